@@ -1,0 +1,8 @@
+//! The pure domain core: plain data and rules, no browser, no I/O.
+//!
+//! Architecture invariant: nothing under `domain` imports a web crate
+//! (`tests/tidy.rs` enforces it), and time is passed in, never read here.
+
+pub mod case;
+pub mod profile;
+pub mod storage;

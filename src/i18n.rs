@@ -1,0 +1,298 @@
+//! Every word the officer reads, in Bahasa Indonesia first and English
+//! second (pure; no web crates).
+//!
+//! Invariant: the UI never writes user-facing text of its own; it asks this
+//! module, and each message exists in both languages (the `messages!` table
+//! makes a missing translation a compile error, the tests catch empty ones).
+
+use crate::domain::profile::ProfileProblem;
+use crate::domain::storage::StorageProblem;
+
+/// The two interface languages. Indonesian is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// BCP 47 code, used for `<html lang>` and in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Unknown or missing codes fall back to Indonesian.
+    pub fn from_code(code: &str) -> Lang {
+        match code.trim() {
+            "en" => Lang::En,
+            _ => Lang::Id,
+        }
+    }
+
+    /// The language's name in itself, for the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $id:literal, $en:literal;)*) => {
+        /// A fixed piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$key => ($id, $en)),* }
+            }
+        }
+    };
+}
+
+messages! {
+    SkipToContent => "Lewati ke isi", "Skip to content";
+    NavMain => "Menu utama", "Main menu";
+    NavHome => "Beranda", "Home";
+    NavSettings => "Pengaturan", "Settings";
+    NavAbout => "Tentang", "About";
+    Loading => "Memuat…", "Loading…";
+
+    HomeTitle => "Daftar kasus", "Case list";
+    HomeEmptyTitle => "Belum ada kasus di perangkat ini", "No cases on this device yet";
+    HomeEmptyIntro => "Pandu menuntun Anda langkah demi langkah melalui SOP PBI-JKN kabupaten Anda, juga tanpa sinyal.",
+        "Pandu guides you step by step through your regency's PBI-JKN procedure, even without signal.";
+    HomeEmptyStep1 => "Isi profil perangkat di Pengaturan: nama perangkat, nama petugas dan kode desa/kelurahan.",
+        "Fill in the device profile in Settings: device name, officer name and village/kelurahan code.";
+    HomeEmptyStep2 => "Saat warga datang, buka kasus baru dan ikuti langkah SOP: dokumen, foto dan keputusan.",
+        "When a citizen comes, open a new case and follow the SOP's steps: documents, photos and decisions.";
+    HomeEmptyStep3 => "Semua tersimpan di perangkat ini. Kirim kasus ke Dinas Sosial sebagai berkas saat siap.",
+        "Everything is kept on this device. Send cases to the district office as a file when ready.";
+    HomeOpenSettings => "Buka Pengaturan", "Open Settings";
+    HomeProfileMissing => "Profil perangkat belum diisi.", "The device profile is not filled in yet.";
+    HomeGreeting => "Petugas", "Officer";
+
+    SettingsTitle => "Pengaturan", "Settings";
+    SettingsLanguage => "Bahasa", "Language";
+    SettingsProfile => "Profil perangkat", "Device profile";
+    SettingsDeviceName => "Nama perangkat", "Device name";
+    SettingsDeviceNameHint => "Contoh: HP Desa Sukamaju", "Example: HP Desa Sukamaju";
+    SettingsOfficerName => "Nama petugas", "Officer name";
+    SettingsVillageCode => "Kode desa/kelurahan", "Village/kelurahan code";
+    SettingsVillageCodeHint => "Kode Kemendagri 10 digit, mis. 32.14.01.2001. Kosongkan di kantor Dinas.",
+        "Kemendagri 10-digit code, e.g. 32.14.01.2001. Leave empty at the district office.";
+    SettingsSave => "Simpan profil", "Save profile";
+    SettingsSaving => "Menyimpan…", "Saving…";
+    SettingsSaved => "Profil tersimpan di perangkat ini.", "Profile saved on this device.";
+    SettingsStorage => "Penyimpanan", "Storage";
+    SettingsStorageReady => "Penyimpanan siap: data tersimpan di perangkat ini.", "Storage ready: data is kept on this device.";
+    SettingsPersistentYes => "Permanen: browser tidak akan menghapus data Pandu saat ruang hampir penuh.",
+        "Persistent: the browser will not delete Pandu's data when space runs low.";
+    SettingsPersistentNo => "Belum permanen: browser bisa menghapus data bila ruang penuh. Pasang Pandu ke layar utama dan kirim kasus secara rutin.",
+        "Not persistent: the browser may delete data when space runs out. Add Pandu to the home screen and send cases regularly.";
+    SettingsPersistentUnknown => "Browser ini tidak memberi tahu apakah penyimpanan permanen.",
+        "This browser does not say whether storage is persistent.";
+    SettingsUsageUnknown => "Browser ini tidak memberi tahu ruang yang terpakai.", "This browser does not report the space used.";
+
+    AboutTitle => "Tentang Pandu", "About Pandu";
+    AboutBody => "Pandu menuntun petugas desa/kelurahan dan Dinas Sosial melalui SOP kasus PBI-JKN: iuran jaminan kesehatan yang dibayar negara bagi warga miskin. Prosedur adalah data, satu paket per kabupaten/kota.",
+        "Pandu guides village/kelurahan officers and the district social-welfare office through the SOPs for PBI-JKN cases: state-paid health insurance for poor citizens. Procedures are data, one pack per regency.";
+    AboutOffline => "Setelah kunjungan pertama, Pandu bekerja tanpa internet. Data kasus hanya tersimpan di perangkat ini sampai dikirim sebagai berkas.",
+        "After the first visit Pandu works without internet. Case data stays on this device until it is sent as a file.";
+    AboutVersion => "Versi", "Version";
+
+    NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
+    NotFoundBody => "Alamat ini tidak ada di Pandu. Data Anda aman.", "This address does not exist in Pandu. Your data is safe.";
+    NotFoundBack => "Kembali ke Beranda", "Back to Home";
+
+    UpdateAvailable => "Versi baru Pandu tersedia. Simpan pekerjaan Anda, lalu muat ulang.",
+        "A new version of Pandu is available. Save your work, then reload.";
+    UpdateReload => "Muat ulang sekarang", "Reload now";
+    UpdateLater => "Nanti", "Later";
+
+    StorageOpening => "Membuka penyimpanan…", "Opening storage…";
+    StorageWaiting => "Menunggu penyimpanan. Jika Pandu terbuka di tab lain, tutup tab itu.",
+        "Waiting for storage. If Pandu is open in another tab, close that tab.";
+    StorageTitle => "Penyimpanan tidak bisa dipakai", "Storage cannot be used";
+    StorageSafe => "Data yang sudah tersimpan tidak diubah.", "Data already stored has not been changed.";
+    StorageReload => "Muat ulang", "Reload";
+
+    ProblemUnsupported => "Browser ini tidak mendukung penyimpanan offline. Gunakan Chrome atau browser Android terbaru.",
+        "This browser does not support offline storage. Use Chrome or a recent Android browser.";
+    ProblemDenied => "Browser menolak penyimpanan. Jangan gunakan mode penyamaran/pribadi, dan izinkan data situs untuk Pandu.",
+        "The browser refuses storage. Do not use incognito/private mode, and allow site data for Pandu.";
+    ProblemQuota => "Ruang penyimpanan penuh. Kosongkan ruang di HP (foto, video, aplikasi), lalu coba lagi.",
+        "Storage is full. Free space on the phone (photos, videos, apps), then try again.";
+    ProblemVersionTooNew => "Data di perangkat ini dibuat oleh versi Pandu yang lebih baru. Muat ulang untuk memakai versi terbaru.",
+        "The data on this device was made by a newer version of Pandu. Reload to use the newest version.";
+    ProblemBlocked => "Pandu versi lama masih terbuka di tab lain. Tutup tab itu, lalu muat ulang.",
+        "An older Pandu is still open in another tab. Close that tab, then reload.";
+    ProblemClosed => "Pandu diperbarui di tab lain. Muat ulang halaman ini.",
+        "Pandu was updated in another tab. Reload this page.";
+    ProblemCorrupt => "Sebagian data tersimpan tidak bisa dibaca. Data lain tetap aman.",
+        "Some stored data could not be read. Other data is safe.";
+    ProblemOther => "Penyimpanan gagal karena kesalahan browser.", "Storage failed because of a browser error.";
+
+    ProfileDeviceNameMissing => "Isi nama perangkat.", "Enter a device name.";
+    ProfileDeviceNameTooLong => "Nama perangkat terlalu panjang (maks. 60 huruf).", "The device name is too long (max. 60 characters).";
+    ProfileOfficerNameMissing => "Isi nama petugas.", "Enter the officer's name.";
+    ProfileOfficerNameTooLong => "Nama petugas terlalu panjang (maks. 60 huruf).", "The officer name is too long (max. 60 characters).";
+    ProfileVillageCodeMalformed => "Kode desa harus 10 digit, mis. 32.14.01.2001.", "The village code must be 10 digits, e.g. 32.14.01.2001.";
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    let (id, en) = msg.texts();
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// The officer's words for a storage problem.
+pub fn storage_problem(lang: Lang, problem: &StorageProblem) -> &'static str {
+    let msg = match problem {
+        StorageProblem::Unsupported => Msg::ProblemUnsupported,
+        StorageProblem::Denied(_) => Msg::ProblemDenied,
+        StorageProblem::QuotaExceeded => Msg::ProblemQuota,
+        StorageProblem::VersionTooNew => Msg::ProblemVersionTooNew,
+        StorageProblem::Blocked => Msg::ProblemBlocked,
+        StorageProblem::Closed => Msg::ProblemClosed,
+        StorageProblem::Corrupt(_) => Msg::ProblemCorrupt,
+        StorageProblem::Other(_) => Msg::ProblemOther,
+    };
+    t(lang, msg)
+}
+
+/// The officer's words for a profile problem.
+pub fn profile_problem(lang: Lang, problem: ProfileProblem) -> &'static str {
+    let msg = match problem {
+        ProfileProblem::DeviceNameMissing => Msg::ProfileDeviceNameMissing,
+        ProfileProblem::DeviceNameTooLong => Msg::ProfileDeviceNameTooLong,
+        ProfileProblem::OfficerNameMissing => Msg::ProfileOfficerNameMissing,
+        ProfileProblem::OfficerNameTooLong => Msg::ProfileOfficerNameTooLong,
+        ProfileProblem::VillageCodeMalformed => Msg::ProfileVillageCodeMalformed,
+    };
+    t(lang, msg)
+}
+
+/// "3 kasus" / "3 cases".
+pub fn case_count(lang: Lang, n: u32) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => format!("{n} kasus"),
+        (Lang::En, 1) => "1 case".to_string(),
+        (Lang::En, n) => format!("{n} cases"),
+    }
+}
+
+/// Bytes in the largest fitting unit with one decimal, using the language's
+/// decimal separator: "1,5 MB" in Indonesian, "1.5 MB" in English.
+pub fn format_bytes(lang: Lang, bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let text = if unit == 0 { format!("{bytes}") } else { format!("{value:.1}") };
+    let text = match lang {
+        Lang::Id => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {}", UNITS[unit])
+}
+
+/// "1,5 MB dari 2,0 GB terpakai (0,1%)" / "1.5 MB of 2.0 GB used (0.1%)".
+pub fn storage_usage(lang: Lang, usage: u64, quota: u64) -> String {
+    let pct = if quota > 0 { usage as f64 * 100.0 / quota as f64 } else { 0.0 };
+    let pct = format!("{pct:.1}");
+    let (used, total) = (format_bytes(lang, usage), format_bytes(lang, quota));
+    match lang {
+        Lang::Id => format!("{used} dari {total} terpakai ({}%)", pct.replace('.', ",")),
+        Lang::En => format!("{used} of {total} used ({pct}%)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_both_languages() {
+        for &m in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!t(lang, m).trim().is_empty(), "{m:?} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn indonesian_is_the_default_and_differs_from_english() {
+        assert_eq!(Lang::default(), Lang::Id);
+        let same: Vec<_> = Msg::ALL.iter().filter(|&&m| t(Lang::Id, m) == t(Lang::En, m)).collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+
+    #[test]
+    fn language_codes_round_trip_and_unknown_falls_back_to_indonesian() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), lang);
+        }
+        assert_eq!(Lang::from_code("fr"), Lang::Id);
+        assert_eq!(Lang::from_code(""), Lang::Id);
+    }
+
+    #[test]
+    fn every_storage_problem_has_distinct_words() {
+        let problems = [
+            StorageProblem::Unsupported,
+            StorageProblem::Denied("x".into()),
+            StorageProblem::QuotaExceeded,
+            StorageProblem::VersionTooNew,
+            StorageProblem::Blocked,
+            StorageProblem::Closed,
+            StorageProblem::Corrupt("x".into()),
+            StorageProblem::Other("x".into()),
+        ];
+        for lang in Lang::ALL {
+            let mut texts: Vec<_> = problems.iter().map(|p| storage_problem(lang, p)).collect();
+            texts.sort();
+            texts.dedup();
+            assert_eq!(texts.len(), problems.len(), "two problems share words in {lang:?}");
+        }
+        assert!(storage_problem(Lang::Id, &StorageProblem::QuotaExceeded).contains("penuh"));
+    }
+
+    #[test]
+    fn bytes_use_the_languages_decimal_separator() {
+        for (lang, bytes, expected) in [
+            (Lang::Id, 0, "0 B"),
+            (Lang::Id, 1023, "1023 B"),
+            (Lang::Id, 1536, "1,5 KB"),
+            (Lang::En, 1536, "1.5 KB"),
+            (Lang::En, 5 * 1024 * 1024 * 1024, "5.0 GB"),
+        ] {
+            assert_eq!(format_bytes(lang, bytes), expected);
+        }
+        assert_eq!(storage_usage(Lang::Id, 1536, 1024 * 1024), "1,5 KB dari 1,0 MB terpakai (0,1%)");
+        assert_eq!(storage_usage(Lang::En, 0, 0), "0 B of 0 B used (0.0%)");
+    }
+
+    #[test]
+    fn case_count_agrees_in_number() {
+        assert_eq!(case_count(Lang::Id, 1), "1 kasus");
+        assert_eq!(case_count(Lang::En, 1), "1 case");
+        assert_eq!(case_count(Lang::En, 2), "2 cases");
+    }
+}
