@@ -5,4 +5,5 @@
 
 pub mod case;
 pub mod profile;
+pub mod site;
 pub mod storage;

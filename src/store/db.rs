@@ -1,0 +1,270 @@
+//! IndexedDB through rexie: the versioned schema, the start-up write probe,
+//! and typed reads and writes.
+//!
+//! What is stored where (schema version 1):
+//! - `procedures`: SOP packs, key `id`, index `by_pack` (`pack_id`).
+//! - `cases`: one summary row per case, key `id`; indexes `by_status`
+//!   (`status`), `by_nik` (`nik`), `by_updated` (`updated_at`),
+//!   `by_procedure` (`procedure_id`).
+//! - `case_events`: the append-only history, key `id`; index `by_case`
+//!   (`[case_id, at]`).
+//! - `attachments`: photo blobs, key `sha256`; index `by_case` (`case_id`).
+//! - `keys`: this device's and enrolled devices' keys, key `id`.
+//! - `settings`: small records such as the profile, key `key`.
+//!
+//! Invariant: opening never deletes or rewrites stored records; the write
+//! probe touches only its own key in `settings`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rexie::{Direction, Index, ObjectStore, Rexie, TransactionMode};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use crate::domain::case::CaseSummary;
+use crate::domain::profile::Profile;
+use crate::domain::storage::StorageProblem;
+
+/// The app's database name.
+pub const DB_NAME: &str = "pandu";
+/// Bump with every schema change, and add the change to `schema`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Object store names.
+pub mod stores {
+    pub const PROCEDURES: &str = "procedures";
+    pub const CASES: &str = "cases";
+    pub const CASE_EVENTS: &str = "case_events";
+    pub const ATTACHMENTS: &str = "attachments";
+    pub const KEYS: &str = "keys";
+    pub const SETTINGS: &str = "settings";
+    pub const ALL: [&str; 6] = [PROCEDURES, CASES, CASE_EVENTS, ATTACHMENTS, KEYS, SETTINGS];
+}
+
+const PROBE_KEY: &str = "_write_probe";
+const PROFILE_KEY: &str = "profile";
+
+type Result<T> = std::result::Result<T, StorageProblem>;
+
+/// An open Pandu database.
+pub struct Db {
+    rexie: Rexie,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Db>>> = const { RefCell::new(None) };
+}
+
+/// Opens the app's database, checks that it can write, and keeps the handle
+/// for `current()`. Safe to call again: a second call reuses the handle.
+pub async fn open_app_db() -> Result<Rc<Db>> {
+    if let Some(db) = current() {
+        return Ok(db);
+    }
+    let db = Rc::new(Db::open(DB_NAME, SCHEMA_VERSION).await?);
+    db.probe().await?;
+    CURRENT.with(|c| *c.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// The database opened by `open_app_db`, if it is open.
+pub fn current() -> Option<Rc<Db>> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+/// The database opened by `open_app_db`, or `Closed` if it never opened.
+pub fn require() -> Result<Rc<Db>> {
+    current().ok_or(StorageProblem::Closed)
+}
+
+fn problem(e: rexie::Error, during_open: bool) -> StorageProblem {
+    StorageProblem::from_browser_text(&e.to_string(), during_open)
+}
+
+fn rw(e: rexie::Error) -> StorageProblem {
+    problem(e, false)
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+    // Plain JS objects, so IndexedDB key paths (`status`, `nik`, ...) reach
+    // the fields; maps become objects too.
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&ser).map_err(|e| StorageProblem::Other(e.to_string()))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StorageProblem::Corrupt(e.to_string()))
+}
+
+/// A small record in the `settings` store.
+#[derive(Serialize, Deserialize)]
+struct Setting<T> {
+    key: String,
+    value: T,
+}
+
+impl Db {
+    /// The schema, as the builder applies it on upgrade. Every version's
+    /// stores and indexes are listed; rexie creates what is missing.
+    fn schema(name: &str, version: u32) -> rexie::RexieBuilder {
+        Rexie::builder(name)
+            .version(version)
+            .add_object_store(
+                ObjectStore::new(stores::PROCEDURES)
+                    .key_path("id")
+                    .add_index(Index::new("by_pack", "pack_id")),
+            )
+            .add_object_store(
+                ObjectStore::new(stores::CASES)
+                    .key_path("id")
+                    .add_index(Index::new("by_status", "status"))
+                    .add_index(Index::new("by_nik", "nik"))
+                    .add_index(Index::new("by_updated", "updated_at"))
+                    .add_index(Index::new("by_procedure", "procedure_id")),
+            )
+            .add_object_store(
+                ObjectStore::new(stores::CASE_EVENTS)
+                    .key_path("id")
+                    .add_index(Index::new_array("by_case", ["case_id", "at"])),
+            )
+            .add_object_store(
+                ObjectStore::new(stores::ATTACHMENTS)
+                    .key_path("sha256")
+                    .add_index(Index::new("by_case", "case_id")),
+            )
+            .add_object_store(ObjectStore::new(stores::KEYS).key_path("id"))
+            .add_object_store(ObjectStore::new(stores::SETTINGS).key_path("key"))
+    }
+
+    /// Opens (creating or upgrading) the database `name` at `version`.
+    /// A blocked upgrade keeps this future pending until the other tab
+    /// lets go; the UI shows a waiting message meanwhile.
+    pub async fn open(name: &str, version: u32) -> Result<Db> {
+        let rexie = Self::schema(name, version).build().await.map_err(|e| problem(e, true))?;
+        Ok(Db { rexie })
+    }
+
+    /// Deletes a database; for tests and throwaway databases only.
+    pub async fn delete(name: &str) -> Result<()> {
+        Rexie::delete(name).await.map_err(rw)
+    }
+
+    /// Closes the handle, letting other tabs upgrade or delete.
+    pub fn close(self) {
+        self.rexie.close();
+    }
+
+    /// Store names present in the database, sorted.
+    pub fn store_names(&self) -> Vec<String> {
+        let mut names = self.rexie.store_names();
+        names.sort();
+        names
+    }
+
+    /// Index names of one store, sorted.
+    pub fn index_names(&self, store: &str) -> Result<Vec<String>> {
+        let tx = self.rexie.transaction(&[store], TransactionMode::ReadOnly).map_err(rw)?;
+        let mut names = tx.store(store).map_err(rw)?.index_names();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Writes, reads back and removes a probe record, proving that this
+    /// browser lets Pandu store data now (private mode and full disks fail
+    /// here rather than when the officer saves a case).
+    pub async fn probe(&self) -> Result<()> {
+        let tx = self
+            .rexie
+            .transaction(&[stores::SETTINGS], TransactionMode::ReadWrite)
+            .map_err(rw)?;
+        let store = tx.store(stores::SETTINGS).map_err(rw)?;
+        let record = to_js(&Setting { key: PROBE_KEY.into(), value: js_sys::Date::now() })?;
+        store.put(&record, None).await.map_err(rw)?;
+        let back = store.get(JsValue::from_str(PROBE_KEY)).await.map_err(rw)?;
+        if back.is_none() {
+            return Err(StorageProblem::Other("probe record not read back".into()));
+        }
+        store.delete(JsValue::from_str(PROBE_KEY)).await.map_err(rw)?;
+        tx.done().await.map_err(rw)?;
+        Ok(())
+    }
+
+    async fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let tx = self
+            .rexie
+            .transaction(&[stores::SETTINGS], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let store = tx.store(stores::SETTINGS).map_err(rw)?;
+        match store.get(JsValue::from_str(key)).await.map_err(rw)? {
+            None => Ok(None),
+            Some(v) if v.is_undefined() => Ok(None),
+            Some(v) => Ok(Some(from_js::<Setting<T>>(v)?.value)),
+        }
+    }
+
+    async fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        let tx = self
+            .rexie
+            .transaction(&[stores::SETTINGS], TransactionMode::ReadWrite)
+            .map_err(rw)?;
+        let store = tx.store(stores::SETTINGS).map_err(rw)?;
+        store
+            .put(&to_js(&Setting { key: key.to_string(), value })?, None)
+            .await
+            .map_err(rw)?;
+        tx.done().await.map_err(rw)?;
+        Ok(())
+    }
+
+    /// This device's profile, if one was saved.
+    pub async fn profile(&self) -> Result<Option<Profile>> {
+        self.get_setting(PROFILE_KEY).await
+    }
+
+    /// Saves the profile (the caller has validated it).
+    pub async fn save_profile(&self, profile: &Profile) -> Result<()> {
+        self.put_setting(PROFILE_KEY, profile).await
+    }
+
+    /// Writes case summary rows in one transaction (batched, all or none).
+    pub async fn put_cases(&self, rows: &[CaseSummary]) -> Result<()> {
+        let tx = self
+            .rexie
+            .transaction(&[stores::CASES], TransactionMode::ReadWrite)
+            .map_err(rw)?;
+        let store = tx.store(stores::CASES).map_err(rw)?;
+        let values = rows.iter().map(to_js).collect::<Result<Vec<_>>>()?;
+        store
+            .put_all(values.into_iter().map(|v| (v, None)))
+            .await
+            .map_err(rw)?;
+        tx.done().await.map_err(rw)?;
+        Ok(())
+    }
+
+    /// How many cases this device holds (a count, not a load).
+    pub async fn count_cases(&self) -> Result<u32> {
+        let tx = self
+            .rexie
+            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        tx.store(stores::CASES).map_err(rw)?.count(None).await.map_err(rw)
+    }
+
+    /// One page of cases, most recently updated first, read through the
+    /// `by_updated` index so only `limit` rows are loaded.
+    pub async fn recent_cases(&self, offset: u32, limit: u32) -> Result<Vec<CaseSummary>> {
+        let tx = self
+            .rexie
+            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let index = tx.store(stores::CASES).map_err(rw)?.index("by_updated").map_err(rw)?;
+        let offset = (offset > 0).then_some(offset);
+        let rows = index
+            .scan(None, Some(limit), offset, Some(Direction::Prev))
+            .await
+            .map_err(rw)?;
+        rows.into_iter().map(|(_, v)| from_js(v)).collect()
+    }
+}

@@ -1,0 +1,132 @@
+//! The browser around the app: the storage manager (persistence, quota),
+//! the document's base path and language, and the bridge to the service
+//! worker registered by `index.html`.
+//!
+//! The service worker is registered by a few lines of JavaScript in
+//! `index.html`, so that it installs even if the wasm fails to load. When a
+//! new version is waiting, that script sets `window.__panduUpdate` and fires
+//! `pandu-update-ready`; `window.__panduApplyUpdate()` activates it and the
+//! page reloads. Only the officer's tap calls it.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::storage::StorageStatus;
+
+const UPDATE_EVENT: &str = "pandu-update-ready";
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let nav = web_sys::window()?.navigator();
+    // Older browsers lack navigator.storage entirely.
+    Reflect::has(&nav, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|has| *has)
+        .map(|_| nav.storage())
+}
+
+async fn promise_bool(p: std::result::Result<js_sys::Promise, JsValue>) -> Option<bool> {
+    JsFuture::from(p.ok()?).await.ok()?.as_bool()
+}
+
+/// Asks the browser to keep Pandu's data even when space runs low
+/// (`navigator.storage.persist()`); returns whether storage is persistent.
+pub async fn request_persistence() -> Option<bool> {
+    let sm = storage_manager()?;
+    if promise_bool(sm.persisted()).await == Some(true) {
+        return Some(true);
+    }
+    promise_bool(sm.persist()).await
+}
+
+/// Persistence, usage and quota as the browser reports them now.
+pub async fn storage_status() -> StorageStatus {
+    let Some(sm) = storage_manager() else {
+        return StorageStatus::default();
+    };
+    let persistent = promise_bool(sm.persisted()).await;
+    let estimate = match sm.estimate() {
+        Ok(p) => JsFuture::from(p).await.ok(),
+        Err(_) => None,
+    };
+    let estimate: Option<web_sys::StorageEstimate> = estimate.map(JsCast::unchecked_into);
+    StorageStatus {
+        persistent,
+        usage: estimate.as_ref().and_then(|e| e.get_usage()).map(|v| v as u64),
+        quota: estimate.as_ref().and_then(|e| e.get_quota()).map(|v| v as u64),
+    }
+}
+
+/// The path the app is served under, from `<base href>`, without the
+/// trailing slash: `""` at the site root, `"/pandu"` under `/pandu/`.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    crate::domain::site::base_path_of(&base)
+}
+
+/// Sets `<html lang>` so screen readers and hyphenation follow the choice.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Removes the static loading placeholder of `index.html` once the app runs.
+pub fn remove_boot_placeholder() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
+}
+
+fn window_has_update() -> bool {
+    web_sys::window()
+        .and_then(|w| Reflect::get(&w, &JsValue::from_str("__panduUpdate")).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Calls `on_ready` when a new version of Pandu is installed and waiting:
+/// now if one already is, and whenever the service worker reports one.
+pub fn on_update_ready(on_ready: impl Fn() + 'static) {
+    let on_ready = Rc::new(on_ready);
+    if window_has_update() {
+        on_ready();
+    }
+    let Some(window) = web_sys::window() else { return };
+    let cb = Closure::<dyn Fn()>::new(move || on_ready());
+    if window
+        .add_event_listener_with_callback(UPDATE_EVENT, cb.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Lives as long as the page: the app is never unmounted.
+        cb.forget();
+    }
+}
+
+/// Activates the waiting version; the page reloads when it takes over.
+pub fn apply_update() {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(f) = Reflect::get(&window, &JsValue::from_str("__panduApplyUpdate")) {
+        if let Some(f) = f.dyn_ref::<Function>() {
+            let _ = f.call0(&window);
+        }
+    }
+}
+
+/// Reloads the page (after a storage problem the officer chose to retry).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

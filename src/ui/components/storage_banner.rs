@@ -1,0 +1,46 @@
+//! Explains, in the officer's language, why storage is not usable yet:
+//! still waiting for another tab, or failed (private mode, full disk,
+//! newer data). Stored data is never touched on these paths.
+
+use leptos::prelude::*;
+
+use crate::i18n::{storage_problem, Msg};
+use crate::store::platform;
+use crate::ui::{use_lang, use_storage, DbState};
+
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+
+    move || match storage.get() {
+        DbState::Opening | DbState::Ready => None,
+        DbState::Waiting => Some(
+            view! {
+                <div class="banner banner-info" role="status" data-testid="storage-waiting">
+                    <p>{move || lang.t(Msg::StorageWaiting)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        DbState::Failed(problem) => {
+            let retry = problem.reload_may_help();
+            let words = problem.clone();
+            Some(
+                view! {
+                    <div class="banner banner-error" role="alert" data-testid="storage-problem">
+                        <h2>{move || lang.t(Msg::StorageTitle)}</h2>
+                        <p>{move || storage_problem(lang.get(), &words)}</p>
+                        <p>{move || lang.t(Msg::StorageSafe)}</p>
+                        <Show when=move || retry>
+                            <button class="btn btn-primary" on:click=move |_| platform::reload()>
+                                {move || lang.t(Msg::StorageReload)}
+                            </button>
+                        </Show>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    }
+}

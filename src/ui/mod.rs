@@ -1,0 +1,176 @@
+//! The Leptos interface: the shell, the routes and the small contexts the
+//! pages share. Components ask `i18n` for every word, `store` for data and
+//! `domain` for rules; they hold no rules of their own.
+
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+use crate::domain::site;
+use crate::domain::storage::StorageProblem;
+use crate::i18n::{t, Lang, Msg};
+use crate::store::{db, platform, prefs};
+use components::{StorageBanner, UpdateBanner};
+use pages::{About, Home, NotFound, Settings};
+
+/// How long opening storage may take before the officer is told that
+/// another tab may be blocking it.
+const OPEN_PATIENCE: Duration = Duration::from_secs(3);
+
+/// Mounts the app into `#app` (or the body) and keeps it for the page's life.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let parent = document()
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| document().body().expect("a document body"));
+    leptos::mount::mount_to(parent, App).forget();
+    platform::remove_boot_placeholder();
+}
+
+/// The interface language, shared by every component.
+#[derive(Clone, Copy)]
+pub struct UiLang(RwSignal<Lang>);
+
+impl UiLang {
+    pub fn get(self) -> Lang {
+        self.0.get()
+    }
+
+    /// Switches the language, remembers it on this device and tells the
+    /// document, so screen readers follow.
+    pub fn set(self, lang: Lang) {
+        prefs::set_language(lang);
+        platform::set_document_lang(lang.code());
+        self.0.set(lang);
+    }
+
+    /// The text of `msg` in the current language (tracks the language).
+    pub fn t(self, msg: Msg) -> &'static str {
+        t(self.0.get(), msg)
+    }
+}
+
+pub fn use_lang() -> UiLang {
+    expect_context()
+}
+
+/// Where opening the database stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DbState {
+    Opening,
+    /// Still opening after `OPEN_PATIENCE`: probably blocked by another tab.
+    Waiting,
+    Ready,
+    Failed(StorageProblem),
+}
+
+/// The database state, shared by every component.
+#[derive(Clone, Copy)]
+pub struct StorageState(RwSignal<DbState>);
+
+impl StorageState {
+    pub fn get(self) -> DbState {
+        self.0.get()
+    }
+
+    pub fn is_ready(self) -> bool {
+        self.0.with(|s| *s == DbState::Ready)
+    }
+
+    /// Records a problem met later (e.g. the handle closed by a newer tab)
+    /// so the banner explains it; a quota error on one save is shown by the
+    /// form that saved instead.
+    pub fn report(self, problem: &StorageProblem) {
+        if matches!(problem, StorageProblem::Closed) {
+            self.0.set(DbState::Failed(problem.clone()));
+        }
+    }
+}
+
+pub fn use_storage() -> StorageState {
+    expect_context()
+}
+
+/// The sub-path the app is served under, for building in-app links.
+#[derive(Clone, Copy)]
+pub struct BasePath(&'static str);
+
+impl BasePath {
+    pub fn href(self, route: &str) -> String {
+        site::join(self.0, route)
+    }
+}
+
+pub fn use_base() -> BasePath {
+    expect_context()
+}
+
+fn open_storage(state: RwSignal<DbState>) {
+    set_timeout(
+        move || {
+            if state.get_untracked() == DbState::Opening {
+                state.set(DbState::Waiting);
+            }
+        },
+        OPEN_PATIENCE,
+    );
+    spawn_local(async move {
+        match db::open_app_db().await {
+            Ok(_) => {
+                state.set(DbState::Ready);
+                // Ask once storage works; the answer shows on Settings.
+                platform::request_persistence().await;
+            }
+            Err(problem) => state.set(DbState::Failed(problem)),
+        }
+    });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = prefs::language();
+    platform::set_document_lang(lang.code());
+    let lang = UiLang(RwSignal::new(lang));
+    provide_context(lang);
+
+    let db_state = RwSignal::new(DbState::Opening);
+    provide_context(StorageState(db_state));
+    open_storage(db_state);
+
+    let base_path: &'static str = Box::leak(platform::base_path().into_boxed_str());
+    let base = BasePath(base_path);
+    provide_context(base);
+
+    view! {
+        <Router base=base_path>
+            <a class="skip-link" href="#main">{move || lang.t(Msg::SkipToContent)}</a>
+            <nav class="tabs" aria-label=move || lang.t(Msg::NavMain)>
+                <A href=base.href("") exact=true attr:data-testid="nav-home">
+                    {move || lang.t(Msg::NavHome)}
+                </A>
+                <A href=base.href("settings") attr:data-testid="nav-settings">
+                    {move || lang.t(Msg::NavSettings)}
+                </A>
+                <A href=base.href("about") attr:data-testid="nav-about">
+                    {move || lang.t(Msg::NavAbout)}
+                </A>
+            </nav>
+            <UpdateBanner />
+            <StorageBanner />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=Home />
+                    <Route path=path!("settings") view=Settings />
+                    <Route path=path!("about") view=About />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,20 @@
+//! The page for an address Pandu does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::Msg;
+use crate::ui::{use_base, use_lang};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    view! {
+        <section data-testid="not-found">
+            <h1>{move || lang.t(Msg::NotFoundTitle)}</h1>
+            <p>{move || lang.t(Msg::NotFoundBody)}</p>
+            <A href=base.href("") attr:class="btn btn-primary">{move || lang.t(Msg::NotFoundBack)}</A>
+        </section>
+    }
+}

@@ -1,0 +1,197 @@
+//! Settings: the interface language, this device's profile, and what the
+//! browser says about storage (persistence, usage of the quota).
+
+use leptos::prelude::*;
+
+use crate::domain::profile::{Profile, ProfileProblem};
+use crate::domain::storage::StorageProblem;
+use crate::i18n::{profile_problem, storage_problem, storage_usage, Lang, Msg};
+use crate::store::{db, platform};
+use crate::ui::{use_lang, use_storage, DbState};
+
+#[derive(Clone, PartialEq)]
+enum SaveOutcome {
+    Saved,
+    Invalid(Vec<ProfileProblem>),
+    Failed(StorageProblem),
+}
+
+async fn save(profile: Profile) -> SaveOutcome {
+    let problems = profile.validate();
+    if !problems.is_empty() {
+        return SaveOutcome::Invalid(problems);
+    }
+    let result = async { db::require()?.save_profile(&profile.normalised()).await }.await;
+    match result {
+        Ok(()) => SaveOutcome::Saved,
+        Err(p) => SaveOutcome::Failed(p),
+    }
+}
+
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <fieldset class="card">
+            <legend>{move || lang.t(Msg::SettingsLanguage)}</legend>
+            <div class="choice-row">
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| view! {
+                        <label class="choice">
+                            <input type="radio" name="lang" value=l.code()
+                                data-testid=format!("lang-{}", l.code())
+                                prop:checked=move || lang.get() == l
+                                on:change=move |_| lang.set(l) />
+                            <span lang=l.code()>{l.native_name()}</span>
+                        </label>
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ProfileForm() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let device = RwSignal::new(String::new());
+    let officer = RwSignal::new(String::new());
+    let village = RwSignal::new(String::new());
+
+    // Fill the form once from what is stored; never overwrite typing.
+    let stored = LocalResource::new(move || {
+        let ready = storage.is_ready();
+        async move {
+            if ready {
+                db::require().ok()?.profile().await.ok().flatten()
+            } else {
+                None
+            }
+        }
+    });
+    Effect::new(move || {
+        if let Some(Some(p)) = stored.get() {
+            device.set(p.device_name);
+            officer.set(p.officer_name);
+            village.set(p.village_code);
+        }
+    });
+
+    let action = Action::new_local(|p: &Profile| save(p.clone()));
+    let outcome = action.value();
+    let pending = action.pending();
+    Effect::new(move || {
+        if let Some(SaveOutcome::Failed(p)) = outcome.get() {
+            storage.report(&p);
+        }
+        if let Some(SaveOutcome::Saved) = outcome.get() {
+            // Show the stored (normalised) form, e.g. the dotted village code.
+            stored.refetch();
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        action.dispatch(Profile {
+            device_name: device.get_untracked(),
+            officer_name: officer.get_untracked(),
+            village_code: village.get_untracked(),
+        });
+    };
+
+    let message = move || {
+        let l = lang.get();
+        match outcome.get()? {
+            SaveOutcome::Saved => Some(
+                view! { <p class="ok" role="status" data-testid="profile-saved">{lang.t(Msg::SettingsSaved)}</p> }
+                    .into_any(),
+            ),
+            SaveOutcome::Invalid(problems) => Some(
+                view! {
+                    <ul class="error" role="alert" data-testid="profile-problems">
+                        {problems.into_iter().map(|p| view! { <li>{profile_problem(l, p)}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            ),
+            SaveOutcome::Failed(p) => Some(
+                view! { <p class="error" role="alert" data-testid="profile-failed">{storage_problem(l, &p)}</p> }
+                    .into_any(),
+            ),
+        }
+    };
+
+    view! {
+        <form class="card" on:submit=on_submit novalidate=true>
+            <h2>{move || lang.t(Msg::SettingsProfile)}</h2>
+            <label for="device-name">{move || lang.t(Msg::SettingsDeviceName)}</label>
+            <input id="device-name" data-testid="device-name" autocomplete="off"
+                aria-describedby="device-name-hint" bind:value=device />
+            <p id="device-name-hint" class="hint">{move || lang.t(Msg::SettingsDeviceNameHint)}</p>
+            <label for="officer-name">{move || lang.t(Msg::SettingsOfficerName)}</label>
+            <input id="officer-name" data-testid="officer-name" autocomplete="name" bind:value=officer />
+            <label for="village-code">{move || lang.t(Msg::SettingsVillageCode)}</label>
+            <input id="village-code" data-testid="village-code" inputmode="numeric" autocomplete="off"
+                aria-describedby="village-code-hint" bind:value=village />
+            <p id="village-code-hint" class="hint">{move || lang.t(Msg::SettingsVillageCodeHint)}</p>
+            <button type="submit" class="btn btn-primary" data-testid="profile-save"
+                disabled=move || pending.get() || !storage.is_ready()>
+                {move || if pending.get() { lang.t(Msg::SettingsSaving) } else { lang.t(Msg::SettingsSave) }}
+            </button>
+            {message}
+        </form>
+    }
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let status = LocalResource::new(move || {
+        // Re-read once storage opens: persistence is requested then.
+        let _ = storage.get();
+        platform::storage_status()
+    });
+
+    view! {
+        <section class="card" data-testid="storage-status">
+            <h2>{move || lang.t(Msg::SettingsStorage)}</h2>
+            <p>{move || match storage.get() {
+                DbState::Ready => lang.t(Msg::SettingsStorageReady).to_string(),
+                DbState::Failed(p) => storage_problem(lang.get(), &p).to_string(),
+                DbState::Opening => lang.t(Msg::StorageOpening).to_string(),
+                DbState::Waiting => lang.t(Msg::StorageWaiting).to_string(),
+            }}</p>
+            {move || status.get().map(|s| {
+                let persistent = match s.persistent {
+                    Some(true) => Msg::SettingsPersistentYes,
+                    Some(false) => Msg::SettingsPersistentNo,
+                    None => Msg::SettingsPersistentUnknown,
+                };
+                let usage = match (s.usage, s.quota) {
+                    (Some(u), Some(q)) => storage_usage(lang.get(), u, q),
+                    _ => lang.t(Msg::SettingsUsageUnknown).to_string(),
+                };
+                let fraction = s.used_fraction().unwrap_or(0.0);
+                view! {
+                    <p data-testid="storage-persistent">{lang.t(persistent)}</p>
+                    <p data-testid="storage-usage">{usage.clone()}</p>
+                    <meter min="0" max="1" value=fraction aria-label=usage></meter>
+                }
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <h1>{move || lang.t(Msg::SettingsTitle)}</h1>
+        <LanguagePicker />
+        <ProfileForm />
+        <StorageSection />
+    }
+}
