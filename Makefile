@@ -1,0 +1,105 @@
+# Pandu's two contract commands (README):
+#   make serve   install what is missing, serve the app on http://127.0.0.1:8080/
+#   make test    install what is missing, run every test
+# and helpers: make dist PUBLIC_URL=/sub/path/, make bench.
+# Every install step checks first and is skipped when already done.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.22.1
+# The CLI must equal the crate pinned in Cargo.toml, byte for byte.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+NODE_BIN := $(CURDIR)/tests/node_modules/.bin
+export PATH := $(NODE_BIN):$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+PUBLIC_URL ?= /
+DIST ?= dist
+E2E_DIST := target/e2e
+
+.PHONY: help serve test dist bench tools test-tools rust-target trunk wasm-bindgen node-deps chromium \
+        test-native test-browser test-e2e e2e-dist clean
+
+help:
+	@echo "make serve   set up and serve the app on http://127.0.0.1:8080/"
+	@echo "make test    set up and run every test"
+	@echo "make dist PUBLIC_URL=/some/path/   build the folder a regency uploads (DIST=$(DIST))"
+	@echo "make bench   sizes and Lighthouse figures into docs/benchmark.md"
+
+# ---- installs (each skipped when done) -------------------------------------
+
+rust-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+trunk:
+	@trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)" \
+	  || { echo "installing trunk $(TRUNK_VERSION) (about 15 minutes on 2 cores)"; \
+	       cargo install --locked trunk --version $(TRUNK_VERSION) --ignore-rust-version; }
+
+wasm-bindgen:
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || { echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+
+# Node tools (wasm-opt from npm binaryen, playwright-core, axe, lighthouse)
+# from the committed lockfile; reinstalled only when the lockfile changes.
+node-deps: tests/node_modules/.installed
+tests/node_modules/.installed: tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund
+	touch $@
+
+chromium:
+	@{ command -v chromium && command -v chromedriver; } >/dev/null \
+	  || { $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+tools: rust-target trunk wasm-bindgen node-deps
+test-tools: tools chromium
+
+# ---- serve, build ----------------------------------------------------------
+
+serve: tools
+	trunk serve --offline
+
+# The folder a regency uploads: release build for PUBLIC_URL, with .br and
+# .gz beside every file worth compressing.
+dist: tools
+	@command -v brotli >/dev/null \
+	  || { $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y brotli; }
+	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	find "$(DIST)" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.css' \
+	     -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' \) -size +1k -print0 \
+	  | while IFS= read -r -d '' f; do gzip -9 -k -f -n "$$f"; brotli -q 11 -f "$$f"; done
+	@echo "built $(DIST) for $(PUBLIC_URL)"
+
+# ---- tests -----------------------------------------------------------------
+
+test: test-tools
+	$(MAKE) --no-print-directory test-native test-browser test-e2e
+
+# The pure core and the architecture checks, natively.
+test-native:
+	cargo test --locked
+
+# The store module against a real IndexedDB in headless Chromium.
+test-browser:
+	cargo test --locked --target wasm32-unknown-unknown --test store_browser
+
+# The release build, served under sub-paths, driven by playwright-core.
+e2e-dist:
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/pandu/ DIST=$(E2E_DIST)/pandu
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/dinsos/pandu/ DIST=$(E2E_DIST)/dinsos-pandu
+
+test-e2e: e2e-dist
+	cd tests && E2E_DIST=$(CURDIR)/$(E2E_DIST) node --test --test-concurrency=1 e2e/
+
+# ---- benchmark -------------------------------------------------------------
+
+bench: test-tools
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/pandu/ DIST=$(E2E_DIST)/pandu
+	cd tests && E2E_DIST=$(CURDIR)/$(E2E_DIST) node bench/bench.mjs $(CURDIR)/docs/benchmark.md
+
+clean:
+	rm -rf dist target/e2e
