@@ -98,6 +98,7 @@ test-e2e: e2e-dist
 # ---- benchmark -------------------------------------------------------------
 
 bench: test-tools
+	@command -v twiggy >/dev/null || cargo install --locked twiggy
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/pandu/ DIST=$(E2E_DIST)/pandu
 	cd tests && E2E_DIST=$(CURDIR)/$(E2E_DIST) node bench/bench.mjs $(CURDIR)/docs/benchmark.md
 

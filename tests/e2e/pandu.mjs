@@ -1,0 +1,123 @@
+// Shared set-up for the end-to-end tests: Debian's chromium through
+// playwright-core (never a downloaded browser), the server over the
+// release builds, and a page object that speaks in data-testids.
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import assert from "node:assert/strict";
+import { resolve } from "node:path";
+import { startServer } from "./server.mjs";
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+const DIST = process.env.E2E_DIST || resolve(import.meta.dirname, "../../target/e2e");
+
+/** The builds `make e2e-dist` makes, by the sub-path each was built for. */
+export const BUILDS = [
+  { prefix: "/pandu/", root: resolve(DIST, "pandu") },
+  { prefix: "/dinsos/pandu/", root: resolve(DIST, "dinsos-pandu") },
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+export async function serve() {
+  return startServer(BUILDS);
+}
+
+/** A page of the app, with its console watched for errors. */
+export class Pandu {
+  constructor(page, server, prefix = "/pandu/") {
+    this.page = page;
+    this.server = server;
+    this.prefix = prefix;
+    this.errors = [];
+    this.expected404 = false;
+    page.on("pageerror", (e) => this.errors.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() !== "error") return;
+      // A deliberate visit to an unknown address logs the 404 itself.
+      if (this.expected404 && /status of 404/.test(m.text())) return;
+      this.errors.push(`console: ${m.text()}`);
+    });
+  }
+
+  static async open(context, server, prefix = "/pandu/", route = "") {
+    const app = new Pandu(await context.newPage(), server, prefix);
+    await app.goto(route);
+    return app;
+  }
+
+  url(route = "") {
+    return this.server.url(this.prefix + route);
+  }
+
+  async goto(route = "") {
+    await this.page.goto(this.url(route));
+    await this.ready();
+  }
+
+  /** Waits until the app runs and storage is open (or reported broken). */
+  async ready() {
+    await this.page.waitForSelector("nav.tabs");
+    await this.page.waitForFunction(() => !document.getElementById("boot"));
+  }
+
+  tid(id) {
+    return this.page.getByTestId(id);
+  }
+
+  async h1() {
+    return (await this.page.locator("main h1").first().textContent()).trim();
+  }
+
+  /** Waits until the service worker controls the page (offline-ready). */
+  async offlineReady() {
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    });
+  }
+
+  async saveProfile({ device, officer, village }) {
+    await this.tid("device-name").fill(device);
+    await this.tid("officer-name").fill(officer);
+    await this.tid("village-code").fill(village);
+    await this.tid("profile-save").click();
+  }
+
+  /** No serious or critical accessibility violations on the current page. */
+  async assertAccessible(label) {
+    const result = await new AxeBuilder({ page: this.page }).analyze();
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+      [],
+      `axe violations on ${label}`,
+    );
+  }
+
+  /** The page fits a 360 px phone: nothing scrolls sideways. */
+  async assertFitsPhone(label) {
+    const overflow = await this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px`);
+  }
+
+  assertNoConsoleErrors() {
+    assert.deepEqual(this.errors, [], "console errors");
+  }
+}
