@@ -79,7 +79,13 @@ pub fn require() -> Result<Rc<Db>> {
 }
 
 fn problem(e: rexie::Error, during_open: bool) -> StorageProblem {
-    StorageProblem::from_browser_text(&e.to_string(), during_open)
+    // rexie's own Display is just "idb error"; the browser's DOMException
+    // name is in the wrapped error's text.
+    let text = match &e {
+        rexie::Error::IdbError(inner) => inner.to_string(),
+        other => other.to_string(),
+    };
+    StorageProblem::from_browser_text(&text, during_open)
 }
 
 fn rw(e: rexie::Error) -> StorageProblem {
