@@ -47,7 +47,7 @@ wasm-bindgen:
 # Node tools (wasm-opt from npm binaryen, playwright-core, axe, lighthouse)
 # from the committed lockfile; reinstalled only when the lockfile changes.
 node-deps: tests/node_modules/.installed
-tests/node_modules/.installed: tests/package-lock.json
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
 	cd tests && npm ci --no-audit --no-fund
 	touch $@
 

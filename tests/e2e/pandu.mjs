@@ -44,12 +44,17 @@ export class Pandu {
     this.server = server;
     this.prefix = prefix;
     this.errors = [];
-    this.expected404 = false;
     page.on("pageerror", (e) => this.errors.push(`pageerror: ${e.message}`));
+    // A static host answers a deep link on a first visit with 404.html and
+    // status 404, and Chromium logs that status as a console error. Failed
+    // responses are judged here instead: only a page address may 404.
+    page.on("response", (r) => {
+      if (r.status() >= 400 && r.request().resourceType() !== "document") {
+        this.errors.push(`${r.status()} for ${r.url()}`);
+      }
+    });
     page.on("console", (m) => {
-      if (m.type() !== "error") return;
-      // A deliberate visit to an unknown address logs the 404 itself.
-      if (this.expected404 && /status of 404/.test(m.text())) return;
+      if (m.type() !== "error" || /^Failed to load resource: the server responded with a status of/.test(m.text())) return;
       this.errors.push(`console: ${m.text()}`);
     });
   }

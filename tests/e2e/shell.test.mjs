@@ -63,7 +63,6 @@ test("navigation moves between pages and deep links load directly", async () => 
 test("an unknown address shows the not-found page and a way home", async () => {
   const context = await browser.newContext(PHONE);
   const app = new Pandu(await context.newPage(), server);
-  app.expected404 = true;
   await app.goto("tidak/ada");
   await app.tid("not-found").waitFor();
   assert.equal(await app.h1(), "Halaman tidak ditemukan");
