@@ -69,6 +69,7 @@ dist: tools
 	@command -v brotli >/dev/null \
 	  || { $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y brotli; }
 	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	rm -f "$(DIST)/.trunk-lock"
 	find "$(DIST)" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.css' \
 	     -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' \) -size +1k -print0 \
 	  | while IFS= read -r -d '' f; do gzip -9 -k -f -n "$$f"; brotli -q 11 -f "$$f"; done
@@ -91,6 +92,7 @@ test-browser:
 e2e-dist:
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/pandu/ DIST=$(E2E_DIST)/pandu
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/dinsos/pandu/ DIST=$(E2E_DIST)/dinsos-pandu
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/ DIST=$(E2E_DIST)/root
 
 test-e2e: e2e-dist
 	cd tests && E2E_DIST=$(CURDIR)/$(E2E_DIST) node --test --test-concurrency=1 e2e/

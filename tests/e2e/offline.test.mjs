@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { launch, serve, Pandu, PHONE, BUILDS } from "./pandu.mjs";
+import { startServer } from "./server.mjs";
 
 let browser, server;
 before(async () => {
@@ -17,10 +18,13 @@ after(async () => {
   await server?.close();
 });
 
-for (const { prefix } of BUILDS) {
+for (const build of BUILDS) {
+  const { prefix } = build;
   test(`after one visit the app starts offline under ${prefix}`, async () => {
+    // Each build alone on its host, as a regency would upload it.
+    const host = await startServer([build]);
     const context = await browser.newContext(PHONE);
-    const app = await Pandu.open(context, server, prefix, "settings");
+    const app = await Pandu.open(context, host, prefix, "settings");
     await app.offlineReady();
     await app.saveProfile({ device: "HP Kantor", officer: "Budi", village: "" });
     await app.tid("profile-saved").waitFor();
@@ -41,6 +45,7 @@ for (const { prefix } of BUILDS) {
     await app.assertAccessible(`home offline under ${prefix}`);
     app.assertNoConsoleErrors();
     await context.close();
+    await host.close();
   });
 }
 

@@ -76,6 +76,7 @@ for (const f of FAILURES) {
     assert.match(text, /Penyimpanan tidak bisa dipakai/);
     assert.match(text, f.words);
     assert.match(text, /Data yang sudah tersimpan tidak diubah/);
+    assert.equal(await app.page.getByText("Memuat…").count(), 0, "no endless loading beside the problem");
     await app.assertAccessible(f.name);
 
     // The same message in English for an officer who chose it.
