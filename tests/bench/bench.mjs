@@ -4,7 +4,8 @@
 // performance figures on the served build. Goals (not test assertions):
 // wasm <= 200 KB brotli, Lighthouse performance >= 95, LCP <= 2.0 s.
 // Writes a Markdown report to the path given as the first argument.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
@@ -42,10 +43,11 @@ function twiggy() {
   }
 }
 
-function lighthouse(url) {
+// Asynchronous: the server answering Lighthouse runs in this process.
+async function lighthouse(url) {
   const dir = mkdtempSync(join(tmpdir(), "pandu-lh-"));
   const report = join(dir, "report.json");
-  execFileSync(
+  await promisify(execFile)(
     resolve(import.meta.dirname, "../node_modules/.bin/lighthouse"),
     [
       url,
@@ -55,7 +57,7 @@ function lighthouse(url) {
       "--quiet",
       `--chrome-flags=${CHROMIUM_ARGS.join(" ")}`,
     ],
-    { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"] },
+    { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } },
   );
   const lhr = JSON.parse(readFileSync(report, "utf8"));
   const ms = (id) => lhr.audits[id].numericValue;
@@ -74,7 +76,7 @@ const files = sizes();
 const server = await startServer([build]);
 const runs = [];
 try {
-  for (let i = 0; i < RUNS; i++) runs.push(lighthouse(server.url(build.prefix)));
+  for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(server.url(build.prefix)));
 } finally {
   await server.close();
 }
