@@ -22,26 +22,38 @@ fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Crate names a line of Rust refers to as a path root, e.g. `use web_sys::X`
-/// or `leptos::prelude::*` inside an expression, ignoring comments.
+/// Web crates a line of Rust names as the root of a path (`web_sys::X`,
+/// `use {rexie::Rexie}`, `leptos_router::A`) or in `extern crate`,
+/// ignoring `//` comments. A crate counts if the identifier is its name or
+/// starts with its name and `_` (`gloo_storage`, `wasm_bindgen_futures`).
 fn web_crates_named(line: &str) -> Vec<&'static str> {
     let code = line.split("//").next().unwrap_or("");
-    WEB_CRATES
-        .iter()
-        .copied()
-        .filter(|krate| {
-            code.match_indices(krate).any(|(i, _)| {
-                let before = code[..i].chars().last();
-                let after = &code[i + krate.len()..];
-                let starts_word = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-                // `gloo` also covers `gloo_storage`, `gloo_utils`, ...
-                let rest = after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_');
-                let is_crate_path = rest.starts_with("::") || rest.starts_with(';') || rest.starts_with(" as ") || rest.starts_with('{');
-                let name_ok = *krate == "gloo" || after.starts_with("::") || after.starts_with(';') || after.starts_with(" as ");
-                starts_word && is_crate_path && name_ok
-            })
-        })
-        .collect()
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < code.len() {
+        let c = code[i..].chars().next().unwrap();
+        if !is_ident(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let len = code[i..].find(|c: char| !is_ident(c)).unwrap_or(code.len() - i);
+        let ident = &code[i..i + len];
+        let before = code[..i].trim_end();
+        let path_root = code[i + len..].starts_with("::") && !before.ends_with("::");
+        let extern_crate = before.ends_with("extern crate");
+        if path_root || extern_crate {
+            for krate in WEB_CRATES {
+                let named = ident == *krate
+                    || ident.strip_prefix(krate).is_some_and(|rest| rest.starts_with('_'));
+                if named && !found.contains(krate) {
+                    found.push(*krate);
+                }
+            }
+        }
+        i += len;
+    }
+    found
 }
 
 #[test]
@@ -70,6 +82,9 @@ fn the_checker_recognises_imports_and_ignores_prose() {
     assert_eq!(web_crates_named("use gloo_storage::LocalStorage;"), ["gloo"]);
     assert_eq!(web_crates_named("use {rexie::Rexie};"), ["rexie"]);
     assert_eq!(web_crates_named("extern crate js_sys;"), ["js_sys"]);
+    assert_eq!(web_crates_named("use leptos_router::components::A;"), ["leptos"]);
+    assert_eq!(web_crates_named("wasm_bindgen_futures::spawn_local(f);"), ["wasm_bindgen"]);
+    assert!(web_crates_named("use crate::domain::leptos_like::X;").is_empty());
     assert!(web_crates_named("// leptos::prelude is not used here").is_empty());
     assert!(web_crates_named("/// no web crates (leptos, web_sys) here").is_empty());
     assert!(web_crates_named("let my_leptos_thing = 1;").is_empty());
