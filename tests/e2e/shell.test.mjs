@@ -26,6 +26,14 @@ test("first visit shows the empty case list in Indonesian with a way forward", a
   assert.equal(await app.tid("nav-settings").getAttribute("href"), "/pandu/settings");
   await app.assertAccessible("home");
   await app.assertFitsPhone("home");
+  // The manifest lets the officer add Pandu to the home screen.
+  const manifest = await app.page.evaluate(async () => {
+    const href = document.querySelector("link[rel=manifest]").href;
+    const m = await (await fetch(href)).json();
+    const icons = await Promise.all(m.icons.map(async (i) => (await fetch(new URL(i.src, href))).status));
+    return { start: new URL(m.start_url, href).pathname, display: m.display, lang: m.lang, icons };
+  });
+  assert.deepEqual(manifest, { start: "/pandu/", display: "standalone", lang: "id", icons: [200, 200, 200, 200] });
   app.assertNoConsoleErrors();
   await context.close();
 });
