@@ -1,29 +1,21 @@
 // Offline: after one visit the app starts with the network off, under each
 // sub-path; a new deploy is offered, never forced; a first visit that cannot
 // fetch the app says so.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, serve, Pandu, PHONE, BUILDS } from "./pandu.mjs";
+import { testEnvironment, Pandu, PHONE, BUILDS } from "./pandu.mjs";
 import { startServer } from "./server.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = testEnvironment();
 
 for (const build of BUILDS) {
   const { prefix } = build;
   test(`after one visit the app starts offline under ${prefix}`, async () => {
     // Each build alone on its host, as a regency would upload it.
     const host = await startServer([build]);
-    const context = await browser.newContext(PHONE);
+    const context = await env.browser.newContext(PHONE);
     const app = await Pandu.open(context, host, prefix, "settings");
     await app.offlineReady();
     await app.saveProfile({ device: "HP Kantor", officer: "Budi", village: "" });
@@ -50,11 +42,11 @@ for (const build of BUILDS) {
 }
 
 test("a first visit that cannot fetch the app explains it in both languages", async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
   // The page arrived but the app's code did not (signal lost mid-load).
   await page.route(/\.(wasm|js)$/, (route) => route.abort("internetdisconnected"));
-  await page.goto(server.url("/pandu/"));
+  await page.goto(env.server.url("/pandu/"));
   const failed = page.locator("#boot-failed");
   await failed.waitFor({ state: "visible" });
   const text = await failed.textContent();
@@ -66,8 +58,8 @@ test("a first visit that cannot fetch the app explains it in both languages", as
 });
 
 test("a new deploy is offered and applied only when the officer agrees", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   await app.offlineReady();
   const oldCaches = await app.page.evaluate(() => caches.keys());
   assert.equal(oldCaches.length, 1);
@@ -77,7 +69,7 @@ test("a new deploy is offered and applied only when the officer agrees", async (
   const sw = await readFile(join(BUILDS[0].root, "sw.js"), "utf8");
   const next = sw.replace(/const BUILD_ID = "([0-9a-f]+)"/, 'const BUILD_ID = "ffffffffffffffff"');
   assert.notEqual(next, sw, "sw.js carries a build id");
-  server.override("/pandu/", "sw.js", next);
+  env.server.override("/pandu/", "sw.js", next);
 
   // The officer is typing when the update arrives.
   await app.tid("officer-name").fill("Sedang mengetik");

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: Debian's chromium through
 // playwright-core (never a downloaded browser), the server over the
 // release builds, and a page object that speaks in data-testids.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import assert from "node:assert/strict";
@@ -37,6 +38,23 @@ export async function launch() {
 /** The /pandu/ build, as most tests use it. */
 export async function serve() {
   return startServer([BUILDS[0]]);
+}
+
+/**
+ * One browser and the /pandu/ server for a test file: launched before its
+ * tests, closed after. Read `env.browser` and `env.server` inside tests.
+ */
+export function testEnvironment() {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** A page of the app, with its console watched for errors. */

@@ -1,22 +1,14 @@
 // The shell in a real browser: first visit, navigation, language, a record
 // surviving reload, accessibility and phone fit, under /pandu/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, Pandu, PHONE } from "./pandu.mjs";
+import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = testEnvironment();
 
 test("first visit shows the empty case list in Indonesian with a way forward", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server);
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server);
   assert.equal(await app.h1(), "Daftar kasus");
   await app.tid("home-empty").waitFor();
   assert.match(await app.tid("home-empty").textContent(), /Belum ada kasus di perangkat ini/);
@@ -39,8 +31,8 @@ test("first visit shows the empty case list in Indonesian with a way forward", a
 });
 
 test("navigation moves between pages and deep links load directly", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server);
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server);
   await app.tid("nav-settings").click();
   await app.page.waitForURL(app.url("settings"));
   assert.equal(await app.h1(), "Pengaturan");
@@ -69,8 +61,8 @@ test("navigation moves between pages and deep links load directly", async () => 
 });
 
 test("an unknown address shows the not-found page and a way home", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = new Pandu(await context.newPage(), server);
+  const context = await env.browser.newContext(PHONE);
+  const app = new Pandu(await context.newPage(), env.server);
   await app.goto("tidak/ada");
   await app.tid("not-found").waitFor();
   assert.equal(await app.h1(), "Halaman tidak ditemukan");
@@ -83,8 +75,8 @@ test("an unknown address shows the not-found page and a way home", async () => {
 });
 
 test("the language switch changes every word and persists across reloads", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   await app.tid("lang-en").check();
   assert.equal(await app.h1(), "Settings");
   assert.equal(await app.tid("nav-home").textContent(), "Home");
@@ -107,8 +99,8 @@ test("the language switch changes every word and persists across reloads", async
 });
 
 test("the profile is validated, stored in IndexedDB and survives a reload", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   await app.saveProfile({ device: "", officer: " ", village: "32.14" });
   const problems = await app.tid("profile-problems").textContent();
   assert.match(problems, /Isi nama perangkat/);
@@ -153,8 +145,8 @@ test("the profile is validated, stored in IndexedDB and survives a reload", asyn
 });
 
 test("settings report that storage works, whether it is persistent and the quota used", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   const section = app.tid("storage-status");
   await app.tid("storage-usage").waitFor();
   assert.match(await section.textContent(), /Penyimpanan siap/);
@@ -165,8 +157,8 @@ test("settings report that storage works, whether it is persistent and the quota
 });
 
 test("touch targets are thumb-sized at 360x640", async () => {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   const small = await app.page.evaluate(() =>
     [...document.querySelectorAll("nav a, button, input:not([type=radio]), label.choice")]
       .map((el) => ({ el: el.dataset.testid || el.textContent.trim(), h: el.getBoundingClientRect().height }))

@@ -1,23 +1,15 @@
 // Storage that cannot be used: each failure gets a clear message in the
 // officer's language, and what was stored stays stored.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serve, Pandu, PHONE } from "./pandu.mjs";
+import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = testEnvironment();
 
 /** A context with a saved profile, to check it survives the failure. */
 async function contextWithProfile() {
-  const context = await browser.newContext(PHONE);
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   await app.saveProfile({ device: "HP Desa", officer: "Siti", village: "3214012001" });
   await app.tid("profile-saved").waitFor();
   await app.page.close();
@@ -25,7 +17,7 @@ async function contextWithProfile() {
 }
 
 async function assertProfileKept(context) {
-  const app = await Pandu.open(context, server, "/pandu/", "settings");
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   await app.page.waitForFunction(() => document.querySelector("[data-testid=officer-name]").value === "Siti");
   await app.page.close();
 }
@@ -68,7 +60,7 @@ for (const f of FAILURES) {
     const context = await contextWithProfile();
     const page = await context.newPage();
     await page.addInitScript(f.script);
-    const app = new Pandu(page, server);
+    const app = new Pandu(page, env.server);
     await app.goto("");
     const banner = app.tid("storage-problem");
     await banner.waitFor();
@@ -97,7 +89,7 @@ test("an upgrade held up by another tab shows a waiting message, then a newer-da
   // Another tab (a newer Pandu) upgrades the database while an older
   // connection is still open: its upgrade waits, and ours queues behind it.
   const other = await context.newPage();
-  await other.goto(server.url("/outside-the-app"));
+  await other.goto(env.server.url("/outside-the-app"));
   await other.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -111,7 +103,7 @@ test("an upgrade held up by another tab shows a waiting message, then a newer-da
       }),
   );
 
-  const app = new Pandu(await context.newPage(), server);
+  const app = new Pandu(await context.newPage(), env.server);
   await app.goto("");
   await app.tid("storage-waiting").waitFor({ timeout: 10_000 });
   assert.match(await app.tid("storage-waiting").textContent(), /Menunggu penyimpanan/);
