@@ -1,0 +1,297 @@
+//! SOP packs as data: one versioned pack per regency, holding its
+//! procedures as graphs of capsules (start/end), rectangles (steps) and
+//! diamonds (decisions), in the shape of the SOP tables (swimlane actor,
+//! required inputs, time standard, output per row).
+//!
+//! Invariant: a pack is only used after `validate` returned no problem, so
+//! the engine may assume every reference resolves and every path ends.
+
+use serde::{Deserialize, Serialize};
+
+/// A short text in Bahasa Indonesia, with an optional English rendering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in `english` or Indonesian; Indonesian when no English exists.
+    pub fn get(&self, english: bool) -> &str {
+        match (&self.en, english) {
+            (Some(en), true) => en,
+            _ => &self.id,
+        }
+    }
+}
+
+/// A regency's pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// Stable id, e.g. `purwakarta`.
+    pub id: String,
+    /// Increases with every published change; a case keeps the version it
+    /// started under.
+    pub version: u32,
+    pub regency: String,
+    pub office: String,
+    pub procedures: Vec<Procedure>,
+}
+
+/// Whether the procedure is taken from a surviving SOP table or rebuilt
+/// from its description and waiting for the office to confirm it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    #[default]
+    Seed,
+    Reconstructed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// Unique within the pack, e.g. `enrolment`.
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sop_number: Option<String>,
+    /// Dates as the SOP writes them ("Januari 2020", "20 Mei 2017").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
+    #[serde(default)]
+    pub provenance: Provenance,
+    /// Shown to the officer when the procedure is reconstructed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    /// The SOP's warning ("Peringatan").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<Text>,
+    pub roles: Vec<Role>,
+    pub nodes: Vec<Node>,
+}
+
+/// Which side of the hand-over a role works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Village,
+    District,
+}
+
+/// A swimlane of the SOP table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: Text,
+    pub side: Side,
+}
+
+/// One shape of the flowchart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    #[serde(flatten)]
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum NodeKind {
+    /// The capsule where the procedure begins.
+    Start { next: String },
+    /// A capsule where it ends, with what became of the case.
+    End {
+        outcome: Outcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<Text>,
+    },
+    /// A rectangle: one row of the SOP table.
+    Step(Step),
+    /// A diamond: a question whose answers lead on.
+    Decision(Decision),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// The SOP table's row number, where the step is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    pub actor: String,
+    pub title: Text,
+    /// Documents from the catalogue ("kelengkapan").
+    #[serde(default)]
+    pub documents: Vec<Requirement>,
+    /// Other required inputs: equipment, data, a prior output.
+    #[serde(default)]
+    pub inputs: Vec<Text>,
+    pub time: TimeStandard,
+    pub output: Text,
+    pub next: String,
+}
+
+/// A document a step needs, possibly only under a condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub document: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// When a requirement applies, judged on the applicant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// e.g. the birth certificate for applicants under 17.
+    AgeUnder { years: u32 },
+    AgeAtLeast { years: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    pub actor: String,
+    pub question: Text,
+    #[serde(default)]
+    pub legal_basis: Vec<String>,
+    pub answers: Vec<Answer>,
+}
+
+/// A labelled edge out of a diamond.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// Stable value recorded in the case history, e.g. `yes`.
+    pub value: String,
+    pub label: Text,
+    pub next: String,
+}
+
+/// What became of a case at an end capsule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The citizen was served (registered, documented).
+    Served,
+    /// Proposed onwards (SIKS-NG, Kemensos, Dinkes).
+    Proposed,
+    /// A recommendation or letter was issued.
+    Recommended,
+    /// The dossier went back to the village with what is missing.
+    Returned,
+    /// Refused, e.g. incomplete documents.
+    Refused,
+    /// An office procedure completed (decree, report).
+    Completed,
+}
+
+/// The SOP's "mutu baku waktu" in the shapes the seeds use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum TimeStandard {
+    /// `amount` units, or a range up to `max` ("2-3 jam").
+    Duration {
+        amount: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u32>,
+        unit: TimeUnit,
+    },
+    /// Only between these days of each month ("setiap tanggal 1-15").
+    MonthWindow { from_day: u32, to_day: u32 },
+    /// Accepted up to `day` of each month; takes effect on the first of the
+    /// next month (BPJS mutations: the 25th).
+    MonthlyCutoff { day: u32 },
+    /// Finished on the day it starts.
+    SameDay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Minutes,
+    Hours,
+    Days,
+    Months,
+}
+
+impl Procedure {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The start capsule, if there is exactly one.
+    pub fn start(&self) -> Option<&Node> {
+        let mut starts = self.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Start { .. }));
+        match (starts.next(), starts.next()) {
+            (Some(s), None) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl NodeKind {
+    /// Where this node leads, with the answer value for a decision's edges.
+    pub fn edges(&self) -> Vec<(Option<&str>, &str)> {
+        match self {
+            NodeKind::Start { next } => vec![(None, next.as_str())],
+            NodeKind::Step(s) => vec![(None, s.next.as_str())],
+            NodeKind::Decision(d) => d.answers.iter().map(|a| (Some(a.value.as_str()), a.next.as_str())).collect(),
+            NodeKind::End { .. } => vec![],
+        }
+    }
+
+    /// The role acting at this node, for steps and decisions.
+    pub fn actor(&self) -> Option<&str> {
+        match self {
+            NodeKind::Step(s) => Some(&s.actor),
+            NodeKind::Decision(d) => Some(&d.actor),
+            _ => None,
+        }
+    }
+}
+
+/// The shared catalogue of documents packs may require.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub version: u32,
+    pub documents: Vec<DocumentKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentKind {
+    /// e.g. `ktp`, `kk`, `akte`, `sktm`.
+    pub id: String,
+    pub name: Text,
+    /// Whether the officer photographs it (a dossier needs photos).
+    #[serde(default = "yes")]
+    pub photo: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Catalogue {
+    pub fn get(&self, id: &str) -> Option<&DocumentKind> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
