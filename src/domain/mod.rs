@@ -4,6 +4,8 @@
 //! (`tests/tidy.rs` enforces it), and time is passed in, never read here.
 
 pub mod case;
+pub mod date;
+pub mod nik;
 pub mod pack_check;
 pub mod procedure;
 pub mod profile;
