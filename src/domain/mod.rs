@@ -5,6 +5,7 @@
 
 pub mod case;
 pub mod date;
+pub mod engine;
 pub mod nik;
 pub mod pack_check;
 pub mod procedure;
