@@ -5,6 +5,8 @@
 //! module, and each message exists in both languages (the `messages!` table
 //! makes a missing translation a compile error, the tests catch empty ones).
 
+use crate::domain::pack_check::{PackProblem, TimeProblem};
+use crate::domain::procedure::{Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
 use crate::domain::storage::StorageProblem;
 
@@ -224,6 +226,111 @@ pub fn storage_usage(lang: Lang, usage: u64, quota: u64) -> String {
     }
 }
 
+/// A time standard as the SOP table would write it.
+pub fn time_standard(lang: Lang, time: &TimeStandard) -> String {
+    let en = lang == Lang::En;
+    match *time {
+        TimeStandard::Duration { amount, max, unit } => {
+            let n = max.unwrap_or(amount);
+            let word = match (unit, en) {
+                (TimeUnit::Minutes, false) => "menit",
+                (TimeUnit::Hours, false) => "jam",
+                (TimeUnit::Days, false) => "hari",
+                (TimeUnit::Months, false) => "bulan",
+                (TimeUnit::Minutes, true) => if n == 1 { "minute" } else { "minutes" },
+                (TimeUnit::Hours, true) => if n == 1 { "hour" } else { "hours" },
+                (TimeUnit::Days, true) => if n == 1 { "day" } else { "days" },
+                (TimeUnit::Months, true) => if n == 1 { "month" } else { "months" },
+            };
+            match max {
+                Some(max) if max != amount => format!("{amount}\u{2013}{max} {word}"),
+                _ => format!("{amount} {word}"),
+            }
+        }
+        TimeStandard::MonthWindow { from_day, to_day } if en => format!("Day {from_day}\u{2013}{to_day} of each month"),
+        TimeStandard::MonthWindow { from_day, to_day } => format!("Tanggal {from_day}\u{2013}{to_day} setiap bulan"),
+        TimeStandard::MonthlyCutoff { day } if en => format!("By day {day} of the month; effective the 1st of the next month"),
+        TimeStandard::MonthlyCutoff { day } => format!("Paling lambat tanggal {day}; berlaku tanggal 1 bulan berikutnya"),
+        TimeStandard::SameDay if en => "Same day".to_string(),
+        TimeStandard::SameDay => "Hari yang sama".to_string(),
+    }
+}
+
+/// What became of a case, in words.
+pub fn outcome(lang: Lang, outcome: Outcome) -> &'static str {
+    match (outcome, lang) {
+        (Outcome::Served, Lang::Id) => "Terlayani",
+        (Outcome::Served, Lang::En) => "Served",
+        (Outcome::Proposed, Lang::Id) => "Diusulkan",
+        (Outcome::Proposed, Lang::En) => "Proposed",
+        (Outcome::Recommended, Lang::Id) => "Direkomendasikan",
+        (Outcome::Recommended, Lang::En) => "Recommended",
+        (Outcome::Returned, Lang::Id) => "Dikembalikan",
+        (Outcome::Returned, Lang::En) => "Returned",
+        (Outcome::Refused, Lang::Id) => "Ditolak",
+        (Outcome::Refused, Lang::En) => "Refused",
+        (Outcome::Completed, Lang::Id) => "Selesai",
+        (Outcome::Completed, Lang::En) => "Completed",
+    }
+}
+
+/// One problem of a broken pack, saying where, for the regency's admin.
+pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
+    use PackProblem::*;
+    let id = lang == Lang::Id;
+    let at = |p: &str, n: &str| if id { format!("Prosedur \u{ab}{p}\u{bb}, simpul \u{ab}{n}\u{bb}: ") } else { format!("Procedure \u{ab}{p}\u{bb}, node \u{ab}{n}\u{bb}: ") };
+    let inp = |p: &str| if id { format!("Prosedur \u{ab}{p}\u{bb}: ") } else { format!("Procedure \u{ab}{p}\u{bb}: ") };
+    match problem {
+        Malformed { line, column, message } if id => format!("Baris {line}, kolom {column}: berkas tidak bisa dibaca ({message})."),
+        Malformed { line, column, message } => format!("Line {line}, column {column}: the file cannot be read ({message})."),
+        NoProcedures if id => "Paket tidak berisi prosedur.".into(),
+        NoProcedures => "The pack holds no procedure.".into(),
+        DuplicateProcedure { procedure } if id => format!("Id prosedur \u{ab}{procedure}\u{bb} dipakai lebih dari sekali."),
+        DuplicateProcedure { procedure } => format!("Procedure id \u{ab}{procedure}\u{bb} is used more than once."),
+        DuplicateRole { procedure, role } if id => format!("{}peran \u{ab}{role}\u{bb} ditulis lebih dari sekali.", inp(procedure)),
+        DuplicateRole { procedure, role } => format!("{}role \u{ab}{role}\u{bb} is listed more than once.", inp(procedure)),
+        DuplicateNode { procedure, node } if id => format!("{}id \u{ab}{node}\u{bb} dipakai lebih dari sekali.", inp(procedure)),
+        DuplicateNode { procedure, node } => format!("{}id \u{ab}{node}\u{bb} is used more than once.", inp(procedure)),
+        NoStart { procedure } if id => format!("{}tidak ada simbol mulai.", inp(procedure)),
+        NoStart { procedure } => format!("{}there is no start capsule.", inp(procedure)),
+        ManyStarts { procedure, count } if id => format!("{}ada {count} simbol mulai; harus satu.", inp(procedure)),
+        ManyStarts { procedure, count } => format!("{}there are {count} start capsules; there must be one.", inp(procedure)),
+        UnknownRole { procedure, node, role } if id => format!("{}peran \u{ab}{role}\u{bb} tidak ada di daftar pelaksana.", at(procedure, node)),
+        UnknownRole { procedure, node, role } => format!("{}role \u{ab}{role}\u{bb} is not among the roles.", at(procedure, node)),
+        UnknownDocument { procedure, node, document } if id => format!("{}dokumen \u{ab}{document}\u{bb} tidak ada di katalog.", at(procedure, node)),
+        UnknownDocument { procedure, node, document } => format!("{}document \u{ab}{document}\u{bb} is not in the catalogue.", at(procedure, node)),
+        UnknownTarget { procedure, node, target } if id => format!("{}menuju \u{ab}{target}\u{bb} yang tidak ada.", at(procedure, node)),
+        UnknownTarget { procedure, node, target } => format!("{}leads to \u{ab}{target}\u{bb}, which does not exist.", at(procedure, node)),
+        TooFewAnswers { procedure, node } if id => format!("{}keputusan butuh paling sedikit dua jawaban.", at(procedure, node)),
+        TooFewAnswers { procedure, node } => format!("{}a decision needs at least two answers.", at(procedure, node)),
+        DuplicateAnswer { procedure, node, value } if id => format!("{}jawaban \u{ab}{value}\u{bb} ditulis dua kali.", at(procedure, node)),
+        DuplicateAnswer { procedure, node, value } => format!("{}answer \u{ab}{value}\u{bb} is given twice.", at(procedure, node)),
+        Unreachable { procedure, node } if id => format!("{}tidak bisa dicapai dari awal.", at(procedure, node)),
+        Unreachable { procedure, node } => format!("{}cannot be reached from the start.", at(procedure, node)),
+        NeverEnds { procedure, node } if id => format!("{}jalur dari sini tidak pernah selesai.", at(procedure, node)),
+        NeverEnds { procedure, node } => format!("{}no path from here ever ends.", at(procedure, node)),
+        BadTime { procedure, node, reason } => {
+            let why = match (reason, id) {
+                (TimeProblem::ZeroDuration, true) => "waktu nol",
+                (TimeProblem::ZeroDuration, false) => "zero time",
+                (TimeProblem::MaxBelowAmount, true) => "batas atas lebih kecil dari batas bawah",
+                (TimeProblem::MaxBelowAmount, false) => "the upper bound is below the lower one",
+                (TimeProblem::TooLong, true) => "lebih dari satu tahun",
+                (TimeProblem::TooLong, false) => "longer than a year",
+                (TimeProblem::DayOutOfMonth, true) => "tanggal di luar 1\u{2013}31",
+                (TimeProblem::DayOutOfMonth, false) => "a day outside 1\u{2013}31",
+                (TimeProblem::WindowReversed, true) => "tanggal awal sesudah tanggal akhir",
+                (TimeProblem::WindowReversed, false) => "the first day is after the last",
+            };
+            if id {
+                format!("{}standar waktu tidak masuk akal: {why}.", at(procedure, node))
+            } else {
+                format!("{}the time standard makes no sense: {why}.", at(procedure, node))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +401,37 @@ mod tests {
         assert_eq!(case_count(Lang::Id, 1), "1 kasus");
         assert_eq!(case_count(Lang::En, 1), "1 case");
         assert_eq!(case_count(Lang::En, 2), "2 cases");
+    }
+
+    #[test]
+    fn time_standards_read_as_the_sop_writes_them() {
+        use TimeStandard::*;
+        let minutes = |n| Duration { amount: n, max: None, unit: TimeUnit::Minutes };
+        for (time, id, en) in [
+            (minutes(10), "10 menit", "10 minutes"),
+            (minutes(1), "1 menit", "1 minute"),
+            (Duration { amount: 2, max: Some(3), unit: TimeUnit::Hours }, "2\u{2013}3 jam", "2\u{2013}3 hours"),
+            (Duration { amount: 1, max: None, unit: TimeUnit::Months }, "1 bulan", "1 month"),
+            (MonthWindow { from_day: 1, to_day: 15 }, "Tanggal 1\u{2013}15 setiap bulan", "Day 1\u{2013}15 of each month"),
+            (MonthlyCutoff { day: 25 }, "Paling lambat tanggal 25; berlaku tanggal 1 bulan berikutnya", "By day 25 of the month; effective the 1st of the next month"),
+            (SameDay, "Hari yang sama", "Same day"),
+        ] {
+            assert_eq!(time_standard(Lang::Id, &time), id);
+            assert_eq!(time_standard(Lang::En, &time), en);
+        }
+    }
+
+    #[test]
+    fn pack_problems_say_where_in_both_languages() {
+        let p = PackProblem::UnknownRole { procedure: "enrolment".into(), node: "s1".into(), role: "lurah".into() };
+        assert_eq!(pack_problem(Lang::Id, &p), "Prosedur \u{ab}enrolment\u{bb}, simpul \u{ab}s1\u{bb}: peran \u{ab}lurah\u{bb} tidak ada di daftar pelaksana.");
+        assert_eq!(pack_problem(Lang::En, &p), "Procedure \u{ab}enrolment\u{bb}, node \u{ab}s1\u{bb}: role \u{ab}lurah\u{bb} is not among the roles.");
+        let m = PackProblem::Malformed { line: 3, column: 7, message: "missing field `version`".into() };
+        assert!(pack_problem(Lang::Id, &m).starts_with("Baris 3, kolom 7"));
+        let t = PackProblem::BadTime { procedure: "p".into(), node: "a".into(), reason: TimeProblem::WindowReversed };
+        assert!(pack_problem(Lang::Id, &t).ends_with("tanggal awal sesudah tanggal akhir."));
+        for o in [Outcome::Served, Outcome::Proposed, Outcome::Recommended, Outcome::Returned, Outcome::Refused, Outcome::Completed] {
+            assert_ne!(outcome(Lang::Id, o), outcome(Lang::En, o));
+        }
     }
 }
