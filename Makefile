@@ -20,7 +20,7 @@ DIST ?= dist
 E2E_DIST := target/e2e
 
 .PHONY: help serve test dist bench tools test-tools rust-target trunk wasm-bindgen node-deps chromium \
-        test-native test-browser test-e2e e2e-dist clean
+        test-native test-schema test-browser test-e2e e2e-dist clean
 
 help:
 	@echo "make serve   set up and serve the app on http://127.0.0.1:8080/"
@@ -78,11 +78,15 @@ dist: tools
 # ---- tests -----------------------------------------------------------------
 
 test: test-tools
-	$(MAKE) --no-print-directory test-native test-browser test-e2e
+	$(MAKE) --no-print-directory test-native test-schema test-browser test-e2e
 
 # The pure core and the architecture checks, natively.
 test-native:
 	cargo test --locked
+
+# The shipped packs against the published JSON Schema.
+test-schema: node-deps
+	cd tests && node --test unit/
 
 # The store module against a real IndexedDB in headless Chromium.
 test-browser:
