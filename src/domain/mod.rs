@@ -6,6 +6,7 @@
 pub mod case;
 pub mod date;
 pub mod engine;
+pub mod flowchart;
 pub mod nik;
 pub mod pack_check;
 pub mod procedure;
