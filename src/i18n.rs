@@ -68,6 +68,7 @@ messages! {
     NavHome => "Beranda", "Home";
     NavSettings => "Pengaturan", "Settings";
     NavAbout => "Tentang", "About";
+    NavProcedures => "Prosedur", "Procedures";
     Loading => "Memuat…", "Loading…";
 
     HomeTitle => "Daftar kasus", "Case list";
@@ -112,6 +113,30 @@ messages! {
     AboutOffline => "Setelah kunjungan pertama, Pandu bekerja tanpa internet. Data kasus hanya tersimpan di perangkat ini sampai dikirim sebagai berkas.",
         "After the first visit Pandu works without internet. Case data stays on this device until it is sent as a file.";
     AboutVersion => "Versi", "Version";
+
+    ProceduresTitle => "Prosedur SOP", "SOP procedures";
+    ProceduresRegency => "Kabupaten/kota", "Regency/city";
+    ProceduresReconstructed => "Direkonstruksi: perlu dikonfirmasi oleh Dinas", "Reconstructed: to be confirmed by the office";
+    ProceduresOpenChart => "Lihat bagan alir", "View flowchart";
+    ProceduresRefused => "Paket prosedur ditolak", "Procedure pack refused";
+    ProceduresRefusedKept => "Versi terakhir yang baik tetap dipakai; kasus tidak berubah.", "The last good version stays in use; cases are unchanged.";
+    ProceduresOffline => "Tidak tersambung: menampilkan paket yang tersimpan di perangkat ini.", "Offline: showing the packs stored on this device.";
+    ProceduresNone => "Belum ada paket prosedur di perangkat ini. Sambungkan ke internet sekali untuk memuatnya.", "No procedure pack on this device yet. Connect to the internet once to load them.";
+    ProcedureNotFound => "Prosedur ini tidak ada di paket yang tersimpan.", "This procedure is not in the stored packs.";
+    ProcedureSop => "Nomor SOP", "SOP number";
+    ProcedureVersion => "Versi paket", "Pack version";
+    ProcedureEffective => "Tanggal efektif", "Effective";
+    ProcedureLegal => "Dasar hukum", "Legal basis";
+    ProcedureWarning => "Peringatan", "Warning";
+    ProcedureLanes => "Pelaksana (jalur)", "Roles (swimlanes)";
+    ProcedureChart => "Bagan alir", "Flowchart";
+    ProcedureSteps => "Daftar langkah", "List of steps";
+    ProcedureBack => "Semua prosedur", "All procedures";
+    ProcedureStart => "Mulai", "Start";
+    ProcedureDocuments => "Dokumen", "Documents";
+    ProcedureOutput => "Hasil", "Output";
+    SideVillage => "desa/kelurahan", "village";
+    SideDistrict => "dinas", "district";
 
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
     NotFoundBody => "Alamat ini tidak ada di Pandu. Data Anda aman.", "This address does not exist in Pandu. Your data is safe.";
@@ -186,6 +211,15 @@ pub fn profile_problem(lang: Lang, problem: ProfileProblem) -> &'static str {
         ProfileProblem::VillageCodeMalformed => Msg::ProfileVillageCodeMalformed,
     };
     t(lang, msg)
+}
+
+/// "7 langkah" / "7 steps".
+pub fn step_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Id, n) => format!("{n} langkah"),
+        (Lang::En, 1) => "1 step".to_string(),
+        (Lang::En, n) => format!("{n} steps"),
+    }
 }
 
 /// "3 kasus" / "3 cases".

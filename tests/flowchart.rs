@@ -41,6 +41,7 @@ fn every_shipped_procedure_lays_out_within_the_phone_width() {
                 assert!(n.x >= 0.0 && n.x + n.w <= WIDTH, "{what}: {} is outside the width", n.id);
                 assert!(n.y >= bottom, "{what}: {} overlaps the shape above", n.id);
                 assert!(n.lines.iter().all(|l| l.chars().count() <= 34 || !l.contains(' ')), "{what}: {} not wrapped", n.id);
+                assert!(n.meta.iter().all(|l| l.chars().count() <= 36 || !l.contains(' ')), "{what}: {} meta not wrapped", n.id);
                 bottom = n.y + n.h;
                 let is_action = matches!(p.node(&n.id).unwrap().kind, NodeKind::Step(_) | NodeKind::Decision(_));
                 assert_eq!(n.lane.is_some(), is_action, "{what}: {} lane", n.id);

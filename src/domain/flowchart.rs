@@ -41,8 +41,8 @@ pub struct Placed {
     pub h: f32,
     /// The title, wrapped.
     pub lines: Vec<String>,
-    /// Actor and time standard, under the title.
-    pub meta: Option<String>,
+    /// Actor and time standard, under the title, wrapped.
+    pub meta: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +98,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Nodes in reading order: breadth first from the start, ends last.
+/// Nodes in reading order: breadth first from the start, then by the SOP
+/// table's row numbers where every step and decision has one, ends last.
 fn order(p: &Procedure) -> Vec<&str> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
@@ -116,6 +117,15 @@ fn order(p: &Procedure) -> Vec<&str> {
     out.extend(p.nodes.iter().map(|n| n.id.as_str()).filter(|id| !seen.contains(id)));
     let is_end = |id: &&str| matches!(p.node(id).map(|n| &n.kind), Some(NodeKind::End { .. }));
     let (ends, mut rest): (Vec<&str>, Vec<&str>) = out.into_iter().partition(is_end);
+    let row = |id: &str| match p.node(id).map(|n| &n.kind) {
+        Some(NodeKind::Step(s)) => s.row,
+        Some(NodeKind::Decision(d)) => d.row,
+        _ => Some(0),
+    };
+    if rest.iter().all(|id| row(id).is_some()) {
+        // Stable: nodes of one row keep their breadth-first order.
+        rest.sort_by_key(|id| row(id));
+    }
     rest.extend(ends);
     rest
 }
@@ -152,8 +162,10 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
             NodeKind::Decision(_) => Shape::Diamond,
         };
         let inset = if shape == Shape::Diamond { 18.0 } else { 0.0 };
-        let lines = wrap(&w.title, CHARS_PER_LINE - (inset / 3.0) as usize);
-        let text_lines = lines.len() + usize::from(w.meta.is_some());
+        let width = CHARS_PER_LINE - (inset / 3.0) as usize;
+        let lines = wrap(&w.title, width);
+        let meta = w.meta.as_deref().map(|m| wrap(m, width + 2)).unwrap_or_default();
+        let text_lines = lines.len() + meta.len();
         let h = PAD * 2.0 + LINE * text_lines as f32 + if shape == Shape::Diamond { 8.0 } else { 0.0 };
         nodes.push(Placed {
             id: id.to_string(),
@@ -164,7 +176,7 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
             w: right - left,
             h,
             lines,
-            meta: w.meta,
+            meta,
         });
         texts.insert(id.to_string(), w.answers);
         y += h + GAP;

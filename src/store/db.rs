@@ -88,18 +88,18 @@ fn problem(e: rexie::Error, during_open: bool) -> StorageProblem {
     StorageProblem::from_browser_text(&text, during_open)
 }
 
-fn rw(e: rexie::Error) -> StorageProblem {
+pub(super) fn rw(e: rexie::Error) -> StorageProblem {
     problem(e, false)
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     // Plain JS objects, so IndexedDB key paths (`status`, `nik`, ...) reach
     // the fields; maps become objects too.
     let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&ser).map_err(|e| StorageProblem::Other(e.to_string()))
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
+pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
     serde_wasm_bindgen::from_value(value).map_err(|e| StorageProblem::Corrupt(e.to_string()))
 }
 
@@ -149,6 +149,10 @@ impl Db {
     pub async fn open(name: &str, version: u32) -> Result<Db> {
         let rexie = Self::schema(name, version).build().await.map_err(|e| problem(e, true))?;
         Ok(Db { rexie })
+    }
+
+    pub(super) fn rexie(&self) -> &Rexie {
+        &self.rexie
     }
 
     /// Deletes a database; for tests and throwaway databases only.

@@ -7,6 +7,7 @@
 //! never sees a `JsValue`.
 
 pub mod db;
+pub mod packs;
 pub mod platform;
 pub mod prefs;
 

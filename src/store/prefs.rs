@@ -21,3 +21,15 @@ pub fn language() -> Lang {
 pub fn set_language(lang: Lang) -> bool {
     LocalStorage::set(LANG_KEY, lang.code()).is_ok()
 }
+
+const PACK_KEY: &str = "pandu.pack";
+
+/// The regency pack chosen on this device, if any.
+pub fn pack() -> Option<String> {
+    LocalStorage::get::<String>(PACK_KEY).ok()
+}
+
+/// Remembers the regency pack; false when the browser refused.
+pub fn set_pack(id: &str) -> bool {
+    LocalStorage::set(PACK_KEY, id).is_ok()
+}

@@ -17,7 +17,7 @@ use crate::domain::storage::StorageProblem;
 use crate::i18n::{t, Lang, Msg};
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
-use pages::{About, Home, NotFound, Settings};
+use pages::{About, Home, NotFound, ProcedureChart, Procedures, Settings};
 
 /// How long opening storage may take before the officer is told that
 /// another tab may be blocking it.
@@ -155,6 +155,9 @@ pub fn App() -> impl IntoView {
                 <A href=base.href("") exact=true attr:data-testid="nav-home">
                     {move || lang.t(Msg::NavHome)}
                 </A>
+                <A href=base.href("procedures") attr:data-testid="nav-procedures">
+                    {move || lang.t(Msg::NavProcedures)}
+                </A>
                 <A href=base.href("settings") attr:data-testid="nav-settings">
                     {move || lang.t(Msg::NavSettings)}
                 </A>
@@ -167,6 +170,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Home />
+                    <Route path=path!("procedures") view=Procedures />
+                    <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
                     <Route path=path!("settings") view=Settings />
                     <Route path=path!("about") view=About />
                 </Routes>

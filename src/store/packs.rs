@@ -1,0 +1,140 @@
+//! SOP packs on this device: fetched from the site (`packs/index.json`,
+//! served from the service worker's cache when offline), validated by the
+//! pure core, and every valid version kept in IndexedDB. A refused pack
+//! never replaces the last good version, and cases find the exact version
+//! they started under.
+
+use std::collections::BTreeSet;
+
+use rexie::TransactionMode;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::db::{stores, Db};
+use crate::domain::engine::Library;
+use crate::domain::pack_check::{load_catalogue, load_pack, PackProblem};
+use crate::domain::procedure::Pack;
+use crate::domain::storage::StorageProblem;
+
+/// One stored pack version, kept as the exact text that was published.
+#[derive(Serialize, Deserialize)]
+struct StoredPack {
+    /// `pack@version`
+    id: String,
+    pack_id: String,
+    version: u32,
+    json: String,
+}
+
+/// The index file the site publishes.
+#[derive(Deserialize)]
+struct Index {
+    catalogue: String,
+    packs: Vec<String>,
+}
+
+/// What loading the packs found.
+#[derive(Debug, Default)]
+pub struct PackLoad {
+    /// Every version stored on this device.
+    pub library: Library,
+    /// Pack ids, in the site's order when it was reachable.
+    pub order: Vec<String>,
+    /// Files refused, with every problem found.
+    pub refused: Vec<(String, Vec<PackProblem>)>,
+    /// The site could not be reached (and no cached copy served).
+    pub offline: bool,
+}
+
+/// Fetches a file of the site as text; `None` when it cannot be had.
+async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
+impl Db {
+    async fn stored_packs(&self) -> Result<Vec<StoredPack>, StorageProblem> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::PROCEDURES], TransactionMode::ReadOnly)
+            .map_err(super::db::rw)?;
+        let values = tx
+            .store(stores::PROCEDURES)
+            .map_err(super::db::rw)?
+            .get_all(None, None)
+            .await
+            .map_err(super::db::rw)?;
+        values.into_iter().map(super::db::from_js).collect()
+    }
+
+    async fn put_packs(&self, packs: &[StoredPack]) -> Result<(), StorageProblem> {
+        if packs.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .rexie()
+            .transaction(&[stores::PROCEDURES], TransactionMode::ReadWrite)
+            .map_err(super::db::rw)?;
+        let store = tx.store(stores::PROCEDURES).map_err(super::db::rw)?;
+        let values = packs.iter().map(super::db::to_js).collect::<Result<Vec<JsValue>, _>>()?;
+        store.put_all(values.into_iter().map(|v| (v, None))).await.map_err(super::db::rw)?;
+        tx.done().await.map_err(super::db::rw)?;
+        Ok(())
+    }
+
+    /// Fetches the site's packs, stores new valid versions in one
+    /// transaction, and returns every stored version with what was refused.
+    pub async fn load_packs(&self) -> Result<PackLoad, StorageProblem> {
+        let mut load = PackLoad::default();
+        let stored = self.stored_packs().await?;
+        let known: BTreeSet<String> = stored.iter().map(|s| s.id.clone()).collect();
+        let mut fresh = Vec::new();
+
+        match fetch_text("packs/index.json").await.and_then(|t| serde_json::from_str::<Index>(&t).ok()) {
+            None => load.offline = true,
+            Some(index) => match fetch_text(&format!("packs/{}", index.catalogue)).await.map(|t| load_catalogue(&t)) {
+                None => load.offline = true,
+                Some(Err(problem)) => load.refused.push((index.catalogue.clone(), vec![problem])),
+                Some(Ok(catalogue)) => {
+                    for file in &index.packs {
+                        let Some(text) = fetch_text(&format!("packs/{file}")).await else { continue };
+                        match load_pack(&text, &catalogue) {
+                            Err(problems) => load.refused.push((file.clone(), problems)),
+                            Ok(pack) => {
+                                load.order.push(pack.id.clone());
+                                let id = format!("{}@{}", pack.id, pack.version);
+                                if !known.contains(&id) {
+                                    fresh.push(StoredPack { id, pack_id: pack.id.clone(), version: pack.version, json: text });
+                                }
+                            }
+                        }
+                    }
+                }
+            },
+        }
+        self.put_packs(&fresh).await?;
+
+        for s in stored.iter().chain(fresh.iter()) {
+            // Stored versions were validated when they arrived.
+            match serde_json::from_str::<Pack>(&s.json) {
+                Ok(pack) => {
+                    if !load.order.contains(&pack.id) {
+                        load.order.push(pack.id.clone());
+                    }
+                    load.library.add(pack);
+                }
+                Err(e) => load.refused.push((s.id.clone(), vec![PackProblem::Malformed {
+                    line: e.line(),
+                    column: e.column(),
+                    message: e.to_string(),
+                }])),
+            }
+        }
+        Ok(load)
+    }
+}

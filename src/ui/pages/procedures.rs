@@ -1,0 +1,220 @@
+//! The regency's procedures, loaded from its pack (refused packs listed
+//! with every problem), and one procedure's flowchart.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::procedure::{NodeKind, Pack, Provenance, Side};
+use crate::domain::storage::StorageProblem;
+use crate::i18n::{pack_problem, step_count, storage_problem, time_standard, Lang, Msg};
+use crate::store::packs::PackLoad;
+use crate::store::{db, prefs};
+use crate::ui::components::flowchart::{chart_of, lane_colour};
+use crate::ui::components::Flowchart;
+use crate::ui::{use_base, use_lang, use_storage, DbState};
+
+/// Loads the packs once storage is open.
+fn packs_resource() -> LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>> {
+    let storage = use_storage();
+    LocalResource::new(move || {
+        let ready = storage.is_ready();
+        async move {
+            if !ready {
+                return None;
+            }
+            let result = async { db::require()?.load_packs().await }.await;
+            Some(result.map(std::rc::Rc::new))
+        }
+    })
+}
+
+/// The newest version of the chosen (or first) regency pack.
+fn chosen<'a>(load: &'a PackLoad, choice: &Option<String>) -> Option<&'a Pack> {
+    choice
+        .as_deref()
+        .and_then(|id| load.library.latest(id))
+        .or_else(|| load.order.first().and_then(|id| load.library.latest(id)))
+}
+
+fn loading_or_problem(storage: DbState, lang: Lang) -> AnyView {
+    match storage {
+        DbState::Failed(_) => ().into_any(),
+        _ => view! { <p class="muted">{t_static(lang, Msg::Loading)}</p> }.into_any(),
+    }
+}
+
+fn t_static(lang: Lang, msg: Msg) -> &'static str {
+    crate::i18n::t(lang, msg)
+}
+
+#[component]
+fn Refused(load: std::rc::Rc<PackLoad>) -> impl IntoView {
+    let lang = use_lang();
+    (!load.refused.is_empty()).then(|| {
+        let l = lang.get();
+        view! {
+            <section class="banner banner-error" role="alert" data-testid="packs-refused">
+                <h2>{t_static(l, Msg::ProceduresRefused)}</h2>
+                {load.refused.iter().map(|(file, problems)| view! {
+                    <p><strong>{file.clone()}</strong></p>
+                    <ul>{problems.iter().map(|p| view! { <li>{pack_problem(l, p)}</li> }).collect_view()}</ul>
+                }).collect_view()}
+                <p>{t_static(l, Msg::ProceduresRefusedKept)}</p>
+            </section>
+        }
+    })
+}
+
+#[component]
+pub fn Procedures() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let base = use_base();
+    let packs = packs_resource();
+    let choice = RwSignal::new(prefs::pack());
+
+    move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let body = match packs.get().flatten() {
+            None => loading_or_problem(storage.get(), l),
+            Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+            Some(Ok(load)) => {
+                let offline = load.offline.then(|| view! { <p class="notice" data-testid="packs-offline">{t_static(l, Msg::ProceduresOffline)}</p> });
+                let refused = view! { <Refused load=load.clone() /> };
+                match chosen(&load, &choice.get()) {
+                    None => view! { {offline} {refused} <p data-testid="packs-none">{t_static(l, Msg::ProceduresNone)}</p> }.into_any(),
+                    Some(pack) => {
+                        let current = pack.id.clone();
+                        let options = load
+                            .order
+                            .iter()
+                            .filter_map(|id| load.library.latest(id))
+                            .map(|p| {
+                                let selected = p.id == current;
+                                view! { <option value=p.id.clone() selected=selected>{p.regency.clone()}</option> }
+                            })
+                            .collect_view();
+                        let cards = pack
+                            .procedures
+                            .iter()
+                            .map(|p| {
+                                let steps = p.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Step(_))).count();
+                                let href = base.href(&format!("procedures/{}/{}", pack.id, p.id));
+                                let reconstructed = (p.provenance == Provenance::Reconstructed)
+                                    .then(|| view! { <p class="badge">{t_static(l, Msg::ProceduresReconstructed)}</p> });
+                                view! {
+                                    <li class="card" data-testid="procedure-card">
+                                        <h2>{p.title.get(en).to_string()}</h2>
+                                        {p.sop_number.clone().map(|n| view! { <p class="muted">{t_static(l, Msg::ProcedureSop)} " " {n}</p> })}
+                                        {reconstructed}
+                                        <p>{step_count(l, steps)}</p>
+                                        <A href=href attr:class="btn">{t_static(l, Msg::ProceduresOpenChart)}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            {offline}
+                            {refused}
+                            <label for="regency">{t_static(l, Msg::ProceduresRegency)}</label>
+                            <select id="regency" data-testid="regency" on:change:target=move |ev| {
+                                let id = ev.target().value();
+                                prefs::set_pack(&id);
+                                choice.set(Some(id));
+                            }>{options}</select>
+                            <p class="muted">{pack.office.clone()} " \u{b7} " {t_static(l, Msg::ProcedureVersion)} " " {pack.version}</p>
+                            <ul class="procedure-list">{cards}</ul>
+                        }
+                        .into_any()
+                    }
+                }
+            }
+        };
+        view! { <h1>{t_static(l, Msg::ProceduresTitle)}</h1> {body} }
+    }
+}
+
+#[component]
+pub fn ProcedureChart() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let base = use_base();
+    let params = use_params_map();
+    let packs = packs_resource();
+
+    move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let pack_id = params.with(|p| p.get("pack").unwrap_or_default());
+        let proc_id = params.with(|p| p.get("procedure").unwrap_or_default());
+        let back = view! { <A href=base.href("procedures")>{t_static(l, Msg::ProcedureBack)}</A> };
+        let body = match packs.get().flatten() {
+            None => loading_or_problem(storage.get(), l),
+            Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+            Some(Ok(load)) => {
+                let found = load.library.latest(&pack_id).and_then(|pack| pack.procedures.iter().find(|p| p.id == proc_id).map(|p| (pack, p)));
+                match found {
+                    None => view! { <h1>{t_static(l, Msg::ProceduresTitle)}</h1> <p data-testid="procedure-missing">{t_static(l, Msg::ProcedureNotFound)}</p> }.into_any(),
+                    Some((pack, p)) => {
+                        let chart = chart_of(p, l);
+                        let title = p.title.get(en).to_string();
+                        let lanes = p
+                            .roles
+                            .iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let side = match r.side {
+                                    Side::Village => Msg::SideVillage,
+                                    Side::District => Msg::SideDistrict,
+                                };
+                                view! {
+                                    <li><span class="lane-dot" style=format!("background:{}", lane_colour(i))></span>
+                                        {r.name.get(en).to_string()} <span class="muted">" (" {t_static(l, side)} ")"</span></li>
+                                }
+                            })
+                            .collect_view();
+                        let steps = chart
+                            .nodes
+                            .iter()
+                            .filter_map(|n| match &p.node(&n.id)?.kind {
+                                NodeKind::Step(s) => Some(view! {
+                                    <li>
+                                        <strong>{s.title.get(en).to_string()}</strong>
+                                        <br />{p.role(&s.actor).map(|r| r.name.get(en).to_string())} " \u{b7} " {time_standard(l, &s.time)}
+                                        <br />{t_static(l, Msg::ProcedureOutput)} ": " {s.output.get(en).to_string()}
+                                    </li>
+                                }),
+                                _ => None,
+                            })
+                            .collect_view();
+                        view! {
+                            <h1 data-testid="procedure-title">{title.clone()}</h1>
+                            <p class="muted">{pack.regency.clone()} " \u{b7} " {t_static(l, Msg::ProcedureVersion)} " " {pack.version}
+                                {p.sop_number.clone().map(|n| view! { " \u{b7} " {t_static(l, Msg::ProcedureSop)} " " {n} })}
+                                {p.effective.clone().map(|d| view! { " \u{b7} " {t_static(l, Msg::ProcedureEffective)} " " {d} })}
+                            </p>
+                            {p.note.as_ref().map(|n| view! { <p class="notice" data-testid="procedure-note">{n.get(en).to_string()}</p> })}
+                            {p.warning.as_ref().map(|w| view! { <p class="notice"><strong>{t_static(l, Msg::ProcedureWarning)} ": "</strong>{w.get(en).to_string()}</p> })}
+                            <h2>{t_static(l, Msg::ProcedureLanes)}</h2>
+                            <ul class="lanes">{lanes}</ul>
+                            <h2>{t_static(l, Msg::ProcedureChart)}</h2>
+                            <Flowchart chart=chart label=title />
+                            <details class="card">
+                                <summary>{t_static(l, Msg::ProcedureSteps)}</summary>
+                                <ol>{steps}</ol>
+                            </details>
+                            <details class="card">
+                                <summary>{t_static(l, Msg::ProcedureLegal)}</summary>
+                                <ol>{p.legal_basis.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ol>
+                            </details>
+                        }
+                        .into_any()
+                    }
+                }
+            }
+        };
+        view! { <p>{back}</p> {body} }
+    }
+}
