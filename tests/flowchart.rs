@@ -47,6 +47,11 @@ fn every_shipped_procedure_lays_out_within_the_phone_width() {
                 assert_eq!(n.lane.is_some(), is_action, "{what}: {} lane", n.id);
             }
             assert!(chart.height >= bottom);
+            let mut spots: Vec<_> = chart.edges.iter().filter_map(|e| e.label.as_ref().map(|l| (l.x as i32, l.y as i32))).collect();
+            let labelled = spots.len();
+            spots.sort();
+            spots.dedup();
+            assert_eq!(spots.len(), labelled, "{what}: two answer labels on one spot");
             let edge_count: usize = p.nodes.iter().map(|n| n.kind.edges().len()).sum();
             assert_eq!(chart.edges.len(), edge_count, "{what}: every edge drawn");
             for e in &chart.edges {
@@ -54,6 +59,13 @@ fn every_shipped_procedure_lays_out_within_the_phone_width() {
                 assert!(e.points.iter().all(|(x, y)| *x >= 0.0 && *x <= WIDTH && *y >= 0.0 && *y <= chart.height), "{what}: edge {}->{}", e.from, e.to);
                 let from_decision = matches!(p.node(&e.from).unwrap().kind, NodeKind::Decision(_));
                 assert_eq!(e.label.is_some(), from_decision, "{what}: only answers are labelled ({}->{})", e.from, e.to);
+                if let Some(l) = &e.label {
+                    let from = chart.nodes.iter().find(|n| n.id == e.from).unwrap();
+                    let next = chart.nodes.iter().find(|n| n.y > from.y).map_or(chart.height, |n| n.y);
+                    assert!(l.y > from.y + from.h && l.y + 13.0 * (l.lines.len() - 1) as f32 <= next, "{what}: label of {}->{} between the shapes", e.from, e.to);
+                    assert!(l.lines.iter().all(|line| line.chars().count() <= 17 || !line.contains(' ')), "{what}: label wrapped");
+                    assert!(l.x <= WIDTH && l.x - 17.0 * 7.0 >= 0.0, "{what}: label inside the width");
+                }
             }
         }
     }

@@ -18,6 +18,9 @@ const LINE: f32 = 15.0;
 const PAD: f32 = 8.0;
 const GAP: f32 = 22.0;
 const ROUTE_GAP: f32 = 7.0;
+const LABEL_LINE: f32 = 13.0;
+/// Characters of 11 px bold text per label line: half a shape's width.
+const LABEL_CHARS: usize = 17;
 /// Roughly the characters of 12 px text that fit in a shape.
 const CHARS_PER_LINE: usize = 34;
 
@@ -45,11 +48,21 @@ pub struct Placed {
     pub meta: Vec<String>,
 }
 
+/// An answer's words beside its edge, wrapped, anchored at its right end
+/// (`end`) or its left end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub lines: Vec<String>,
+    pub x: f32,
+    pub y: f32,
+    pub anchor_end: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     pub from: String,
     pub to: String,
-    pub label: Option<String>,
+    pub label: Option<Label>,
     /// Polyline, the last point on the target (where the arrow head goes).
     pub points: Vec<(f32, f32)>,
 }
@@ -179,7 +192,8 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
             meta,
         });
         texts.insert(id.to_string(), w.answers);
-        y += h + GAP;
+        // Room under a diamond for its answers' words (two lines each).
+        y += h + GAP + if shape == Shape::Diamond { 2.0 * LABEL_LINE } else { 0.0 };
     }
 
     let at: BTreeMap<&str, &Placed> = nodes.iter().map(|n| (n.id.as_str(), n)).collect();
@@ -189,10 +203,19 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
         let (Some(n), Some(from)) = (p.node(id), at.get(id)) else { continue };
         for (answer, target) in n.kind.edges() {
             let Some(to) = at.get(target) else { continue };
-            let label = answer.and_then(|a| texts.get(*id).and_then(|t| t.get(a)).cloned());
-            let points = if ids.get(i + 1) == Some(&target) {
-                let x = from.x + from.w / 2.0;
-                vec![(x, from.y + from.h), (x, to.y)]
+            let words = answer.and_then(|a| texts.get(*id).and_then(|t| t.get(a)).cloned());
+            let straight = ids.get(i + 1) == Some(&target);
+            // Under the shape: the straight answer left of the arrow, the
+            // routed one toward the right corner, so they never cross.
+            let centre = from.x + from.w / 2.0;
+            let label = words.map(|w| Label {
+                lines: wrap(&w, LABEL_CHARS),
+                x: if straight { centre - 6.0 } else { from.x + from.w - 4.0 },
+                y: from.y + from.h + LABEL_LINE,
+                anchor_end: true,
+            });
+            let points = if straight {
+                vec![(centre, from.y + from.h), (centre, to.y)]
             } else {
                 let lane_x = WIDTH - 8.0 - ROUTE_GAP * (route % 12) as f32;
                 route += 1;

@@ -128,10 +128,14 @@ pub fn Flowchart(chart: Chart, #[prop(into)] label: String) -> impl IntoView {
         .into_iter()
         .map(|e| {
             let label = e.label.map(|l| {
-                let (x, y) = e.points[0];
-                let straight = e.points.len() == 2;
-                let (lx, ly, anchor) = if straight { (x + 6.0, y + 14.0, "start") } else { (x + 3.0, y - 4.0, "start") };
-                view! { <text x=lx y=ly text-anchor=anchor class="fc-label">{l}</text> }
+                let anchor = if l.anchor_end { "end" } else { "start" };
+                let lines = l
+                    .lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, line)| view! { <tspan x=l.x y=l.y + 13.0 * i as f32>{line}</tspan> })
+                    .collect_view();
+                view! { <text text-anchor=anchor class="fc-label">{lines}</text> }
             });
             view! {
                 <g data-edge=format!("{}>{}", e.from, e.to)>
