@@ -228,3 +228,15 @@ fn a_new_pack_version_never_changes_an_open_cases_path() {
     library.add(tampered);
     assert_eq!(library.get("pesisir-selatan", 1).unwrap(), &v1);
 }
+
+#[test]
+fn banjarbaru_cut_off_is_counted_in_wita() {
+    assert_eq!(pack("purwakarta").utc_offset_minutes, 420, "WIB by default");
+    let banjarbaru = pack("banjarbaru");
+    assert_eq!(banjarbaru.utc_offset_minutes, 480, "Banjarbaru is in WITA");
+    let e = Engine::new(&banjarbaru.procedures[0], banjarbaru.utc_offset_minutes);
+    let wita = |d, h| local_midnight(Date::new(2026, 11, d).unwrap(), 480) + h * HOUR;
+    // 25 November 23:30 WITA is still before the cut-off; in WIB terms it is 22:30.
+    let due = e.due_at("submit", wita(25, 23)).unwrap();
+    assert_eq!(due, Due::Cutoff { closes: wita(26, 0), effective: local_midnight(Date::new(2026, 12, 1).unwrap(), 480) });
+}

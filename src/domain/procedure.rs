@@ -37,7 +37,15 @@ pub struct Pack {
     pub version: u32,
     pub regency: String,
     pub office: String,
+    /// The regency's offset from UTC in minutes, for due times: WIB 420
+    /// (the default), WITA 480, WIT 540.
+    #[serde(default = "wib")]
+    pub utc_offset_minutes: i32,
     pub procedures: Vec<Procedure>,
+}
+
+fn wib() -> i32 {
+    7 * 60
 }
 
 /// Whether the procedure is taken from a surviving SOP table or rebuilt
