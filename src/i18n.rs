@@ -241,7 +241,11 @@ pub fn format_bytes(lang: Lang, bytes: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    let text = if unit == 0 { format!("{bytes}") } else { format!("{value:.1}") };
+    let text = if unit == 0 {
+        format!("{bytes}")
+    } else {
+        format!("{value:.1}")
+    };
     let text = match lang {
         Lang::Id => text.replace('.', ","),
         Lang::En => text,
@@ -251,7 +255,11 @@ pub fn format_bytes(lang: Lang, bytes: u64) -> String {
 
 /// "1,5 MB dari 2,0 GB terpakai (0,1%)" / "1.5 MB of 2.0 GB used (0.1%)".
 pub fn storage_usage(lang: Lang, usage: u64, quota: u64) -> String {
-    let pct = if quota > 0 { usage as f64 * 100.0 / quota as f64 } else { 0.0 };
+    let pct = if quota > 0 {
+        usage as f64 * 100.0 / quota as f64
+    } else {
+        0.0
+    };
     let pct = format!("{pct:.1}");
     let (used, total) = (format_bytes(lang, usage), format_bytes(lang, quota));
     match lang {
@@ -271,20 +279,52 @@ pub fn time_standard(lang: Lang, time: &TimeStandard) -> String {
                 (TimeUnit::Hours, false) => "jam",
                 (TimeUnit::Days, false) => "hari",
                 (TimeUnit::Months, false) => "bulan",
-                (TimeUnit::Minutes, true) => if n == 1 { "minute" } else { "minutes" },
-                (TimeUnit::Hours, true) => if n == 1 { "hour" } else { "hours" },
-                (TimeUnit::Days, true) => if n == 1 { "day" } else { "days" },
-                (TimeUnit::Months, true) => if n == 1 { "month" } else { "months" },
+                (TimeUnit::Minutes, true) => {
+                    if n == 1 {
+                        "minute"
+                    } else {
+                        "minutes"
+                    }
+                }
+                (TimeUnit::Hours, true) => {
+                    if n == 1 {
+                        "hour"
+                    } else {
+                        "hours"
+                    }
+                }
+                (TimeUnit::Days, true) => {
+                    if n == 1 {
+                        "day"
+                    } else {
+                        "days"
+                    }
+                }
+                (TimeUnit::Months, true) => {
+                    if n == 1 {
+                        "month"
+                    } else {
+                        "months"
+                    }
+                }
             };
             match max {
                 Some(max) if max != amount => format!("{amount}\u{2013}{max} {word}"),
                 _ => format!("{amount} {word}"),
             }
         }
-        TimeStandard::MonthWindow { from_day, to_day } if en => format!("Day {from_day}\u{2013}{to_day} of each month"),
-        TimeStandard::MonthWindow { from_day, to_day } => format!("Tanggal {from_day}\u{2013}{to_day} setiap bulan"),
-        TimeStandard::MonthlyCutoff { day } if en => format!("By day {day} of the month; effective the 1st of the next month"),
-        TimeStandard::MonthlyCutoff { day } => format!("Paling lambat tanggal {day}; berlaku tanggal 1 bulan berikutnya"),
+        TimeStandard::MonthWindow { from_day, to_day } if en => {
+            format!("Day {from_day}\u{2013}{to_day} of each month")
+        }
+        TimeStandard::MonthWindow { from_day, to_day } => {
+            format!("Tanggal {from_day}\u{2013}{to_day} setiap bulan")
+        }
+        TimeStandard::MonthlyCutoff { day } if en => {
+            format!("By day {day} of the month; effective the 1st of the next month")
+        }
+        TimeStandard::MonthlyCutoff { day } => {
+            format!("Paling lambat tanggal {day}; berlaku tanggal 1 bulan berikutnya")
+        }
         TimeStandard::SameDay if en => "Same day".to_string(),
         TimeStandard::SameDay => "Hari yang sama".to_string(),
     }
@@ -312,38 +352,154 @@ pub fn outcome(lang: Lang, outcome: Outcome) -> &'static str {
 pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
     use PackProblem::*;
     let id = lang == Lang::Id;
-    let at = |p: &str, n: &str| if id { format!("Prosedur \u{ab}{p}\u{bb}, simpul \u{ab}{n}\u{bb}: ") } else { format!("Procedure \u{ab}{p}\u{bb}, node \u{ab}{n}\u{bb}: ") };
-    let inp = |p: &str| if id { format!("Prosedur \u{ab}{p}\u{bb}: ") } else { format!("Procedure \u{ab}{p}\u{bb}: ") };
+    let at = |p: &str, n: &str| {
+        if id {
+            format!("Prosedur \u{ab}{p}\u{bb}, simpul \u{ab}{n}\u{bb}: ")
+        } else {
+            format!("Procedure \u{ab}{p}\u{bb}, node \u{ab}{n}\u{bb}: ")
+        }
+    };
+    let inp = |p: &str| {
+        if id {
+            format!("Prosedur \u{ab}{p}\u{bb}: ")
+        } else {
+            format!("Procedure \u{ab}{p}\u{bb}: ")
+        }
+    };
     match problem {
-        Malformed { line, column, message } if id => format!("Baris {line}, kolom {column}: berkas tidak bisa dibaca ({message})."),
-        Malformed { line, column, message } => format!("Line {line}, column {column}: the file cannot be read ({message})."),
+        Malformed {
+            line,
+            column,
+            message,
+        } if id => format!("Baris {line}, kolom {column}: berkas tidak bisa dibaca ({message})."),
+        Malformed {
+            line,
+            column,
+            message,
+        } => format!("Line {line}, column {column}: the file cannot be read ({message})."),
         NoProcedures if id => "Paket tidak berisi prosedur.".into(),
         NoProcedures => "The pack holds no procedure.".into(),
-        DuplicateProcedure { procedure } if id => format!("Id prosedur \u{ab}{procedure}\u{bb} dipakai lebih dari sekali."),
-        DuplicateProcedure { procedure } => format!("Procedure id \u{ab}{procedure}\u{bb} is used more than once."),
-        DuplicateRole { procedure, role } if id => format!("{}peran \u{ab}{role}\u{bb} ditulis lebih dari sekali.", inp(procedure)),
-        DuplicateRole { procedure, role } => format!("{}role \u{ab}{role}\u{bb} is listed more than once.", inp(procedure)),
-        DuplicateNode { procedure, node } if id => format!("{}id \u{ab}{node}\u{bb} dipakai lebih dari sekali.", inp(procedure)),
-        DuplicateNode { procedure, node } => format!("{}id \u{ab}{node}\u{bb} is used more than once.", inp(procedure)),
+        DuplicateProcedure { procedure } if id => {
+            format!("Id prosedur \u{ab}{procedure}\u{bb} dipakai lebih dari sekali.")
+        }
+        DuplicateProcedure { procedure } => {
+            format!("Procedure id \u{ab}{procedure}\u{bb} is used more than once.")
+        }
+        DuplicateRole { procedure, role } if id => format!(
+            "{}peran \u{ab}{role}\u{bb} ditulis lebih dari sekali.",
+            inp(procedure)
+        ),
+        DuplicateRole { procedure, role } => format!(
+            "{}role \u{ab}{role}\u{bb} is listed more than once.",
+            inp(procedure)
+        ),
+        DuplicateNode { procedure, node } if id => format!(
+            "{}id \u{ab}{node}\u{bb} dipakai lebih dari sekali.",
+            inp(procedure)
+        ),
+        DuplicateNode { procedure, node } => format!(
+            "{}id \u{ab}{node}\u{bb} is used more than once.",
+            inp(procedure)
+        ),
         NoStart { procedure } if id => format!("{}tidak ada simbol mulai.", inp(procedure)),
         NoStart { procedure } => format!("{}there is no start capsule.", inp(procedure)),
-        ManyStarts { procedure, count } if id => format!("{}ada {count} simbol mulai; harus satu.", inp(procedure)),
-        ManyStarts { procedure, count } => format!("{}there are {count} start capsules; there must be one.", inp(procedure)),
-        UnknownRole { procedure, node, role } if id => format!("{}peran \u{ab}{role}\u{bb} tidak ada di daftar pelaksana.", at(procedure, node)),
-        UnknownRole { procedure, node, role } => format!("{}role \u{ab}{role}\u{bb} is not among the roles.", at(procedure, node)),
-        UnknownDocument { procedure, node, document } if id => format!("{}dokumen \u{ab}{document}\u{bb} tidak ada di katalog.", at(procedure, node)),
-        UnknownDocument { procedure, node, document } => format!("{}document \u{ab}{document}\u{bb} is not in the catalogue.", at(procedure, node)),
-        UnknownTarget { procedure, node, target } if id => format!("{}menuju \u{ab}{target}\u{bb} yang tidak ada.", at(procedure, node)),
-        UnknownTarget { procedure, node, target } => format!("{}leads to \u{ab}{target}\u{bb}, which does not exist.", at(procedure, node)),
-        TooFewAnswers { procedure, node } if id => format!("{}keputusan butuh paling sedikit dua jawaban.", at(procedure, node)),
-        TooFewAnswers { procedure, node } => format!("{}a decision needs at least two answers.", at(procedure, node)),
-        DuplicateAnswer { procedure, node, value } if id => format!("{}jawaban \u{ab}{value}\u{bb} ditulis dua kali.", at(procedure, node)),
-        DuplicateAnswer { procedure, node, value } => format!("{}answer \u{ab}{value}\u{bb} is given twice.", at(procedure, node)),
-        Unreachable { procedure, node } if id => format!("{}tidak bisa dicapai dari awal.", at(procedure, node)),
-        Unreachable { procedure, node } => format!("{}cannot be reached from the start.", at(procedure, node)),
-        NeverEnds { procedure, node } if id => format!("{}jalur dari sini tidak pernah selesai.", at(procedure, node)),
-        NeverEnds { procedure, node } => format!("{}no path from here ever ends.", at(procedure, node)),
-        BadTime { procedure, node, reason } => {
+        ManyStarts { procedure, count } if id => {
+            format!("{}ada {count} simbol mulai; harus satu.", inp(procedure))
+        }
+        ManyStarts { procedure, count } => format!(
+            "{}there are {count} start capsules; there must be one.",
+            inp(procedure)
+        ),
+        UnknownRole {
+            procedure,
+            node,
+            role,
+        } if id => format!(
+            "{}peran \u{ab}{role}\u{bb} tidak ada di daftar pelaksana.",
+            at(procedure, node)
+        ),
+        UnknownRole {
+            procedure,
+            node,
+            role,
+        } => format!(
+            "{}role \u{ab}{role}\u{bb} is not among the roles.",
+            at(procedure, node)
+        ),
+        UnknownDocument {
+            procedure,
+            node,
+            document,
+        } if id => format!(
+            "{}dokumen \u{ab}{document}\u{bb} tidak ada di katalog.",
+            at(procedure, node)
+        ),
+        UnknownDocument {
+            procedure,
+            node,
+            document,
+        } => format!(
+            "{}document \u{ab}{document}\u{bb} is not in the catalogue.",
+            at(procedure, node)
+        ),
+        UnknownTarget {
+            procedure,
+            node,
+            target,
+        } if id => format!(
+            "{}menuju \u{ab}{target}\u{bb} yang tidak ada.",
+            at(procedure, node)
+        ),
+        UnknownTarget {
+            procedure,
+            node,
+            target,
+        } => format!(
+            "{}leads to \u{ab}{target}\u{bb}, which does not exist.",
+            at(procedure, node)
+        ),
+        TooFewAnswers { procedure, node } if id => format!(
+            "{}keputusan butuh paling sedikit dua jawaban.",
+            at(procedure, node)
+        ),
+        TooFewAnswers { procedure, node } => format!(
+            "{}a decision needs at least two answers.",
+            at(procedure, node)
+        ),
+        DuplicateAnswer {
+            procedure,
+            node,
+            value,
+        } if id => format!(
+            "{}jawaban \u{ab}{value}\u{bb} ditulis dua kali.",
+            at(procedure, node)
+        ),
+        DuplicateAnswer {
+            procedure,
+            node,
+            value,
+        } => format!(
+            "{}answer \u{ab}{value}\u{bb} is given twice.",
+            at(procedure, node)
+        ),
+        Unreachable { procedure, node } if id => {
+            format!("{}tidak bisa dicapai dari awal.", at(procedure, node))
+        }
+        Unreachable { procedure, node } => {
+            format!("{}cannot be reached from the start.", at(procedure, node))
+        }
+        NeverEnds { procedure, node } if id => format!(
+            "{}jalur dari sini tidak pernah selesai.",
+            at(procedure, node)
+        ),
+        NeverEnds { procedure, node } => {
+            format!("{}no path from here ever ends.", at(procedure, node))
+        }
+        BadTime {
+            procedure,
+            node,
+            reason,
+        } => {
             let why = match (reason, id) {
                 (TimeProblem::ZeroDuration, true) => "waktu nol",
                 (TimeProblem::ZeroDuration, false) => "zero time",
@@ -357,9 +513,15 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 (TimeProblem::WindowReversed, false) => "the first day is after the last",
             };
             if id {
-                format!("{}standar waktu tidak masuk akal: {why}.", at(procedure, node))
+                format!(
+                    "{}standar waktu tidak masuk akal: {why}.",
+                    at(procedure, node)
+                )
             } else {
-                format!("{}the time standard makes no sense: {why}.", at(procedure, node))
+                format!(
+                    "{}the time standard makes no sense: {why}.",
+                    at(procedure, node)
+                )
             }
         }
     }
@@ -381,7 +543,10 @@ mod tests {
     #[test]
     fn indonesian_is_the_default_and_differs_from_english() {
         assert_eq!(Lang::default(), Lang::Id);
-        let same: Vec<_> = Msg::ALL.iter().filter(|&&m| t(Lang::Id, m) == t(Lang::En, m)).collect();
+        let same: Vec<_> = Msg::ALL
+            .iter()
+            .filter(|&&m| t(Lang::Id, m) == t(Lang::En, m))
+            .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");
     }
 
@@ -410,7 +575,11 @@ mod tests {
             let mut texts: Vec<_> = problems.iter().map(|p| storage_problem(lang, p)).collect();
             texts.sort();
             texts.dedup();
-            assert_eq!(texts.len(), problems.len(), "two problems share words in {lang:?}");
+            assert_eq!(
+                texts.len(),
+                problems.len(),
+                "two problems share words in {lang:?}"
+            );
         }
         assert!(storage_problem(Lang::Id, &StorageProblem::QuotaExceeded).contains("penuh"));
     }
@@ -426,7 +595,10 @@ mod tests {
         ] {
             assert_eq!(format_bytes(lang, bytes), expected);
         }
-        assert_eq!(storage_usage(Lang::Id, 1536, 1024 * 1024), "1,5 KB dari 1,0 MB terpakai (0,1%)");
+        assert_eq!(
+            storage_usage(Lang::Id, 1536, 1024 * 1024),
+            "1,5 KB dari 1,0 MB terpakai (0,1%)"
+        );
         assert_eq!(storage_usage(Lang::En, 0, 0), "0 B of 0 B used (0.0%)");
     }
 
@@ -440,14 +612,45 @@ mod tests {
     #[test]
     fn time_standards_read_as_the_sop_writes_them() {
         use TimeStandard::*;
-        let minutes = |n| Duration { amount: n, max: None, unit: TimeUnit::Minutes };
+        let minutes = |n| Duration {
+            amount: n,
+            max: None,
+            unit: TimeUnit::Minutes,
+        };
         for (time, id, en) in [
             (minutes(10), "10 menit", "10 minutes"),
             (minutes(1), "1 menit", "1 minute"),
-            (Duration { amount: 2, max: Some(3), unit: TimeUnit::Hours }, "2\u{2013}3 jam", "2\u{2013}3 hours"),
-            (Duration { amount: 1, max: None, unit: TimeUnit::Months }, "1 bulan", "1 month"),
-            (MonthWindow { from_day: 1, to_day: 15 }, "Tanggal 1\u{2013}15 setiap bulan", "Day 1\u{2013}15 of each month"),
-            (MonthlyCutoff { day: 25 }, "Paling lambat tanggal 25; berlaku tanggal 1 bulan berikutnya", "By day 25 of the month; effective the 1st of the next month"),
+            (
+                Duration {
+                    amount: 2,
+                    max: Some(3),
+                    unit: TimeUnit::Hours,
+                },
+                "2\u{2013}3 jam",
+                "2\u{2013}3 hours",
+            ),
+            (
+                Duration {
+                    amount: 1,
+                    max: None,
+                    unit: TimeUnit::Months,
+                },
+                "1 bulan",
+                "1 month",
+            ),
+            (
+                MonthWindow {
+                    from_day: 1,
+                    to_day: 15,
+                },
+                "Tanggal 1\u{2013}15 setiap bulan",
+                "Day 1\u{2013}15 of each month",
+            ),
+            (
+                MonthlyCutoff { day: 25 },
+                "Paling lambat tanggal 25; berlaku tanggal 1 bulan berikutnya",
+                "By day 25 of the month; effective the 1st of the next month",
+            ),
             (SameDay, "Hari yang sama", "Same day"),
         ] {
             assert_eq!(time_standard(Lang::Id, &time), id);
@@ -457,14 +660,33 @@ mod tests {
 
     #[test]
     fn pack_problems_say_where_in_both_languages() {
-        let p = PackProblem::UnknownRole { procedure: "enrolment".into(), node: "s1".into(), role: "lurah".into() };
+        let p = PackProblem::UnknownRole {
+            procedure: "enrolment".into(),
+            node: "s1".into(),
+            role: "lurah".into(),
+        };
         assert_eq!(pack_problem(Lang::Id, &p), "Prosedur \u{ab}enrolment\u{bb}, simpul \u{ab}s1\u{bb}: peran \u{ab}lurah\u{bb} tidak ada di daftar pelaksana.");
         assert_eq!(pack_problem(Lang::En, &p), "Procedure \u{ab}enrolment\u{bb}, node \u{ab}s1\u{bb}: role \u{ab}lurah\u{bb} is not among the roles.");
-        let m = PackProblem::Malformed { line: 3, column: 7, message: "missing field `version`".into() };
+        let m = PackProblem::Malformed {
+            line: 3,
+            column: 7,
+            message: "missing field `version`".into(),
+        };
         assert!(pack_problem(Lang::Id, &m).starts_with("Baris 3, kolom 7"));
-        let t = PackProblem::BadTime { procedure: "p".into(), node: "a".into(), reason: TimeProblem::WindowReversed };
+        let t = PackProblem::BadTime {
+            procedure: "p".into(),
+            node: "a".into(),
+            reason: TimeProblem::WindowReversed,
+        };
         assert!(pack_problem(Lang::Id, &t).ends_with("tanggal awal sesudah tanggal akhir."));
-        for o in [Outcome::Served, Outcome::Proposed, Outcome::Recommended, Outcome::Returned, Outcome::Refused, Outcome::Completed] {
+        for o in [
+            Outcome::Served,
+            Outcome::Proposed,
+            Outcome::Recommended,
+            Outcome::Returned,
+            Outcome::Refused,
+            Outcome::Completed,
+        ] {
             assert_ne!(outcome(Lang::Id, o), outcome(Lang::En, o));
         }
     }

@@ -7,10 +7,17 @@ use std::fs;
 use std::path::Path;
 
 use pandu::domain::pack_check::{load_catalogue, load_pack, PackProblem, TimeProblem};
-use pandu::domain::procedure::{Catalogue, NodeKind, Outcome, Pack, Procedure, Side, TimeStandard, TimeUnit};
+use pandu::domain::procedure::{
+    Catalogue, NodeKind, Outcome, Pack, Procedure, Side, TimeStandard, TimeUnit,
+};
 
 fn read(name: &str) -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/packs").join(name)).unwrap()
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("public/packs")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn catalogue() -> Catalogue {
@@ -18,14 +25,22 @@ fn catalogue() -> Catalogue {
 }
 
 fn pack(name: &str) -> Pack {
-    load_pack(&read(&format!("{name}.json")), &catalogue()).unwrap_or_else(|p| panic!("{name}: {p:#?}"))
+    load_pack(&read(&format!("{name}.json")), &catalogue())
+        .unwrap_or_else(|p| panic!("{name}: {p:#?}"))
 }
 
 fn procedure<'a>(pack: &'a Pack, id: &str) -> &'a Procedure {
-    pack.procedures.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no procedure {id}"))
+    pack.procedures
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no procedure {id}"))
 }
 
-const MIN: fn(u32) -> TimeStandard = |n| TimeStandard::Duration { amount: n, max: None, unit: TimeUnit::Minutes };
+const MIN: fn(u32) -> TimeStandard = |n| TimeStandard::Duration {
+    amount: n,
+    max: None,
+    unit: TimeUnit::Minutes,
+};
 
 /// Each step in order: node id, actor, time standard.
 fn check_steps(p: &Procedure, expected: &[(&str, &str, TimeStandard)]) {
@@ -42,10 +57,18 @@ fn check_steps(p: &Procedure, expected: &[(&str, &str, TimeStandard)]) {
 
 /// A decision: its actor and where each answer leads.
 fn check_decision(p: &Procedure, id: &str, actor: &str, branches: &[(&str, &str)]) {
-    let node = p.node(id).unwrap_or_else(|| panic!("{}: no node {id}", p.id));
-    let NodeKind::Decision(d) = &node.kind else { panic!("{id} is not a decision") };
+    let node = p
+        .node(id)
+        .unwrap_or_else(|| panic!("{}: no node {id}", p.id));
+    let NodeKind::Decision(d) = &node.kind else {
+        panic!("{id} is not a decision")
+    };
     assert_eq!(d.actor, actor, "{id} actor");
-    let got: Vec<_> = d.answers.iter().map(|a| (a.value.as_str(), a.next.as_str())).collect();
+    let got: Vec<_> = d
+        .answers
+        .iter()
+        .map(|a| (a.value.as_str(), a.next.as_str()))
+        .collect();
     assert_eq!(got, branches, "{id} branches");
 }
 
@@ -79,7 +102,12 @@ fn documents_of(p: &Procedure, id: &str) -> Vec<String> {
 #[test]
 fn every_shipped_pack_validates_and_the_index_lists_them_all() {
     let index: serde_json::Value = serde_json::from_str(&read("index.json")).unwrap();
-    let listed: Vec<_> = index["packs"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let listed: Vec<_> = index["packs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
     assert_eq!(listed.len(), 5);
     let mut procedures = 0;
     for file in listed {
@@ -106,13 +134,37 @@ fn purwakarta_enrolment_follows_sop_61_1_c_041() {
             ("documentation", "pelaksana", MIN(25)),
         ],
     );
-    check_decision(p, "in_bdt", "kasi", &[("yes", "admin_complete"), ("no", "enter_bdt")]);
-    check_decision(p, "admin_complete", "kasi", &[("yes", "declare_bdt"), ("no", "return_village")]);
-    assert_eq!(next_of(p, "enter_bdt"), "admin_complete", "after entering the BDT the documents are judged");
+    check_decision(
+        p,
+        "in_bdt",
+        "kasi",
+        &[("yes", "admin_complete"), ("no", "enter_bdt")],
+    );
+    check_decision(
+        p,
+        "admin_complete",
+        "kasi",
+        &[("yes", "declare_bdt"), ("no", "return_village")],
+    );
+    assert_eq!(
+        next_of(p, "enter_bdt"),
+        "admin_complete",
+        "after entering the BDT the documents are judged"
+    );
     assert_eq!(next_of(p, "propose"), "documentation");
-    assert_eq!(documents_of(p, "documentation"), ["photo"], "the photo is mandatory");
+    assert_eq!(
+        documents_of(p, "documentation"),
+        ["photo"],
+        "the photo is mandatory"
+    );
     assert!(documents_of(p, "bring_letter").contains(&"cover_letter".to_string()));
-    check_ends(p, &[("end_proposed", Outcome::Proposed), ("end_returned", Outcome::Returned)]);
+    check_ends(
+        p,
+        &[
+            ("end_proposed", Outcome::Proposed),
+            ("end_returned", Outcome::Returned),
+        ],
+    );
     assert_eq!(next_of(p, "return_village"), "end_returned");
 }
 
@@ -133,7 +185,11 @@ fn karanganyar_has_six_lanes_day_windows_and_the_split_to_kemensos_or_dinkes() {
         ]
     );
     let window = |from_day, to_day| TimeStandard::MonthWindow { from_day, to_day };
-    let hours = TimeStandard::Duration { amount: 2, max: Some(3), unit: TimeUnit::Hours };
+    let hours = TimeStandard::Duration {
+        amount: 2,
+        max: Some(3),
+        unit: TimeUnit::Hours,
+    };
     check_steps(
         p,
         &[
@@ -149,9 +205,21 @@ fn karanganyar_has_six_lanes_day_windows_and_the_split_to_kemensos_or_dinkes() {
         ],
     );
     assert_eq!(documents_of(p, "village_input"), ["kk", "ktp", "akte"]);
-    check_decision(p, "scheme", "operator", &[("pbi_jk", "send_kemensos"), ("pbpu_bp_pemda", "send_dinkes")]);
+    check_decision(
+        p,
+        "scheme",
+        "operator",
+        &[
+            ("pbi_jk", "send_kemensos"),
+            ("pbpu_bp_pemda", "send_dinkes"),
+        ],
+    );
     assert_eq!(next_of(p, "send_kemensos"), "feedback");
-    assert_eq!(next_of(p, "send_dinkes"), "feedback", "feedback goes back to the PMK either way");
+    assert_eq!(
+        next_of(p, "send_dinkes"),
+        "feedback",
+        "feedback goes back to the PMK either way"
+    );
     check_ends(p, &[("end_proposed", Outcome::Proposed)]);
 }
 
@@ -161,19 +229,44 @@ fn palembang_procedures_are_marked_reconstructed_and_the_urgent_one_is_same_day(
     let urgent = procedure(&pack, "urgent_sick");
     let newborn = procedure(&pack, "newborn");
     for p in [urgent, newborn] {
-        assert_eq!(p.provenance, pandu::domain::procedure::Provenance::Reconstructed, "{}", p.id);
-        assert!(p.note.as_ref().unwrap().id.contains("dikonfirmasi"), "{}", p.id);
+        assert_eq!(
+            p.provenance,
+            pandu::domain::procedure::Provenance::Reconstructed,
+            "{}",
+            p.id
+        );
+        assert!(
+            p.note.as_ref().unwrap().id.contains("dikonfirmasi"),
+            "{}",
+            p.id
+        );
     }
     for n in &urgent.nodes {
         if let NodeKind::Step(s) = &n.kind {
-            assert_eq!(s.time, TimeStandard::SameDay, "urgent step {} must be same day", n.id);
+            assert_eq!(
+                s.time,
+                TimeStandard::SameDay,
+                "urgent step {} must be same day",
+                n.id
+            );
         }
     }
     assert!(documents_of(urgent, "intake").contains(&"hospital_letter".to_string()));
     let intake = documents_of(newborn, "intake");
     assert!(intake.contains(&"kk".to_string()) && intake.contains(&"birth_letter".to_string()));
-    check_decision(newborn, "parent_pbi", "staf", &[("yes", "draft"), ("no", "end_refused")]);
-    check_ends(urgent, &[("end_proposed", Outcome::Proposed), ("end_returned", Outcome::Returned)]);
+    check_decision(
+        newborn,
+        "parent_pbi",
+        "staf",
+        &[("yes", "draft"), ("no", "end_refused")],
+    );
+    check_ends(
+        urgent,
+        &[
+            ("end_proposed", Outcome::Proposed),
+            ("end_returned", Outcome::Returned),
+        ],
+    );
 }
 
 #[test]
@@ -181,12 +274,26 @@ fn banjarbaru_mutation_has_the_25th_cut_off_and_the_verivali_round_ends_in_the_d
     let pack = pack("banjarbaru");
     let m = procedure(&pack, "mutation");
     assert!(m.nodes.iter().any(|n| matches!(&n.kind, NodeKind::Step(s) if s.time == TimeStandard::MonthlyCutoff { day: 25 })));
-    let docs: Vec<String> = ["apply", "kelurahan_letter", "submit"].iter().flat_map(|id| documents_of(m, id)).collect();
-    for d in ["ktp", "kk", "kis", "resignation_statement", "kelurahan_letter", "employer_letter"] {
+    let docs: Vec<String> = ["apply", "kelurahan_letter", "submit"]
+        .iter()
+        .flat_map(|id| documents_of(m, id))
+        .collect();
+    for d in [
+        "ktp",
+        "kk",
+        "kis",
+        "resignation_statement",
+        "kelurahan_letter",
+        "employer_letter",
+    ] {
         assert!(docs.contains(&d.to_string()), "mutation needs {d}");
     }
     let v = procedure(&pack, "verivali");
-    let days = |n| TimeStandard::Duration { amount: n, max: None, unit: TimeUnit::Days };
+    let days = |n| TimeStandard::Duration {
+        amount: n,
+        max: None,
+        unit: TimeUnit::Days,
+    };
     check_steps(
         v,
         &[
@@ -197,7 +304,9 @@ fn banjarbaru_mutation_has_the_25th_cut_off_and_the_verivali_round_ends_in_the_d
             ("report", "staf", days(1)),
         ],
     );
-    let NodeKind::Step(collect) = &v.node("collect").unwrap().kind else { unreachable!() };
+    let NodeKind::Step(collect) = &v.node("collect").unwrap().kind else {
+        unreachable!()
+    };
     assert!(collect.output.id.contains("SK"));
     assert!(collect.inputs.iter().any(|i| i.id.contains("BNBA")));
     check_ends(v, &[("end_done", Outcome::Completed)]);
@@ -219,9 +328,23 @@ fn pesisir_selatan_refuses_when_incomplete() {
             ("hand_over", "staf", MIN(3)),
         ],
     );
-    check_decision(p, "complete", "staf", &[("yes", "check_pbdt"), ("no", "end_refused")]);
-    assert_eq!(documents_of(p, "check_requirements"), ["ktp", "akte", "kk", "sktm"]);
-    check_ends(p, &[("end_recommended", Outcome::Recommended), ("end_refused", Outcome::Refused)]);
+    check_decision(
+        p,
+        "complete",
+        "staf",
+        &[("yes", "check_pbdt"), ("no", "end_refused")],
+    );
+    assert_eq!(
+        documents_of(p, "check_requirements"),
+        ["ktp", "akte", "kk", "sktm"]
+    );
+    check_ends(
+        p,
+        &[
+            ("end_recommended", Outcome::Recommended),
+            ("end_refused", Outcome::Refused),
+        ],
+    );
 }
 
 // ---- broken packs ---------------------------------------------------------
@@ -272,16 +395,33 @@ fn the_good_pack_is_good() {
 fn malformed_json_and_wrong_shapes_are_reported_with_a_position() {
     for (json, needle) in [
         ("{ \"id\": ", "EOF"),
-        (&broken(|v| { v.as_object_mut().unwrap().remove("version"); }) as &str, "missing field `version`"),
+        (
+            &broken(|v| {
+                v.as_object_mut().unwrap().remove("version");
+            }) as &str,
+            "missing field `version`",
+        ),
         (&broken(|v| v["version"] = "satu".into()), "invalid type"),
-        (&broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "fortnight"})), "unknown variant `fortnight`"),
-        (&broken(|v| nodes(v)[3]["outcome"] = "lost".into()), "unknown variant `lost`"),
-        (&broken(|v| v["colour"] = "red".into()), "unknown field `colour`"),
+        (
+            &broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "fortnight"})),
+            "unknown variant `fortnight`",
+        ),
+        (
+            &broken(|v| nodes(v)[3]["outcome"] = "lost".into()),
+            "unknown variant `lost`",
+        ),
+        (
+            &broken(|v| v["colour"] = "red".into()),
+            "unknown field `colour`",
+        ),
     ] {
         match problems(json).as_slice() {
             [PackProblem::Malformed { line, message, .. }] => {
                 assert!(*line >= 1);
-                assert!(message.contains(needle), "{message:?} should mention {needle:?}");
+                assert!(
+                    message.contains(needle),
+                    "{message:?} should mention {needle:?}"
+                );
             }
             other => panic!("expected one Malformed for {needle}, got {other:?}"),
         }
@@ -293,29 +433,71 @@ fn graph_problems_are_all_reported_at_once() {
     use PackProblem::*;
     let p = || "p".to_string();
     let table: Vec<(String, Vec<PackProblem>)> = vec![
-        (broken(|v| nodes(v)[1]["actor"] = "lurah".into()), vec![UnknownRole { procedure: p(), node: "a".into(), role: "lurah".into() }]),
+        (
+            broken(|v| nodes(v)[1]["actor"] = "lurah".into()),
+            vec![UnknownRole {
+                procedure: p(),
+                node: "a".into(),
+                role: "lurah".into(),
+            }],
+        ),
         (
             broken(|v| nodes(v)[1]["documents"][0]["document"] = "paspor".into()),
-            vec![UnknownDocument { procedure: p(), node: "a".into(), document: "paspor".into() }],
+            vec![UnknownDocument {
+                procedure: p(),
+                node: "a".into(),
+                document: "paspor".into(),
+            }],
         ),
-        (broken(|v| { let a = nodes(v)[1].clone(); nodes(v).push(a); }), vec![DuplicateNode { procedure: p(), node: "a".into() }]),
         (
-            broken(|v| { nodes(v).remove(0); }),
+            broken(|v| {
+                let a = nodes(v)[1].clone();
+                nodes(v).push(a);
+            }),
+            vec![DuplicateNode {
+                procedure: p(),
+                node: "a".into(),
+            }],
+        ),
+        (
+            broken(|v| {
+                nodes(v).remove(0);
+            }),
             vec![NoStart { procedure: p() }],
         ),
         (
             broken(|v| nodes(v)[2]["answers"].as_array_mut().unwrap().truncate(1)),
-            vec![TooFewAnswers { procedure: p(), node: "d".into() }, Unreachable { procedure: p(), node: "refused".into() }],
+            vec![
+                TooFewAnswers {
+                    procedure: p(),
+                    node: "d".into(),
+                },
+                Unreachable {
+                    procedure: p(),
+                    node: "refused".into(),
+                },
+            ],
         ),
         (
             broken(|v| nodes(v)[2]["answers"][1]["value"] = "yes".into()),
-            vec![DuplicateAnswer { procedure: p(), node: "d".into(), value: "yes".into() }],
+            vec![DuplicateAnswer {
+                procedure: p(),
+                node: "d".into(),
+                value: "yes".into(),
+            }],
         ),
         (
             broken(|v| nodes(v)[2]["answers"][1]["next"] = "nowhere".into()),
             vec![
-                UnknownTarget { procedure: p(), node: "d".into(), target: "nowhere".into() },
-                Unreachable { procedure: p(), node: "refused".into() },
+                UnknownTarget {
+                    procedure: p(),
+                    node: "d".into(),
+                    target: "nowhere".into(),
+                },
+                Unreachable {
+                    procedure: p(),
+                    node: "refused".into(),
+                },
             ],
         ),
         (
@@ -325,36 +507,88 @@ fn graph_problems_are_all_reported_at_once() {
                 nodes(v)[2]["answers"][1]["next"] = "a".into();
             }),
             vec![
-                Unreachable { procedure: p(), node: "end".into() },
-                Unreachable { procedure: p(), node: "refused".into() },
-                NeverEnds { procedure: p(), node: "start".into() },
-                NeverEnds { procedure: p(), node: "a".into() },
-                NeverEnds { procedure: p(), node: "d".into() },
+                Unreachable {
+                    procedure: p(),
+                    node: "end".into(),
+                },
+                Unreachable {
+                    procedure: p(),
+                    node: "refused".into(),
+                },
+                NeverEnds {
+                    procedure: p(),
+                    node: "start".into(),
+                },
+                NeverEnds {
+                    procedure: p(),
+                    node: "a".into(),
+                },
+                NeverEnds {
+                    procedure: p(),
+                    node: "d".into(),
+                },
             ]
             .into_iter()
             .collect::<Vec<_>>(),
         ),
         (
-            broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "month_window", "from_day": 20, "to_day": 15})),
-            vec![BadTime { procedure: p(), node: "a".into(), reason: TimeProblem::WindowReversed }],
+            broken(|v| {
+                nodes(v)[1]["time"] =
+                    serde_json::json!({"kind": "month_window", "from_day": 20, "to_day": 15})
+            }),
+            vec![BadTime {
+                procedure: p(),
+                node: "a".into(),
+                reason: TimeProblem::WindowReversed,
+            }],
         ),
         (
-            broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "monthly_cutoff", "day": 32})),
-            vec![BadTime { procedure: p(), node: "a".into(), reason: TimeProblem::DayOutOfMonth }],
+            broken(|v| {
+                nodes(v)[1]["time"] = serde_json::json!({"kind": "monthly_cutoff", "day": 32})
+            }),
+            vec![BadTime {
+                procedure: p(),
+                node: "a".into(),
+                reason: TimeProblem::DayOutOfMonth,
+            }],
         ),
         (
-            broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "duration", "amount": 0, "unit": "hours"})),
-            vec![BadTime { procedure: p(), node: "a".into(), reason: TimeProblem::ZeroDuration }],
+            broken(|v| {
+                nodes(v)[1]["time"] =
+                    serde_json::json!({"kind": "duration", "amount": 0, "unit": "hours"})
+            }),
+            vec![BadTime {
+                procedure: p(),
+                node: "a".into(),
+                reason: TimeProblem::ZeroDuration,
+            }],
         ),
         (
-            broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "duration", "amount": 3, "max": 2, "unit": "hours"})),
-            vec![BadTime { procedure: p(), node: "a".into(), reason: TimeProblem::MaxBelowAmount }],
+            broken(|v| {
+                nodes(v)[1]["time"] =
+                    serde_json::json!({"kind": "duration", "amount": 3, "max": 2, "unit": "hours"})
+            }),
+            vec![BadTime {
+                procedure: p(),
+                node: "a".into(),
+                reason: TimeProblem::MaxBelowAmount,
+            }],
         ),
         (
-            broken(|v| nodes(v)[1]["time"] = serde_json::json!({"kind": "duration", "amount": 400, "unit": "days"})),
-            vec![BadTime { procedure: p(), node: "a".into(), reason: TimeProblem::TooLong }],
+            broken(|v| {
+                nodes(v)[1]["time"] =
+                    serde_json::json!({"kind": "duration", "amount": 400, "unit": "days"})
+            }),
+            vec![BadTime {
+                procedure: p(),
+                node: "a".into(),
+                reason: TimeProblem::TooLong,
+            }],
         ),
-        (broken(|v| v["procedures"] = serde_json::json!([])), vec![NoProcedures]),
+        (
+            broken(|v| v["procedures"] = serde_json::json!([])),
+            vec![NoProcedures],
+        ),
         (
             // Several problems in one pack come back together.
             broken(|v| {
@@ -363,9 +597,21 @@ fn graph_problems_are_all_reported_at_once() {
                 nodes(v)[2]["answers"][1]["value"] = "yes".into();
             }),
             vec![
-                UnknownRole { procedure: p(), node: "a".into(), role: "lurah".into() },
-                UnknownDocument { procedure: p(), node: "a".into(), document: "paspor".into() },
-                DuplicateAnswer { procedure: p(), node: "d".into(), value: "yes".into() },
+                UnknownRole {
+                    procedure: p(),
+                    node: "a".into(),
+                    role: "lurah".into(),
+                },
+                UnknownDocument {
+                    procedure: p(),
+                    node: "a".into(),
+                    document: "paspor".into(),
+                },
+                DuplicateAnswer {
+                    procedure: p(),
+                    node: "d".into(),
+                    value: "yes".into(),
+                },
             ],
         ),
     ];

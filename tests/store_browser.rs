@@ -24,7 +24,9 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
 
 async fn fresh(name: &str) -> Db {
     let _ = Db::delete(name).await;
-    Db::open(name, SCHEMA_VERSION).await.expect("open a throwaway database")
+    Db::open(name, SCHEMA_VERSION)
+        .await
+        .expect("open a throwaway database")
 }
 
 #[wasm_bindgen_test]
@@ -33,7 +35,10 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
     let mut expected: Vec<String> = stores::ALL.iter().map(|s| s.to_string()).collect();
     expected.sort();
     assert_eq!(db.store_names(), expected);
-    assert_eq!(db.index_names(stores::CASES).unwrap(), ["by_nik", "by_procedure", "by_status", "by_updated"]);
+    assert_eq!(
+        db.index_names(stores::CASES).unwrap(),
+        ["by_nik", "by_procedure", "by_status", "by_updated"]
+    );
     assert_eq!(db.index_names(stores::CASE_EVENTS).unwrap(), ["by_case"]);
     assert_eq!(db.index_names(stores::ATTACHMENTS).unwrap(), ["by_case"]);
     db.close();
@@ -44,7 +49,11 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
 async fn probe_leaves_no_trace_and_profile_round_trips() {
     let db = fresh("pandu-test-profile").await;
     db.probe().await.expect("a writable database");
-    assert_eq!(db.profile().await.unwrap(), None, "the probe must not leave records behind");
+    assert_eq!(
+        db.profile().await.unwrap(),
+        None,
+        "the probe must not leave records behind"
+    );
     let profile = Profile {
         device_name: "HP Desa Sukamaju".into(),
         officer_name: "Siti Aminah".into(),
@@ -52,11 +61,17 @@ async fn probe_leaves_no_trace_and_profile_round_trips() {
     };
     db.save_profile(&profile).await.unwrap();
     db.probe().await.unwrap();
-    assert_eq!(db.profile().await.unwrap(), Some(profile.clone()), "probe kept the profile");
+    assert_eq!(
+        db.profile().await.unwrap(),
+        Some(profile.clone()),
+        "probe kept the profile"
+    );
     db.close();
 
     // A new connection (as after a reload) sees the same record.
-    let again = Db::open("pandu-test-profile", SCHEMA_VERSION).await.unwrap();
+    let again = Db::open("pandu-test-profile", SCHEMA_VERSION)
+        .await
+        .unwrap();
     assert_eq!(again.profile().await.unwrap(), Some(profile));
     again.close();
     Db::delete("pandu-test-profile").await.unwrap();
@@ -67,11 +82,25 @@ async fn cases_are_paged_newest_first_without_loading_all() {
     let db = fresh("pandu-test-cases").await;
     assert_eq!(db.count_cases().await.unwrap(), 0);
     let rows: Vec<_> = (0..25)
-        .map(|i| case(&format!("c{i:02}"), "3214014101900001", CaseStatus::Draft, 1_700_000_000_000.0 + i as f64))
+        .map(|i| {
+            case(
+                &format!("c{i:02}"),
+                "3214014101900001",
+                CaseStatus::Draft,
+                1_700_000_000_000.0 + i as f64,
+            )
+        })
         .collect();
     db.put_cases(&rows).await.unwrap();
     // A Papua NIK (above 2^53) must come back digit for digit.
-    db.put_cases(&[case("papua", "9471015501990003", CaseStatus::Finished, 1_800_000_000_000.0)]).await.unwrap();
+    db.put_cases(&[case(
+        "papua",
+        "9471015501990003",
+        CaseStatus::Finished,
+        1_800_000_000_000.0,
+    )])
+    .await
+    .unwrap();
 
     assert_eq!(db.count_cases().await.unwrap(), 26);
     let first = db.recent_cases(0, 10).await.unwrap();
@@ -94,7 +123,14 @@ async fn a_newer_database_is_refused_with_a_reason_and_left_intact() {
     let name = "pandu-test-newer";
     let _ = Db::delete(name).await;
     let newer = Db::open(name, SCHEMA_VERSION + 1).await.unwrap();
-    newer.save_profile(&Profile { device_name: "d".into(), officer_name: "o".into(), village_code: String::new() }).await.unwrap();
+    newer
+        .save_profile(&Profile {
+            device_name: "d".into(),
+            officer_name: "o".into(),
+            village_code: String::new(),
+        })
+        .await
+        .unwrap();
     newer.close();
 
     match Db::open(name, SCHEMA_VERSION).await {
@@ -102,7 +138,10 @@ async fn a_newer_database_is_refused_with_a_reason_and_left_intact() {
         Ok(_) => panic!("opening an older schema over newer data must fail"),
     }
     let still = Db::open(name, SCHEMA_VERSION + 1).await.unwrap();
-    assert!(still.profile().await.unwrap().is_some(), "the refused open touched nothing");
+    assert!(
+        still.profile().await.unwrap().is_some(),
+        "the refused open touched nothing"
+    );
     still.close();
     Db::delete(name).await.unwrap();
 }
@@ -120,7 +159,9 @@ async fn an_upgrade_blocked_by_another_connection_waits_instead_of_failing() {
         Either::Right((_, pending)) => pending,
     };
     raw::close(&old);
-    let db = pending.await.expect("the upgrade goes on once the old tab let go");
+    let db = pending
+        .await
+        .expect("the upgrade goes on once the old tab let go");
     assert!(db.store_names().contains(&stores::CASES.to_string()));
     db.close();
     Db::delete(name).await.unwrap();
@@ -147,7 +188,9 @@ mod raw {
         let p = f
             .call3(&JsValue::NULL, &op.into(), &name.into(), &version.into())
             .expect("call the helper");
-        JsFuture::from(p.unchecked_into::<Promise>()).await.expect("the helper resolves")
+        JsFuture::from(p.unchecked_into::<Promise>())
+            .await
+            .expect("the helper resolves")
     }
 
     pub async fn sleep(ms: u32) {

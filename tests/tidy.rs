@@ -8,11 +8,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const PURE: &[&str] = &["src/domain", "src/bundle", "src/i18n.rs"];
-const WEB_CRATES: &[&str] = &["leptos", "web_sys", "js_sys", "wasm_bindgen", "rexie", "gloo"];
+const WEB_CRATES: &[&str] = &[
+    "leptos",
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "rexie",
+    "gloo",
+];
 
 fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
-        let mut entries: Vec<_> = fs::read_dir(path).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut entries: Vec<_> = fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         entries.sort();
         for p in entries {
             rust_files(&p, out);
@@ -37,7 +47,9 @@ fn web_crates_named(line: &str) -> Vec<&'static str> {
             i += c.len_utf8();
             continue;
         }
-        let len = code[i..].find(|c: char| !is_ident(c)).unwrap_or(code.len() - i);
+        let len = code[i..]
+            .find(|c: char| !is_ident(c))
+            .unwrap_or(code.len() - i);
         let ident = &code[i..i + len];
         let before = code[..i].trim_end();
         let path_root = code[i + len..].starts_with("::") && !before.ends_with("::");
@@ -45,7 +57,9 @@ fn web_crates_named(line: &str) -> Vec<&'static str> {
         if path_root || extern_crate {
             for krate in WEB_CRATES {
                 let named = ident == *krate
-                    || ident.strip_prefix(krate).is_some_and(|rest| rest.starts_with('_'));
+                    || ident
+                        .strip_prefix(krate)
+                        .is_some_and(|rest| rest.starts_with('_'));
                 if named && !found.contains(krate) {
                     found.push(*krate);
                 }
@@ -72,18 +86,34 @@ fn pure_modules_do_not_import_web_crates() {
             }
         }
     }
-    assert!(offences.is_empty(), "pure modules import web crates:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "pure modules import web crates:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
 fn the_checker_recognises_imports_and_ignores_prose() {
     assert_eq!(web_crates_named("use leptos::prelude::*;"), ["leptos"]);
-    assert_eq!(web_crates_named("    let w = web_sys::window();"), ["web_sys"]);
-    assert_eq!(web_crates_named("use gloo_storage::LocalStorage;"), ["gloo"]);
+    assert_eq!(
+        web_crates_named("    let w = web_sys::window();"),
+        ["web_sys"]
+    );
+    assert_eq!(
+        web_crates_named("use gloo_storage::LocalStorage;"),
+        ["gloo"]
+    );
     assert_eq!(web_crates_named("use {rexie::Rexie};"), ["rexie"]);
     assert_eq!(web_crates_named("extern crate js_sys;"), ["js_sys"]);
-    assert_eq!(web_crates_named("use leptos_router::components::A;"), ["leptos"]);
-    assert_eq!(web_crates_named("wasm_bindgen_futures::spawn_local(f);"), ["wasm_bindgen"]);
+    assert_eq!(
+        web_crates_named("use leptos_router::components::A;"),
+        ["leptos"]
+    );
+    assert_eq!(
+        web_crates_named("wasm_bindgen_futures::spawn_local(f);"),
+        ["wasm_bindgen"]
+    );
     assert!(web_crates_named("use crate::domain::leptos_like::X;").is_empty());
     assert!(web_crates_named("// leptos::prelude is not used here").is_empty());
     assert!(web_crates_named("/// no web crates (leptos, web_sys) here").is_empty());
@@ -92,11 +122,15 @@ fn the_checker_recognises_imports_and_ignores_prose() {
 
 #[test]
 fn main_only_mounts_the_app() {
-    let main = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs")).unwrap();
+    let main =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/main.rs")).unwrap();
     let code_lines = main
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#["))
         .count();
-    assert!(code_lines <= 8, "src/main.rs should only mount the app, it has {code_lines} lines of code");
+    assert!(
+        code_lines <= 8,
+        "src/main.rs should only mount the app, it has {code_lines} lines of code"
+    );
 }

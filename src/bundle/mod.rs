@@ -51,7 +51,11 @@ mod tests {
     #[test]
     fn pae_of_the_v1_type_declares_its_length() {
         let out = pae(PAYLOAD_TYPE_V1, b"{}");
-        let expected = format!("DSSEv1 {} {} 2 {{}}", PAYLOAD_TYPE_V1.len(), PAYLOAD_TYPE_V1);
+        let expected = format!(
+            "DSSEv1 {} {} 2 {{}}",
+            PAYLOAD_TYPE_V1.len(),
+            PAYLOAD_TYPE_V1
+        );
         assert_eq!(out, expected.into_bytes());
     }
 }

@@ -70,7 +70,11 @@ mod tests {
         for s in CaseStatus::ALL {
             assert_eq!(CaseStatus::from_code(s.code()), Some(s));
             let json = serde_json::to_string(&s).unwrap();
-            assert_eq!(json, format!("\"{}\"", s.code()), "index keys are the codes");
+            assert_eq!(
+                json,
+                format!("\"{}\"", s.code()),
+                "index keys are the codes"
+            );
         }
         assert_eq!(CaseStatus::from_code("open"), None);
     }

@@ -69,9 +69,17 @@ impl Date {
     /// The first day of the following month.
     pub fn first_of_next_month(self) -> Date {
         if self.month == 12 {
-            Date { year: self.year + 1, month: 1, day: 1 }
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
         } else {
-            Date { year: self.year, month: self.month + 1, day: 1 }
+            Date {
+                year: self.year,
+                month: self.month + 1,
+                day: 1,
+            }
         }
     }
 }
@@ -110,7 +118,12 @@ mod tests {
 
     #[test]
     fn epoch_days_round_trip() {
-        for (date, days) in [((1970, 1, 1), 0), ((2000, 3, 1), 11_017), ((1969, 12, 31), -1), ((2026, 11, 23), 20_780)] {
+        for (date, days) in [
+            ((1970, 1, 1), 0),
+            ((2000, 3, 1), 11_017),
+            ((1969, 12, 31), -1),
+            ((2026, 11, 23), 20_780),
+        ] {
             let d = Date::new(date.0, date.1, date.2).unwrap();
             assert_eq!(d.days_since_epoch(), days, "{d:?}");
             assert_eq!(Date::from_days_since_epoch(days), d);
@@ -120,10 +133,14 @@ mod tests {
     #[test]
     fn local_date_follows_the_offset() {
         // 2026-11-23 18:30 UTC is already the 24th in WIB (+7).
-        let at = local_midnight(Date::new(2026, 11, 23).unwrap(), 0) + 18 * 60 * MINUTE + 30 * MINUTE;
+        let at =
+            local_midnight(Date::new(2026, 11, 23).unwrap(), 0) + 18 * 60 * MINUTE + 30 * MINUTE;
         assert_eq!(local_date(at, 0), Date::new(2026, 11, 23).unwrap());
         assert_eq!(local_date(at, 7 * 60), Date::new(2026, 11, 24).unwrap());
-        assert_eq!(local_date(local_midnight(Date::new(2026, 1, 1).unwrap(), 420), 420), Date::new(2026, 1, 1).unwrap());
+        assert_eq!(
+            local_date(local_midnight(Date::new(2026, 1, 1).unwrap(), 420), 420),
+            Date::new(2026, 1, 1).unwrap()
+        );
     }
 
     #[test]
@@ -131,6 +148,9 @@ mod tests {
         let born = Date::new(2009, 6, 15).unwrap();
         assert_eq!(born.age_on(Date::new(2026, 6, 14).unwrap()), 16);
         assert_eq!(born.age_on(Date::new(2026, 6, 15).unwrap()), 17);
-        assert_eq!(Date::new(2026, 12, 31).unwrap().first_of_next_month(), Date::new(2027, 1, 1).unwrap());
+        assert_eq!(
+            Date::new(2026, 12, 31).unwrap().first_of_next_month(),
+            Date::new(2027, 1, 1).unwrap()
+        );
     }
 }

@@ -11,7 +11,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::date::{days_in_month, local_date, local_midnight, Date, Millis, MINUTE};
-use super::procedure::{Condition, Decision, NodeKind, Outcome, Pack, Procedure, Requirement, TimeStandard, TimeUnit};
+use super::procedure::{
+    Condition, Decision, NodeKind, Outcome, Pack, Procedure, Requirement, TimeStandard, TimeUnit,
+};
 
 /// One thing done in a case: a step completed, or a decision answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,20 +51,39 @@ pub enum MoveError {
     NoStart,
     AlreadyEnded,
     /// The move is for another node than the current one.
-    NotCurrent { current: String, got: String },
-    MissingAnswer { node: String },
-    UnknownAnswer { node: String, answer: String },
+    NotCurrent {
+        current: String,
+        got: String,
+    },
+    MissingAnswer {
+        node: String,
+    },
+    UnknownAnswer {
+        node: String,
+        answer: String,
+    },
     /// An answer given to a step, which has none.
-    UnexpectedAnswer { node: String },
+    UnexpectedAnswer {
+        node: String,
+    },
     /// Moves must not go back in time.
-    OutOfOrder { node: String },
+    OutOfOrder {
+        node: String,
+    },
 }
 
 /// What may be done now, and by which role.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Allowed<'p> {
-    Complete { node: &'p str, role: &'p str },
-    Answer { node: &'p str, role: &'p str, decision: &'p Decision },
+    Complete {
+        node: &'p str,
+        role: &'p str,
+    },
+    Answer {
+        node: &'p str,
+        role: &'p str,
+        decision: &'p Decision,
+    },
     Nothing,
 }
 
@@ -102,14 +123,24 @@ pub struct Engine<'p> {
 
 impl<'p> Engine<'p> {
     pub fn new(procedure: &'p Procedure, utc_offset: i32) -> Self {
-        Engine { procedure, utc_offset }
+        Engine {
+            procedure,
+            utc_offset,
+        }
     }
 
     /// Replays `moves` from the start capsule, entered at `started`.
     pub fn walk(&self, started: Millis, moves: &[Move]) -> Result<Walk, MoveError> {
         let start = self.procedure.start().ok_or(MoveError::NoStart)?;
-        let NodeKind::Start { next } = &start.kind else { return Err(MoveError::NoStart) };
-        let mut walk = Walk { visits: Vec::new(), current: next.clone(), since: started, outcome: None };
+        let NodeKind::Start { next } = &start.kind else {
+            return Err(MoveError::NoStart);
+        };
+        let mut walk = Walk {
+            visits: Vec::new(),
+            current: next.clone(),
+            since: started,
+            outcome: None,
+        };
         self.settle(&mut walk);
         for m in moves {
             self.apply(&mut walk, m)?;
@@ -124,26 +155,47 @@ impl<'p> Engine<'p> {
             return Err(MoveError::AlreadyEnded);
         }
         if m.node != walk.current {
-            return Err(MoveError::NotCurrent { current: walk.current.clone(), got: m.node.clone() });
+            return Err(MoveError::NotCurrent {
+                current: walk.current.clone(),
+                got: m.node.clone(),
+            });
         }
         if m.at < walk.since {
-            return Err(MoveError::OutOfOrder { node: m.node.clone() });
+            return Err(MoveError::OutOfOrder {
+                node: m.node.clone(),
+            });
         }
-        let node = self.procedure.node(&walk.current).expect("a validated pack");
+        let node = self
+            .procedure
+            .node(&walk.current)
+            .expect("a validated pack");
         let next = match (&node.kind, &m.answer) {
             (NodeKind::Step(s), None) => s.next.clone(),
-            (NodeKind::Step(_), Some(_)) => return Err(MoveError::UnexpectedAnswer { node: m.node.clone() }),
-            (NodeKind::Decision(_), None) => return Err(MoveError::MissingAnswer { node: m.node.clone() }),
+            (NodeKind::Step(_), Some(_)) => {
+                return Err(MoveError::UnexpectedAnswer {
+                    node: m.node.clone(),
+                })
+            }
+            (NodeKind::Decision(_), None) => {
+                return Err(MoveError::MissingAnswer {
+                    node: m.node.clone(),
+                })
+            }
             (NodeKind::Decision(d), Some(answer)) => d
                 .answers
                 .iter()
                 .find(|a| &a.value == answer)
                 .map(|a| a.next.clone())
-                .ok_or_else(|| MoveError::UnknownAnswer { node: m.node.clone(), answer: answer.clone() })?,
+                .ok_or_else(|| MoveError::UnknownAnswer {
+                    node: m.node.clone(),
+                    answer: answer.clone(),
+                })?,
             (NodeKind::Start { next }, _) => next.clone(),
             (NodeKind::End { .. }, _) => return Err(MoveError::AlreadyEnded),
         };
-        let overran = self.due_at(&walk.current, walk.since).is_some_and(|due| m.at > due.deadline());
+        let overran = self
+            .due_at(&walk.current, walk.since)
+            .is_some_and(|due| m.at > due.deadline());
         walk.visits.push(Visit {
             node: walk.current.clone(),
             arrived: walk.since,
@@ -159,16 +211,29 @@ impl<'p> Engine<'p> {
 
     /// Marks the walk ended when it stands on an end capsule.
     fn settle(&self, walk: &mut Walk) {
-        if let Some(NodeKind::End { outcome, .. }) = self.procedure.node(&walk.current).map(|n| &n.kind) {
+        if let Some(NodeKind::End { outcome, .. }) =
+            self.procedure.node(&walk.current).map(|n| &n.kind)
+        {
             walk.outcome = Some(*outcome);
         }
     }
 
     /// What may be done now, and by whom.
     pub fn allowed(&self, walk: &Walk) -> Allowed<'p> {
-        match self.procedure.node(&walk.current).map(|n| (n.id.as_str(), &n.kind)) {
-            Some((node, NodeKind::Step(s))) => Allowed::Complete { node, role: &s.actor },
-            Some((node, NodeKind::Decision(d))) => Allowed::Answer { node, role: &d.actor, decision: d },
+        match self
+            .procedure
+            .node(&walk.current)
+            .map(|n| (n.id.as_str(), &n.kind))
+        {
+            Some((node, NodeKind::Step(s))) => Allowed::Complete {
+                node,
+                role: &s.actor,
+            },
+            Some((node, NodeKind::Decision(d))) => Allowed::Answer {
+                node,
+                role: &d.actor,
+                decision: d,
+            },
             _ => Allowed::Nothing,
         }
     }
@@ -183,7 +248,13 @@ impl<'p> Engine<'p> {
 
     /// The documents the current step requires of this applicant that are
     /// not among `provided`, in the pack's order.
-    pub fn missing_documents(&self, walk: &Walk, applicant: Applicant, provided: &BTreeSet<String>, today: Date) -> Vec<&'p str> {
+    pub fn missing_documents(
+        &self,
+        walk: &Walk,
+        applicant: Applicant,
+        provided: &BTreeSet<String>,
+        today: Date,
+    ) -> Vec<&'p str> {
         match self.procedure.node(&walk.current).map(|n| &n.kind) {
             Some(NodeKind::Step(s)) => s
                 .documents
@@ -199,7 +270,11 @@ impl<'p> Engine<'p> {
     /// Where each answer of a decision leads: value -> node id.
     pub fn branches(&self, node: &str) -> BTreeMap<&'p str, &'p str> {
         match self.procedure.node(node).map(|n| &n.kind) {
-            Some(NodeKind::Decision(d)) => d.answers.iter().map(|a| (a.value.as_str(), a.next.as_str())).collect(),
+            Some(NodeKind::Decision(d)) => d
+                .answers
+                .iter()
+                .map(|a| (a.value.as_str(), a.next.as_str()))
+                .collect(),
             _ => BTreeMap::new(),
         }
     }
@@ -240,7 +315,11 @@ fn applies(r: &Requirement, applicant: Applicant, today: Date) -> bool {
 fn add_months(d: Date, months: u32) -> Date {
     let total = d.year * 12 + d.month as i32 - 1 + months as i32;
     let (year, month) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-    Date { year, month, day: d.day.min(days_in_month(year, month)) }
+    Date {
+        year,
+        month,
+        day: d.day.min(days_in_month(year, month)),
+    }
 }
 
 /// The end (next midnight) of `day` in `date`'s month, the day clamped to
@@ -276,8 +355,17 @@ pub fn due(time: TimeStandard, since: Millis, offset: i32) -> Due {
             } else {
                 this_month
             };
-            let opens = local_midnight(Date { day: from_day.min(days_in_month(month.year, month.month)), ..month }, offset);
-            Due::Window { opens, closes: end_of_day_in_month(month, to_day, offset) }
+            let opens = local_midnight(
+                Date {
+                    day: from_day.min(days_in_month(month.year, month.month)),
+                    ..month
+                },
+                offset,
+            );
+            Due::Window {
+                opens,
+                closes: end_of_day_in_month(month, to_day, offset),
+            }
         }
         TimeStandard::MonthlyCutoff { day } => {
             let this_month = Date { day: 1, ..today };
@@ -305,7 +393,9 @@ impl Library {
     /// Adds a validated pack version; an existing version is kept as it
     /// was (a published version never changes).
     pub fn add(&mut self, pack: Pack) {
-        self.packs.entry((pack.id.clone(), pack.version)).or_insert(pack);
+        self.packs
+            .entry((pack.id.clone(), pack.version))
+            .or_insert(pack);
     }
 
     pub fn get(&self, pack: &str, version: u32) -> Option<&Pack> {
@@ -314,10 +404,16 @@ impl Library {
 
     /// The newest version of a pack, for starting new cases.
     pub fn latest(&self, pack: &str) -> Option<&Pack> {
-        self.packs.range((pack.to_string(), 0)..=(pack.to_string(), u32::MAX)).next_back().map(|(_, p)| p)
+        self.packs
+            .range((pack.to_string(), 0)..=(pack.to_string(), u32::MAX))
+            .next_back()
+            .map(|(_, p)| p)
     }
 
     pub fn procedure(&self, pack: &str, version: u32, procedure: &str) -> Option<&Procedure> {
-        self.get(pack, version)?.procedures.iter().find(|p| p.id == procedure)
+        self.get(pack, version)?
+            .procedures
+            .iter()
+            .find(|p| p.id == procedure)
     }
 }

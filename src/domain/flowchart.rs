@@ -127,7 +127,12 @@ fn order(p: &Procedure) -> Vec<&str> {
         }
     }
     // Anything unreachable (only in packs being edited) still shows.
-    out.extend(p.nodes.iter().map(|n| n.id.as_str()).filter(|id| !seen.contains(id)));
+    out.extend(
+        p.nodes
+            .iter()
+            .map(|n| n.id.as_str())
+            .filter(|id| !seen.contains(id)),
+    );
     let is_end = |id: &&str| matches!(p.node(id).map(|n| &n.kind), Some(NodeKind::End { .. }));
     let (ends, mut rest): (Vec<&str>, Vec<&str>) = out.into_iter().partition(is_end);
     let row = |id: &str| match p.node(id).map(|n| &n.kind) {
@@ -177,9 +182,14 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
         let inset = if shape == Shape::Diamond { 18.0 } else { 0.0 };
         let width = CHARS_PER_LINE - (inset / 3.0) as usize;
         let lines = wrap(&w.title, width);
-        let meta = w.meta.as_deref().map(|m| wrap(m, width + 2)).unwrap_or_default();
+        let meta = w
+            .meta
+            .as_deref()
+            .map(|m| wrap(m, width + 2))
+            .unwrap_or_default();
         let text_lines = lines.len() + meta.len();
-        let h = PAD * 2.0 + LINE * text_lines as f32 + if shape == Shape::Diamond { 8.0 } else { 0.0 };
+        let h =
+            PAD * 2.0 + LINE * text_lines as f32 + if shape == Shape::Diamond { 8.0 } else { 0.0 };
         nodes.push(Placed {
             id: id.to_string(),
             shape,
@@ -193,14 +203,22 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
         });
         texts.insert(id.to_string(), w.answers);
         // Room under a diamond for its answers' words (two lines each).
-        y += h + GAP + if shape == Shape::Diamond { 2.0 * LABEL_LINE } else { 0.0 };
+        y += h
+            + GAP
+            + if shape == Shape::Diamond {
+                2.0 * LABEL_LINE
+            } else {
+                0.0
+            };
     }
 
     let at: BTreeMap<&str, &Placed> = nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut edges = Vec::new();
     let mut route = 0;
     for (i, id) in ids.iter().enumerate() {
-        let (Some(n), Some(from)) = (p.node(id), at.get(id)) else { continue };
+        let (Some(n), Some(from)) = (p.node(id), at.get(id)) else {
+            continue;
+        };
         for (answer, target) in n.kind.edges() {
             let Some(to) = at.get(target) else { continue };
             let words = answer.and_then(|a| texts.get(*id).and_then(|t| t.get(a)).cloned());
@@ -210,7 +228,11 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
             let centre = from.x + from.w / 2.0;
             let label = words.map(|w| Label {
                 lines: wrap(&w, LABEL_CHARS),
-                x: if straight { centre - 6.0 } else { from.x + from.w - 4.0 },
+                x: if straight {
+                    centre - 6.0
+                } else {
+                    from.x + from.w - 4.0
+                },
                 y: from.y + from.h + LABEL_LINE,
                 anchor_end: true,
             });
@@ -220,12 +242,28 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
                 let lane_x = WIDTH - 8.0 - ROUTE_GAP * (route % 12) as f32;
                 route += 1;
                 let (y0, y1) = (from.y + from.h / 2.0, to.y + to.h / 2.0);
-                vec![(from.x + from.w, y0), (lane_x, y0), (lane_x, y1), (to.x + to.w, y1)]
+                vec![
+                    (from.x + from.w, y0),
+                    (lane_x, y0),
+                    (lane_x, y1),
+                    (to.x + to.w, y1),
+                ]
             };
-            edges.push(Edge { from: id.to_string(), to: target.to_string(), label, points });
+            edges.push(Edge {
+                from: id.to_string(),
+                to: target.to_string(),
+                label,
+                points,
+            });
         }
     }
-    Chart { width: WIDTH, height: y - GAP + PAD, lanes: lane_names, nodes, edges }
+    Chart {
+        width: WIDTH,
+        height: y - GAP + PAD,
+        lanes: lane_names,
+        nodes,
+        edges,
+    }
 }
 
 #[cfg(test)]
@@ -234,9 +272,15 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_words_whole() {
-        assert_eq!(wrap("Mengecek persyaratan administrasi", 12), ["Mengecek", "persyaratan", "administrasi"]);
+        assert_eq!(
+            wrap("Mengecek persyaratan administrasi", 12),
+            ["Mengecek", "persyaratan", "administrasi"]
+        );
         assert_eq!(wrap("a b c d", 3), ["a b", "c d"]);
         assert_eq!(wrap("", 10), Vec::<String>::new());
-        assert_eq!(wrap("Supercalifragilistic x", 5), ["Supercalifragilistic", "x"]);
+        assert_eq!(
+            wrap("Supercalifragilistic x", 5),
+            ["Supercalifragilistic", "x"]
+        );
     }
 }

@@ -10,8 +10,8 @@ use super::date::Date;
 
 /// Province codes in use (Kemendagri), Papua's new provinces included.
 pub const PROVINCES: [u32; 38] = [
-    11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76,
-    81, 82, 91, 92, 93, 94, 95, 96,
+    11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+    71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +35,13 @@ pub struct NikInfo {
 /// Why a string is not a possible NIK or KK number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdProblem {
-    WrongLength { length: usize },
+    WrongLength {
+        length: usize,
+    },
     NotDigits,
-    UnknownProvince { code: String },
+    UnknownProvince {
+        code: String,
+    },
     /// Regency or district code `00`.
     BadRegion,
     /// Digits 7-12 are no calendar date (e.g. day 32, month 13, 30 Feb).
@@ -61,7 +65,9 @@ fn digits_only(s: &str) -> Result<&str, Vec<IdProblem>> {
         problems.push(IdProblem::NotDigits);
     }
     if s.chars().count() != 16 {
-        problems.push(IdProblem::WrongLength { length: s.chars().count() });
+        problems.push(IdProblem::WrongLength {
+            length: s.chars().count(),
+        });
     }
     if problems.is_empty() {
         Ok(s)
@@ -76,7 +82,9 @@ fn num(s: &str) -> u32 {
 
 fn region_problems(s: &str, problems: &mut Vec<IdProblem>) {
     if !PROVINCES.contains(&num(&s[0..2])) {
-        problems.push(IdProblem::UnknownProvince { code: s[0..2].to_string() });
+        problems.push(IdProblem::UnknownProvince {
+            code: s[0..2].to_string(),
+        });
     }
     if &s[2..4] == "00" || &s[4..6] == "00" {
         problems.push(IdProblem::BadRegion);
@@ -94,14 +102,19 @@ pub fn parse_nik(nik: &str, today: Date) -> Result<NikInfo, Vec<IdProblem>> {
     region_problems(s, &mut problems);
 
     let raw_day = num(&s[6..8]);
-    let (day, sex) = if raw_day > 40 { (raw_day - 40, Sex::Female) } else { (raw_day, Sex::Male) };
+    let (day, sex) = if raw_day > 40 {
+        (raw_day - 40, Sex::Female)
+    } else {
+        (raw_day, Sex::Male)
+    };
     let (month, yy) = (num(&s[8..10]), num(&s[10..12]) as i32);
     let this_century = today.year - today.year.rem_euclid(100);
     let birth = [this_century + yy, this_century - 100 + yy]
         .into_iter()
         .filter_map(|year| Date::new(year, month, day))
         .find(|d| *d <= today);
-    let exists = Date::new(this_century + yy, month, day).is_some() || Date::new(this_century - 100 + yy, month, day).is_some();
+    let exists = Date::new(this_century + yy, month, day).is_some()
+        || Date::new(this_century - 100 + yy, month, day).is_some();
     match birth {
         Some(_) => {}
         None if exists => problems.push(IdProblem::BirthDateInFuture),
@@ -135,13 +148,23 @@ pub fn check_kk(kk: &str) -> Vec<IdProblem> {
 }
 
 /// Where the NIK and the typed birth date or sex disagree.
-pub fn compare(info: &NikInfo, typed_birth: Option<Date>, typed_sex: Option<Sex>) -> Vec<NikWarning> {
+pub fn compare(
+    info: &NikInfo,
+    typed_birth: Option<Date>,
+    typed_sex: Option<Sex>,
+) -> Vec<NikWarning> {
     let mut warnings = Vec::new();
     if let Some(typed) = typed_birth.filter(|t| *t != info.birth_date) {
-        warnings.push(NikWarning::BirthDateDiffers { from_nik: info.birth_date, typed });
+        warnings.push(NikWarning::BirthDateDiffers {
+            from_nik: info.birth_date,
+            typed,
+        });
     }
     if let Some(typed) = typed_sex.filter(|t| *t != info.sex) {
-        warnings.push(NikWarning::SexDiffers { from_nik: info.sex, typed });
+        warnings.push(NikWarning::SexDiffers {
+            from_nik: info.sex,
+            typed,
+        });
     }
     warnings
 }
@@ -170,40 +193,73 @@ mod tests {
         // A man from Purwakarta (32.14), born 1 Jan 1990.
         check("3214010101900001", Ok((d(1990, 1, 1), Sex::Male, "321401")));
         // A woman: 40 added to the day (41 -> 1 Jan).
-        check("3214014101900002", Ok((d(1990, 1, 1), Sex::Female, "321401")));
+        check(
+            "3214014101900002",
+            Ok((d(1990, 1, 1), Sex::Female, "321401")),
+        );
         // A woman born 31 Dec 2005 (day 71).
-        check("3214017112050003", Ok((d(2005, 12, 31), Sex::Female, "321401")));
+        check(
+            "3214017112050003",
+            Ok((d(2005, 12, 31), Sex::Female, "321401")),
+        );
         // Papua (91) and Papua Pegunungan (95): above 2^53 as a number, exact as a string.
-        check("9471015501990003", Ok((d(1999, 1, 15), Sex::Female, "947101")));
-        check("9501012802240001", Ok((d(2024, 2, 28), Sex::Male, "950101")));
+        check(
+            "9471015501990003",
+            Ok((d(1999, 1, 15), Sex::Female, "947101")),
+        );
+        check(
+            "9501012802240001",
+            Ok((d(2024, 2, 28), Sex::Male, "950101")),
+        );
         // A child born this year and one born "in 2027" (so 1927).
-        check("3214011511260001", Ok((d(2026, 11, 15), Sex::Male, "321401")));
+        check(
+            "3214011511260001",
+            Ok((d(2026, 11, 15), Sex::Male, "321401")),
+        );
         check("3214010101270001", Ok((d(1927, 1, 1), Sex::Male, "321401")));
         // Impossible dates.
         check("3214013202900001", Err(vec![ImpossibleBirthDate]));
         check("3214013002900001", Err(vec![ImpossibleBirthDate]));
         check("3214010113900001", Err(vec![ImpossibleBirthDate]));
         check("3214017202900001", Err(vec![ImpossibleBirthDate]));
-        check("3214012902230001", Err(vec![ImpossibleBirthDate]), );
+        check("3214012902230001", Err(vec![ImpossibleBirthDate]));
         // Wrong lengths and non-digits, all reported.
         check("321401010190000", Err(vec![WrongLength { length: 15 }]));
         check("32140101019000011", Err(vec![WrongLength { length: 17 }]));
         check("32140101019O0001", Err(vec![NotDigits]));
-        check("3214-0101-0190", Err(vec![NotDigits, WrongLength { length: 14 }]));
+        check(
+            "3214-0101-0190",
+            Err(vec![NotDigits, WrongLength { length: 14 }]),
+        );
         check("", Err(vec![WrongLength { length: 0 }]));
         // Region and serial problems come together with date problems.
-        check("9914010101900001", Err(vec![UnknownProvince { code: "99".into() }]));
-        check("3200003202900000", Err(vec![BadRegion, ZeroSerial, ImpossibleBirthDate]));
+        check(
+            "9914010101900001",
+            Err(vec![UnknownProvince { code: "99".into() }]),
+        );
+        check(
+            "3200003202900000",
+            Err(vec![BadRegion, ZeroSerial, ImpossibleBirthDate]),
+        );
         // Surrounding spaces from a paste are forgiven.
-        check(" 3214010101900001 ", Ok((d(1990, 1, 1), Sex::Male, "321401")));
+        check(
+            " 3214010101900001 ",
+            Ok((d(1990, 1, 1), Sex::Male, "321401")),
+        );
     }
 
     #[test]
     fn twenty_ninth_february_needs_a_leap_year_in_the_chosen_century() {
         // 29-02-00: 2000 was a leap year.
-        check("3214012902000001", Ok((d(2000, 2, 29), Sex::Male, "321401")));
+        check(
+            "3214012902000001",
+            Ok((d(2000, 2, 29), Sex::Male, "321401")),
+        );
         // 29-02-24: 2024 was.
-        check("3214016902240001", Ok((d(2024, 2, 29), Sex::Female, "321401")));
+        check(
+            "3214016902240001",
+            Ok((d(2024, 2, 29), Sex::Female, "321401")),
+        );
     }
 
     #[test]
@@ -213,8 +269,14 @@ mod tests {
         assert_eq!(
             compare(&info, Some(d(1990, 1, 2)), Some(Sex::Male)),
             [
-                NikWarning::BirthDateDiffers { from_nik: d(1990, 1, 1), typed: d(1990, 1, 2) },
-                NikWarning::SexDiffers { from_nik: Sex::Female, typed: Sex::Male },
+                NikWarning::BirthDateDiffers {
+                    from_nik: d(1990, 1, 1),
+                    typed: d(1990, 1, 2)
+                },
+                NikWarning::SexDiffers {
+                    from_nik: Sex::Female,
+                    typed: Sex::Male
+                },
             ]
         );
         assert_eq!(compare(&info, None, None), []);
@@ -225,7 +287,10 @@ mod tests {
         assert_eq!(check_kk("3214012304150007"), []);
         assert_eq!(check_kk("9471012304150007"), []);
         assert_eq!(check_kk("321401230415000"), [WrongLength { length: 15 }]);
-        assert_eq!(check_kk("1014012304150000"), [UnknownProvince { code: "10".into() }, ZeroSerial]);
+        assert_eq!(
+            check_kk("1014012304150000"),
+            [UnknownProvince { code: "10".into() }, ZeroSerial]
+        );
         assert_eq!(check_kk("abc"), [NotDigits, WrongLength { length: 3 }]);
     }
 }

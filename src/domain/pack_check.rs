@@ -10,26 +10,72 @@ use super::procedure::{Catalogue, NodeKind, Pack, Procedure, TimeStandard, TimeU
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackProblem {
     /// Not JSON, or JSON of the wrong shape (missing field, wrong type).
-    Malformed { line: usize, column: usize, message: String },
+    Malformed {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NoProcedures,
-    DuplicateProcedure { procedure: String },
-    DuplicateRole { procedure: String, role: String },
-    DuplicateNode { procedure: String, node: String },
-    NoStart { procedure: String },
-    ManyStarts { procedure: String, count: usize },
-    UnknownRole { procedure: String, node: String, role: String },
-    UnknownDocument { procedure: String, node: String, document: String },
+    DuplicateProcedure {
+        procedure: String,
+    },
+    DuplicateRole {
+        procedure: String,
+        role: String,
+    },
+    DuplicateNode {
+        procedure: String,
+        node: String,
+    },
+    NoStart {
+        procedure: String,
+    },
+    ManyStarts {
+        procedure: String,
+        count: usize,
+    },
+    UnknownRole {
+        procedure: String,
+        node: String,
+        role: String,
+    },
+    UnknownDocument {
+        procedure: String,
+        node: String,
+        document: String,
+    },
     /// An edge leads to a node id that does not exist.
-    UnknownTarget { procedure: String, node: String, target: String },
+    UnknownTarget {
+        procedure: String,
+        node: String,
+        target: String,
+    },
     /// A diamond needs at least two answers.
-    TooFewAnswers { procedure: String, node: String },
-    DuplicateAnswer { procedure: String, node: String, value: String },
+    TooFewAnswers {
+        procedure: String,
+        node: String,
+    },
+    DuplicateAnswer {
+        procedure: String,
+        node: String,
+        value: String,
+    },
     /// No path from the start reaches this node.
-    Unreachable { procedure: String, node: String },
+    Unreachable {
+        procedure: String,
+        node: String,
+    },
     /// No end can be reached from this node: a dead end or a cycle with no
     /// way out.
-    NeverEnds { procedure: String, node: String },
-    BadTime { procedure: String, node: String, reason: TimeProblem },
+    NeverEnds {
+        procedure: String,
+        node: String,
+    },
+    BadTime {
+        procedure: String,
+        node: String,
+        reason: TimeProblem,
+    },
 }
 
 /// Why a time standard makes no sense.
@@ -46,7 +92,11 @@ pub enum TimeProblem {
 /// Parses and validates a pack. A pack is returned only without problems.
 pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProblem>> {
     let pack: Pack = serde_json::from_str(json).map_err(|e| {
-        vec![PackProblem::Malformed { line: e.line(), column: e.column(), message: e.to_string() }]
+        vec![PackProblem::Malformed {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        }]
     })?;
     let problems = validate(&pack, catalogue);
     if problems.is_empty() {
@@ -58,8 +108,11 @@ pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProb
 
 /// Parses the document catalogue.
 pub fn load_catalogue(json: &str) -> Result<Catalogue, PackProblem> {
-    serde_json::from_str(json)
-        .map_err(|e| PackProblem::Malformed { line: e.line(), column: e.column(), message: e.to_string() })
+    serde_json::from_str(json).map_err(|e| PackProblem::Malformed {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
 }
 
 /// Every problem of a parsed pack, in a stable order.
@@ -71,7 +124,9 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
     let mut seen = BTreeSet::new();
     for p in &pack.procedures {
         if !seen.insert(p.id.as_str()) {
-            problems.push(PackProblem::DuplicateProcedure { procedure: p.id.clone() });
+            problems.push(PackProblem::DuplicateProcedure {
+                procedure: p.id.clone(),
+            });
         }
         check_procedure(p, catalogue, &mut problems);
     }
@@ -83,27 +138,44 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
     let mut roles = BTreeSet::new();
     for r in &p.roles {
         if !roles.insert(r.id.as_str()) {
-            problems.push(PackProblem::DuplicateRole { procedure: pid(), role: r.id.clone() });
+            problems.push(PackProblem::DuplicateRole {
+                procedure: pid(),
+                role: r.id.clone(),
+            });
         }
     }
     let mut ids = BTreeSet::new();
     for n in &p.nodes {
         if !ids.insert(n.id.as_str()) {
-            problems.push(PackProblem::DuplicateNode { procedure: pid(), node: n.id.clone() });
+            problems.push(PackProblem::DuplicateNode {
+                procedure: pid(),
+                node: n.id.clone(),
+            });
         }
     }
-    let starts: Vec<_> = p.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Start { .. })).collect();
+    let starts: Vec<_> = p
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Start { .. }))
+        .collect();
     match starts.len() {
         0 => problems.push(PackProblem::NoStart { procedure: pid() }),
         1 => {}
-        count => problems.push(PackProblem::ManyStarts { procedure: pid(), count }),
+        count => problems.push(PackProblem::ManyStarts {
+            procedure: pid(),
+            count,
+        }),
     }
 
     for n in &p.nodes {
         let at = || n.id.clone();
         if let Some(actor) = n.kind.actor() {
             if !roles.contains(actor) {
-                problems.push(PackProblem::UnknownRole { procedure: pid(), node: at(), role: actor.to_string() });
+                problems.push(PackProblem::UnknownRole {
+                    procedure: pid(),
+                    node: at(),
+                    role: actor.to_string(),
+                });
             }
         }
         match &n.kind {
@@ -118,17 +190,28 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
                     }
                 }
                 if let Some(reason) = time_problem(&s.time) {
-                    problems.push(PackProblem::BadTime { procedure: pid(), node: at(), reason });
+                    problems.push(PackProblem::BadTime {
+                        procedure: pid(),
+                        node: at(),
+                        reason,
+                    });
                 }
             }
             NodeKind::Decision(d) => {
                 if d.answers.len() < 2 {
-                    problems.push(PackProblem::TooFewAnswers { procedure: pid(), node: at() });
+                    problems.push(PackProblem::TooFewAnswers {
+                        procedure: pid(),
+                        node: at(),
+                    });
                 }
                 let mut values = BTreeSet::new();
                 for a in &d.answers {
                     if !values.insert(a.value.as_str()) {
-                        problems.push(PackProblem::DuplicateAnswer { procedure: pid(), node: at(), value: a.value.clone() });
+                        problems.push(PackProblem::DuplicateAnswer {
+                            procedure: pid(),
+                            node: at(),
+                            value: a.value.clone(),
+                        });
                     }
                 }
             }
@@ -136,7 +219,11 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
         }
         for (_, target) in n.kind.edges() {
             if !ids.contains(target) {
-                problems.push(PackProblem::UnknownTarget { procedure: pid(), node: at(), target: target.to_string() });
+                problems.push(PackProblem::UnknownTarget {
+                    procedure: pid(),
+                    node: at(),
+                    target: target.to_string(),
+                });
             }
         }
     }
@@ -148,8 +235,16 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
 /// node (a backwards search from the ends).
 fn check_paths(p: &Procedure, problems: &mut Vec<PackProblem>) {
     let Some(start) = p.start() else { return };
-    let edges: BTreeMap<&str, Vec<&str>> =
-        p.nodes.iter().map(|n| (n.id.as_str(), n.kind.edges().into_iter().map(|(_, t)| t).collect())).collect();
+    let edges: BTreeMap<&str, Vec<&str>> = p
+        .nodes
+        .iter()
+        .map(|n| {
+            (
+                n.id.as_str(),
+                n.kind.edges().into_iter().map(|(_, t)| t).collect(),
+            )
+        })
+        .collect();
 
     let mut reached = BTreeSet::from([start.id.as_str()]);
     let mut queue = VecDeque::from([start.id.as_str()]);
@@ -161,8 +256,12 @@ fn check_paths(p: &Procedure, problems: &mut Vec<PackProblem>) {
         }
     }
 
-    let mut ends: BTreeSet<&str> =
-        p.nodes.iter().filter(|n| matches!(n.kind, NodeKind::End { .. })).map(|n| n.id.as_str()).collect();
+    let mut ends: BTreeSet<&str> = p
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::End { .. }))
+        .map(|n| n.id.as_str())
+        .collect();
     // Grow the set of nodes that can reach an end until nothing changes.
     loop {
         let before = ends.len();
@@ -182,9 +281,15 @@ fn check_paths(p: &Procedure, problems: &mut Vec<PackProblem>) {
             continue; // a duplicate id, already reported
         }
         if !reached.contains(n.id.as_str()) {
-            problems.push(PackProblem::Unreachable { procedure: p.id.clone(), node: n.id.clone() });
+            problems.push(PackProblem::Unreachable {
+                procedure: p.id.clone(),
+                node: n.id.clone(),
+            });
         } else if !ends.contains(n.id.as_str()) {
-            problems.push(PackProblem::NeverEnds { procedure: p.id.clone(), node: n.id.clone() });
+            problems.push(PackProblem::NeverEnds {
+                procedure: p.id.clone(),
+                node: n.id.clone(),
+            });
         }
     }
 }
@@ -193,7 +298,11 @@ fn time_problem(t: &TimeStandard) -> Option<TimeProblem> {
     let valid_day = |d: u32| (1..=31).contains(&d);
     match *t {
         TimeStandard::Duration { amount: 0, .. } => Some(TimeProblem::ZeroDuration),
-        TimeStandard::Duration { amount, max: Some(max), .. } if max < amount => Some(TimeProblem::MaxBelowAmount),
+        TimeStandard::Duration {
+            amount,
+            max: Some(max),
+            ..
+        } if max < amount => Some(TimeProblem::MaxBelowAmount),
         TimeStandard::Duration { amount, max, unit } => {
             let longest = max.unwrap_or(amount) as u64;
             let minutes = longest
@@ -205,10 +314,14 @@ fn time_problem(t: &TimeStandard) -> Option<TimeProblem> {
                 };
             (minutes > 60 * 24 * 366).then_some(TimeProblem::TooLong)
         }
-        TimeStandard::MonthWindow { from_day, to_day } if !valid_day(from_day) || !valid_day(to_day) => {
+        TimeStandard::MonthWindow { from_day, to_day }
+            if !valid_day(from_day) || !valid_day(to_day) =>
+        {
             Some(TimeProblem::DayOutOfMonth)
         }
-        TimeStandard::MonthWindow { from_day, to_day } if from_day > to_day => Some(TimeProblem::WindowReversed),
+        TimeStandard::MonthWindow { from_day, to_day } if from_day > to_day => {
+            Some(TimeProblem::WindowReversed)
+        }
         TimeStandard::MonthlyCutoff { day } if !valid_day(day) => Some(TimeProblem::DayOutOfMonth),
         _ => None,
     }

@@ -162,8 +162,12 @@ pub struct Requirement {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// e.g. the birth certificate for applicants under 17.
-    AgeUnder { years: u32 },
-    AgeAtLeast { years: u32 },
+    AgeUnder {
+        years: u32,
+    },
+    AgeAtLeast {
+        years: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,7 +250,10 @@ impl Procedure {
 
     /// The start capsule, if there is exactly one.
     pub fn start(&self) -> Option<&Node> {
-        let mut starts = self.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Start { .. }));
+        let mut starts = self
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Start { .. }));
         match (starts.next(), starts.next()) {
             (Some(s), None) => Some(s),
             _ => None,
@@ -260,7 +267,11 @@ impl NodeKind {
         match self {
             NodeKind::Start { next } => vec![(None, next.as_str())],
             NodeKind::Step(s) => vec![(None, s.next.as_str())],
-            NodeKind::Decision(d) => d.answers.iter().map(|a| (Some(a.value.as_str()), a.next.as_str())).collect(),
+            NodeKind::Decision(d) => d
+                .answers
+                .iter()
+                .map(|a| (Some(a.value.as_str()), a.next.as_str()))
+                .collect(),
             NodeKind::End { .. } => vec![],
         }
     }

@@ -126,11 +126,20 @@ mod tests {
 
     #[test]
     fn validation_reports_every_problem_at_once() {
-        check(profile("", "  ", "12"), &[DeviceNameMissing, OfficerNameMissing, VillageCodeMalformed]);
+        check(
+            profile("", "  ", "12"),
+            &[DeviceNameMissing, OfficerNameMissing, VillageCodeMalformed],
+        );
         check(profile("HP Desa", "Siti", ""), &[]);
         check(profile("HP Desa", "Siti", "32.14.01.2001"), &[]);
-        check(profile(&"x".repeat(61), &"y".repeat(61), "3214012001"), &[DeviceNameTooLong, OfficerNameTooLong]);
-        check(profile(&"é".repeat(60), "Siti", "32140120O1"), &[VillageCodeMalformed]);
+        check(
+            profile(&"x".repeat(61), &"y".repeat(61), "3214012001"),
+            &[DeviceNameTooLong, OfficerNameTooLong],
+        );
+        check(
+            profile(&"é".repeat(60), "Siti", "32140120O1"),
+            &[VillageCodeMalformed],
+        );
     }
 
     #[test]
@@ -145,7 +154,11 @@ mod tests {
             ("32.14.01.200a", None),
             ("", None),
         ] {
-            assert_eq!(normalise_village_code(input).as_deref(), expected, "input {input:?}");
+            assert_eq!(
+                normalise_village_code(input).as_deref(),
+                expected,
+                "input {input:?}"
+            );
         }
     }
 

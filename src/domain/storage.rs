@@ -102,19 +102,43 @@ mod tests {
     use super::*;
 
     fn check(text: &str, during_open: bool, expected: StorageProblem) {
-        assert_eq!(StorageProblem::from_browser_text(text, during_open), expected, "text {text:?}");
+        assert_eq!(
+            StorageProblem::from_browser_text(text, during_open),
+            expected,
+            "text {text:?}"
+        );
     }
 
     #[test]
     fn browser_errors_map_to_reason_codes() {
-        check("DOM exception: QuotaExceededError: The quota has been exceeded.", false, StorageProblem::QuotaExceeded);
-        check("failed to add a value: QuotaExceededError", false, StorageProblem::QuotaExceeded);
+        check(
+            "DOM exception: QuotaExceededError: The quota has been exceeded.",
+            false,
+            StorageProblem::QuotaExceeded,
+        );
+        check(
+            "failed to add a value: QuotaExceededError",
+            false,
+            StorageProblem::QuotaExceeded,
+        );
         check("DOM exception: VersionError: The requested version (1) is less than the existing version (2).", true, StorageProblem::VersionTooNew);
-        check("SecurityError: access denied", true, StorageProblem::Denied("SecurityError: access denied".into()));
-        check("InvalidStateError: private mode", true, StorageProblem::Denied("InvalidStateError: private mode".into()));
+        check(
+            "SecurityError: access denied",
+            true,
+            StorageProblem::Denied("SecurityError: access denied".into()),
+        );
+        check(
+            "InvalidStateError: private mode",
+            true,
+            StorageProblem::Denied("InvalidStateError: private mode".into()),
+        );
         check("failed to open new transaction: InvalidStateError: The database connection is closing.", false, StorageProblem::Closed);
         check("indexed db not found", true, StorageProblem::Unsupported);
-        check("UnknownError: something", false, StorageProblem::Other("UnknownError: something".into()));
+        check(
+            "UnknownError: something",
+            false,
+            StorageProblem::Other("UnknownError: something".into()),
+        );
     }
 
     #[test]
@@ -127,7 +151,11 @@ mod tests {
 
     #[test]
     fn used_fraction_needs_both_numbers_and_a_quota() {
-        let s = |usage, quota| StorageStatus { persistent: None, usage, quota };
+        let s = |usage, quota| StorageStatus {
+            persistent: None,
+            usage,
+            quota,
+        };
         assert_eq!(s(Some(50), Some(200)).used_fraction(), Some(0.25));
         assert_eq!(s(Some(50), Some(0)).used_fraction(), None);
         assert_eq!(s(None, Some(200)).used_fraction(), None);

@@ -96,7 +96,9 @@ pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     // Plain JS objects, so IndexedDB key paths (`status`, `nik`, ...) reach
     // the fields; maps become objects too.
     let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&ser).map_err(|e| StorageProblem::Other(e.to_string()))
+    value
+        .serialize(&ser)
+        .map_err(|e| StorageProblem::Other(e.to_string()))
 }
 
 pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
@@ -147,7 +149,10 @@ impl Db {
     /// A blocked upgrade keeps this future pending until the other tab
     /// lets go; the UI shows a waiting message meanwhile.
     pub async fn open(name: &str, version: u32) -> Result<Db> {
-        let rexie = Self::schema(name, version).build().await.map_err(|e| problem(e, true))?;
+        let rexie = Self::schema(name, version)
+            .build()
+            .await
+            .map_err(|e| problem(e, true))?;
         Ok(Db { rexie })
     }
 
@@ -174,7 +179,10 @@ impl Db {
 
     /// Index names of one store, sorted.
     pub fn index_names(&self, store: &str) -> Result<Vec<String>> {
-        let tx = self.rexie.transaction(&[store], TransactionMode::ReadOnly).map_err(rw)?;
+        let tx = self
+            .rexie
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(rw)?;
         let mut names = tx.store(store).map_err(rw)?.index_names();
         names.sort();
         Ok(names)
@@ -189,13 +197,19 @@ impl Db {
             .transaction(&[stores::SETTINGS], TransactionMode::ReadWrite)
             .map_err(rw)?;
         let store = tx.store(stores::SETTINGS).map_err(rw)?;
-        let record = to_js(&Setting { key: PROBE_KEY.into(), value: js_sys::Date::now() })?;
+        let record = to_js(&Setting {
+            key: PROBE_KEY.into(),
+            value: js_sys::Date::now(),
+        })?;
         store.put(&record, None).await.map_err(rw)?;
         let back = store.get(JsValue::from_str(PROBE_KEY)).await.map_err(rw)?;
         if back.is_none() {
             return Err(StorageProblem::Other("probe record not read back".into()));
         }
-        store.delete(JsValue::from_str(PROBE_KEY)).await.map_err(rw)?;
+        store
+            .delete(JsValue::from_str(PROBE_KEY))
+            .await
+            .map_err(rw)?;
         tx.done().await.map_err(rw)?;
         Ok(())
     }
@@ -220,7 +234,13 @@ impl Db {
             .map_err(rw)?;
         let store = tx.store(stores::SETTINGS).map_err(rw)?;
         store
-            .put(&to_js(&Setting { key: key.to_string(), value })?, None)
+            .put(
+                &to_js(&Setting {
+                    key: key.to_string(),
+                    value,
+                })?,
+                None,
+            )
             .await
             .map_err(rw)?;
         tx.done().await.map_err(rw)?;
@@ -259,7 +279,11 @@ impl Db {
             .rexie
             .transaction(&[stores::CASES], TransactionMode::ReadOnly)
             .map_err(rw)?;
-        tx.store(stores::CASES).map_err(rw)?.count(None).await.map_err(rw)
+        tx.store(stores::CASES)
+            .map_err(rw)?
+            .count(None)
+            .await
+            .map_err(rw)
     }
 
     /// One page of cases, most recently updated first, read through the
@@ -269,7 +293,11 @@ impl Db {
             .rexie
             .transaction(&[stores::CASES], TransactionMode::ReadOnly)
             .map_err(rw)?;
-        let index = tx.store(stores::CASES).map_err(rw)?.index("by_updated").map_err(rw)?;
+        let index = tx
+            .store(stores::CASES)
+            .map_err(rw)?
+            .index("by_updated")
+            .map_err(rw)?;
         let offset = (offset > 0).then_some(offset);
         let rows = index
             .scan(None, Some(limit), offset, Some(Direction::Prev))

@@ -50,11 +50,18 @@ pub struct PackLoad {
 /// Fetches a file of the site as text; `None` when it cannot be had.
 async fn fetch_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
     if !response.ok() {
         return None;
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 impl Db {
@@ -81,8 +88,14 @@ impl Db {
             .transaction(&[stores::PROCEDURES], TransactionMode::ReadWrite)
             .map_err(super::db::rw)?;
         let store = tx.store(stores::PROCEDURES).map_err(super::db::rw)?;
-        let values = packs.iter().map(super::db::to_js).collect::<Result<Vec<JsValue>, _>>()?;
-        store.put_all(values.into_iter().map(|v| (v, None))).await.map_err(super::db::rw)?;
+        let values = packs
+            .iter()
+            .map(super::db::to_js)
+            .collect::<Result<Vec<JsValue>, _>>()?;
+        store
+            .put_all(values.into_iter().map(|v| (v, None)))
+            .await
+            .map_err(super::db::rw)?;
         tx.done().await.map_err(super::db::rw)?;
         Ok(())
     }
@@ -95,21 +108,34 @@ impl Db {
         let known: BTreeSet<String> = stored.iter().map(|s| s.id.clone()).collect();
         let mut fresh = Vec::new();
 
-        match fetch_text("packs/index.json").await.and_then(|t| serde_json::from_str::<Index>(&t).ok()) {
+        match fetch_text("packs/index.json")
+            .await
+            .and_then(|t| serde_json::from_str::<Index>(&t).ok())
+        {
             None => load.offline = true,
-            Some(index) => match fetch_text(&format!("packs/{}", index.catalogue)).await.map(|t| load_catalogue(&t)) {
+            Some(index) => match fetch_text(&format!("packs/{}", index.catalogue))
+                .await
+                .map(|t| load_catalogue(&t))
+            {
                 None => load.offline = true,
                 Some(Err(problem)) => load.refused.push((index.catalogue.clone(), vec![problem])),
                 Some(Ok(catalogue)) => {
                     for file in &index.packs {
-                        let Some(text) = fetch_text(&format!("packs/{file}")).await else { continue };
+                        let Some(text) = fetch_text(&format!("packs/{file}")).await else {
+                            continue;
+                        };
                         match load_pack(&text, &catalogue) {
                             Err(problems) => load.refused.push((file.clone(), problems)),
                             Ok(pack) => {
                                 load.order.push(pack.id.clone());
                                 let id = format!("{}@{}", pack.id, pack.version);
                                 if !known.contains(&id) {
-                                    fresh.push(StoredPack { id, pack_id: pack.id.clone(), version: pack.version, json: text });
+                                    fresh.push(StoredPack {
+                                        id,
+                                        pack_id: pack.id.clone(),
+                                        version: pack.version,
+                                        json: text,
+                                    });
                                 }
                             }
                         }
@@ -128,11 +154,14 @@ impl Db {
                     }
                     load.library.add(pack);
                 }
-                Err(e) => load.refused.push((s.id.clone(), vec![PackProblem::Malformed {
-                    line: e.line(),
-                    column: e.column(),
-                    message: e.to_string(),
-                }])),
+                Err(e) => load.refused.push((
+                    s.id.clone(),
+                    vec![PackProblem::Malformed {
+                        line: e.line(),
+                        column: e.column(),
+                        message: e.to_string(),
+                    }],
+                )),
             }
         }
         Ok(load)

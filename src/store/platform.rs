@@ -55,8 +55,14 @@ pub async fn storage_status() -> StorageStatus {
     let estimate: Option<web_sys::StorageEstimate> = estimate.map(JsCast::unchecked_into);
     StorageStatus {
         persistent,
-        usage: estimate.as_ref().and_then(|e| e.get_usage()).map(|v| v as u64),
-        quota: estimate.as_ref().and_then(|e| e.get_quota()).map(|v| v as u64),
+        usage: estimate
+            .as_ref()
+            .and_then(|e| e.get_usage())
+            .map(|v| v as u64),
+        quota: estimate
+            .as_ref()
+            .and_then(|e| e.get_quota())
+            .map(|v| v as u64),
     }
 }
 
@@ -103,7 +109,9 @@ pub fn on_update_ready(on_ready: impl Fn() + 'static) {
     if window_has_update() {
         on_ready();
     }
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let cb = Closure::<dyn Fn()>::new(move || on_ready());
     if window
         .add_event_listener_with_callback(UPDATE_EVENT, cb.as_ref().unchecked_ref())
@@ -116,7 +124,9 @@ pub fn on_update_ready(on_ready: impl Fn() + 'static) {
 
 /// Activates the waiting version; the page reloads when it takes over.
 pub fn apply_update() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(f) = Reflect::get(&window, &JsValue::from_str("__panduApplyUpdate")) {
         if let Some(f) = f.dyn_ref::<Function>() {
             let _ = f.call0(&window);

@@ -12,7 +12,9 @@ use crate::domain::procedure::{NodeKind, Procedure};
 use crate::i18n::{outcome, t, time_standard, Lang, Msg};
 
 /// Lane colours, distinguishable and dark enough for white text.
-pub const LANE_COLOURS: [&str; 8] = ["#0b5d4b", "#8a4b00", "#1f4e99", "#7a1f6b", "#4d5b00", "#9c1c2b", "#00677a", "#5a4a8a"];
+pub const LANE_COLOURS: [&str; 8] = [
+    "#0b5d4b", "#8a4b00", "#1f4e99", "#7a1f6b", "#4d5b00", "#9c1c2b", "#00677a", "#5a4a8a",
+];
 
 pub fn lane_colour(i: usize) -> &'static str {
     LANE_COLOURS[i % LANE_COLOURS.len()]
@@ -20,36 +22,62 @@ pub fn lane_colour(i: usize) -> &'static str {
 
 fn words(p: &Procedure, lang: Lang, id: &str) -> Words {
     let en = lang == Lang::En;
-    let role = |actor: &str| p.role(actor).map(|r| r.name.get(en).to_string()).unwrap_or_default();
+    let role = |actor: &str| {
+        p.role(actor)
+            .map(|r| r.name.get(en).to_string())
+            .unwrap_or_default()
+    };
     let node = p.node(id).expect("laid-out nodes exist");
     match &node.kind {
-        NodeKind::Start { .. } => Words { title: t(lang, Msg::ProcedureStart).into(), meta: None, answers: BTreeMap::new() },
+        NodeKind::Start { .. } => Words {
+            title: t(lang, Msg::ProcedureStart).into(),
+            meta: None,
+            answers: BTreeMap::new(),
+        },
         NodeKind::End { outcome: o, label } => Words {
-            title: label.as_ref().map_or_else(|| outcome(lang, *o).to_string(), |l| format!("{}: {}", outcome(lang, *o), l.get(en))),
+            title: label.as_ref().map_or_else(
+                || outcome(lang, *o).to_string(),
+                |l| format!("{}: {}", outcome(lang, *o), l.get(en)),
+            ),
             meta: None,
             answers: BTreeMap::new(),
         },
         NodeKind::Step(s) => Words {
             title: s.title.get(en).to_string(),
-            meta: Some(format!("{} \u{b7} {}", role(&s.actor), time_standard(lang, &s.time))),
+            meta: Some(format!(
+                "{} \u{b7} {}",
+                role(&s.actor),
+                time_standard(lang, &s.time)
+            )),
             answers: BTreeMap::new(),
         },
         NodeKind::Decision(d) => Words {
             title: d.question.get(en).to_string(),
             meta: Some(role(&d.actor)),
-            answers: d.answers.iter().map(|a| (a.value.clone(), a.label.get(en).to_string())).collect(),
+            answers: d
+                .answers
+                .iter()
+                .map(|a| (a.value.clone(), a.label.get(en).to_string()))
+                .collect(),
         },
     }
 }
 
 /// The chart of `p` in `lang`.
 pub fn chart_of(p: &Procedure, lang: Lang) -> Chart {
-    let lanes = p.roles.iter().map(|r| r.name.get(lang == Lang::En).to_string()).collect();
+    let lanes = p
+        .roles
+        .iter()
+        .map(|r| r.name.get(lang == Lang::En).to_string())
+        .collect();
     layout(p, lanes, |id| words(p, lang, id))
 }
 
 fn points(ps: &[(f32, f32)]) -> String {
-    ps.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+    ps.iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A small triangle at the end of the last segment, pointing along it.
@@ -60,12 +88,22 @@ fn arrow_head(ps: &[(f32, f32)]) -> String {
     let len = (dx * dx + dy * dy).sqrt().max(0.001);
     let (ux, uy) = (dx / len, dy / len);
     let (bx, by) = (x1 - ux * 7.0, y1 - uy * 7.0);
-    points(&[(x1, y1), (bx - uy * 4.0, by + ux * 4.0), (bx + uy * 4.0, by - ux * 4.0)])
+    points(&[
+        (x1, y1),
+        (bx - uy * 4.0, by + ux * 4.0),
+        (bx + uy * 4.0, by - ux * 4.0),
+    ])
 }
 
 #[component]
 pub fn Flowchart(chart: Chart, #[prop(into)] label: String) -> impl IntoView {
-    let Chart { width, height, lanes, nodes, edges } = chart;
+    let Chart {
+        width,
+        height,
+        lanes,
+        nodes,
+        edges,
+    } = chart;
     let rails = (0..lanes.len())
         .map(|i| {
             let x = Chart::lane_x(i);

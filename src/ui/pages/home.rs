@@ -54,7 +54,11 @@ pub fn Home() -> impl IntoView {
                 view! { <p class="error" role="alert">{move || storage_problem(lang.get(), &problem)}</p> }
                     .into_any()
             }
-            Ok(HomeData { profile, total, recent }) => {
+            Ok(HomeData {
+                profile,
+                total,
+                recent,
+            }) => {
                 let greeting = profile.clone().map(|p| {
                     let place = if p.village_code.is_empty() { String::new() } else { format!(" · {}", p.village_code) };
                     view! {

@@ -15,7 +15,7 @@ use crate::ui::components::Flowchart;
 use crate::ui::{use_base, use_lang, use_storage, DbState};
 
 /// Loads the packs once storage is open.
-fn packs_resource() -> LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>> {
+fn packs_resource() -> Packs {
     let storage = use_storage();
     LocalResource::new(move || {
         let ready = storage.is_ready();
@@ -37,10 +37,23 @@ fn chosen<'a>(load: &'a PackLoad, choice: &Option<String>) -> Option<&'a Pack> {
         .or_else(|| load.order.first().and_then(|id| load.library.latest(id)))
 }
 
-fn loading_or_problem(storage: DbState, lang: Lang) -> AnyView {
-    match storage {
-        DbState::Failed(_) => ().into_any(),
-        _ => view! { <p class="muted">{t_static(lang, Msg::Loading)}</p> }.into_any(),
+type Packs = LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>;
+
+/// The loaded packs through `ok`; meanwhile "loading" (nothing when storage
+/// failed: the banner says why), or the storage problem in words.
+fn with_packs(
+    packs: Packs,
+    storage: DbState,
+    lang: Lang,
+    ok: impl FnOnce(std::rc::Rc<PackLoad>) -> AnyView,
+) -> AnyView {
+    match packs.get().flatten() {
+        None if matches!(storage, DbState::Failed(_)) => ().into_any(),
+        None => view! { <p class="muted">{t_static(lang, Msg::Loading)}</p> }.into_any(),
+        Some(Err(p)) => {
+            view! { <p class="error" role="alert">{storage_problem(lang, &p)}</p> }.into_any()
+        }
+        Some(Ok(load)) => ok(load),
     }
 }
 
@@ -77,13 +90,10 @@ pub fn Procedures() -> impl IntoView {
     move || {
         let l = lang.get();
         let en = l == Lang::En;
-        let body = match packs.get().flatten() {
-            None => loading_or_problem(storage.get(), l),
-            Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
-            Some(Ok(load)) => {
-                let offline = load.offline.then(|| view! { <p class="notice" data-testid="packs-offline">{t_static(l, Msg::ProceduresOffline)}</p> });
-                let refused = view! { <Refused load=load.clone() /> };
-                match chosen(&load, &choice.get()) {
+        let body = with_packs(packs, storage.get(), l, |load| {
+            let offline = load.offline.then(|| view! { <p class="notice" data-testid="packs-offline">{t_static(l, Msg::ProceduresOffline)}</p> });
+            let refused = view! { <Refused load=load.clone() /> };
+            match chosen(&load, &choice.get()) {
                     None => view! { {offline} {refused} <p data-testid="packs-none">{t_static(l, Msg::ProceduresNone)}</p> }.into_any(),
                     Some(pack) => {
                         let current = pack.id.clone();
@@ -130,8 +140,7 @@ pub fn Procedures() -> impl IntoView {
                         .into_any()
                     }
                 }
-            }
-        };
+        });
         view! { <h1>{t_static(l, Msg::ProceduresTitle)}</h1> {body} }
     }
 }
@@ -150,12 +159,14 @@ pub fn ProcedureChart() -> impl IntoView {
         let pack_id = params.with(|p| p.get("pack").unwrap_or_default());
         let proc_id = params.with(|p| p.get("procedure").unwrap_or_default());
         let back = view! { <A href=base.href("procedures")>{t_static(l, Msg::ProcedureBack)}</A> };
-        let body = match packs.get().flatten() {
-            None => loading_or_problem(storage.get(), l),
-            Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
-            Some(Ok(load)) => {
-                let found = load.library.latest(&pack_id).and_then(|pack| pack.procedures.iter().find(|p| p.id == proc_id).map(|p| (pack, p)));
-                match found {
+        let body = with_packs(packs, storage.get(), l, |load| {
+            let found = load.library.latest(&pack_id).and_then(|pack| {
+                pack.procedures
+                    .iter()
+                    .find(|p| p.id == proc_id)
+                    .map(|p| (pack, p))
+            });
+            match found {
                     None => view! { <h1>{t_static(l, Msg::ProceduresTitle)}</h1> <p data-testid="procedure-missing">{t_static(l, Msg::ProcedureNotFound)}</p> }.into_any(),
                     Some((pack, p)) => {
                         let chart = chart_of(p, l);
@@ -213,8 +224,7 @@ pub fn ProcedureChart() -> impl IntoView {
                         .into_any()
                     }
                 }
-            }
-        };
+        });
         view! { <p>{back}</p> {body} }
     }
 }
