@@ -24,7 +24,7 @@ function sizes() {
     .map((f) => {
       const raw = readFileSync(join(build.root, f));
       return {
-        file: f.replace(/-[0-9a-f]{16}/, ""),
+        file: f.replace(/-[0-9a-f]{8,}(?=(_bg)?\.)/, ""),
         raw: raw.length,
         gzip: gzipSync(raw, { level: 9 }).length,
         brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,

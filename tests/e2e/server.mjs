@@ -52,7 +52,7 @@ export async function startServer(mounts, port = 0) {
     }
     const headers = {
       "content-type": TYPES[extname(file)] || "application/octet-stream",
-      "cache-control": /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(file)
+      "cache-control": /-[0-9a-f]{8,}(_bg)?\.(js|wasm)$/.test(file)
         ? "public, max-age=31536000, immutable"
         : "no-cache",
       vary: "Accept-Encoding",
