@@ -271,6 +271,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn svg_escapes_pack_text() {
+        assert_eq!(
+            escape(r#"<b>"A&B's"</b>"#),
+            "&lt;b&gt;&quot;A&amp;B&#39;s&quot;&lt;/b&gt;"
+        );
+        let chart = Chart {
+            width: WIDTH,
+            height: 100.0,
+            lanes: vec!["Staf".into()],
+            nodes: vec![Placed {
+                id: "a".into(),
+                shape: Shape::Rect,
+                lane: Some(0),
+                x: 30.0,
+                y: 8.0,
+                w: 200.0,
+                h: 40.0,
+                lines: vec!["<script>alert(1)</script>".into()],
+                meta: vec!["Staf & Kasi".into()],
+            }],
+            edges: vec![],
+        };
+        let svg = chart.to_svg("Prosedur \"uji\"");
+        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+        assert!(svg.contains(r#"aria-label="Prosedur &quot;uji&quot;""#));
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("Staf &amp; Kasi"));
+        assert_eq!(svg.matches("<g data-node=").count(), 1);
+        assert_eq!(svg.matches(r#"class="fc-step""#).count(), 1);
+    }
+
+    #[test]
     fn wrapping_keeps_words_whole() {
         assert_eq!(
             wrap("Mengecek persyaratan administrasi", 12),
@@ -282,5 +315,173 @@ mod tests {
             wrap("Supercalifragilistic x", 5),
             ["Supercalifragilistic", "x"]
         );
+    }
+}
+
+/// Lane colours, distinguishable and dark enough for white text.
+pub const LANE_COLOURS: [&str; 8] = [
+    "#0b5d4b", "#8a4b00", "#1f4e99", "#7a1f6b", "#4d5b00", "#9c1c2b", "#00677a", "#5a4a8a",
+];
+
+pub fn lane_colour(i: usize) -> &'static str {
+    LANE_COLOURS[i % LANE_COLOURS.len()]
+}
+
+/// Text for SVG/XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn points(ps: &[(f32, f32)]) -> String {
+    ps.iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A small triangle at the end of the last segment, pointing along it.
+fn arrow_head(ps: &[(f32, f32)]) -> String {
+    let (x1, y1) = ps[ps.len() - 1];
+    let (x0, y0) = ps[ps.len() - 2];
+    let (dx, dy) = (x1 - x0, y1 - y0);
+    let len = (dx * dx + dy * dy).sqrt().max(0.001);
+    let (ux, uy) = (dx / len, dy / len);
+    let (bx, by) = (x1 - ux * 7.0, y1 - uy * 7.0);
+    points(&[
+        (x1, y1),
+        (bx - uy * 4.0, by + ux * 4.0),
+        (bx + uy * 4.0, by - ux * 4.0),
+    ])
+}
+
+impl Chart {
+    /// The chart as an SVG document fragment. Drawn as text rather than as
+    /// Leptos views: a static picture needs no reactivity, and it keeps the
+    /// wasm small. Every text from a pack is escaped.
+    pub fn to_svg(&self, label: &str) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let (w, h) = (self.width, self.height);
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" data-testid="flowchart">"#,
+            escape(label)
+        );
+        for i in 0..self.lanes.len() {
+            let x = Chart::lane_x(i);
+            let _ = write!(
+                s,
+                r#"<line x1="{x}" y1="0" x2="{x}" y2="{h}" stroke="{}" stroke-width="2" stroke-opacity="0.35"/>"#,
+                lane_colour(i)
+            );
+        }
+        for e in &self.edges {
+            let _ = write!(
+                s,
+                r#"<g data-edge="{}&gt;{}"><polyline points="{}" class="fc-edge"/><polygon points="{}" class="fc-arrow"/>"#,
+                escape(&e.from),
+                escape(&e.to),
+                points(&e.points),
+                arrow_head(&e.points)
+            );
+            if let Some(l) = &e.label {
+                let anchor = if l.anchor_end { "end" } else { "start" };
+                let _ = write!(s, r#"<text text-anchor="{anchor}" class="fc-label">"#);
+                for (i, line) in l.lines.iter().enumerate() {
+                    let _ = write!(
+                        s,
+                        r#"<tspan x="{}" y="{}">{}</tspan>"#,
+                        l.x,
+                        l.y + 13.0 * i as f32,
+                        escape(line)
+                    );
+                }
+                s.push_str("</text>");
+            }
+            s.push_str("</g>");
+        }
+        for n in &self.nodes {
+            let (x, y, w, h) = (n.x, n.y, n.w, n.h);
+            let colour = n.lane.map_or("#1b1f1d", lane_colour);
+            let _ = write!(s, r#"<g data-node="{}">"#, escape(&n.id));
+            if let Some(i) = n.lane {
+                let (lx, mid) = (Chart::lane_x(i), y + h / 2.0);
+                let _ = write!(
+                    s,
+                    r#"<line x1="{lx}" y1="{mid}" x2="{x}" y2="{mid}" stroke="{colour}" stroke-width="1.5"/><circle cx="{lx}" cy="{mid}" r="4" fill="{colour}"/>"#
+                );
+            }
+            let _ = match n.shape {
+                Shape::Capsule => write!(
+                    s,
+                    r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{}" class="fc-capsule"/>"#,
+                    h / 2.0
+                ),
+                Shape::Rect => write!(
+                    s,
+                    r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" class="fc-step" stroke="{colour}"/>"#
+                ),
+                Shape::Diamond => {
+                    let mid = y + h / 2.0;
+                    let d = points(&[
+                        (x, mid),
+                        (x + 16.0, y),
+                        (x + w - 16.0, y),
+                        (x + w, mid),
+                        (x + w - 16.0, y + h),
+                        (x + 16.0, y + h),
+                    ]);
+                    write!(
+                        s,
+                        r#"<polygon points="{d}" class="fc-decision" stroke="{colour}"/>"#
+                    )
+                }
+            };
+            let centre = n.shape == Shape::Capsule;
+            let inset = if n.shape == Shape::Diamond {
+                18.0
+            } else {
+                10.0
+            };
+            let tx = if centre { x + w / 2.0 } else { x + inset };
+            let anchor = if centre { "middle" } else { "start" };
+            let line_y = |i: usize| y + 8.0 + 12.0 + 15.0 * i as f32;
+            let _ = write!(s, r#"<text text-anchor="{anchor}" class="fc-text">"#);
+            for (i, line) in n.lines.iter().enumerate() {
+                let _ = write!(
+                    s,
+                    r#"<tspan x="{tx}" y="{}">{}</tspan>"#,
+                    line_y(i),
+                    escape(line)
+                );
+            }
+            s.push_str("</text>");
+            if !n.meta.is_empty() {
+                let _ = write!(s, r#"<text class="fc-meta" fill="{colour}">"#);
+                for (i, line) in n.meta.iter().enumerate() {
+                    let _ = write!(
+                        s,
+                        r#"<tspan x="{tx}" y="{}">{}</tspan>"#,
+                        line_y(n.lines.len() + i),
+                        escape(line)
+                    );
+                }
+                s.push_str("</text>");
+            }
+            s.push_str("</g>");
+        }
+        s.push_str("</svg>");
+        s
     }
 }
