@@ -5,6 +5,7 @@
 //! module, and each message exists in both languages (the `messages!` table
 //! makes a missing translation a compile error, the tests catch empty ones).
 
+use crate::domain::case::CaseStatus;
 use crate::domain::pack_check::{PackProblem, TimeProblem};
 use crate::domain::procedure::{Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
@@ -327,6 +328,22 @@ pub fn time_standard(lang: Lang, time: &TimeStandard) -> String {
         }
         TimeStandard::SameDay if en => "Same day".to_string(),
         TimeStandard::SameDay => "Hari yang sama".to_string(),
+    }
+}
+
+/// Where a case stands, in words.
+pub fn case_status(lang: Lang, status: CaseStatus) -> &'static str {
+    match (status, lang) {
+        (CaseStatus::Draft, Lang::Id) => "Draf",
+        (CaseStatus::Draft, Lang::En) => "Draft",
+        (CaseStatus::Finished, Lang::Id) => "Selesai diisi",
+        (CaseStatus::Finished, Lang::En) => "Finished",
+        (CaseStatus::Sent, Lang::Id) => "Terkirim",
+        (CaseStatus::Sent, Lang::En) => "Sent",
+        (CaseStatus::Acknowledged, Lang::Id) => "Diterima Dinas",
+        (CaseStatus::Acknowledged, Lang::En) => "Received by the district",
+        (CaseStatus::Archived, Lang::Id) => "Diarsipkan",
+        (CaseStatus::Archived, Lang::En) => "Archived",
     }
 }
 

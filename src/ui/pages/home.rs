@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::domain::case::CaseSummary;
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{case_count, storage_problem, Msg};
+use crate::i18n::{case_count, case_status, storage_problem, Msg};
 use crate::store::db;
 use crate::ui::{use_base, use_lang, use_storage, DbState};
 
@@ -101,7 +101,7 @@ pub fn Home() -> impl IntoView {
                                     <li class="case-row">
                                         <span class="case-name">{c.applicant_name}</span>
                                         <span class="case-nik">{c.nik}</span>
-                                        <span class="case-status">{c.status.code()}</span>
+                                        <span class="case-status">{move || case_status(lang.get(), c.status)}</span>
                                     </li>
                                 })
                                 .collect_view()}
