@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::procedure::{NodeKind, Pack, Provenance, Side};
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{pack_problem, step_count, storage_problem, time_standard, Lang, Msg};
+use crate::i18n::{pack_problem, step_count, storage_problem, t, time_standard, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, prefs};
 use crate::ui::components::flowchart::{chart_of, lane_colour};
@@ -49,16 +49,12 @@ fn with_packs(
 ) -> AnyView {
     match packs.get().flatten() {
         None if matches!(storage, DbState::Failed(_)) => ().into_any(),
-        None => view! { <p class="muted">{t_static(lang, Msg::Loading)}</p> }.into_any(),
+        None => view! { <p class="muted">{t(lang, Msg::Loading)}</p> }.into_any(),
         Some(Err(p)) => {
             view! { <p class="error" role="alert">{storage_problem(lang, &p)}</p> }.into_any()
         }
         Some(Ok(load)) => ok(load),
     }
-}
-
-fn t_static(lang: Lang, msg: Msg) -> &'static str {
-    crate::i18n::t(lang, msg)
 }
 
 #[component]
@@ -68,12 +64,12 @@ fn Refused(load: std::rc::Rc<PackLoad>) -> impl IntoView {
         let l = lang.get();
         view! {
             <section class="banner banner-error" role="alert" data-testid="packs-refused">
-                <h2>{t_static(l, Msg::ProceduresRefused)}</h2>
+                <h2>{t(l, Msg::ProceduresRefused)}</h2>
                 {load.refused.iter().map(|(file, problems)| view! {
                     <p><strong>{file.clone()}</strong></p>
                     <ul>{problems.iter().map(|p| view! { <li>{pack_problem(l, p)}</li> }).collect_view()}</ul>
                 }).collect_view()}
-                <p>{t_static(l, Msg::ProceduresRefusedKept)}</p>
+                <p>{t(l, Msg::ProceduresRefusedKept)}</p>
             </section>
         }
     })
@@ -91,10 +87,10 @@ pub fn Procedures() -> impl IntoView {
         let l = lang.get();
         let en = l == Lang::En;
         let body = with_packs(packs, storage.get(), l, |load| {
-            let offline = load.offline.then(|| view! { <p class="notice" data-testid="packs-offline">{t_static(l, Msg::ProceduresOffline)}</p> });
+            let offline = load.offline.then(|| view! { <p class="notice" data-testid="packs-offline">{t(l, Msg::ProceduresOffline)}</p> });
             let refused = view! { <Refused load=load.clone() /> };
             match chosen(&load, &choice.get()) {
-                    None => view! { {offline} {refused} <p data-testid="packs-none">{t_static(l, Msg::ProceduresNone)}</p> }.into_any(),
+                    None => view! { {offline} {refused} <p data-testid="packs-none">{t(l, Msg::ProceduresNone)}</p> }.into_any(),
                     Some(pack) => {
                         let current = pack.id.clone();
                         let options = load
@@ -113,14 +109,14 @@ pub fn Procedures() -> impl IntoView {
                                 let steps = p.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Step(_))).count();
                                 let href = base.href(&format!("procedures/{}/{}", pack.id, p.id));
                                 let reconstructed = (p.provenance == Provenance::Reconstructed)
-                                    .then(|| view! { <p class="badge">{t_static(l, Msg::ProceduresReconstructed)}</p> });
+                                    .then(|| view! { <p class="badge">{t(l, Msg::ProceduresReconstructed)}</p> });
                                 view! {
                                     <li class="card" data-testid="procedure-card">
                                         <h2>{p.title.get(en).to_string()}</h2>
-                                        {p.sop_number.clone().map(|n| view! { <p class="muted">{t_static(l, Msg::ProcedureSop)} " " {n}</p> })}
+                                        {p.sop_number.clone().map(|n| view! { <p class="muted">{t(l, Msg::ProcedureSop)} " " {n}</p> })}
                                         {reconstructed}
                                         <p>{step_count(l, steps)}</p>
-                                        <A href=href attr:class="btn">{t_static(l, Msg::ProceduresOpenChart)}</A>
+                                        <A href=href attr:class="btn">{t(l, Msg::ProceduresOpenChart)}</A>
                                     </li>
                                 }
                             })
@@ -128,20 +124,20 @@ pub fn Procedures() -> impl IntoView {
                         view! {
                             {offline}
                             {refused}
-                            <label for="regency">{t_static(l, Msg::ProceduresRegency)}</label>
+                            <label for="regency">{t(l, Msg::ProceduresRegency)}</label>
                             <select id="regency" data-testid="regency" on:change:target=move |ev| {
                                 let id = ev.target().value();
                                 prefs::set_pack(&id);
                                 choice.set(Some(id));
                             }>{options}</select>
-                            <p class="muted">{pack.office.clone()} " \u{b7} " {t_static(l, Msg::ProcedureVersion)} " " {pack.version}</p>
+                            <p class="muted">{pack.office.clone()} " \u{b7} " {t(l, Msg::ProcedureVersion)} " " {pack.version}</p>
                             <ul class="procedure-list">{cards}</ul>
                         }
                         .into_any()
                     }
                 }
         });
-        view! { <h1>{t_static(l, Msg::ProceduresTitle)}</h1> {body} }
+        view! { <h1>{t(l, Msg::ProceduresTitle)}</h1> {body} }
     }
 }
 
@@ -158,7 +154,7 @@ pub fn ProcedureChart() -> impl IntoView {
         let en = l == Lang::En;
         let pack_id = params.with(|p| p.get("pack").unwrap_or_default());
         let proc_id = params.with(|p| p.get("procedure").unwrap_or_default());
-        let back = view! { <A href=base.href("procedures")>{t_static(l, Msg::ProcedureBack)}</A> };
+        let back = view! { <A href=base.href("procedures")>{t(l, Msg::ProcedureBack)}</A> };
         let body = with_packs(packs, storage.get(), l, |load| {
             let found = load.library.latest(&pack_id).and_then(|pack| {
                 pack.procedures
@@ -167,7 +163,7 @@ pub fn ProcedureChart() -> impl IntoView {
                     .map(|p| (pack, p))
             });
             match found {
-                    None => view! { <h1>{t_static(l, Msg::ProceduresTitle)}</h1> <p data-testid="procedure-missing">{t_static(l, Msg::ProcedureNotFound)}</p> }.into_any(),
+                    None => view! { <h1>{t(l, Msg::ProceduresTitle)}</h1> <p data-testid="procedure-missing">{t(l, Msg::ProcedureNotFound)}</p> }.into_any(),
                     Some((pack, p)) => {
                         let chart = chart_of(p, l);
                         let title = p.title.get(en).to_string();
@@ -182,7 +178,7 @@ pub fn ProcedureChart() -> impl IntoView {
                                 };
                                 view! {
                                     <li><span class="lane-dot" style=format!("background:{}", lane_colour(i))></span>
-                                        {r.name.get(en).to_string()} <span class="muted">" (" {t_static(l, side)} ")"</span></li>
+                                        {r.name.get(en).to_string()} <span class="muted">" (" {t(l, side)} ")"</span></li>
                                 }
                             })
                             .collect_view();
@@ -194,7 +190,7 @@ pub fn ProcedureChart() -> impl IntoView {
                                     <li>
                                         <strong>{s.title.get(en).to_string()}</strong>
                                         <br />{p.role(&s.actor).map(|r| r.name.get(en).to_string())} " \u{b7} " {time_standard(l, &s.time)}
-                                        <br />{t_static(l, Msg::ProcedureOutput)} ": " {s.output.get(en).to_string()}
+                                        <br />{t(l, Msg::ProcedureOutput)} ": " {s.output.get(en).to_string()}
                                     </li>
                                 }),
                                 _ => None,
@@ -202,22 +198,22 @@ pub fn ProcedureChart() -> impl IntoView {
                             .collect_view();
                         view! {
                             <h1 data-testid="procedure-title">{title.clone()}</h1>
-                            <p class="muted">{pack.regency.clone()} " \u{b7} " {t_static(l, Msg::ProcedureVersion)} " " {pack.version}
-                                {p.sop_number.clone().map(|n| view! { " \u{b7} " {t_static(l, Msg::ProcedureSop)} " " {n} })}
-                                {p.effective.clone().map(|d| view! { " \u{b7} " {t_static(l, Msg::ProcedureEffective)} " " {d} })}
+                            <p class="muted">{pack.regency.clone()} " \u{b7} " {t(l, Msg::ProcedureVersion)} " " {pack.version}
+                                {p.sop_number.clone().map(|n| view! { " \u{b7} " {t(l, Msg::ProcedureSop)} " " {n} })}
+                                {p.effective.clone().map(|d| view! { " \u{b7} " {t(l, Msg::ProcedureEffective)} " " {d} })}
                             </p>
                             {p.note.as_ref().map(|n| view! { <p class="notice" data-testid="procedure-note">{n.get(en).to_string()}</p> })}
-                            {p.warning.as_ref().map(|w| view! { <p class="notice"><strong>{t_static(l, Msg::ProcedureWarning)} ": "</strong>{w.get(en).to_string()}</p> })}
-                            <h2>{t_static(l, Msg::ProcedureLanes)}</h2>
+                            {p.warning.as_ref().map(|w| view! { <p class="notice"><strong>{t(l, Msg::ProcedureWarning)} ": "</strong>{w.get(en).to_string()}</p> })}
+                            <h2>{t(l, Msg::ProcedureLanes)}</h2>
                             <ul class="lanes">{lanes}</ul>
-                            <h2>{t_static(l, Msg::ProcedureChart)}</h2>
+                            <h2>{t(l, Msg::ProcedureChart)}</h2>
                             <Flowchart chart=chart label=title />
                             <details class="card">
-                                <summary>{t_static(l, Msg::ProcedureSteps)}</summary>
+                                <summary>{t(l, Msg::ProcedureSteps)}</summary>
                                 <ol>{steps}</ol>
                             </details>
                             <details class="card">
-                                <summary>{t_static(l, Msg::ProcedureLegal)}</summary>
+                                <summary>{t(l, Msg::ProcedureLegal)}</summary>
                                 <ol>{p.legal_basis.iter().map(|b| view! { <li>{b.clone()}</li> }).collect_view()}</ol>
                             </details>
                         }
