@@ -329,6 +329,18 @@ fn end_of_day_in_month(date: Date, day: u32, offset: i32) -> Millis {
     local_midnight(Date { day, ..date }, offset) + super::date::DAY
 }
 
+/// The first day of the month whose cycle `today` belongs to: this month's
+/// until its `last_day` (clamped to the month's length) has passed, then
+/// next month's. Month windows and cut-offs both count this way.
+fn cycle_month(today: Date, last_day: u32) -> Date {
+    let this_month = Date { day: 1, ..today };
+    if today.day > last_day.min(days_in_month(today.year, today.month)) {
+        this_month.first_of_next_month()
+    } else {
+        this_month
+    }
+}
+
 /// The due time of a time standard for a step entered at `since`.
 pub fn due(time: TimeStandard, since: Millis, offset: i32) -> Due {
     let today = local_date(since, offset);
@@ -348,13 +360,7 @@ pub fn due(time: TimeStandard, since: Millis, offset: i32) -> Due {
         }
         TimeStandard::SameDay => Due::By(local_midnight(today, offset) + super::date::DAY),
         TimeStandard::MonthWindow { from_day, to_day } => {
-            // This month's window unless it has closed; then next month's.
-            let this_month = Date { day: 1, ..today };
-            let month = if today.day > to_day.min(days_in_month(today.year, today.month)) {
-                this_month.first_of_next_month()
-            } else {
-                this_month
-            };
+            let month = cycle_month(today, to_day);
             let opens = local_midnight(
                 Date {
                     day: from_day.min(days_in_month(month.year, month.month)),
@@ -368,12 +374,7 @@ pub fn due(time: TimeStandard, since: Millis, offset: i32) -> Due {
             }
         }
         TimeStandard::MonthlyCutoff { day } => {
-            let this_month = Date { day: 1, ..today };
-            let month = if today.day > day.min(days_in_month(today.year, today.month)) {
-                this_month.first_of_next_month()
-            } else {
-                this_month
-            };
+            let month = cycle_month(today, day);
             Due::Cutoff {
                 closes: end_of_day_in_month(month, day, offset),
                 effective: local_midnight(month.first_of_next_month(), offset),

@@ -257,20 +257,28 @@ impl Db {
         self.put_setting(PROFILE_KEY, profile).await
     }
 
-    /// Writes case summary rows in one transaction (batched, all or none).
-    pub async fn put_cases(&self, rows: &[CaseSummary]) -> Result<()> {
+    /// Writes `rows` into `store` in one transaction: batched, all or none.
+    pub(super) async fn put_rows<T: Serialize>(&self, store: &str, rows: &[T]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
         let tx = self
             .rexie
-            .transaction(&[stores::CASES], TransactionMode::ReadWrite)
+            .transaction(&[store], TransactionMode::ReadWrite)
             .map_err(rw)?;
-        let store = tx.store(stores::CASES).map_err(rw)?;
         let values = rows.iter().map(to_js).collect::<Result<Vec<_>>>()?;
-        store
+        tx.store(store)
+            .map_err(rw)?
             .put_all(values.into_iter().map(|v| (v, None)))
             .await
             .map_err(rw)?;
         tx.done().await.map_err(rw)?;
         Ok(())
+    }
+
+    /// Writes case summary rows in one transaction (batched, all or none).
+    pub async fn put_cases(&self, rows: &[CaseSummary]) -> Result<()> {
+        self.put_rows(stores::CASES, rows).await
     }
 
     /// How many cases this device holds (a count, not a load).

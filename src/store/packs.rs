@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use rexie::TransactionMode;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::db::{stores, Db};
@@ -79,27 +79,6 @@ impl Db {
         values.into_iter().map(super::db::from_js).collect()
     }
 
-    async fn put_packs(&self, packs: &[StoredPack]) -> Result<(), StorageProblem> {
-        if packs.is_empty() {
-            return Ok(());
-        }
-        let tx = self
-            .rexie()
-            .transaction(&[stores::PROCEDURES], TransactionMode::ReadWrite)
-            .map_err(super::db::rw)?;
-        let store = tx.store(stores::PROCEDURES).map_err(super::db::rw)?;
-        let values = packs
-            .iter()
-            .map(super::db::to_js)
-            .collect::<Result<Vec<JsValue>, _>>()?;
-        store
-            .put_all(values.into_iter().map(|v| (v, None)))
-            .await
-            .map_err(super::db::rw)?;
-        tx.done().await.map_err(super::db::rw)?;
-        Ok(())
-    }
-
     /// Fetches the site's packs, stores new valid versions in one
     /// transaction, and returns every stored version with what was refused.
     pub async fn load_packs(&self) -> Result<PackLoad, StorageProblem> {
@@ -143,7 +122,7 @@ impl Db {
                 }
             },
         }
-        self.put_packs(&fresh).await?;
+        self.put_rows(stores::PROCEDURES, &fresh).await?;
 
         for s in stored.iter().chain(fresh.iter()) {
             // Stored versions were validated when they arrived.

@@ -98,6 +98,13 @@ pub fn use_storage() -> StorageState {
     expect_context()
 }
 
+/// "Loading…" while storage opens or data is read; nothing once storage
+/// failed, since the storage banner already says why.
+pub fn loading_note(storage: DbState, lang: Lang) -> Option<AnyView> {
+    (!matches!(storage, DbState::Failed(_)))
+        .then(|| view! { <p class="muted">{t(lang, Msg::Loading)}</p> }.into_any())
+}
+
 /// The sub-path the app is served under, for building in-app links.
 #[derive(Clone, Copy)]
 pub struct BasePath(&'static str);

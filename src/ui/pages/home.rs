@@ -9,7 +9,7 @@ use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{case_count, case_status, storage_problem, Msg};
 use crate::store::db;
-use crate::ui::{use_base, use_lang, use_storage, DbState};
+use crate::ui::{loading_note, use_base, use_lang, use_storage};
 
 /// Rows read per page: enough for a phone screen, never the whole store.
 const PAGE_SIZE: u32 = 20;
@@ -117,11 +117,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <h1>{move || lang.t(Msg::HomeTitle)}</h1>
         {move || {
-            body().or_else(|| {
-                // While storage opens; when it failed, the banner says why.
-                let failed = matches!(storage.get(), DbState::Failed(_));
-                (!failed).then(|| view! { <p class="muted">{move || lang.t(Msg::Loading)}</p> }.into_any())
-            })
+            body().or_else(|| loading_note(storage.get(), lang.get()))
         }}
     }
 }

@@ -12,7 +12,7 @@ use crate::store::packs::PackLoad;
 use crate::store::{db, prefs};
 use crate::ui::components::flowchart::{chart_of, lane_colour};
 use crate::ui::components::Flowchart;
-use crate::ui::{use_base, use_lang, use_storage, DbState};
+use crate::ui::{loading_note, use_base, use_lang, use_storage, DbState};
 
 /// Loads the packs once storage is open.
 fn packs_resource() -> Packs {
@@ -48,8 +48,7 @@ fn with_packs(
     ok: impl FnOnce(std::rc::Rc<PackLoad>) -> AnyView,
 ) -> AnyView {
     match packs.get().flatten() {
-        None if matches!(storage, DbState::Failed(_)) => ().into_any(),
-        None => view! { <p class="muted">{t(lang, Msg::Loading)}</p> }.into_any(),
+        None => loading_note(storage, lang).into_any(),
         Some(Err(p)) => {
             view! { <p class="error" role="alert">{storage_problem(lang, &p)}</p> }.into_any()
         }
