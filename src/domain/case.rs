@@ -1,11 +1,27 @@
-//! The case as the case list sees it: a summary row kept beside the
-//! case's event history (issue 4 adds the events).
+//! A case as history: an append-only list of events from one or more
+//! devices, folded into the case's state with the procedure engine.
 //!
-//! Invariant: the serialised field names `status`, `nik` and `updated_at`
-//! are the key paths of the IndexedDB indexes in `store::db`, and the status
-//! is stored as its short code so index ranges stay stable across versions.
+//! Invariants:
+//! - Events are never edited or deleted; a correction is a new event. Each
+//!   event id is unique across devices, so merging two devices' histories
+//!   is the union of their events (`merge`), and folding a history gives
+//!   the same state whatever order the events arrived in.
+//! - The fold never fails on a move the engine refuses (two devices
+//!   completing the same step): the move is kept in the history and listed
+//!   in `Folded::ignored`, and the case walks on with the moves that apply.
+//! - The serialised field names `status`, `nik`, `updated_at`,
+//!   `procedure_id` and `words` of `CaseSummary` are the key paths of the
+//!   IndexedDB indexes in `store::db`; the status is stored as its short
+//!   code so index ranges stay stable across versions.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+
+use super::applicant::{name_words, Applicant, Field};
+use super::date::{local_date, Millis};
+use super::engine::{Engine, Move, MoveError, Walk};
+use super::procedure::{NodeKind, Outcome};
 
 /// Where a case stands, as far as the lists and indexes care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -48,17 +64,384 @@ impl CaseStatus {
     }
 }
 
+/// One thing that happened to a case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Unique across devices: the device id, the time and a random part.
+    pub id: String,
+    pub case_id: String,
+    /// Milliseconds since the Unix epoch, by the recording device's clock.
+    pub at: Millis,
+    /// The recording device's id.
+    pub device: String,
+    /// The officer's name on that device.
+    pub officer: String,
+    /// The pack role the officer acted as, for steps and decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub kind: EventKind,
+}
+
+/// What happened. Externally tagged: `{"field_set": {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The case began under this exact pack version and procedure.
+    Created {
+        pack: String,
+        version: u32,
+        procedure: String,
+    },
+    FieldSet {
+        field: Field,
+        value: String,
+    },
+    /// A photo of a document, stored under its SHA-256.
+    DocumentAttached {
+        document: String,
+        sha256: String,
+        bytes: u32,
+        width: u32,
+        height: u32,
+    },
+    /// The officer saw the document (or found it missing).
+    DocumentMarked {
+        document: String,
+        present: bool,
+    },
+    StepCompleted {
+        node: String,
+    },
+    DecisionAnswered {
+        node: String,
+        answer: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    Note {
+        text: String,
+    },
+    /// A hand-over status: sent, acknowledged, archived.
+    StatusChanged {
+        status: CaseStatus,
+    },
+}
+
+/// A photo kept for a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    pub sha256: String,
+    pub bytes: u32,
+    pub width: u32,
+    pub height: u32,
+    pub at: Millis,
+}
+
+/// What is known of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentState {
+    /// The latest mark; a photo counts as present unless marked missing
+    /// after it.
+    pub present: Option<bool>,
+    pub photos: Vec<Photo>,
+}
+
+impl DocumentState {
+    pub fn is_present(&self) -> bool {
+        self.present == Some(true)
+    }
+}
+
+/// Why events cannot be folded into a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FoldError {
+    /// No `Created` event: the history's beginning is missing.
+    NotCreated,
+    /// Events of another case mixed in.
+    ForeignEvent { id: String },
+}
+
+/// A case's state, folded from its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub id: String,
+    pub pack: String,
+    pub version: u32,
+    pub procedure: String,
+    pub created_at: Millis,
+    pub applicant: Applicant,
+    pub documents: BTreeMap<String, DocumentState>,
+    /// Steps completed and decisions answered, in time order.
+    pub moves: Vec<Move>,
+    /// The reason given with each decision answer, by node.
+    pub reasons: BTreeMap<String, String>,
+    /// The latest hand-over status set by an event.
+    pub handed_over: Option<CaseStatus>,
+    pub updated_at: Millis,
+    /// The history, sorted by time then id.
+    pub events: Vec<Event>,
+}
+
+/// The events in fold order: by time, then id (ties broken the same way
+/// on every device).
+pub fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// The union of two histories, each event once, in fold order.
+pub fn merge(a: &[Event], b: &[Event]) -> Vec<Event> {
+    let mut seen = BTreeSet::new();
+    let mut out: Vec<Event> = a
+        .iter()
+        .chain(b)
+        .filter(|e| seen.insert(e.id.clone()))
+        .cloned()
+        .collect();
+    sort_events(&mut out);
+    out
+}
+
+impl Case {
+    /// Folds a case's events (in any order) into its state.
+    pub fn fold(events: &[Event]) -> Result<Case, FoldError> {
+        let mut events = events.to_vec();
+        sort_events(&mut events);
+        let (created, pack, version, procedure) = events
+            .iter()
+            .find_map(|e| match &e.kind {
+                EventKind::Created {
+                    pack,
+                    version,
+                    procedure,
+                } => Some((e, pack.clone(), *version, procedure.clone())),
+                _ => None,
+            })
+            .ok_or(FoldError::NotCreated)?;
+        let id = created.case_id.clone();
+        let created_at = created.at;
+        if let Some(e) = events.iter().find(|e| e.case_id != id) {
+            return Err(FoldError::ForeignEvent { id: e.id.clone() });
+        }
+        let mut case = Case {
+            id,
+            pack,
+            version,
+            procedure,
+            created_at,
+            applicant: Applicant::default(),
+            documents: BTreeMap::new(),
+            moves: Vec::new(),
+            reasons: BTreeMap::new(),
+            handed_over: None,
+            updated_at: created_at,
+            events: Vec::new(),
+        };
+        for e in &events {
+            case.updated_at = case.updated_at.max(e.at);
+            match &e.kind {
+                EventKind::Created { .. } | EventKind::Note { .. } => {}
+                EventKind::FieldSet { field, value } => case.applicant.set(*field, value),
+                EventKind::DocumentAttached {
+                    document,
+                    sha256,
+                    bytes,
+                    width,
+                    height,
+                } => {
+                    let doc = case.documents.entry(document.clone()).or_default();
+                    if !doc.photos.iter().any(|p| &p.sha256 == sha256) {
+                        doc.photos.push(Photo {
+                            sha256: sha256.clone(),
+                            bytes: *bytes,
+                            width: *width,
+                            height: *height,
+                            at: e.at,
+                        });
+                    }
+                    doc.present = Some(true);
+                }
+                EventKind::DocumentMarked { document, present } => {
+                    case.documents.entry(document.clone()).or_default().present = Some(*present);
+                }
+                EventKind::StepCompleted { node } => case.moves.push(Move {
+                    node: node.clone(),
+                    answer: None,
+                    at: e.at,
+                }),
+                EventKind::DecisionAnswered {
+                    node,
+                    answer,
+                    reason,
+                } => {
+                    case.moves.push(Move {
+                        node: node.clone(),
+                        answer: Some(answer.clone()),
+                        at: e.at,
+                    });
+                    if let Some(r) = reason.as_ref().filter(|r| !r.trim().is_empty()) {
+                        case.reasons.insert(node.clone(), r.trim().to_string());
+                    }
+                }
+                EventKind::StatusChanged { status } => case.handed_over = Some(*status),
+            }
+        }
+        case.events = events;
+        Ok(case)
+    }
+
+    /// The documents provided (present), for the engine's checklist.
+    pub fn provided(&self) -> BTreeSet<String> {
+        self.documents
+            .iter()
+            .filter(|(_, d)| d.is_present())
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// Walks the case with the engine of its own procedure version.
+    pub fn walk(&self, engine: &Engine) -> Folded {
+        let mut ignored = Vec::new();
+        let mut walk = match engine.walk(self.created_at, &[]) {
+            Ok(w) => w,
+            Err(e) => {
+                return Folded {
+                    walk: None,
+                    ignored: vec![(None, e)],
+                }
+            }
+        };
+        for m in &self.moves {
+            if let Err(e) = engine.apply(&mut walk, m) {
+                ignored.push((Some(m.clone()), e));
+            }
+        }
+        Folded {
+            walk: Some(walk),
+            ignored,
+        }
+    }
+
+    /// The status for lists: hand-over statuses once set, else finished
+    /// when the walk reached an end, else draft.
+    pub fn status(&self, walk: Option<&Walk>) -> CaseStatus {
+        let derived = match walk.and_then(|w| w.outcome) {
+            Some(_) => CaseStatus::Finished,
+            None => CaseStatus::Draft,
+        };
+        self.handed_over.map_or(derived, |s| s.max(derived))
+    }
+
+    /// The case list's row for this case.
+    pub fn summary(&self, walk: Option<&Walk>) -> CaseSummary {
+        CaseSummary {
+            id: self.id.clone(),
+            procedure_id: procedure_key(&self.pack, &self.procedure),
+            applicant_name: self.applicant.name().to_string(),
+            nik: self.applicant.nik().to_string(),
+            status: self.status(walk),
+            updated_at: self.updated_at as f64,
+            created_at: self.created_at as f64,
+            node: walk.map(|w| w.current.clone()).unwrap_or_default(),
+            outcome: walk.and_then(|w| w.outcome),
+            words: name_words(self.applicant.name()),
+        }
+    }
+
+    /// How a move would change the walk, without recording it: `Err` says
+    /// why it cannot be made now.
+    pub fn check_move(&self, engine: &Engine, m: &Move) -> Result<Walk, MoveError> {
+        let mut walk = self.walk(engine).walk.ok_or(MoveError::NoStart)?;
+        engine.apply(&mut walk, m)?;
+        Ok(walk)
+    }
+
+    /// Documents asked for by the steps the case went through (and the one
+    /// it is on) that were never provided, in the order first asked:
+    /// the list shown when a case ends refused or returned.
+    pub fn missing_documents(&self, engine: &Engine, walk: &Walk, offset: i32) -> Vec<String> {
+        let today = local_date(walk.since, offset);
+        let applicant = super::engine::Applicant {
+            birth_date: self.applicant.birth_date(today),
+        };
+        let provided = self.provided();
+        let mut out: Vec<String> = Vec::new();
+        let nodes = walk
+            .visits
+            .iter()
+            .map(|v| v.node.as_str())
+            .chain(std::iter::once(walk.current.as_str()));
+        for node in nodes {
+            let probe = Walk {
+                visits: Vec::new(),
+                current: node.to_string(),
+                since: walk.since,
+                outcome: None,
+            };
+            for d in engine.missing_documents(&probe, applicant, &provided, today) {
+                if !out.iter().any(|o| o == d) {
+                    out.push(d.to_string());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Where a case's walk stands, and the moves the engine refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Folded {
+    /// `None` only when the procedure has no start (a broken pack).
+    pub walk: Option<Walk>,
+    pub ignored: Vec<(Option<Move>, MoveError)>,
+}
+
+/// The key of a procedure in the case list's `by_procedure` index.
+pub fn procedure_key(pack: &str, procedure: &str) -> String {
+    format!("{pack}.{procedure}")
+}
+
+/// The outcomes reachable from `node`: a reason is required before an
+/// answer that can only lead to a return.
+pub fn reachable_outcomes(engine: &Engine, node: &str) -> BTreeSet<Outcome> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![node.to_string()];
+    let mut out = BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        if let Some(n) = engine.procedure.node(&id) {
+            if let NodeKind::End { outcome, .. } = n.kind {
+                out.insert(outcome);
+            }
+            stack.extend(n.kind.edges().into_iter().map(|(_, next)| next.to_string()));
+        }
+    }
+    out
+}
+
 /// One row of the case list. NIK is a string: Papua's region codes put a
 /// 16-digit NIK above 2^53, where a JavaScript number loses digits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseSummary {
     pub id: String,
+    /// `pack.procedure`; the `by_procedure` index key.
     pub procedure_id: String,
     pub applicant_name: String,
     pub nik: String,
     pub status: CaseStatus,
     /// Milliseconds since the Unix epoch; the `by_updated` index key.
     pub updated_at: f64,
+    #[serde(default)]
+    pub created_at: f64,
+    /// The node the case stands on.
+    #[serde(default)]
+    pub node: String,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// The name's words, lower case: the `by_word` multi-entry index.
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 #[cfg(test)]
@@ -88,6 +471,10 @@ mod tests {
             nik: "9471015501990003".into(),
             status: CaseStatus::Draft,
             updated_at: 1.0,
+            created_at: 1.0,
+            node: "bring_letter".into(),
+            outcome: None,
+            words: vec!["wenda".into(), "yohana".into()],
         };
         let json = serde_json::to_string(&row).unwrap();
         assert!(json.contains("\"nik\":\"9471015501990003\""), "{json}");

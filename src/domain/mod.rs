@@ -3,6 +3,7 @@
 //! Architecture invariant: nothing under `domain` imports a web crate
 //! (`tests/tidy.rs` enforces it), and time is passed in, never read here.
 
+pub mod applicant;
 pub mod case;
 pub mod date;
 pub mod engine;

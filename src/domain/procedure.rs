@@ -193,7 +193,7 @@ pub struct Answer {
 }
 
 /// What became of a case at an end capsule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// The citizen was served (registered, documented).
