@@ -19,6 +19,10 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
         nik: nik.into(),
         status,
         updated_at,
+        created_at: updated_at,
+        node: "bring_letter".into(),
+        outcome: None,
+        words: vec!["pemohon".into(), id.to_lowercase()],
     }
 }
 
@@ -37,7 +41,16 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
     assert_eq!(db.store_names(), expected);
     assert_eq!(
         db.index_names(stores::CASES).unwrap(),
-        ["by_nik", "by_procedure", "by_status", "by_updated"]
+        [
+            "by_nik",
+            "by_procedure",
+            "by_procedure_status_updated",
+            "by_procedure_updated",
+            "by_status",
+            "by_status_updated",
+            "by_updated",
+            "by_word"
+        ]
     );
     assert_eq!(db.index_names(stores::CASE_EVENTS).unwrap(), ["by_case"]);
     assert_eq!(db.index_names(stores::ATTACHMENTS).unwrap(), ["by_case"]);
@@ -200,5 +213,301 @@ mod raw {
     pub fn close(db: &JsValue) {
         let close: Function = Reflect::get(db, &"close".into()).unwrap().unchecked_into();
         close.call0(db).unwrap();
+    }
+}
+
+mod capture {
+    use super::*;
+    use pandu::domain::applicant::Field;
+    use pandu::domain::case::{Case, Event, EventKind};
+    use pandu::domain::photo::{PhotoProblem, MAX_SIDE, MAX_STORED_BYTES};
+    use pandu::store::cases::ListQuery;
+    use pandu::store::photos;
+    use wasm_bindgen::JsCast;
+
+    fn event(case: &str, n: i64, kind: EventKind) -> Event {
+        Event {
+            id: format!("dev-{case}-{n}"),
+            case_id: case.into(),
+            at: 1_700_000_000_000 + n,
+            device: "dev".into(),
+            officer: "Ibu Sari".into(),
+            role: None,
+            kind,
+        }
+    }
+
+    fn created(case: &str) -> Event {
+        event(
+            case,
+            0,
+            EventKind::Created {
+                pack: "purwakarta".into(),
+                version: 1,
+                procedure: "enrolment".into(),
+            },
+        )
+    }
+
+    fn name(case: &str, n: i64, value: &str) -> Event {
+        event(
+            case,
+            n,
+            EventKind::FieldSet {
+                field: Field::FullName,
+                value: value.into(),
+            },
+        )
+    }
+
+    #[wasm_bindgen_test]
+    async fn events_and_the_list_row_are_written_together_and_read_back_in_order() {
+        let db = fresh("pandu-test-events").await;
+        let mut history = vec![
+            created("a"),
+            name("a", 2, "Siti Aminah"),
+            name("a", 1, "Siti"),
+        ];
+        let case = Case::fold(&history).unwrap();
+        db.append(&history, &case.summary(None), None)
+            .await
+            .unwrap();
+        // Another case's events stay out of this one's history.
+        let other = vec![created("b")];
+        db.append(&other, &Case::fold(&other).unwrap().summary(None), None)
+            .await
+            .unwrap();
+        // Writing the same event again changes nothing.
+        db.append(&history[1..2], &case.summary(None), None)
+            .await
+            .unwrap();
+
+        let back = db.case_events("a").await.unwrap();
+        history.sort_by_key(|e| e.at);
+        assert_eq!(back, history, "all three, in time order, once");
+        assert_eq!(Case::fold(&back).unwrap().applicant.name(), "Siti Aminah");
+        let rows = db.cases_with_nik("").await.unwrap();
+        assert!(rows.is_empty(), "an empty NIK matches nothing");
+        db.close();
+        Db::delete("pandu-test-events").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn strict_writes_land_like_the_others() {
+        let db = fresh("pandu-test-strict").await;
+        let history = vec![created("s"), name("s", 1, "Budi")];
+        let row = Case::fold(&history).unwrap().summary(None);
+        db.append_strict(&history, &row).await.unwrap();
+        assert_eq!(db.case_events("s").await.unwrap(), history);
+        assert_eq!(db.recent_cases(0, 5).await.unwrap(), vec![row]);
+        db.close();
+        Db::delete("pandu-test-strict").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_list_filters_searches_and_counts_through_indexes() {
+        let db = fresh("pandu-test-list").await;
+        let mut rows = Vec::new();
+        for i in 0..30u32 {
+            let mut r = case(
+                &format!("c{i:02}"),
+                &format!("32140141019{i:05}"),
+                if i % 3 == 0 {
+                    CaseStatus::Finished
+                } else {
+                    CaseStatus::Draft
+                },
+                1_700_000_000_000.0 + f64::from(i),
+            );
+            if i % 2 == 0 {
+                r.procedure_id = "karanganyar.pbi_pbpu_proposal".into();
+            }
+            r.applicant_name = if i == 7 {
+                "Siti Aminah".into()
+            } else {
+                format!("Warga {i}")
+            };
+            r.words = pandu::domain::applicant::name_words(&r.applicant_name);
+            rows.push(r);
+        }
+        db.put_cases(&rows).await.unwrap();
+
+        let q = |search: &str, procedure: Option<&str>, status: Option<CaseStatus>| ListQuery {
+            search: search.into(),
+            procedure: procedure.map(str::to_string),
+            status,
+            offset: 0,
+            limit: 5,
+        };
+        let all = db.list_cases(&q("", None, None)).await.unwrap();
+        assert_eq!((all.total, all.rows.len()), (30, 5));
+        assert_eq!(all.rows[0].id, "c29", "newest first");
+
+        let finished = db
+            .list_cases(&q("", None, Some(CaseStatus::Finished)))
+            .await
+            .unwrap();
+        assert_eq!(finished.total, 10);
+        assert_eq!(finished.rows[0].id, "c27");
+        assert!(finished
+            .rows
+            .iter()
+            .all(|r| r.status == CaseStatus::Finished));
+
+        let both = db
+            .list_cases(&q(
+                "",
+                Some("karanganyar.pbi_pbpu_proposal"),
+                Some(CaseStatus::Finished),
+            ))
+            .await
+            .unwrap();
+        // Even and divisible by 3: 0, 6, 12, 18, 24.
+        assert_eq!(both.total, 5);
+        assert_eq!(
+            both.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["c24", "c18", "c12", "c06", "c00"]
+        );
+        let mut page2 = q("", Some("purwakarta.enrolment"), None);
+        page2.offset = 5;
+        let page2 = db.list_cases(&page2).await.unwrap();
+        assert_eq!(page2.total, 15);
+        assert_eq!(page2.rows[0].id, "c19");
+
+        // Name search by word prefixes, any order, any case.
+        let siti = db.list_cases(&q("amin SIT", None, None)).await.unwrap();
+        assert_eq!(
+            siti.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["c07"]
+        );
+        let none = db.list_cases(&q("amin budi", None, None)).await.unwrap();
+        assert_eq!(none.total, 0);
+        // NIK search by prefix.
+        let nik = db
+            .list_cases(&q("3214014101900012", None, None))
+            .await
+            .unwrap();
+        assert_eq!(
+            nik.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["c12"]
+        );
+        let prefix = db
+            .list_cases(&q("321401410190001", None, None))
+            .await
+            .unwrap();
+        assert_eq!(prefix.total, 10, "NIKs ...10 to ...19");
+        let exact = db.cases_with_nik("3214014101900012").await.unwrap();
+        assert_eq!(exact.len(), 1);
+
+        let (statuses, procedures) = db
+            .case_counts(&["purwakarta.enrolment".into(), "nowhere.x".into()])
+            .await
+            .unwrap();
+        assert!(statuses.contains(&(CaseStatus::Draft, 20)));
+        assert!(statuses.contains(&(CaseStatus::Finished, 10)));
+        assert_eq!(
+            procedures,
+            vec![("purwakarta.enrolment".into(), 15), ("nowhere.x".into(), 0)]
+        );
+        db.close();
+        Db::delete("pandu-test-list").await.unwrap();
+    }
+
+    /// A busy 3000 x 2000 picture (coloured blocks with noise), as PNG:
+    /// much larger than a stored photo may be.
+    async fn test_picture() -> web_sys::Blob {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let canvas: web_sys::HtmlCanvasElement =
+            document.create_element("canvas").unwrap().unchecked_into();
+        canvas.set_width(3000);
+        canvas.set_height(2000);
+        let ctx: web_sys::CanvasRenderingContext2d =
+            canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+        // Smooth colour gradients with grain, like a photo of paper.
+        let (w, h) = (3000u32, 2000u32);
+        let mut seed = 7u32;
+        let mut data = vec![0u8; (w * h * 4) as usize];
+        for y in 0..h {
+            for x in 0..w {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let grain = ((seed >> 16) % 48) as u32;
+                let i = ((y * w + x) * 4) as usize;
+                data[i] = ((x * 255 / w + grain) % 256) as u8;
+                data[i + 1] = ((y * 255 / h + grain) % 256) as u8;
+                data[i + 2] = (((x + y) * 128 / (w + h)) + grain) as u8;
+                data[i + 3] = 255;
+            }
+        }
+        let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+            wasm_bindgen::Clamped(&data),
+            w,
+            h,
+        )
+        .unwrap();
+        ctx.put_image_data(&image, 0.0, 0.0).unwrap();
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            canvas.to_blob_with_type(&resolve, "image/png").unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .unwrap()
+            .unchecked_into()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_large_photo_is_shrunk_hashed_and_stored_with_its_event() {
+        let picture = test_picture().await;
+        assert!(picture.size() > f64::from(MAX_STORED_BYTES) * 2.0);
+        let photo = photos::prepare(&picture, "p", "ktp").await.unwrap();
+        assert!(photo.bytes <= MAX_STORED_BYTES, "{} bytes", photo.bytes);
+        assert_eq!(photo.blob.type_(), "image/jpeg");
+        assert!(photo.width <= MAX_SIDE && photo.height <= MAX_SIDE);
+        assert!((photo.width * 2).abs_diff(photo.height * 3) <= 3, "shape kept");
+        assert_eq!(photo.width, MAX_SIDE, "long side at the limit");
+        assert_eq!(photo.sha256.len(), 64);
+        assert_eq!(photos::sha256(&photo.blob).await.unwrap(), photo.sha256);
+
+        let db = fresh("pandu-test-photo").await;
+        let history = vec![
+            created("p"),
+            event(
+                "p",
+                1,
+                EventKind::DocumentAttached {
+                    document: "ktp".into(),
+                    sha256: photo.sha256.clone(),
+                    bytes: photo.bytes,
+                    width: photo.width,
+                    height: photo.height,
+                },
+            ),
+        ];
+        let row = Case::fold(&history).unwrap().summary(None);
+        db.append(&history, &row, Some(&photo)).await.unwrap();
+        let back = db.attachment(&photo.sha256).await.unwrap().expect("stored");
+        assert_eq!(back.size() as u32, photo.bytes);
+        assert_eq!(photos::sha256(&back).await.unwrap(), photo.sha256);
+        assert!(db.attachment("0000").await.unwrap().is_none());
+        db.close();
+        Db::delete("pandu-test-photo").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_that_is_no_image_is_refused_with_a_reason() {
+        let parts = js_sys::Array::of1(&"%PDF-1.4 not a picture".into());
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type("application/pdf");
+        let pdf = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).unwrap();
+        assert_eq!(
+            photos::prepare(&pdf, "p", "ktp").await.err(),
+            Some(PhotoProblem::NotImage)
+        );
+        // Claiming to be an image does not make it one.
+        bag.set_type("image/jpeg");
+        let fake = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).unwrap();
+        assert_eq!(
+            photos::prepare(&fake, "p", "ktp").await.err(),
+            Some(PhotoProblem::NotImage)
+        );
     }
 }

@@ -189,7 +189,8 @@ impl Applicant {
         }
         for field in [Field::Rt, Field::Rw] {
             let v = self.get(field);
-            if !v.is_empty() && !(v.len() <= 3 && v.chars().all(|c| c.is_ascii_digit())) {
+            let digits = v.len() <= 3 && v.chars().all(|c| c.is_ascii_digit());
+            if !v.is_empty() && !digits {
                 out.push((field, FieldProblem::BadNeighbourhood));
             }
         }

@@ -10,6 +10,7 @@ pub mod engine;
 pub mod flowchart;
 pub mod nik;
 pub mod pack_check;
+pub mod photo;
 pub mod procedure;
 pub mod profile;
 pub mod site;

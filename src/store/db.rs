@@ -1,14 +1,19 @@
 //! IndexedDB through rexie: the versioned schema, the start-up write probe,
 //! and typed reads and writes.
 //!
-//! What is stored where (schema version 1):
+//! What is stored where (schema version 2):
 //! - `procedures`: SOP packs, key `id`, index `by_pack` (`pack_id`).
-//! - `cases`: one summary row per case, key `id`; indexes `by_status`
+//! - `cases`: one list row per case, key `id`; indexes `by_status`
 //!   (`status`), `by_nik` (`nik`), `by_updated` (`updated_at`),
-//!   `by_procedure` (`procedure_id`).
+//!   `by_procedure` (`procedure_id`); since version 2 also
+//!   `by_status_updated` (`[status, updated_at]`), `by_procedure_updated`
+//!   (`[procedure_id, updated_at]`), `by_procedure_status_updated`
+//!   (`[procedure_id, status, updated_at]`) for filtered pages newest first,
+//!   and `by_word` (`words`, multi-entry) for name search.
 //! - `case_events`: the append-only history, key `id`; index `by_case`
 //!   (`[case_id, at]`).
-//! - `attachments`: photo blobs, key `sha256`; index `by_case` (`case_id`).
+//! - `attachments`: photo blobs with their case and document, key
+//!   `sha256`; index `by_case` (`case_id`).
 //! - `keys`: this device's and enrolled devices' keys, key `id`.
 //! - `settings`: small records such as the profile, key `key`.
 //!
@@ -29,7 +34,7 @@ use crate::domain::storage::StorageProblem;
 /// The app's database name.
 pub const DB_NAME: &str = "pandu";
 /// Bump with every schema change, and add the change to `schema`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Object store names.
 pub mod stores {
@@ -44,6 +49,7 @@ pub mod stores {
 
 const PROBE_KEY: &str = "_write_probe";
 const PROFILE_KEY: &str = "profile";
+const DEVICE_KEY: &str = "device_id";
 
 type Result<T> = std::result::Result<T, StorageProblem>;
 
@@ -129,7 +135,20 @@ impl Db {
                     .add_index(Index::new("by_status", "status"))
                     .add_index(Index::new("by_nik", "nik"))
                     .add_index(Index::new("by_updated", "updated_at"))
-                    .add_index(Index::new("by_procedure", "procedure_id")),
+                    .add_index(Index::new("by_procedure", "procedure_id"))
+                    .add_index(Index::new_array(
+                        "by_status_updated",
+                        ["status", "updated_at"],
+                    ))
+                    .add_index(Index::new_array(
+                        "by_procedure_updated",
+                        ["procedure_id", "updated_at"],
+                    ))
+                    .add_index(Index::new_array(
+                        "by_procedure_status_updated",
+                        ["procedure_id", "status", "updated_at"],
+                    ))
+                    .add_index(Index::new("by_word", "words").multi_entry(true)),
             )
             .add_object_store(
                 ObjectStore::new(stores::CASE_EVENTS)
@@ -250,6 +269,17 @@ impl Db {
     /// This device's profile, if one was saved.
     pub async fn profile(&self) -> Result<Option<Profile>> {
         self.get_setting(PROFILE_KEY).await
+    }
+
+    /// This device's id, made once (random) and kept: it prefixes every
+    /// event id, so ids from different devices never collide.
+    pub async fn device_id(&self) -> Result<String> {
+        if let Some(id) = self.get_setting::<String>(DEVICE_KEY).await? {
+            return Ok(id);
+        }
+        let id = format!("d{}", super::platform::random_hex(8));
+        self.put_setting(DEVICE_KEY, &id).await?;
+        Ok(id)
     }
 
     /// Saves the profile (the caller has validated it).

@@ -1,14 +1,19 @@
-//! The only module that does I/O: IndexedDB (`db`), small preferences in
-//! localStorage (`prefs`), and the browser's storage manager and service
-//! worker (`platform`).
+//! The only module that does I/O: IndexedDB (`db`, `cases`, `packs`,
+//! `strict`), photos (`photos`: decode, resize, re-encode, hash), small
+//! preferences in localStorage (`prefs`), and the browser's storage manager
+//! and service worker (`platform`).
 //!
 //! Architecture invariant: browser handles and `JsValue`s stay in here.
 //! Callers get domain types and `StorageProblem` reason codes back; the UI
-//! never sees a `JsValue`.
+//! never sees a `JsValue` (it hands over the `File` the officer picked and
+//! gets a prepared photo back).
 
+pub mod cases;
 pub mod db;
 pub mod packs;
+pub mod photos;
 pub mod platform;
 pub mod prefs;
+pub mod strict;
 
 pub use db::Db;

@@ -140,3 +140,23 @@ pub fn reload() {
         let _ = w.location().reload();
     }
 }
+
+/// `bytes` random bytes from the browser's CSPRNG as hex; falls back to
+/// `Math.random` only where WebCrypto is missing.
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut buf).is_ok());
+    if !filled {
+        for b in &mut buf {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    crate::domain::photo::hex(&buf)
+}
+
+/// The browser's clock, in milliseconds since the Unix epoch.
+pub fn now() -> i64 {
+    js_sys::Date::now() as i64
+}

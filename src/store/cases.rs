@@ -1,0 +1,335 @@
+//! Cases in IndexedDB: a case's events and its list row are written in one
+//! transaction (with the photo, when an event attaches one), so the list
+//! never disagrees with the history; the list is read a page at a time
+//! through indexes, never by loading every case.
+//!
+//! Invariants: events are only ever added (`put` of a new id; an event id
+//! that exists is the same event, so writing it again changes nothing);
+//! finishing a case is written with strict durability.
+
+use js_sys::{Array, Object, Reflect};
+use rexie::{Direction, KeyRange, TransactionMode};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::db::{from_js, rw, stores, to_js, Db};
+use crate::domain::case::{CaseStatus, CaseSummary, Event};
+use crate::domain::storage::StorageProblem;
+
+type Result<T> = std::result::Result<T, StorageProblem>;
+
+/// A photo to store with the event that attaches it.
+pub struct PhotoBlob {
+    pub sha256: String,
+    pub case_id: String,
+    pub document: String,
+    pub bytes: u32,
+    pub width: u32,
+    pub height: u32,
+    pub blob: web_sys::Blob,
+}
+
+impl PhotoBlob {
+    fn record(&self) -> Result<JsValue> {
+        let o = Object::new();
+        let set = |k: &str, v: JsValue| {
+            Reflect::set(&o, &JsValue::from_str(k), &v)
+                .map(|_| ())
+                .map_err(|_| StorageProblem::Other("attachment record".into()))
+        };
+        set("sha256", self.sha256.as_str().into())?;
+        set("case_id", self.case_id.as_str().into())?;
+        set("document", self.document.as_str().into())?;
+        set("type", "image/jpeg".into())?;
+        set("bytes", self.bytes.into())?;
+        set("width", self.width.into())?;
+        set("height", self.height.into())?;
+        set("blob", self.blob.clone().into())?;
+        Ok(o.into())
+    }
+}
+
+/// Which cases the list shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListQuery {
+    /// Part of a name (word prefixes) or the start of a NIK.
+    pub search: String,
+    /// `pack.procedure`
+    pub procedure: Option<String>,
+    pub status: Option<CaseStatus>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// One page of the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListPage {
+    pub rows: Vec<CaseSummary>,
+    /// How many cases match in all.
+    pub total: u32,
+}
+
+/// Most rows a search reads before filtering: a search that matches more
+/// asks the officer to type more.
+pub const SEARCH_CAP: u32 = 500;
+
+fn key(parts: &[JsValue]) -> JsValue {
+    parts.iter().collect::<Array>().into()
+}
+
+/// Every key starting with `prefix` (array keys: the prefix parts, then
+/// any time).
+fn prefix_range(prefix: &[JsValue]) -> Result<KeyRange> {
+    let mut lo = prefix.to_vec();
+    lo.push(JsValue::from_f64(f64::NEG_INFINITY));
+    let mut hi = prefix.to_vec();
+    hi.push(JsValue::from_f64(f64::INFINITY));
+    KeyRange::bound(&key(&lo), &key(&hi), None, None).map_err(range_error)
+}
+
+/// Every string key starting with `text`.
+fn text_prefix_range(text: &str) -> Result<KeyRange> {
+    KeyRange::bound(
+        &JsValue::from_str(text),
+        &JsValue::from_str(&format!("{text}\u{ffff}")),
+        None,
+        None,
+    )
+    .map_err(range_error)
+}
+
+fn range_error(e: impl std::fmt::Display) -> StorageProblem {
+    StorageProblem::Other(format!("key range: {e}"))
+}
+
+/// Whether `row` matches every word of a name search.
+fn name_matches(row: &CaseSummary, words: &[String]) -> bool {
+    words
+        .iter()
+        .all(|q| row.words.iter().any(|w| w.starts_with(q.as_str())))
+}
+
+impl Db {
+    /// Appends events and writes the case's new list row (and a photo) in
+    /// one transaction: all of it is stored, or none.
+    pub async fn append(
+        &self,
+        events: &[Event],
+        summary: &CaseSummary,
+        photo: Option<&PhotoBlob>,
+    ) -> Result<()> {
+        let names: &[&str] = if photo.is_some() {
+            &[stores::CASE_EVENTS, stores::CASES, stores::ATTACHMENTS]
+        } else {
+            &[stores::CASE_EVENTS, stores::CASES]
+        };
+        let tx = self
+            .rexie()
+            .transaction(names, TransactionMode::ReadWrite)
+            .map_err(rw)?;
+        let values = events.iter().map(to_js).collect::<Result<Vec<_>>>()?;
+        tx.store(stores::CASE_EVENTS)
+            .map_err(rw)?
+            .put_all(values.into_iter().map(|v| (v, None)))
+            .await
+            .map_err(rw)?;
+        tx.store(stores::CASES)
+            .map_err(rw)?
+            .put(&to_js(summary)?, None)
+            .await
+            .map_err(rw)?;
+        if let Some(photo) = photo {
+            tx.store(stores::ATTACHMENTS)
+                .map_err(rw)?
+                .put(&photo.record()?, None)
+                .await
+                .map_err(rw)?;
+        }
+        tx.done().await.map_err(rw)?;
+        Ok(())
+    }
+
+    /// Like `append`, with strict durability: the browser reports success
+    /// only once the data is flushed to disk. For finishing a case.
+    pub async fn append_strict(&self, events: &[Event], summary: &CaseSummary) -> Result<()> {
+        let mut puts = Vec::new();
+        for e in events {
+            puts.push((stores::CASE_EVENTS, to_js(e)?));
+        }
+        puts.push((stores::CASES, to_js(summary)?));
+        super::strict::put_strict(&self.rexie().name(), &puts).await
+    }
+
+    /// A case's whole history, in time order, read through `by_case`.
+    pub async fn case_events(&self, case_id: &str) -> Result<Vec<Event>> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::CASE_EVENTS], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let values = tx
+            .store(stores::CASE_EVENTS)
+            .map_err(rw)?
+            .index("by_case")
+            .map_err(rw)?
+            .get_all(Some(prefix_range(&[JsValue::from_str(case_id)])?), None)
+            .await
+            .map_err(rw)?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// The list rows of cases with exactly this NIK.
+    pub async fn cases_with_nik(&self, nik: &str) -> Result<Vec<CaseSummary>> {
+        if nik.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self
+            .rexie()
+            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let values = tx
+            .store(stores::CASES)
+            .map_err(rw)?
+            .index("by_nik")
+            .map_err(rw)?
+            .get_all(
+                Some(KeyRange::only(&JsValue::from_str(nik.trim())).map_err(range_error)?),
+                None,
+            )
+            .await
+            .map_err(rw)?;
+        values.into_iter().map(from_js).collect()
+    }
+
+    /// A photo's blob, by its SHA-256.
+    pub async fn attachment(&self, sha256: &str) -> Result<Option<web_sys::Blob>> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::ATTACHMENTS], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let value = tx
+            .store(stores::ATTACHMENTS)
+            .map_err(rw)?
+            .get(JsValue::from_str(sha256))
+            .await
+            .map_err(rw)?;
+        Ok(value
+            .filter(|v| v.is_object())
+            .and_then(|v| Reflect::get(&v, &JsValue::from_str("blob")).ok())
+            .and_then(|b| b.dyn_into::<web_sys::Blob>().ok()))
+    }
+
+    /// Counts per status and per procedure, read from the indexes.
+    pub async fn case_counts(
+        &self,
+        procedures: &[String],
+    ) -> Result<(Vec<(CaseStatus, u32)>, Vec<(String, u32)>)> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let store = tx.store(stores::CASES).map_err(rw)?;
+        let by_status = store.index("by_status").map_err(rw)?;
+        let mut statuses = Vec::new();
+        for s in CaseStatus::ALL {
+            let range = KeyRange::only(&JsValue::from_str(s.code())).map_err(range_error)?;
+            statuses.push((s, by_status.count(Some(range)).await.map_err(rw)?));
+        }
+        let by_procedure = store.index("by_procedure").map_err(rw)?;
+        let mut per_procedure = Vec::new();
+        for p in procedures {
+            let range = KeyRange::only(&JsValue::from_str(p)).map_err(range_error)?;
+            per_procedure.push((
+                p.clone(),
+                by_procedure.count(Some(range)).await.map_err(rw)?,
+            ));
+        }
+        Ok((statuses, per_procedure))
+    }
+
+    /// One page of the case list, newest first. Without a search the page
+    /// is read straight from the index that fits the filters; a search
+    /// reads at most `SEARCH_CAP` candidates from `by_nik` or `by_word`.
+    pub async fn list_cases(&self, q: &ListQuery) -> Result<ListPage> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let store = tx.store(stores::CASES).map_err(rw)?;
+        let search = q.search.trim().to_lowercase();
+        if search.is_empty() {
+            let mut prefix = Vec::new();
+            let index = match (&q.procedure, q.status) {
+                (None, None) => "by_updated",
+                (None, Some(_)) => "by_status_updated",
+                (Some(_), None) => "by_procedure_updated",
+                (Some(_), Some(_)) => "by_procedure_status_updated",
+            };
+            if let Some(p) = &q.procedure {
+                prefix.push(JsValue::from_str(p));
+            }
+            if let Some(s) = q.status {
+                prefix.push(JsValue::from_str(s.code()));
+            }
+            let range = || -> Result<Option<KeyRange>> {
+                if prefix.is_empty() {
+                    Ok(None)
+                } else {
+                    prefix_range(&prefix).map(Some)
+                }
+            };
+            let index = store.index(index).map_err(rw)?;
+            let count_range = range()?;
+            let range = range()?;
+            let total = index.count(count_range).await.map_err(rw)?;
+            let offset = (q.offset > 0).then_some(q.offset);
+            let rows = index
+                .scan(range, Some(q.limit), offset, Some(Direction::Prev))
+                .await
+                .map_err(rw)?;
+            let rows = rows
+                .into_iter()
+                .map(|(_, v)| from_js(v))
+                .collect::<Result<Vec<CaseSummary>>>()?;
+            return Ok(ListPage { rows, total });
+        }
+
+        let digits = search.chars().all(|c| c.is_ascii_digit());
+        let words: Vec<String> = crate::domain::applicant::name_words(&search);
+        let (index, range) = if digits {
+            ("by_nik", text_prefix_range(&search)?)
+        } else {
+            // The longest word narrows the range most.
+            let longest = words
+                .iter()
+                .max_by_key(|w| w.len())
+                .cloned()
+                .unwrap_or_default();
+            ("by_word", text_prefix_range(&longest)?)
+        };
+        let values = store
+            .index(index)
+            .map_err(rw)?
+            .get_all(Some(range), Some(SEARCH_CAP))
+            .await
+            .map_err(rw)?;
+        let mut rows: Vec<CaseSummary> = values
+            .into_iter()
+            .map(from_js)
+            .collect::<Result<Vec<CaseSummary>>>()?
+            .into_iter()
+            .filter(|r| digits || name_matches(r, &words))
+            .filter(|r| q.status.is_none_or(|s| r.status == s))
+            .filter(|r| q.procedure.as_ref().is_none_or(|p| &r.procedure_id == p))
+            .collect();
+        // A multi-entry index can list a case once per matching word.
+        rows.sort_by(|a, b| a.id.cmp(&b.id));
+        rows.dedup_by(|a, b| a.id == b.id);
+        rows.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+        let total = rows.len() as u32;
+        let rows = rows
+            .into_iter()
+            .skip(q.offset as usize)
+            .take(q.limit as usize)
+            .collect();
+        Ok(ListPage { rows, total })
+    }
+}
