@@ -5,7 +5,11 @@
 //! module, and each message exists in both languages (the `messages!` table
 //! makes a missing translation a compile error, the tests catch empty ones).
 
+use crate::domain::applicant::{Field, FieldProblem};
 use crate::domain::case::CaseStatus;
+use crate::domain::date::{local_date, Date};
+use crate::domain::nik::{IdProblem, NikWarning, Sex};
+use crate::domain::photo::PhotoProblem;
 use crate::domain::pack_check::{PackProblem, TimeProblem};
 use crate::domain::procedure::{Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
@@ -176,6 +180,117 @@ messages! {
     ProfileOfficerNameMissing => "Isi nama petugas.", "Enter the officer's name.";
     ProfileOfficerNameTooLong => "Nama petugas terlalu panjang (maks. 60 huruf).", "The officer name is too long (max. 60 characters).";
     ProfileVillageCodeMalformed => "Kode desa harus 10 digit, mis. 32.14.01.2001.", "The village code must be 10 digits, e.g. 32.14.01.2001.";
+
+    CaseNew => "Kasus baru", "New case";
+    CaseNewTitle => "Kasus baru: pilih prosedur", "New case: choose a procedure";
+    CaseNewStart => "Mulai kasus", "Start case";
+    CaseNewNeedProfile => "Isi profil perangkat dulu: nama petugas dicatat pada setiap langkah.",
+        "Fill in the device profile first: the officer's name is recorded with every step.";
+    CaseNotFound => "Kasus ini tidak ada di perangkat ini.", "This case is not on this device.";
+    CaseBackToList => "← Daftar kasus", "← Case list";
+    CaseNoName => "(belum ada nama)", "(no name yet)";
+    CaseApplicant => "Data pemohon", "Applicant";
+    CaseApplicantHint => "Setiap isian tersimpan otomatis dalam 1 detik.", "Every field is saved automatically within a second.";
+    CaseSaved => "Tersimpan", "Saved";
+    CaseSaving => "Menyimpan…", "Saving…";
+    CaseSaveFailed => "Belum tersimpan", "Not saved";
+    FieldFullName => "Nama lengkap (sesuai KTP)", "Full name (as on the KTP)";
+    FieldNik => "NIK (16 digit)", "NIK (16 digits)";
+    FieldKk => "Nomor KK (16 digit)", "Family card (KK) number (16 digits)";
+    FieldBirthDate => "Tanggal lahir", "Date of birth";
+    FieldSex => "Jenis kelamin", "Sex";
+    FieldSexMale => "Laki-laki", "Male";
+    FieldSexFemale => "Perempuan", "Female";
+    FieldSexUnset => "Pilih…", "Choose…";
+    FieldAddress => "Alamat (jalan, dusun)", "Address (street, hamlet)";
+    FieldRt => "RT", "RT (neighbourhood)";
+    FieldRw => "RW", "RW (hamlet)";
+    FieldVillage => "Desa/kelurahan", "Village/kelurahan";
+    FieldDistrict => "Kecamatan", "District (kecamatan)";
+    FieldPhone => "Nomor HP", "Phone number";
+    FieldRequired => "Wajib diisi.", "Required.";
+    FieldNoIdentity => "Isi NIK, atau nomor KK bila belum punya NIK (bayi baru lahir).",
+        "Enter the NIK, or the KK number when there is no NIK yet (a newborn).";
+    FieldBadDate => "Tanggal tidak valid.", "Not a valid date.";
+    FieldDateInFuture => "Tanggal lahir tidak boleh setelah hari ini.", "The date of birth cannot be after today.";
+    FieldBadNeighbourhood => "RT/RW: 1 sampai 3 angka, mis. 003.", "RT/RW: 1 to 3 digits, e.g. 003.";
+    FieldBadPhone => "Nomor HP: 8-15 angka, boleh diawali +62.", "Phone: 8-15 digits, may start with +62.";
+    FieldBadSex => "Pilih laki-laki atau perempuan.", "Choose male or female.";
+    IdNotDigits => "Hanya boleh angka.", "Digits only.";
+    IdUnknownProvince => "Dua digit pertama bukan kode provinsi.", "The first two digits are not a province code.";
+    IdBadRegion => "Kode kabupaten/kecamatan (digit 3-6) tidak boleh 00.", "The regency/district code (digits 3-6) cannot be 00.";
+    IdImpossibleBirthDate => "Digit 7-12 bukan tanggal lahir yang ada.", "Digits 7-12 are not a real date of birth.";
+    IdBirthDateInFuture => "Tanggal lahir dalam NIK ada di masa depan.", "The birth date in the NIK lies in the future.";
+    IdZeroSerial => "Nomor urut (4 digit terakhir) tidak boleh 0000.", "The serial (last 4 digits) cannot be 0000.";
+    NikDuplicate => "NIK ini sudah punya kasus di perangkat ini:", "This NIK already has a case on this device:";
+    CaseFixApplicant => "Lengkapi data pemohon dulu (lihat tanda merah).", "Complete the applicant's details first (see the red notes).";
+
+    CaseCurrentStep => "Langkah sekarang", "Current step";
+    CaseActor => "Pelaksana", "Done by";
+    CaseTimeStandard => "Waktu baku", "Time standard";
+    CaseOnStepFor => "Sudah di langkah ini", "On this step for";
+    CaseDue => "Batas waktu", "Due";
+    CaseLate => "Terlambat", "Late";
+    CaseWindowOpens => "Dibuka", "Opens";
+    CaseEffective => "Berlaku", "Takes effect";
+    CaseDocuments => "Dokumen", "Documents";
+    CaseDocsHint => "Foto setiap dokumen, atau tandai tidak ada.", "Photograph each document, or mark it missing.";
+    DocPresent => "Ada", "Present";
+    DocMissing => "Tidak ada", "Missing";
+    DocUnchecked => "Belum dicek", "Not checked";
+    DocTakePhoto => "Foto", "Photo";
+    DocMarkPresent => "Ada (tanpa foto)", "Present (no photo)";
+    DocMarkMissing => "Tidak ada", "Missing";
+    DocPhotoSaving => "Memproses foto…", "Processing the photo…";
+    DocNeedsCheck => "Cek semua dokumen dulu: foto, atau tandai ada / tidak ada.",
+        "Check every document first: a photo, or mark it present / missing.";
+    PhotoNotImage => "Berkas ini bukan foto. Pilih foto (JPG/PNG) dari kamera atau galeri.",
+        "This file is not a photo. Choose a photo (JPG/PNG) from the camera or gallery.";
+    PhotoTooLarge => "Foto terlalu besar (maks. 20 MB). Ambil ulang dengan kamera HP.",
+        "The photo is too large (max. 20 MB). Take it again with the phone camera.";
+    PhotoCannotShrink => "Foto tidak bisa diperkecil sampai 200 KB. Ambil ulang dengan cahaya lebih terang.",
+        "The photo could not be made smaller than 200 KB. Take it again in better light.";
+    PhotoFailed => "Foto gagal diproses oleh browser. Coba lagi.", "The browser could not process the photo. Try again.";
+    CaseCompleteStep => "Selesaikan langkah ini", "Complete this step";
+    CaseDecision => "Keputusan", "Decision";
+    CaseLegalBasis => "Dasar hukum", "Legal basis";
+    CaseReason => "Alasan / catatan", "Reason / note";
+    CaseReasonRequired => "Tulis alasannya: berkas dikembalikan ke Kepala Desa bersama alasan ini.",
+        "Write the reason: the file goes back to the village head with it.";
+    CaseEnded => "Kasus selesai", "Case finished";
+    CaseEndedReturned => "Berkas dikembalikan ke Kepala Desa/Lurah.", "The file is returned to the village head.";
+    CaseEndedRefused => "Permohonan ditolak.", "The application is refused.";
+    CaseEndedMissing => "Dokumen yang kurang:", "Missing documents:";
+    CaseEndedReason => "Alasan:", "Reason:";
+    CaseNextDue => "Berikutnya", "Next";
+    CaseSteps => "Langkah dan waktu", "Steps and times";
+    CaseStepTook => "lama", "took";
+    CaseOverran => "melebihi waktu baku", "over the time standard";
+    CaseWithin => "sesuai waktu baku", "within the time standard";
+    CaseTimeline => "Riwayat", "History";
+    CaseConflict => "Langkah ganda dari perangkat lain diabaikan.", "A duplicate step from another device was ignored.";
+    CasePackMissing => "Versi prosedur kasus ini belum ada di perangkat. Buka Pandu sekali dengan sinyal.",
+        "This case's procedure version is not on this device yet. Open Pandu once with signal.";
+    EvCreated => "Kasus dibuka", "Case opened";
+    EvFieldSet => "Data diisi", "Detail entered";
+    EvFieldCleared => "Data dikosongkan", "Detail cleared";
+    EvPhoto => "Foto dokumen", "Document photo";
+    EvMarkedPresent => "Dokumen ada", "Document present";
+    EvMarkedMissing => "Dokumen tidak ada", "Document missing";
+    EvStep => "Langkah selesai", "Step completed";
+    EvDecision => "Keputusan", "Decision";
+    EvNote => "Catatan", "Note";
+    EvStatus => "Status berubah", "Status changed";
+
+    ListSearch => "Cari nama atau NIK", "Search name or NIK";
+    ListProcedure => "Prosedur", "Procedure";
+    ListStatus => "Status kasus", "Case status";
+    ListAll => "Semua", "All";
+    ListNone => "Tidak ada kasus yang cocok.", "No matching cases.";
+    ListMore => "Muat lagi", "Load more";
+    ListStep => "Langkah", "Step";
+    ListSearchCapped => "Terlalu banyak hasil: ketik lebih lengkap.", "Too many results: type more.";
+
 }
 
 /// The text of `msg` in `lang`.
@@ -544,9 +659,201 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
     }
 }
 
+/// A field's label.
+pub fn field_label(lang: Lang, field: Field) -> &'static str {
+    t(
+        lang,
+        match field {
+            Field::FullName => Msg::FieldFullName,
+            Field::Nik => Msg::FieldNik,
+            Field::Kk => Msg::FieldKk,
+            Field::BirthDate => Msg::FieldBirthDate,
+            Field::Sex => Msg::FieldSex,
+            Field::Address => Msg::FieldAddress,
+            Field::Rt => Msg::FieldRt,
+            Field::Rw => Msg::FieldRw,
+            Field::Village => Msg::FieldVillage,
+            Field::District => Msg::FieldDistrict,
+            Field::Phone => Msg::FieldPhone,
+        },
+    )
+}
+
+/// One NIK / KK problem in words.
+pub fn id_problem(lang: Lang, problem: &IdProblem) -> String {
+    match problem {
+        IdProblem::WrongLength { length } => match lang {
+            Lang::Id => format!("Harus 16 digit, tertulis {length}."),
+            Lang::En => format!("Must be 16 digits, {length} typed."),
+        },
+        IdProblem::NotDigits => t(lang, Msg::IdNotDigits).into(),
+        IdProblem::UnknownProvince { .. } => t(lang, Msg::IdUnknownProvince).into(),
+        IdProblem::BadRegion => t(lang, Msg::IdBadRegion).into(),
+        IdProblem::ImpossibleBirthDate => t(lang, Msg::IdImpossibleBirthDate).into(),
+        IdProblem::BirthDateInFuture => t(lang, Msg::IdBirthDateInFuture).into(),
+        IdProblem::ZeroSerial => t(lang, Msg::IdZeroSerial).into(),
+    }
+}
+
+/// A field problem in words (an identity number may have several).
+pub fn field_problem(lang: Lang, problem: &FieldProblem) -> Vec<String> {
+    let one = |m| vec![t(lang, m).to_string()];
+    match problem {
+        FieldProblem::Required => one(Msg::FieldRequired),
+        FieldProblem::NoIdentity => one(Msg::FieldNoIdentity),
+        FieldProblem::Id(problems) => problems.iter().map(|p| id_problem(lang, p)).collect(),
+        FieldProblem::BadDate => one(Msg::FieldBadDate),
+        FieldProblem::DateInFuture => one(Msg::FieldDateInFuture),
+        FieldProblem::BadNeighbourhood => one(Msg::FieldBadNeighbourhood),
+        FieldProblem::BadPhone => one(Msg::FieldBadPhone),
+        FieldProblem::BadSex => one(Msg::FieldBadSex),
+    }
+}
+
+/// A date as officers write it: "1 Januari 1990" / "1 January 1990".
+pub fn long_date(lang: Lang, d: Date) -> String {
+    const ID: [&str; 12] = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+        "Oktober", "November", "Desember",
+    ];
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let months = if lang == Lang::En { EN } else { ID };
+    let month = months
+        .get(d.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?");
+    format!("{} {} {}", d.day, month, d.year)
+}
+
+/// A NIK disagreement in words.
+pub fn nik_warning(lang: Lang, warning: &NikWarning) -> String {
+    let sex = |s: Sex| match s {
+        Sex::Male => t(lang, Msg::FieldSexMale),
+        Sex::Female => t(lang, Msg::FieldSexFemale),
+    };
+    match (warning, lang) {
+        (NikWarning::BirthDateDiffers { from_nik, .. }, Lang::Id) => format!(
+            "Menurut NIK, tanggal lahir {}. Periksa lagi NIK atau tanggal lahir.",
+            long_date(lang, *from_nik)
+        ),
+        (NikWarning::BirthDateDiffers { from_nik, .. }, Lang::En) => format!(
+            "The NIK says born {}. Check the NIK or the date of birth.",
+            long_date(lang, *from_nik)
+        ),
+        (NikWarning::SexDiffers { from_nik, .. }, Lang::Id) => format!(
+            "Menurut NIK, jenis kelamin {}. Periksa lagi.",
+            sex(*from_nik).to_lowercase()
+        ),
+        (NikWarning::SexDiffers { from_nik, .. }, Lang::En) => {
+            format!("The NIK says {}. Check again.", sex(*from_nik).to_lowercase())
+        }
+    }
+}
+
+/// A photo problem in words.
+pub fn photo_problem(lang: Lang, problem: &PhotoProblem) -> &'static str {
+    t(
+        lang,
+        match problem {
+            PhotoProblem::NotImage => Msg::PhotoNotImage,
+            PhotoProblem::TooLarge { .. } => Msg::PhotoTooLarge,
+            PhotoProblem::CannotShrink => Msg::PhotoCannotShrink,
+            PhotoProblem::Failed(_) => Msg::PhotoFailed,
+        },
+    )
+}
+
+/// A span of time, to the minute: "2 hari 3 jam", "45 menit", "< 1 menit".
+pub fn span(lang: Lang, millis: i64) -> String {
+    let minutes = millis.max(0) / 60_000;
+    let (d, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    let words = match lang {
+        Lang::Id => ("hari", "jam", "menit", "< 1 menit"),
+        Lang::En => ("d", "h", "min", "< 1 min"),
+    };
+    let mut parts = Vec::new();
+    if d > 0 {
+        parts.push(format!("{d} {}", words.0));
+    }
+    if h > 0 {
+        parts.push(format!("{h} {}", words.1));
+    }
+    if m > 0 && d == 0 {
+        parts.push(format!("{m} {}", words.2));
+    }
+    if parts.is_empty() {
+        words.3.to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// A local date and time: "23 November 2026 09:05".
+pub fn date_time(lang: Lang, at: i64, offset_minutes: i32) -> String {
+    let date = local_date(at, offset_minutes);
+    let minute_of_day = (at + i64::from(offset_minutes) * 60_000).rem_euclid(86_400_000) / 60_000;
+    format!(
+        "{} {:02}:{:02}",
+        long_date(lang, date),
+        minute_of_day / 60,
+        minute_of_day % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_and_dates_read_naturally() {
+        assert_eq!(span(Lang::Id, 30_000), "< 1 menit");
+        assert_eq!(span(Lang::Id, 45 * 60_000), "45 menit");
+        assert_eq!(span(Lang::Id, (26 * 60 + 5) * 60_000), "1 hari 2 jam");
+        assert_eq!(span(Lang::En, 65 * 60_000), "1 h 5 min");
+        assert_eq!(span(Lang::En, -5), "< 1 min");
+        let d = Date::new(1990, 1, 1).unwrap();
+        assert_eq!(long_date(Lang::Id, d), "1 Januari 1990");
+        assert_eq!(long_date(Lang::En, d), "1 January 1990");
+        // 2026-11-23 02:05 UTC is 09:05 WIB.
+        let at = crate::domain::date::local_midnight(Date::new(2026, 11, 23).unwrap(), 0)
+            + (2 * 60 + 5) * 60_000;
+        assert_eq!(date_time(Lang::Id, at, 420), "23 November 2026 09:05");
+    }
+
+    #[test]
+    fn every_id_and_field_problem_has_words_in_both_languages() {
+        let problems = [
+            IdProblem::WrongLength { length: 12 },
+            IdProblem::NotDigits,
+            IdProblem::UnknownProvince { code: "00".into() },
+            IdProblem::BadRegion,
+            IdProblem::ImpossibleBirthDate,
+            IdProblem::BirthDateInFuture,
+            IdProblem::ZeroSerial,
+        ];
+        for lang in Lang::ALL {
+            let words: Vec<String> = problems.iter().map(|p| id_problem(lang, p)).collect();
+            let mut unique = words.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), words.len(), "{lang:?}: {words:?}");
+            assert!(id_problem(lang, &problems[0]).contains("12"));
+            for f in Field::ALL {
+                assert!(!field_label(lang, f).is_empty());
+            }
+            assert_eq!(
+                field_problem(lang, &FieldProblem::Id(problems.to_vec())).len(),
+                7
+            );
+        }
+        assert_ne!(
+            photo_problem(Lang::Id, &PhotoProblem::NotImage),
+            photo_problem(Lang::En, &PhotoProblem::NotImage)
+        );
+    }
 
     #[test]
     fn every_message_has_text_in_both_languages() {

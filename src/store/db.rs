@@ -233,7 +233,7 @@ impl Db {
         Ok(())
     }
 
-    async fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+    pub(super) async fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let tx = self
             .rexie
             .transaction(&[stores::SETTINGS], TransactionMode::ReadOnly)
@@ -246,7 +246,7 @@ impl Db {
         }
     }
 
-    async fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+    pub(super) async fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
         let tx = self
             .rexie
             .transaction(&[stores::SETTINGS], TransactionMode::ReadWrite)

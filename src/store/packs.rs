@@ -14,7 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::db::{stores, Db};
 use crate::domain::engine::Library;
 use crate::domain::pack_check::{load_catalogue, load_pack, PackProblem};
-use crate::domain::procedure::Pack;
+use crate::domain::procedure::{Catalogue, Pack};
 use crate::domain::storage::StorageProblem;
 
 /// One stored pack version, kept as the exact text that was published.
@@ -45,7 +45,11 @@ pub struct PackLoad {
     pub refused: Vec<(String, Vec<PackProblem>)>,
     /// The site could not be reached (and no cached copy served).
     pub offline: bool,
+    /// The document catalogue: fetched, else the copy kept from last time.
+    pub catalogue: Option<Catalogue>,
 }
+
+const CATALOGUE_KEY: &str = "catalogue";
 
 /// Fetches a file of the site as text; `None` when it cannot be had.
 async fn fetch_text(url: &str) -> Option<String> {
@@ -99,6 +103,9 @@ impl Db {
                 None => load.offline = true,
                 Some(Err(problem)) => load.refused.push((index.catalogue.clone(), vec![problem])),
                 Some(Ok(catalogue)) => {
+                    if let Ok(text) = serde_json::to_string(&catalogue) {
+                        self.put_setting(CATALOGUE_KEY, &text).await?;
+                    }
                     for file in &index.packs {
                         let Some(text) = fetch_text(&format!("packs/{file}")).await else {
                             continue;
@@ -119,10 +126,17 @@ impl Db {
                             }
                         }
                     }
+                    load.catalogue = Some(catalogue);
                 }
             },
         }
         self.put_rows(stores::PROCEDURES, &fresh).await?;
+        if load.catalogue.is_none() {
+            load.catalogue = self
+                .get_setting::<String>(CATALOGUE_KEY)
+                .await?
+                .and_then(|t| load_catalogue(&t).ok());
+        }
 
         for s in stored.iter().chain(fresh.iter()) {
             // Stored versions were validated when they arrived.

@@ -15,9 +15,10 @@ use wasm_bindgen::JsCast;
 use crate::domain::site;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{t, Lang, Msg};
+use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
-use pages::{About, Home, NotFound, ProcedureChart, Procedures, Settings};
+use pages::{About, CasePage, Home, NewCase, NotFound, ProcedureChart, Procedures, Settings};
 
 /// How long opening storage may take before the officer is told that
 /// another tab may be blocking it.
@@ -41,6 +42,11 @@ pub struct UiLang(RwSignal<Lang>);
 impl UiLang {
     pub fn get(self) -> Lang {
         self.0.get()
+    }
+
+    /// The language now, without tracking it (for event handlers).
+    pub fn untracked(self) -> Lang {
+        self.0.get_untracked()
     }
 
     /// Switches the language, remembers it on this device and tells the
@@ -119,6 +125,51 @@ pub fn use_base() -> BasePath {
     expect_context()
 }
 
+/// The SOP packs, loaded once per visit after storage opened: fetched
+/// (from the network or the service worker's cache), validated, stored.
+#[derive(Clone, Copy)]
+pub struct Packs(LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>);
+
+pub fn use_packs() -> Packs {
+    expect_context()
+}
+
+impl Packs {
+    fn new(storage: StorageState) -> Packs {
+        Packs(LocalResource::new(move || {
+            let ready = storage.is_ready();
+            async move {
+                if !ready {
+                    return None;
+                }
+                let result = async { db::require()?.load_packs().await }.await;
+                Some(result.map(std::rc::Rc::new))
+            }
+        }))
+    }
+
+    /// The loaded packs through `ok`; meanwhile "loading" (nothing when
+    /// storage failed: the banner says why), or the storage problem in words.
+    pub fn with(
+        self,
+        storage: DbState,
+        lang: Lang,
+        ok: impl FnOnce(std::rc::Rc<PackLoad>) -> AnyView,
+    ) -> AnyView {
+        match self.0.get().flatten() {
+            None => loading_note(storage, lang).into_any(),
+            Some(Err(p)) => view! { <p class="error" role="alert">{crate::i18n::storage_problem(lang, &p)}</p> }
+                .into_any(),
+            Some(Ok(load)) => ok(load),
+        }
+    }
+
+    /// The packs once loaded.
+    pub fn loaded(self) -> Option<std::rc::Rc<PackLoad>> {
+        self.0.get().flatten().and_then(Result::ok)
+    }
+}
+
 fn open_storage(state: RwSignal<DbState>) {
     set_timeout(
         move || {
@@ -150,6 +201,7 @@ pub fn App() -> impl IntoView {
     let db_state = RwSignal::new(DbState::Opening);
     provide_context(StorageState(db_state));
     open_storage(db_state);
+    provide_context(Packs::new(StorageState(db_state)));
 
     let base_path: &'static str = Box::leak(platform::base_path().into_boxed_str());
     let base = BasePath(base_path);
@@ -177,6 +229,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Home />
+                    <Route path=path!("cases/new") view=NewCase />
+                    <Route path=path!("cases/:id") view=CasePage />
                     <Route path=path!("procedures") view=Procedures />
                     <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
                     <Route path=path!("settings") view=Settings />

@@ -1,32 +1,55 @@
-//! Home: the case list, newest first, one page at a time; for a new
-//! officer, an empty state that says what to do first.
+//! Home: the case list, newest first, a page at a time through IndexedDB
+//! indexes; searchable by name or NIK, filtered by procedure and status,
+//! with counts. For a new officer, an empty state that says what to do.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::time::Duration;
 
-use crate::domain::case::CaseSummary;
+use crate::domain::case::{CaseStatus, CaseSummary};
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{case_count, case_status, storage_problem, Msg};
+use crate::i18n::{case_count, case_status, outcome, storage_problem, t, Lang, Msg};
+use crate::store::cases::{ListQuery, SEARCH_CAP};
 use crate::store::db;
-use crate::ui::{loading_note, use_base, use_lang, use_storage};
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
 
 /// Rows read per page: enough for a phone screen, never the whole store.
 const PAGE_SIZE: u32 = 20;
+/// Typing pause before a search runs.
+const SEARCH_DELAY: Duration = Duration::from_millis(250);
 
 #[derive(Clone)]
 struct HomeData {
     profile: Option<Profile>,
     total: u32,
-    recent: Vec<CaseSummary>,
 }
 
-async fn load() -> Result<HomeData, StorageProblem> {
+async fn load_head() -> Result<HomeData, StorageProblem> {
     let db = db::require()?;
     Ok(HomeData {
         profile: db.profile().await?,
         total: db.count_cases().await?,
-        recent: db.recent_cases(0, PAGE_SIZE).await?,
+    })
+}
+
+#[derive(Clone)]
+struct Page {
+    rows: Vec<CaseSummary>,
+    total: u32,
+    statuses: Vec<(CaseStatus, u32)>,
+    procedures: Vec<(String, u32)>,
+}
+
+async fn load_page(q: ListQuery, procedures: Vec<String>) -> Result<Page, StorageProblem> {
+    let db = db::require()?;
+    let page = db.list_cases(&q).await?;
+    let (statuses, procedures) = db.case_counts(&procedures).await?;
+    Ok(Page {
+        rows: page.rows,
+        total: page.total,
+        statuses,
+        procedures,
     })
 }
 
@@ -35,11 +58,11 @@ pub fn Home() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
     let base = use_base();
-    let data = LocalResource::new(move || {
+    let head = LocalResource::new(move || {
         let ready = storage.is_ready();
         async move {
             if ready {
-                Some(load().await)
+                Some(load_head().await)
             } else {
                 None
             }
@@ -47,77 +70,253 @@ pub fn Home() -> impl IntoView {
     });
 
     let body = move || {
-        let loaded = data.get().flatten()?;
+        let loaded = head.get().flatten()?;
+        let l = lang.get();
         Some(match loaded {
             Err(problem) => {
                 storage.report(&problem);
-                view! { <p class="error" role="alert">{move || storage_problem(lang.get(), &problem)}</p> }
-                    .into_any()
+                view! { <p class="error" role="alert">{storage_problem(l, &problem)}</p> }.into_any()
             }
-            Ok(HomeData {
-                profile,
-                total,
-                recent,
-            }) => {
+            Ok(HomeData { profile, total }) => {
                 let greeting = profile.clone().map(|p| {
-                    let place = if p.village_code.is_empty() { String::new() } else { format!(" · {}", p.village_code) };
+                    let place = if p.village_code.is_empty() { String::new() } else { format!(" \u{b7} {}", p.village_code) };
                     view! {
                         <p class="muted" data-testid="home-officer">
-                            {move || lang.t(Msg::HomeGreeting)} ": " {p.officer_name.clone()} {place.clone()}
+                            {t(l, Msg::HomeGreeting)} ": " {p.officer_name.clone()} {place}
                         </p>
                     }
                 });
                 let profile_missing = profile.is_none().then(|| {
                     view! {
                         <p class="notice" data-testid="home-profile-missing">
-                            {move || lang.t(Msg::HomeProfileMissing)} " "
-                            <A href=base.href("settings")>{move || lang.t(Msg::HomeOpenSettings)}</A>
+                            {t(l, Msg::HomeProfileMissing)} " "
+                            <A href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</A>
                         </p>
                     }
+                });
+                let new_case = profile.is_some().then(|| view! {
+                    <p><A href=base.href("cases/new") attr:class="btn btn-primary" attr:data-testid="new-case">{t(l, Msg::CaseNew)}</A></p>
                 });
                 let list = if total == 0 {
                     view! {
                         <section class="card empty" data-testid="home-empty" aria-labelledby="empty-title">
-                            <h2 id="empty-title">{move || lang.t(Msg::HomeEmptyTitle)}</h2>
-                            <p>{move || lang.t(Msg::HomeEmptyIntro)}</p>
+                            <h2 id="empty-title">{t(l, Msg::HomeEmptyTitle)}</h2>
+                            <p>{t(l, Msg::HomeEmptyIntro)}</p>
                             <ol class="steps">
-                                <li>{move || lang.t(Msg::HomeEmptyStep1)}</li>
-                                <li>{move || lang.t(Msg::HomeEmptyStep2)}</li>
-                                <li>{move || lang.t(Msg::HomeEmptyStep3)}</li>
+                                <li>{t(l, Msg::HomeEmptyStep1)}</li>
+                                <li>{t(l, Msg::HomeEmptyStep2)}</li>
+                                <li>{t(l, Msg::HomeEmptyStep3)}</li>
                             </ol>
-                            <A href=base.href("settings") attr:class="btn btn-primary">
-                                {move || lang.t(Msg::HomeOpenSettings)}
-                            </A>
+                            {profile.is_none().then(|| view! {
+                                <A href=base.href("settings") attr:class="btn btn-primary">{t(l, Msg::HomeOpenSettings)}</A>
+                            })}
                         </section>
                     }
                     .into_any()
                 } else {
-                    view! {
-                        <p data-testid="home-count">{move || case_count(lang.get(), total)}</p>
-                        <ul class="case-list" data-testid="case-list">
-                            {recent
-                                .into_iter()
-                                .map(|c| view! {
-                                    <li class="case-row">
-                                        <span class="case-name">{c.applicant_name}</span>
-                                        <span class="case-nik">{c.nik}</span>
-                                        <span class="case-status">{move || case_status(lang.get(), c.status)}</span>
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                    .into_any()
+                    view! { <p data-testid="home-count">{case_count(l, total)}</p> <CaseList /> }.into_any()
                 };
-                view! { {greeting} {profile_missing} {list} }.into_any()
+                view! { {greeting} {profile_missing} {new_case} {list} }.into_any()
             }
         })
     };
 
     view! {
         <h1>{move || lang.t(Msg::HomeTitle)}</h1>
-        {move || {
-            body().or_else(|| loading_note(storage.get(), lang.get()))
-        }}
+        {move || body().or_else(|| loading_note(storage.get(), lang.get()))}
+    }
+}
+
+/// The searchable, filterable list.
+#[component]
+fn CaseList() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let packs = use_packs();
+    let typed = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    let procedure = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<CaseStatus>);
+    let pages = RwSignal::new(1u32);
+    let generation = StoredValue::new(0u32);
+
+    // Every procedure of every pack on this device: (key, title in both).
+    let procedures = Memo::new(move |_| {
+        packs
+            .loaded()
+            .map(|load| {
+                load.order
+                    .iter()
+                    .filter_map(|id| load.library.latest(id))
+                    .flat_map(|p| {
+                        p.procedures.iter().map(move |pr| {
+                            (
+                                crate::domain::case::procedure_key(&p.id, &pr.id),
+                                format!("{} \u{b7} {}", p.regency, pr.title.id),
+                                format!("{} \u{b7} {}", p.regency, pr.title.get(true)),
+                            )
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+
+    let page = LocalResource::new(move || {
+        let q = ListQuery {
+            search: search.get(),
+            procedure: procedure.get(),
+            status: status.get(),
+            offset: 0,
+            limit: PAGE_SIZE * pages.get(),
+        };
+        let keys: Vec<String> = procedures.get().into_iter().map(|(k, _, _)| k).collect();
+        async move { load_page(q, keys).await }
+    });
+
+    let on_search = move |v: String| {
+        typed.set(v.clone());
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    pages.set(1);
+                    search.set(v);
+                }
+            },
+            SEARCH_DELAY,
+        );
+    };
+
+    let filters = move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let counts = page.get().and_then(Result::ok);
+        let status_count = |s: CaseStatus| {
+            counts
+                .as_ref()
+                .and_then(|c| c.statuses.iter().find(|(x, _)| *x == s).map(|(_, n)| *n))
+                .unwrap_or(0)
+        };
+        let procedure_count = |k: &str| {
+            counts
+                .as_ref()
+                .and_then(|c| c.procedures.iter().find(|(x, _)| x == k).map(|(_, n)| *n))
+                .unwrap_or(0)
+        };
+        let procedure_options = procedures
+            .get()
+            .into_iter()
+            .map(|(key, id_title, en_title)| {
+                let n = procedure_count(&key);
+                let selected = procedure.get_untracked().as_deref() == Some(key.as_str());
+                let title = if en { en_title } else { id_title };
+                view! { <option value=key selected=selected>{format!("{title} ({n})")}</option> }
+            })
+            .collect_view();
+        let status_options = CaseStatus::ALL
+            .into_iter()
+            .map(|s| {
+                let selected = status.get_untracked() == Some(s);
+                view! { <option value=s.code() selected=selected>{format!("{} ({})", case_status(l, s), status_count(s))}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="filters">
+                <div class="field">
+                    <label for="list-procedure">{t(l, Msg::ListProcedure)}</label>
+                    <select id="list-procedure" data-testid="list-procedure" on:change:target=move |ev| {
+                        let v = ev.target().value();
+                        pages.set(1);
+                        procedure.set((!v.is_empty()).then_some(v));
+                    }>
+                        <option value="">{t(l, Msg::ListAll)}</option>
+                        {procedure_options}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="list-status">{t(l, Msg::ListStatus)}</label>
+                    <select id="list-status" data-testid="list-status" on:change:target=move |ev| {
+                        pages.set(1);
+                        status.set(CaseStatus::from_code(&ev.target().value()));
+                    }>
+                        <option value="">{t(l, Msg::ListAll)}</option>
+                        {status_options}
+                    </select>
+                </div>
+            </div>
+        }
+    };
+
+    let rows = move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let result = page.get()?;
+        Some(match result {
+            Err(p) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+            Ok(page_data) if page_data.rows.is_empty() => {
+                view! { <p data-testid="list-none">{t(l, Msg::ListNone)}</p> }.into_any()
+            }
+            Ok(page_data) => {
+                let load = packs.loaded();
+                let more = page_data.total > page_data.rows.len() as u32;
+                let capped = !search.get_untracked().trim().is_empty() && page_data.total >= SEARCH_CAP;
+                let items = page_data
+                    .rows
+                    .into_iter()
+                    .map(|c| {
+                        let (pack, proc_id) = c.procedure_id.split_once('.').unwrap_or(("", ""));
+                        let procedure = load
+                            .as_ref()
+                            .and_then(|l| l.library.latest(pack))
+                            .and_then(|p| p.procedures.iter().find(|x| x.id == proc_id));
+                        let title = procedure.map(|p| p.title.get(en).to_string()).unwrap_or_else(|| c.procedure_id.clone());
+                        let step = procedure
+                            .and_then(|p| p.node(&c.node))
+                            .and_then(|n| match &n.kind {
+                                crate::domain::procedure::NodeKind::Step(s) => Some(s.title.get(en).to_string()),
+                                crate::domain::procedure::NodeKind::Decision(d) => Some(d.question.get(en).to_string()),
+                                _ => None,
+                            });
+                        let name = if c.applicant_name.is_empty() { t(l, Msg::CaseNoName).to_string() } else { c.applicant_name.clone() };
+                        view! {
+                            <li class="case-row" data-testid="case-row" data-status=c.status.code()>
+                                <A href=base.href(&format!("cases/{}", c.id))>
+                                    <span class="case-name">{name}</span>
+                                </A>
+                                <span class="case-nik">{c.nik.clone()}</span>
+                                <span class="case-procedure muted">{title}</span>
+                                <span class="case-status badge">{case_status(l, c.status)}
+                                    {c.outcome.map(|o| format!(" \u{b7} {}", outcome(l, o)))}</span>
+                                {step.map(|s| view! { <span class="case-step muted">{t(l, Msg::ListStep)} ": " {s}</span> })}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    {capped.then(|| view! { <p class="notice">{t(l, Msg::ListSearchCapped)}</p> })}
+                    <p class="muted" data-testid="list-total">{case_count(l, page_data.total)}</p>
+                    <ul class="case-list" data-testid="case-list">{items}</ul>
+                    {more.then(|| view! {
+                        <button type="button" class="btn" data-testid="list-more" on:click=move |_| pages.update(|p| *p += 1)>
+                            {t(l, Msg::ListMore)}
+                        </button>
+                    })}
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <div class="field">
+            <label for="list-search">{move || lang.t(Msg::ListSearch)}</label>
+            <input id="list-search" type="search" data-testid="list-search" autocomplete="off"
+                prop:value=move || typed.get()
+                on:input:target=move |ev| on_search(ev.target().value()) />
+        </div>
+        {filters}
+        {rows}
     }
 }

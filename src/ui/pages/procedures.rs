@@ -6,54 +6,19 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::procedure::{NodeKind, Pack, Provenance, Side};
-use crate::domain::storage::StorageProblem;
-use crate::i18n::{pack_problem, step_count, storage_problem, t, time_standard, Lang, Msg};
+use crate::i18n::{pack_problem, step_count, t, time_standard, Lang, Msg};
 use crate::store::packs::PackLoad;
-use crate::store::{db, prefs};
+use crate::store::prefs;
 use crate::ui::components::flowchart::{chart_of, lane_colour};
 use crate::ui::components::Flowchart;
-use crate::ui::{loading_note, use_base, use_lang, use_storage, DbState};
-
-/// Loads the packs once storage is open.
-fn packs_resource() -> Packs {
-    let storage = use_storage();
-    LocalResource::new(move || {
-        let ready = storage.is_ready();
-        async move {
-            if !ready {
-                return None;
-            }
-            let result = async { db::require()?.load_packs().await }.await;
-            Some(result.map(std::rc::Rc::new))
-        }
-    })
-}
+use crate::ui::{use_base, use_lang, use_packs, use_storage};
 
 /// The newest version of the chosen (or first) regency pack.
-fn chosen<'a>(load: &'a PackLoad, choice: &Option<String>) -> Option<&'a Pack> {
+pub(super) fn chosen<'a>(load: &'a PackLoad, choice: &Option<String>) -> Option<&'a Pack> {
     choice
         .as_deref()
         .and_then(|id| load.library.latest(id))
         .or_else(|| load.order.first().and_then(|id| load.library.latest(id)))
-}
-
-type Packs = LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>;
-
-/// The loaded packs through `ok`; meanwhile "loading" (nothing when storage
-/// failed: the banner says why), or the storage problem in words.
-fn with_packs(
-    packs: Packs,
-    storage: DbState,
-    lang: Lang,
-    ok: impl FnOnce(std::rc::Rc<PackLoad>) -> AnyView,
-) -> AnyView {
-    match packs.get().flatten() {
-        None => loading_note(storage, lang).into_any(),
-        Some(Err(p)) => {
-            view! { <p class="error" role="alert">{storage_problem(lang, &p)}</p> }.into_any()
-        }
-        Some(Ok(load)) => ok(load),
-    }
 }
 
 #[component]
@@ -79,13 +44,13 @@ pub fn Procedures() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
     let base = use_base();
-    let packs = packs_resource();
+    let packs = use_packs();
     let choice = RwSignal::new(prefs::pack());
 
     move || {
         let l = lang.get();
         let en = l == Lang::En;
-        let body = with_packs(packs, storage.get(), l, |load| {
+        let body = packs.with(storage.get(), l, |load| {
             let offline = load.offline.then(|| view! { <p class="notice" data-testid="packs-offline">{t(l, Msg::ProceduresOffline)}</p> });
             let refused = view! { <Refused load=load.clone() /> };
             match chosen(&load, &choice.get()) {
@@ -146,7 +111,7 @@ pub fn ProcedureChart() -> impl IntoView {
     let storage = use_storage();
     let base = use_base();
     let params = use_params_map();
-    let packs = packs_resource();
+    let packs = use_packs();
 
     move || {
         let l = lang.get();
@@ -154,7 +119,7 @@ pub fn ProcedureChart() -> impl IntoView {
         let pack_id = params.with(|p| p.get("pack").unwrap_or_default());
         let proc_id = params.with(|p| p.get("procedure").unwrap_or_default());
         let back = view! { <A href=base.href("procedures")>{t(l, Msg::ProcedureBack)}</A> };
-        let body = with_packs(packs, storage.get(), l, |load| {
+        let body = packs.with(storage.get(), l, |load| {
             let found = load.library.latest(&pack_id).and_then(|pack| {
                 pack.procedures
                     .iter()

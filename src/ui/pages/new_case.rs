@@ -1,0 +1,119 @@
+//! A new case: the officer picks one of the regency pack's procedures; the
+//! case is created (and stored) at once, so even an empty draft is in the
+//! list after a reload.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::case::{new_event, save_new};
+use super::procedures::chosen;
+use crate::domain::case::{Case, EventKind};
+use crate::domain::storage::StorageProblem;
+use crate::i18n::{step_count, storage_problem, t, Lang, Msg};
+use crate::store::{db, platform, prefs};
+use crate::ui::{use_base, use_lang, use_packs, use_storage};
+
+/// Creates and stores a case; its id.
+async fn create(pack: String, version: u32, procedure: String) -> Result<Option<String>, StorageProblem> {
+    let db = db::require()?;
+    let Some(profile) = db.profile().await? else {
+        return Ok(None);
+    };
+    let device = db.device_id().await?;
+    let case_id = format!("c{}", platform::random_hex(8));
+    let created = new_event(
+        &case_id,
+        &device,
+        &profile.officer_name,
+        None,
+        platform::now(),
+        EventKind::Created {
+            pack,
+            version,
+            procedure,
+        },
+    );
+    let case = Case::fold(std::slice::from_ref(&created)).map_err(|e| StorageProblem::Other(format!("{e:?}")))?;
+    save_new(&db, &case, created).await?;
+    Ok(Some(case_id))
+}
+
+#[component]
+pub fn NewCase() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let base = use_base();
+    let packs = use_packs();
+    let navigate = use_navigate();
+    let problem = RwSignal::new(None::<StorageProblem>);
+    let no_profile = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+
+    move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let navigate = navigate.clone();
+        let body = packs.with(storage.get(), l, move |load| {
+            let Some(pack) = chosen(&load, &prefs::pack()) else {
+                return view! { <p data-testid="packs-none">{t(l, Msg::ProceduresNone)}</p> }.into_any();
+            };
+            let cards = pack
+                .procedures
+                .iter()
+                .map(|p| {
+                    let steps = p
+                        .nodes
+                        .iter()
+                        .filter(|n| matches!(n.kind, crate::domain::procedure::NodeKind::Step(_)))
+                        .count();
+                    let (pack_id, version, proc_id) = (pack.id.clone(), pack.version, p.id.clone());
+                    let navigate = navigate.clone();
+                    let start = move |_| {
+                        if busy.get_untracked() {
+                            return;
+                        }
+                        busy.set(true);
+                        let (pack_id, proc_id, navigate) = (pack_id.clone(), proc_id.clone(), navigate.clone());
+                        spawn_local(async move {
+                            match create(pack_id, version, proc_id).await {
+                                Ok(Some(id)) => navigate(&base.href(&format!("cases/{id}")), Default::default()),
+                                Ok(None) => no_profile.set(true),
+                                Err(e) => problem.set(Some(e)),
+                            }
+                            busy.set(false);
+                        });
+                    };
+                    view! {
+                        <li class="card" data-testid="new-case-procedure">
+                            <h2>{p.title.get(en).to_string()}</h2>
+                            <p class="muted">{step_count(l, steps)}</p>
+                            <button type="button" class="btn btn-primary" data-testid=format!("start-{}", p.id)
+                                prop:disabled=move || busy.get() on:click=start>
+                                {t(l, Msg::CaseNewStart)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="muted">{pack.regency.clone()} " \u{b7} " {pack.office.clone()}</p>
+                <ul class="procedure-list">{cards}</ul>
+            }
+            .into_any()
+        });
+        view! {
+            <p><A href=base.href("")>{t(l, Msg::CaseBackToList)}</A></p>
+            <h1>{t(l, Msg::CaseNewTitle)}</h1>
+            {move || no_profile.get().then(|| view! {
+                <p class="notice" role="alert" data-testid="new-case-profile">
+                    {t(l, Msg::CaseNewNeedProfile)} " "
+                    <A href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</A>
+                </p>
+            })}
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> })}
+            {body}
+        }
+    }
+}
