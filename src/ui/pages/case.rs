@@ -136,6 +136,8 @@ struct Recorder {
     events: RwSignal<Vec<Event>>,
     unsaved: StoredValue<Vec<Event>>,
     state: RwSignal<SaveState>,
+    /// Fields typed into and not yet saved.
+    typing: RwSignal<std::collections::BTreeSet<Field>>,
     storage: StorageState,
     ctx: StoredValue<Rc<Ctx>, LocalStorage>,
 }
@@ -317,6 +319,7 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         events: RwSignal::new(events),
         unsaved: StoredValue::new(Vec::new()),
         state: RwSignal::new(SaveState::Idle),
+        typing: RwSignal::new(Default::default()),
         storage,
         ctx: StoredValue::new_local(ctx.clone()),
     };
@@ -376,7 +379,14 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
 
     view! {
         {header}
-        <p class="save-note" role="status" aria-live="polite">{save_note}</p>
+        <p class="save-note" role="status" aria-live="polite"
+            data-state=move || match rec.state.get() {
+                SaveState::Idle => "idle",
+                SaveState::Saving => "saving",
+                SaveState::Saved => "saved",
+                SaveState::Failed(_) => "failed",
+            }
+            data-typing=move || rec.typing.with(|t| t.len()).to_string()>{save_note}</p>
         {ignored}
         <ApplicantForm rec=rec case=case initial=initial />
         <CurrentStep rec=rec case=case now=now />
@@ -416,10 +426,28 @@ fn ApplicantForm(
     });
     let base = use_base();
 
+    // Leaving the page (reload, switching apps, closing the tab) saves
+    // whatever is typed at once instead of after the pause.
+    let flush: StoredValue<Vec<Box<dyn Fn()>>, LocalStorage> = StoredValue::new_local(Vec::new());
+    let flush_all = move || flush.with_value(|f| f.iter().for_each(|save| save()));
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush_all());
+    let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush_all();
+        }
+    });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_hidden.remove();
+    });
+
     let field = move |field: Field| {
         let value = RwSignal::new(initial.get(field).to_string());
         let generation = StoredValue::new(0u32);
         let save = move || {
+            rec.typing.update(|t| {
+                t.remove(&field);
+            });
             let typed = value.get_untracked();
             let stored = case.with_untracked(|c| c.as_ref().map(|c| c.applicant.get(field).to_string()));
             if stored.is_some_and(|s| s != typed.trim()) {
@@ -427,8 +455,12 @@ fn ApplicantForm(
                 rec.record(vec![ev]);
             }
         };
+        flush.update_value(|f| f.push(Box::new(save)));
         let on_input = move |v: String| {
             value.set(v);
+            rec.typing.update(|t| {
+                t.insert(field);
+            });
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
             set_timeout(

@@ -78,7 +78,8 @@ pub fn NewCase() -> impl IntoView {
                         let (pack_id, proc_id, navigate) = (pack_id.clone(), proc_id.clone(), navigate.clone());
                         spawn_local(async move {
                             match create(pack_id, version, proc_id).await {
-                                Ok(Some(id)) => navigate(&base.href(&format!("cases/{id}")), Default::default()),
+                                // The router adds its base itself.
+                                Ok(Some(id)) => navigate(&format!("/cases/{id}"), Default::default()),
                                 Ok(None) => no_profile.set(true),
                                 Err(e) => problem.set(Some(e)),
                             }

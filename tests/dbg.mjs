@@ -1,0 +1,18 @@
+import { launch, serve, Pandu, PHONE } from "./e2e/pandu.mjs";
+const browser = await launch();
+const server = await serve();
+const context = await browser.newContext(PHONE);
+const app = await Pandu.open(context, server, "/pandu/", "settings");
+await app.saveProfile({ device: "HP", officer: "Siti", village: "" });
+await app.tid("profile-saved").waitFor();
+await app.goto("");
+await app.tid("new-case").click();
+await app.page.waitForTimeout(1500);
+console.log("URL", app.page.url());
+console.log((await app.page.locator("main").textContent()).slice(0, 500));
+await app.tid("start-enrolment").click();
+await app.page.waitForTimeout(2000);
+console.log("URL", app.page.url());
+console.log((await app.page.locator("main").innerHTML()).slice(0, 1500));
+console.log(app.errors);
+await browser.close(); await server.close();

@@ -1,0 +1,361 @@
+// Case capture on a phone with no signal: a case is opened, the applicant
+// recorded with inline checks, the SOP walked step by step with document
+// photos and decisions, down every branch; nothing typed is lost when the
+// page is reloaded or killed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
+
+const env = testEnvironment();
+
+/** A phone with the app installed, a profile saved, the regency chosen, and then no signal. */
+async function officerOffline(regency) {
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
+  await app.offlineReady();
+  await app.saveProfile({ device: "HP Desa Sukamaju", officer: "Siti Aminah", village: "32.14.01.2001" });
+  await app.tid("profile-saved").waitFor();
+  await app.goto("procedures");
+  await app.tid("regency").selectOption(regency);
+  await context.setOffline(true);
+  return { context, app };
+}
+
+/** Opens a new case of `procedure` from Home. */
+async function newCase(app, procedure) {
+  await app.goto("");
+  await app.tid("new-case").click();
+  await app.tid(`start-${procedure}`).click();
+  await app.tid("applicant").waitFor();
+}
+
+/** Types the applicant's details and waits until they are saved. */
+async function fillApplicant(app, fields) {
+  for (const [field, value] of Object.entries(fields)) {
+    const input = app.tid(`f-${field}`);
+    if (field === "sex") await input.selectOption(value);
+    else await input.fill(value);
+  }
+  await waitSaved(app);
+}
+
+/** Waits until nothing typed is waiting and every write has landed. */
+async function waitSaved(app) {
+  await app.page.waitForSelector('.save-note[data-state=saved][data-typing="0"]');
+}
+
+/** The node the case stands on (a step, a decision) or "end". */
+async function where(app) {
+  await app.page.waitForSelector("[data-testid=current-step], [data-testid=current-decision], [data-testid=case-ended]");
+  if (await app.tid("case-ended").count()) return "end";
+  return app.page.locator("[data-testid=current-step], [data-testid=current-decision]").getAttribute("data-node");
+}
+
+/** Waits until the case has moved off `node`. */
+async function movedFrom(app, node) {
+  await app.page.waitForFunction(
+    (n) => !document.querySelector(`[data-node="${n}"]`),
+    node,
+  );
+}
+
+async function complete(app, node) {
+  assert.equal(await where(app), node);
+  await app.tid("complete-step").click();
+  await movedFrom(app, node);
+}
+
+async function answer(app, node, value, reason) {
+  assert.equal(await where(app), node);
+  if (reason) await app.tid("decision-reason").fill(reason);
+  await app.tid(`answer-${value}`).click();
+  await movedFrom(app, node);
+}
+
+async function mark(app, doc, present) {
+  await app.tid(`${present ? "present" : "missing"}-${doc}`).click();
+  await app.page.waitForSelector(`[data-testid=doc-${doc}][data-state=${present ? "doc-present" : "doc-missing"}]`);
+}
+
+/** A 2400 x 1800 photo-like PNG made by the browser, as a picked file. */
+async function testPhoto(app) {
+  const base64 = await app.page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = 2400;
+    c.height = 1800;
+    const ctx = c.getContext("2d");
+    const img = ctx.createImageData(c.width, c.height);
+    let seed = 11;
+    for (let i = 0; i < img.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const grain = (seed >>> 16) % 40;
+      const p = i / 4;
+      img.data[i] = ((p % c.width) * 255) / c.width + grain;
+      img.data[i + 1] = (Math.floor(p / c.width) * 255) / c.height + grain;
+      img.data[i + 2] = 120 + grain;
+      img.data[i + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    return c.toDataURL("image/png").split(",")[1];
+  });
+  return { name: "ktp.png", mimeType: "image/png", buffer: Buffer.from(base64, "base64") };
+}
+
+const ADULT = { full_name: "Siti Aminah", nik: "3214014101900002", kk: "3214010101200001", sex: "female", rt: "003", rw: "002", village: "Sukamaju", district: "Purwakarta", phone: "081234567890" };
+
+test("Purwakarta: in the BDT, documents complete, proposed (with a photo of the KTP)", async () => {
+  const { context, app } = await officerOffline("purwakarta");
+  await newCase(app, "enrolment");
+  await fillApplicant(app, ADULT);
+  assert.equal((await app.tid("case-name").textContent()).trim(), "Siti Aminah");
+
+  // The first step's checklist: KTP photographed, the rest seen.
+  assert.equal(await where(app), "bring_letter");
+  assert.match(await app.tid("step-actor").textContent(), /Pemohon/);
+  assert.equal(await app.tid("doc-akte").count(), 0, "an adult needs no birth certificate");
+  const photo = await testPhoto(app);
+  assert.ok(photo.buffer.length > 400 * 1024, `test photo is ${photo.buffer.length} bytes`);
+  await app.tid("photo-ktp").setInputFiles(photo);
+  await app.page.waitForSelector("[data-testid=doc-ktp][data-state=doc-present] img");
+  // Not every document checked yet: the step cannot be completed.
+  await app.tid("complete-step").click();
+  await app.tid("step-blocked").waitFor();
+  await mark(app, "cover_letter", true);
+  await mark(app, "kk", true);
+  await app.assertAccessible("a step with its checklist");
+  await app.assertFitsPhone("a step with its checklist");
+  await complete(app, "bring_letter");
+
+  // The stored photo is a JPEG of at most 200 KB and 1600 px.
+  const stored = await app.page.evaluate(async () => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open("pandu");
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const rows = await new Promise((ok) => {
+      const r = db.transaction("attachments").objectStore("attachments").getAll();
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    const out = [];
+    for (const row of rows) {
+      const bitmap = await createImageBitmap(row.blob);
+      out.push({ size: row.blob.size, type: row.blob.type, w: bitmap.width, h: bitmap.height, document: row.document });
+    }
+    return out;
+  });
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].document, "ktp");
+  assert.equal(stored[0].type, "image/jpeg");
+  assert.ok(stored[0].size <= 200 * 1024, `stored photo is ${stored[0].size} bytes`);
+  assert.deepEqual([stored[0].w, stored[0].h], [1600, 1200]);
+
+  await complete(app, "check_bdt");
+  assert.match(await app.tid("decision-question").textContent(), /BDT/);
+  await answer(app, "in_bdt", "yes");
+  await answer(app, "admin_complete", "yes");
+  await complete(app, "declare_bdt");
+  await complete(app, "propose");
+  await mark(app, "photo", true);
+  await complete(app, "documentation");
+  assert.equal(await where(app), "end");
+  assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "proposed");
+  assert.equal((await app.tid("case-outcome").textContent()).trim(), "Diusulkan");
+  assert.equal((await app.tid("case-status").textContent()).trim(), "Selesai diisi");
+  await waitSaved(app);
+  assert.equal(await app.tid("step-time").count(), 5, "every step's time against its standard");
+
+  // The history keeps who did what; the list shows the finished case.
+  await app.tid("timeline").locator("summary").click();
+  assert.ok((await app.tid("timeline-event").count()) >= 15);
+  assert.match(await app.tid("timeline").textContent(), /Siti Aminah/);
+  await app.assertAccessible("a finished case");
+  await app.assertFitsPhone("a finished case");
+  await app.goto("");
+  await app.tid("case-row").first().waitFor();
+  assert.equal(await app.tid("case-row").first().getAttribute("data-status"), "finished");
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("Purwakarta: not in the BDT, documents incomplete, returned with the reason", async () => {
+  const { context, app } = await officerOffline("purwakarta");
+  await newCase(app, "enrolment");
+  await fillApplicant(app, { ...ADULT, full_name: "Budi Santoso", nik: "3214010101850003", sex: "male" });
+  await mark(app, "cover_letter", true);
+  await mark(app, "ktp", true);
+  await mark(app, "kk", false);
+  await complete(app, "bring_letter");
+  await complete(app, "check_bdt");
+  await answer(app, "in_bdt", "no");
+  await complete(app, "enter_bdt");
+  // Returning needs a reason.
+  await app.tid("answer-no").click();
+  await app.tid("reason-required").waitFor();
+  assert.equal(await where(app), "admin_complete");
+  await answer(app, "admin_complete", "no", "KK belum diperbarui");
+  await complete(app, "return_village");
+  assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "returned");
+  assert.match(await app.tid("case-reasons").textContent(), /KK belum diperbarui/);
+  assert.match(await app.tid("case-missing-docs").textContent(), /Kartu Keluarga|KK/);
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("Pesisir Selatan: refused for a missing SKTM, which the end lists", async () => {
+  const { context, app } = await officerOffline("pesisir-selatan");
+  await newCase(app, "bpjs_recommendation");
+  await fillApplicant(app, { full_name: "Rahmat", nik: "1301010101900001" });
+  for (const doc of ["ktp", "kk"]) await mark(app, doc, true);
+  await mark(app, "sktm", false);
+  await complete(app, "check_requirements");
+  await answer(app, "complete", "no");
+  assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "refused");
+  assert.match(await app.tid("case-outcome").textContent(), /Ditolak/);
+  const missing = await app.tid("case-missing-docs").locator("li").allTextContents();
+  assert.equal(missing.length, 1);
+  assert.match(missing[0], /SKTM|Tidak Mampu/);
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("Banjarbaru: a deactivation walks to BPJS with the 25th cut-off shown", async () => {
+  const { context, app } = await officerOffline("banjarbaru");
+  await newCase(app, "mutation");
+  await fillApplicant(app, { full_name: "Ahmad Fauzi", nik: "6372010101800001" });
+  for (const doc of ["ktp", "kk", "kis", "resignation_statement"]) await mark(app, doc, true);
+  await complete(app, "apply");
+  await mark(app, "kelurahan_letter", true);
+  await complete(app, "kelurahan_letter");
+  assert.equal(await where(app), "submit");
+  assert.match(await app.tid("step-due").textContent(), /Berlaku/);
+  await mark(app, "employer_letter", true);
+  await complete(app, "submit");
+  await complete(app, "bpjs_process");
+  assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "completed");
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("bad input gets words, and the rest of the case stays saved", async () => {
+  const { context, app } = await officerOffline("purwakarta");
+  await newCase(app, "enrolment");
+  await fillApplicant(app, { full_name: "Dewi", nik: "32140A", birth_date: "2099-01-01" });
+  const nikNotes = await app.page.locator("#f-nik-problem").textContent();
+  assert.match(nikNotes, /Hanya boleh angka/);
+  assert.match(nikNotes, /Harus 16 digit/);
+  assert.match(await app.page.locator("#f-birth_date-problem").textContent(), /setelah hari ini/);
+  // An empty name is named too, and blocks the step.
+  await app.tid("f-full_name").fill("");
+  await waitSaved(app);
+  await app.page.waitForFunction(() => /Wajib diisi/.test(document.querySelector("#f-full_name-problem").textContent));
+  for (const doc of ["cover_letter", "ktp", "kk", "akte"]) if (await app.tid(`doc-${doc}`).count()) await mark(app, doc, true);
+  await app.tid("complete-step").click();
+  assert.match(await app.tid("step-blocked").textContent(), /Lengkapi data pemohon/);
+  assert.equal(await where(app), "bring_letter");
+
+  // A birth date in the future makes the applicant a child on paper: the
+  // checklist asks for the birth certificate instead of the KTP.
+  assert.equal(await app.tid("doc-ktp").count(), 0);
+  // A file that is no picture is refused in words; nothing is attached.
+  await app.tid("photo-cover_letter").setInputFiles({ name: "surat.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 ...") });
+  assert.match(await app.tid("photo-problem").textContent(), /bukan foto/);
+  // A 30 MB file is refused before it is read.
+  await app.tid("photo-cover_letter").setInputFiles({ name: "besar.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(30 * 1024 * 1024, 0xff) });
+  await app.page.waitForFunction(() => /terlalu besar/.test(document.querySelector("[data-testid=photo-problem]")?.textContent ?? ""));
+  assert.equal(await app.tid("doc-cover_letter").locator("img").count(), 0);
+
+  await app.tid("f-nik").fill("3214014101900002");
+  await app.tid("f-full_name").fill("Dewi Lestari");
+  await waitSaved(app);
+  await app.page.reload();
+  await app.ready();
+  assert.equal(await app.tid("f-nik").inputValue(), "3214014101900002");
+  assert.equal(await app.tid("f-birth_date").inputValue(), "2099-01-01", "what was typed stays stored");
+
+  // A NIK that already has a case on this device is flagged, with a link.
+  await newCase(app, "enrolment");
+  await app.tid("f-nik").fill("3214014101900002");
+  await app.tid("nik-duplicate").waitFor();
+  assert.match(await app.tid("nik-duplicate").textContent(), /Dewi Lestari/);
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("a reload mid-case resumes it, and a killed page loses nothing typed a second before", async () => {
+  const { context, app } = await officerOffline("purwakarta");
+  await newCase(app, "enrolment");
+  await fillApplicant(app, ADULT);
+  await mark(app, "cover_letter", true);
+  await mark(app, "ktp", true);
+  await mark(app, "kk", true);
+  await complete(app, "bring_letter");
+  const caseUrl = app.page.url();
+
+  await app.page.reload();
+  await app.ready();
+  assert.equal(await where(app), "check_bdt", "resumed at the same step");
+  assert.equal(await app.tid("f-nik").inputValue(), ADULT.nik);
+
+  // Typing, a second's pause, then the tab is killed without unload.
+  await app.tid("applicant").locator("summary").click();
+  await app.tid("f-address").fill("Jl. Veteran No. 5");
+  await app.page.waitForTimeout(1000);
+  await app.page.close({ runBeforeUnload: false });
+  const again = new Pandu(await context.newPage(), env.server);
+  await again.page.goto(caseUrl);
+  await again.ready();
+  await again.tid("applicant").waitFor({ state: "attached" });
+  assert.equal(await again.tid("f-address").inputValue(), "Jl. Veteran No. 5");
+
+  // The draft is on the list, found by name and by NIK.
+  await again.goto("");
+  await again.tid("list-search").fill("amin");
+  await again.page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length === 1);
+  await again.tid("list-search").fill("3214014101");
+  await again.page.waitForFunction(() => document.querySelectorAll("[data-testid=case-row]").length >= 1);
+  assert.match(await again.tid("case-list").textContent(), /Siti Aminah/);
+  await again.tid("list-search").fill("zzz");
+  await again.tid("list-none").waitFor();
+  await again.tid("list-search").fill("");
+  await again.tid("list-status").selectOption("draft");
+  await again.page.waitForFunction(() => [...document.querySelectorAll("[data-testid=case-row]")].every((r) => r.dataset.status === "draft"));
+  await again.assertAccessible("case list");
+  await again.assertFitsPhone("case list");
+  again.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("a full disk: the officer is told, what was saved stays, and the queued change lands when space returns", async () => {
+  const { context, app } = await officerOffline("purwakarta");
+  await app.page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (window.__diskFull && this.name === "case_events") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return put.call(this, value, key);
+    };
+  });
+  await newCase(app, "enrolment");
+  await fillApplicant(app, { full_name: "Siti Aminah", nik: ADULT.nik });
+  const caseUrl = app.page.url();
+
+  await app.page.evaluate(() => (window.__diskFull = true));
+  await app.tid("f-phone").fill("081234567890");
+  await app.tid("case-save-failed").waitFor();
+  assert.match(await app.tid("case-save-failed").textContent(), /Ruang penyimpanan penuh/);
+  // The page keeps what was typed, and the earlier fields are stored.
+  assert.equal(await app.tid("f-phone").inputValue(), "081234567890");
+
+  // Space is freed: the next change writes the queued one with it.
+  await app.page.evaluate(() => (window.__diskFull = false));
+  await app.tid("f-village").fill("Sukamaju");
+  await waitSaved(app);
+  await app.page.goto(caseUrl);
+  await app.ready();
+  await app.tid("applicant").waitFor();
+  assert.equal(await app.tid("f-full_name").inputValue(), "Siti Aminah");
+  assert.equal(await app.tid("f-phone").inputValue(), "081234567890");
+  assert.equal(await app.tid("f-village").inputValue(), "Sukamaju");
+  await context.close();
+});
