@@ -9,8 +9,8 @@ use crate::domain::applicant::{Field, FieldProblem};
 use crate::domain::case::CaseStatus;
 use crate::domain::date::{local_date, Date};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
-use crate::domain::photo::PhotoProblem;
 use crate::domain::pack_check::{PackProblem, TimeProblem};
+use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
 use crate::domain::storage::StorageProblem;
@@ -713,12 +713,32 @@ pub fn field_problem(lang: Lang, problem: &FieldProblem) -> Vec<String> {
 /// A date as officers write it: "1 Januari 1990" / "1 January 1990".
 pub fn long_date(lang: Lang, d: Date) -> String {
     const ID: [&str; 12] = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-        "Oktober", "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let months = if lang == Lang::En { EN } else { ID };
     let month = months
@@ -748,7 +768,10 @@ pub fn nik_warning(lang: Lang, warning: &NikWarning) -> String {
             sex(*from_nik).to_lowercase()
         ),
         (NikWarning::SexDiffers { from_nik, .. }, Lang::En) => {
-            format!("The NIK says {}. Check again.", sex(*from_nik).to_lowercase())
+            format!(
+                "The NIK says {}. Check again.",
+                sex(*from_nik).to_lowercase()
+            )
         }
     }
 }

@@ -149,6 +149,7 @@ fn a_case_folds_into_its_applicant_documents_and_walk() {
     assert_eq!(row.nik, "3214014101900002");
     assert_eq!(row.node, "check_bdt");
     assert_eq!(row.words, vec!["aminah", "siti"]);
+    assert_eq!(row.rank, -row.updated_at, "the list's indexes sort by rank");
     // Cover letter never provided, akte marked missing (the applicant is an
     // adult, so the akte is not asked for at all).
     assert_eq!(

@@ -19,6 +19,7 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
         nik: nik.into(),
         status,
         updated_at,
+        rank: -updated_at,
         created_at: updated_at,
         node: "bring_letter".into(),
         outcome: None,
@@ -44,10 +45,11 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
         [
             "by_nik",
             "by_procedure",
-            "by_procedure_status_updated",
-            "by_procedure_updated",
+            "by_procedure_recent",
+            "by_procedure_status_recent",
+            "by_recent",
             "by_status",
-            "by_status_updated",
+            "by_status_recent",
             "by_updated",
             "by_word"
         ]
@@ -340,14 +342,14 @@ mod capture {
             limit: 5,
         };
         let all = db.list_cases(&q("", None, None)).await.unwrap();
-        assert_eq!((all.total, all.rows.len()), (30, 5));
+        assert_eq!((all.more, all.rows.len(), all.matches), (true, 5, None));
         assert_eq!(all.rows[0].id, "c29", "newest first");
 
         let finished = db
             .list_cases(&q("", None, Some(CaseStatus::Finished)))
             .await
             .unwrap();
-        assert_eq!(finished.total, 10);
+        assert!(finished.more);
         assert_eq!(finished.rows[0].id, "c27");
         assert!(finished
             .rows
@@ -363,7 +365,7 @@ mod capture {
             .await
             .unwrap();
         // Even and divisible by 3: 0, 6, 12, 18, 24.
-        assert_eq!(both.total, 5);
+        assert!(!both.more, "exactly one page");
         assert_eq!(
             both.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             ["c24", "c18", "c12", "c06", "c00"]
@@ -371,8 +373,12 @@ mod capture {
         let mut page2 = q("", Some("purwakarta.enrolment"), None);
         page2.offset = 5;
         let page2 = db.list_cases(&page2).await.unwrap();
-        assert_eq!(page2.total, 15);
         assert_eq!(page2.rows[0].id, "c19");
+        assert!(page2.more, "15 cases: a third page follows");
+        let mut page3 = q("", Some("purwakarta.enrolment"), None);
+        page3.offset = 10;
+        let page3 = db.list_cases(&page3).await.unwrap();
+        assert_eq!((page3.rows.len(), page3.more), (5, false));
 
         // Name search by word prefixes, any order, any case.
         let siti = db.list_cases(&q("amin SIT", None, None)).await.unwrap();
@@ -381,7 +387,7 @@ mod capture {
             ["c07"]
         );
         let none = db.list_cases(&q("amin budi", None, None)).await.unwrap();
-        assert_eq!(none.total, 0);
+        assert_eq!(none.matches, Some(0));
         // NIK search by prefix.
         let nik = db
             .list_cases(&q("3214014101900012", None, None))
@@ -395,7 +401,7 @@ mod capture {
             .list_cases(&q("321401410190001", None, None))
             .await
             .unwrap();
-        assert_eq!(prefix.total, 10, "NIKs ...10 to ...19");
+        assert_eq!(prefix.matches, Some(10), "NIKs ...10 to ...19");
         let exact = db.cases_with_nik("3214014101900012").await.unwrap();
         assert_eq!(exact.len(), 1);
 
@@ -462,7 +468,10 @@ mod capture {
         assert!(photo.bytes <= MAX_STORED_BYTES, "{} bytes", photo.bytes);
         assert_eq!(photo.blob.type_(), "image/jpeg");
         assert!(photo.width <= MAX_SIDE && photo.height <= MAX_SIDE);
-        assert!((photo.width * 2).abs_diff(photo.height * 3) <= 3, "shape kept");
+        assert!(
+            (photo.width * 2).abs_diff(photo.height * 3) <= 3,
+            "shape kept"
+        );
         assert_eq!(photo.width, MAX_SIDE, "long side at the limit");
         assert_eq!(photo.sha256.len(), 64);
         assert_eq!(photos::sha256(&photo.blob).await.unwrap(), photo.sha256);

@@ -9,10 +9,11 @@
 //! - The fold never fails on a move the engine refuses (two devices
 //!   completing the same step): the move is kept in the history and listed
 //!   in `Folded::ignored`, and the case walks on with the moves that apply.
-//! - The serialised field names `status`, `nik`, `updated_at`,
+//! - The serialised field names `status`, `nik`, `updated_at`, `rank`,
 //!   `procedure_id` and `words` of `CaseSummary` are the key paths of the
 //!   IndexedDB indexes in `store::db`; the status is stored as its short
-//!   code so index ranges stay stable across versions.
+//!   code so index ranges stay stable across versions, and `rank` is always
+//!   `-updated_at`, so an ascending read (one `getAll`) is newest first.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -340,6 +341,7 @@ impl Case {
             nik: self.applicant.nik().to_string(),
             status: self.status(walk),
             updated_at: self.updated_at as f64,
+            rank: -(self.updated_at as f64),
             created_at: self.created_at as f64,
             node: walk.map(|w| w.current.clone()).unwrap_or_default(),
             outcome: walk.and_then(|w| w.outcome),
@@ -432,6 +434,9 @@ pub struct CaseSummary {
     pub status: CaseStatus,
     /// Milliseconds since the Unix epoch; the `by_updated` index key.
     pub updated_at: f64,
+    /// `-updated_at`: the list's indexes sort by it, newest first.
+    #[serde(default)]
+    pub rank: f64,
     #[serde(default)]
     pub created_at: f64,
     /// The node the case stands on.
@@ -471,6 +476,7 @@ mod tests {
             nik: "9471015501990003".into(),
             status: CaseStatus::Draft,
             updated_at: 1.0,
+            rank: -1.0,
             created_at: 1.0,
             node: "bring_letter".into(),
             outcome: None,

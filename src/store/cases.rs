@@ -5,12 +5,14 @@
 //!
 //! Invariants: events are only ever added (`put` of a new id; an event id
 //! that exists is the same event, so writing it again changes nothing);
-//! finishing a case is written with strict durability.
+//! writes go through `batch` in one transaction each, and finishing a case
+//! is written with strict durability.
 
 use js_sys::{Array, Object, Reflect};
-use rexie::{Direction, KeyRange, TransactionMode};
+use rexie::{KeyRange, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::batch::{put_all, Durability};
 use super::db::{from_js, rw, stores, to_js, Db};
 use crate::domain::case::{CaseStatus, CaseSummary, Event};
 use crate::domain::storage::StorageProblem;
@@ -64,8 +66,11 @@ pub struct ListQuery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListPage {
     pub rows: Vec<CaseSummary>,
-    /// How many cases match in all.
-    pub total: u32,
+    /// Whether more rows follow this page.
+    pub more: bool,
+    /// How many cases match, for a search (without one, the counts of
+    /// `case_counts` tell, and the page is not slowed by counting).
+    pub matches: Option<u32>,
 }
 
 /// Most rows a search reads before filtering: a search that matches more
@@ -117,46 +122,37 @@ impl Db {
         summary: &CaseSummary,
         photo: Option<&PhotoBlob>,
     ) -> Result<()> {
-        let names: &[&str] = if photo.is_some() {
-            &[stores::CASE_EVENTS, stores::CASES, stores::ATTACHMENTS]
-        } else {
-            &[stores::CASE_EVENTS, stores::CASES]
-        };
-        let tx = self
-            .rexie()
-            .transaction(names, TransactionMode::ReadWrite)
-            .map_err(rw)?;
-        let values = events.iter().map(to_js).collect::<Result<Vec<_>>>()?;
-        tx.store(stores::CASE_EVENTS)
-            .map_err(rw)?
-            .put_all(values.into_iter().map(|v| (v, None)))
-            .await
-            .map_err(rw)?;
-        tx.store(stores::CASES)
-            .map_err(rw)?
-            .put(&to_js(summary)?, None)
-            .await
-            .map_err(rw)?;
-        if let Some(photo) = photo {
-            tx.store(stores::ATTACHMENTS)
-                .map_err(rw)?
-                .put(&photo.record()?, None)
-                .await
-                .map_err(rw)?;
-        }
-        tx.done().await.map_err(rw)?;
-        Ok(())
+        self.write(events, summary, photo, Durability::Relaxed).await
     }
 
     /// Like `append`, with strict durability: the browser reports success
     /// only once the data is flushed to disk. For finishing a case.
     pub async fn append_strict(&self, events: &[Event], summary: &CaseSummary) -> Result<()> {
-        let mut puts = Vec::new();
-        for e in events {
-            puts.push((stores::CASE_EVENTS, to_js(e)?));
+        self.write(events, summary, None, Durability::Strict).await
+    }
+
+    async fn write(
+        &self,
+        events: &[Event],
+        summary: &CaseSummary,
+        photo: Option<&PhotoBlob>,
+        durability: Durability,
+    ) -> Result<()> {
+        let timing = super::platform::Timing::start("pandu:save");
+        let result = async {
+            let mut puts = Vec::with_capacity(events.len() + 2);
+            for e in events {
+                puts.push((stores::CASE_EVENTS, to_js(e)?));
+            }
+            puts.push((stores::CASES, to_js(summary)?));
+            if let Some(photo) = photo {
+                puts.push((stores::ATTACHMENTS, photo.record()?));
+            }
+            put_all(&self.rexie().name(), &puts, durability).await
         }
-        puts.push((stores::CASES, to_js(summary)?));
-        super::strict::put_strict(&self.rexie().name(), &puts).await
+        .await;
+        timing.end();
+        result
     }
 
     /// A case's whole history, in time order, read through `by_case`.
@@ -181,22 +177,28 @@ impl Db {
         if nik.trim().is_empty() {
             return Ok(Vec::new());
         }
-        let tx = self
-            .rexie()
-            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
-            .map_err(rw)?;
-        let values = tx
-            .store(stores::CASES)
-            .map_err(rw)?
-            .index("by_nik")
-            .map_err(rw)?
-            .get_all(
-                Some(KeyRange::only(&JsValue::from_str(nik.trim())).map_err(range_error)?),
-                None,
-            )
-            .await
-            .map_err(rw)?;
-        values.into_iter().map(from_js).collect()
+        let timing = super::platform::Timing::start("pandu:nik");
+        let result = async {
+            let tx = self
+                .rexie()
+                .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+                .map_err(rw)?;
+            let values = tx
+                .store(stores::CASES)
+                .map_err(rw)?
+                .index("by_nik")
+                .map_err(rw)?
+                .get_all(
+                    Some(KeyRange::only(&JsValue::from_str(nik.trim())).map_err(range_error)?),
+                    None,
+                )
+                .await
+                .map_err(rw)?;
+            values.into_iter().map(from_js).collect()
+        }
+        .await;
+        timing.end();
+        result
     }
 
     /// A photo's blob, by its SHA-256.
@@ -222,114 +224,135 @@ impl Db {
         &self,
         procedures: &[String],
     ) -> Result<(Vec<(CaseStatus, u32)>, Vec<(String, u32)>)> {
-        let tx = self
-            .rexie()
-            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
-            .map_err(rw)?;
-        let store = tx.store(stores::CASES).map_err(rw)?;
-        let by_status = store.index("by_status").map_err(rw)?;
-        let mut statuses = Vec::new();
-        for s in CaseStatus::ALL {
-            let range = KeyRange::only(&JsValue::from_str(s.code())).map_err(range_error)?;
-            statuses.push((s, by_status.count(Some(range)).await.map_err(rw)?));
+        let timing = super::platform::Timing::start("pandu:counts");
+        let result = async {
+            let tx = self
+                .rexie()
+                .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+                .map_err(rw)?;
+            let store = tx.store(stores::CASES).map_err(rw)?;
+            let by_status = store.index("by_status").map_err(rw)?;
+            let mut statuses = Vec::new();
+            for s in CaseStatus::ALL {
+                let range = KeyRange::only(&JsValue::from_str(s.code())).map_err(range_error)?;
+                statuses.push((s, by_status.count(Some(range)).await.map_err(rw)?));
+            }
+            let by_procedure = store.index("by_procedure").map_err(rw)?;
+            let mut per_procedure = Vec::new();
+            for p in procedures {
+                let range = KeyRange::only(&JsValue::from_str(p)).map_err(range_error)?;
+                per_procedure.push((
+                    p.clone(),
+                    by_procedure.count(Some(range)).await.map_err(rw)?,
+                ));
+            }
+            Ok((statuses, per_procedure))
         }
-        let by_procedure = store.index("by_procedure").map_err(rw)?;
-        let mut per_procedure = Vec::new();
-        for p in procedures {
-            let range = KeyRange::only(&JsValue::from_str(p)).map_err(range_error)?;
-            per_procedure.push((
-                p.clone(),
-                by_procedure.count(Some(range)).await.map_err(rw)?,
-            ));
-        }
-        Ok((statuses, per_procedure))
+        .await;
+        timing.end();
+        result
     }
 
     /// One page of the case list, newest first. Without a search the page
     /// is read straight from the index that fits the filters; a search
     /// reads at most `SEARCH_CAP` candidates from `by_nik` or `by_word`.
     pub async fn list_cases(&self, q: &ListQuery) -> Result<ListPage> {
-        let tx = self
-            .rexie()
-            .transaction(&[stores::CASES], TransactionMode::ReadOnly)
-            .map_err(rw)?;
-        let store = tx.store(stores::CASES).map_err(rw)?;
-        let search = q.search.trim().to_lowercase();
-        if search.is_empty() {
-            let mut prefix = Vec::new();
-            let index = match (&q.procedure, q.status) {
-                (None, None) => "by_updated",
-                (None, Some(_)) => "by_status_updated",
-                (Some(_), None) => "by_procedure_updated",
-                (Some(_), Some(_)) => "by_procedure_status_updated",
-            };
-            if let Some(p) = &q.procedure {
-                prefix.push(JsValue::from_str(p));
-            }
-            if let Some(s) = q.status {
-                prefix.push(JsValue::from_str(s.code()));
-            }
-            let range = || -> Result<Option<KeyRange>> {
-                if prefix.is_empty() {
-                    Ok(None)
-                } else {
-                    prefix_range(&prefix).map(Some)
+        let timing = super::platform::Timing::start("pandu:list");
+        let result = async {
+            let tx = self
+                .rexie()
+                .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+                .map_err(rw)?;
+            let store = tx.store(stores::CASES).map_err(rw)?;
+            let search = q.search.trim().to_lowercase();
+            if search.is_empty() {
+                let mut prefix = Vec::new();
+                let index = match (&q.procedure, q.status) {
+                    (None, None) => "by_recent",
+                    (None, Some(_)) => "by_status_recent",
+                    (Some(_), None) => "by_procedure_recent",
+                    (Some(_), Some(_)) => "by_procedure_status_recent",
+                };
+                if let Some(p) = &q.procedure {
+                    prefix.push(JsValue::from_str(p));
                 }
+                if let Some(s) = q.status {
+                    prefix.push(JsValue::from_str(s.code()));
+                }
+                let range = if prefix.is_empty() {
+                    None
+                } else {
+                    Some(prefix_range(&prefix)?)
+                };
+                // One request: the rows before the page, the page, and one
+                // more row that tells whether another page follows.
+                let values = store
+                    .index(index)
+                    .map_err(rw)?
+                    .get_all(range, Some(q.offset + q.limit + 1))
+                    .await
+                    .map_err(rw)?;
+                let mut rows = values
+                    .into_iter()
+                    .skip(q.offset as usize)
+                    .map(from_js)
+                    .collect::<Result<Vec<CaseSummary>>>()?;
+                let more = rows.len() > q.limit as usize;
+                rows.truncate(q.limit as usize);
+                return Ok(ListPage {
+                    rows,
+                    more,
+                    matches: None,
+                });
+            }
+
+            let digits = search.chars().all(|c| c.is_ascii_digit());
+            let words: Vec<String> = crate::domain::applicant::name_words(&search);
+            let (index, range) = if digits {
+                ("by_nik", text_prefix_range(&search)?)
+            } else {
+                // The longest word narrows the range most.
+                let longest = words
+                    .iter()
+                    .max_by_key(|w| w.len())
+                    .cloned()
+                    .unwrap_or_default();
+                ("by_word", text_prefix_range(&longest)?)
             };
-            let index = store.index(index).map_err(rw)?;
-            let count_range = range()?;
-            let range = range()?;
-            let total = index.count(count_range).await.map_err(rw)?;
-            let offset = (q.offset > 0).then_some(q.offset);
-            let rows = index
-                .scan(range, Some(q.limit), offset, Some(Direction::Prev))
+            let values = store
+                .index(index)
+                .map_err(rw)?
+                .get_all(Some(range), Some(SEARCH_CAP))
                 .await
                 .map_err(rw)?;
+            let mut rows: Vec<CaseSummary> = values
+                .into_iter()
+                .map(from_js)
+                .collect::<Result<Vec<CaseSummary>>>()?
+                .into_iter()
+                .filter(|r| digits || name_matches(r, &words))
+                .filter(|r| q.status.is_none_or(|s| r.status == s))
+                .filter(|r| q.procedure.as_ref().is_none_or(|p| &r.procedure_id == p))
+                .collect();
+            // A multi-entry index can list a case once per matching word.
+            rows.sort_by(|a, b| a.id.cmp(&b.id));
+            rows.dedup_by(|a, b| a.id == b.id);
+            rows.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+            let total = rows.len() as u32;
+            let more = total > q.offset + q.limit;
             let rows = rows
                 .into_iter()
-                .map(|(_, v)| from_js(v))
-                .collect::<Result<Vec<CaseSummary>>>()?;
-            return Ok(ListPage { rows, total });
+                .skip(q.offset as usize)
+                .take(q.limit as usize)
+                .collect();
+            Ok(ListPage {
+                rows,
+                more,
+                matches: Some(total),
+            })
         }
-
-        let digits = search.chars().all(|c| c.is_ascii_digit());
-        let words: Vec<String> = crate::domain::applicant::name_words(&search);
-        let (index, range) = if digits {
-            ("by_nik", text_prefix_range(&search)?)
-        } else {
-            // The longest word narrows the range most.
-            let longest = words
-                .iter()
-                .max_by_key(|w| w.len())
-                .cloned()
-                .unwrap_or_default();
-            ("by_word", text_prefix_range(&longest)?)
-        };
-        let values = store
-            .index(index)
-            .map_err(rw)?
-            .get_all(Some(range), Some(SEARCH_CAP))
-            .await
-            .map_err(rw)?;
-        let mut rows: Vec<CaseSummary> = values
-            .into_iter()
-            .map(from_js)
-            .collect::<Result<Vec<CaseSummary>>>()?
-            .into_iter()
-            .filter(|r| digits || name_matches(r, &words))
-            .filter(|r| q.status.is_none_or(|s| r.status == s))
-            .filter(|r| q.procedure.as_ref().is_none_or(|p| &r.procedure_id == p))
-            .collect();
-        // A multi-entry index can list a case once per matching word.
-        rows.sort_by(|a, b| a.id.cmp(&b.id));
-        rows.dedup_by(|a, b| a.id == b.id);
-        rows.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
-        let total = rows.len() as u32;
-        let rows = rows
-            .into_iter()
-            .skip(q.offset as usize)
-            .take(q.limit as usize)
-            .collect();
-        Ok(ListPage { rows, total })
+        .await;
+        timing.end();
+        result
     }
 }

@@ -5,11 +5,12 @@
 //! - `procedures`: SOP packs, key `id`, index `by_pack` (`pack_id`).
 //! - `cases`: one list row per case, key `id`; indexes `by_status`
 //!   (`status`), `by_nik` (`nik`), `by_updated` (`updated_at`),
-//!   `by_procedure` (`procedure_id`); since version 2 also
-//!   `by_status_updated` (`[status, updated_at]`), `by_procedure_updated`
-//!   (`[procedure_id, updated_at]`), `by_procedure_status_updated`
-//!   (`[procedure_id, status, updated_at]`) for filtered pages newest first,
-//!   and `by_word` (`words`, multi-entry) for name search.
+//!   `by_procedure` (`procedure_id`); since version 2 also `by_recent`
+//!   (`rank` = -updated_at), `by_status_recent` (`[status, rank]`),
+//!   `by_procedure_recent` (`[procedure_id, rank]`),
+//!   `by_procedure_status_recent` (`[procedure_id, status, rank]`), so a
+//!   page of the list, filtered or not, is one ascending `getAll`, newest
+//!   first; and `by_word` (`words`, multi-entry) for name search.
 //! - `case_events`: the append-only history, key `id`; index `by_case`
 //!   (`[case_id, at]`).
 //! - `attachments`: photo blobs with their case and document, key
@@ -98,17 +99,21 @@ pub(super) fn rw(e: rexie::Error) -> StorageProblem {
     problem(e, false)
 }
 
+/// A record as a plain JS object, so IndexedDB key paths (`status`,
+/// `nik`, ...) reach its fields. Written as JSON and parsed by the
+/// browser's own `JSON.parse`: one crossing into JavaScript instead of one
+/// per field, which is what makes a draft save cheap on a slow phone.
 pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
-    // Plain JS objects, so IndexedDB key paths (`status`, `nik`, ...) reach
-    // the fields; maps become objects too.
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value
-        .serialize(&ser)
-        .map_err(|e| StorageProblem::Other(e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| StorageProblem::Other(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| StorageProblem::Other("JSON.parse".into()))
 }
 
+/// A stored record back as a Rust value (the reverse of `to_js`).
 pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StorageProblem::Corrupt(e.to_string()))
+    let text: String = js_sys::JSON::stringify(&value)
+        .map_err(|_| StorageProblem::Corrupt("not JSON".into()))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| StorageProblem::Corrupt(e.to_string()))
 }
 
 /// A small record in the `settings` store.
@@ -136,17 +141,15 @@ impl Db {
                     .add_index(Index::new("by_nik", "nik"))
                     .add_index(Index::new("by_updated", "updated_at"))
                     .add_index(Index::new("by_procedure", "procedure_id"))
+                    .add_index(Index::new("by_recent", "rank"))
+                    .add_index(Index::new_array("by_status_recent", ["status", "rank"]))
                     .add_index(Index::new_array(
-                        "by_status_updated",
-                        ["status", "updated_at"],
+                        "by_procedure_recent",
+                        ["procedure_id", "rank"],
                     ))
                     .add_index(Index::new_array(
-                        "by_procedure_updated",
-                        ["procedure_id", "updated_at"],
-                    ))
-                    .add_index(Index::new_array(
-                        "by_procedure_status_updated",
-                        ["procedure_id", "status", "updated_at"],
+                        "by_procedure_status_recent",
+                        ["procedure_id", "status", "rank"],
                     ))
                     .add_index(Index::new("by_word", "words").multi_entry(true)),
             )

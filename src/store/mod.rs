@@ -1,5 +1,5 @@
 //! The only module that does I/O: IndexedDB (`db`, `cases`, `packs`,
-//! `strict`), photos (`photos`: decode, resize, re-encode, hash), small
+//! `batch`), photos (`photos`: decode, resize, re-encode, hash), small
 //! preferences in localStorage (`prefs`), and the browser's storage manager
 //! and service worker (`platform`).
 //!
@@ -8,12 +8,12 @@
 //! never sees a `JsValue` (it hands over the `File` the officer picked and
 //! gets a prepared photo back).
 
+pub mod batch;
 pub mod cases;
 pub mod db;
 pub mod packs;
 pub mod photos;
 pub mod platform;
 pub mod prefs;
-pub mod strict;
 
 pub use db::Db;

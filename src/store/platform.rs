@@ -160,3 +160,35 @@ pub fn random_hex(bytes: usize) -> String {
 pub fn now() -> i64 {
     js_sys::Date::now() as i64
 }
+
+/// Times an operation as a User Timing measure (`performance.measure`),
+/// so the benchmark and the browser's profiler see how long the store's
+/// work takes on the phone itself. Costs two clock reads.
+pub struct Timing {
+    name: &'static str,
+    start: f64,
+}
+
+impl Timing {
+    pub fn start(name: &'static str) -> Timing {
+        let start = web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now());
+        Timing { name, start }
+    }
+
+    pub fn end(self) {
+        let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+            return;
+        };
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &self.start.into());
+        let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
+        let measure = js_sys::Reflect::get(&performance, &"measure".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(measure) = measure {
+            let _ = measure.call2(&performance, &self.name.into(), &options);
+        }
+    }
+}

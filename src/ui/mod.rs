@@ -158,8 +158,10 @@ impl Packs {
     ) -> AnyView {
         match self.0.get().flatten() {
             None => loading_note(storage, lang).into_any(),
-            Some(Err(p)) => view! { <p class="error" role="alert">{crate::i18n::storage_problem(lang, &p)}</p> }
-                .into_any(),
+            Some(Err(p)) => {
+                view! { <p class="error" role="alert">{crate::i18n::storage_problem(lang, &p)}</p> }
+                    .into_any()
+            }
             Some(Ok(load)) => ok(load),
         }
     }

@@ -114,9 +114,10 @@ impl Ctx {
         match self.procedure().and_then(|p| p.node(id)).map(|n| &n.kind) {
             Some(NodeKind::Step(s)) => s.title.get(en).to_string(),
             Some(NodeKind::Decision(d)) => d.question.get(en).to_string(),
-            Some(NodeKind::End { outcome: o, label }) => label
-                .as_ref()
-                .map_or_else(|| outcome(Lang::Id, *o).to_string(), |l| l.get(en).to_string()),
+            Some(NodeKind::End { outcome: o, label }) => label.as_ref().map_or_else(
+                || outcome(Lang::Id, *o).to_string(),
+                |l| l.get(en).to_string(),
+            ),
             _ => id.to_string(),
         }
     }
@@ -158,7 +159,14 @@ impl Recorder {
 
     fn event(self, role: Option<String>, kind: EventKind) -> Event {
         let ctx = self.ctx();
-        new_event(&ctx.case_id, &ctx.device, &ctx.officer, role, self.next_at(), kind)
+        new_event(
+            &ctx.case_id,
+            &ctx.device,
+            &ctx.officer,
+            role,
+            self.next_at(),
+            kind,
+        )
     }
 
     /// The list row after `events`, and whether they end the case.
@@ -202,7 +210,11 @@ impl Recorder {
 
     /// Stores a photo with the event that attaches it; the event is shown
     /// only once the photo is stored.
-    async fn record_photo(self, role: Option<String>, photo: PhotoBlob) -> Result<(), StorageProblem> {
+    async fn record_photo(
+        self,
+        role: Option<String>,
+        photo: PhotoBlob,
+    ) -> Result<(), StorageProblem> {
         let event = self.event(
             role,
             EventKind::DocumentAttached {
@@ -221,7 +233,12 @@ impl Recorder {
             return Ok(());
         };
         self.state.set(SaveState::Saving);
-        let result = async { db::require()?.append(&to_write, &summary, Some(&photo)).await }.await;
+        let result = async {
+            db::require()?
+                .append(&to_write, &summary, Some(&photo))
+                .await
+        }
+        .await;
         if result.is_ok() {
             self.events.update(|e| e.push(event));
         }
@@ -258,7 +275,11 @@ async fn load(id: String) -> Result<Loaded, StorageProblem> {
     Ok(Loaded {
         events: db.case_events(&id).await?,
         device: db.device_id().await?,
-        officer: db.profile().await?.map(|p| p.officer_name).unwrap_or_default(),
+        officer: db
+            .profile()
+            .await?
+            .map(|p| p.officer_name)
+            .unwrap_or_default(),
     })
 }
 
@@ -372,10 +393,14 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
             let c = case.get()?;
             let p = ctx.procedure()?;
             let folded = c.walk(&Engine::new(p, ctx.offset()));
-            (!folded.ignored.is_empty()).then(|| view! { <p class="notice">{t(lang.get(), Msg::CaseConflict)}</p> })
+            (!folded.ignored.is_empty())
+                .then(|| view! { <p class="notice">{t(lang.get(), Msg::CaseConflict)}</p> })
         }
     };
-    let initial = case.get_untracked().map(|c| c.applicant).unwrap_or_default();
+    let initial = case
+        .get_untracked()
+        .map(|c| c.applicant)
+        .unwrap_or_default();
 
     view! {
         {header}
@@ -410,11 +435,26 @@ fn ApplicantForm(
     // Open while the record is being taken or still has problems.
     let open = case.with_untracked(|c| {
         c.as_ref().is_none_or(|c| {
-            c.moves.is_empty() || !c.applicant.problems(local_date(platform::now(), 420)).is_empty()
+            c.moves.is_empty()
+                || !c
+                    .applicant
+                    .problems(local_date(platform::now(), 420))
+                    .is_empty()
         })
     });
-    // Cases elsewhere on this device with the same NIK.
-    let nik = Memo::new(move |_| case.with(|c| c.as_ref().map(|c| c.applicant.nik().to_string()).unwrap_or_default()));
+    // Cases elsewhere on this device with the same NIK, looked up as soon
+    // as 16 digits are typed (not after the save), so the warning comes
+    // while the officer is still at the field.
+    let nik_typed = RwSignal::new(initial.get(Field::Nik).to_string());
+    let nik = Memo::new(move |_| {
+        let n = nik_typed.get();
+        let n = n.trim();
+        if n.len() == 16 && n.chars().all(|c| c.is_ascii_digit()) {
+            n.to_string()
+        } else {
+            String::new()
+        }
+    });
     let duplicates = LocalResource::new(move || {
         let nik = nik.get();
         let own = rec.ctx().case_id.clone();
@@ -449,14 +489,24 @@ fn ApplicantForm(
                 t.remove(&field);
             });
             let typed = value.get_untracked();
-            let stored = case.with_untracked(|c| c.as_ref().map(|c| c.applicant.get(field).to_string()));
+            let stored =
+                case.with_untracked(|c| c.as_ref().map(|c| c.applicant.get(field).to_string()));
             if stored.is_some_and(|s| s != typed.trim()) {
-                let ev = rec.event(None, EventKind::FieldSet { field, value: typed });
+                let ev = rec.event(
+                    None,
+                    EventKind::FieldSet {
+                        field,
+                        value: typed,
+                    },
+                );
                 rec.record(vec![ev]);
             }
         };
         flush.update_value(|f| f.push(Box::new(save)));
         let on_input = move |v: String| {
+            if field == Field::Nik {
+                nik_typed.set(v.clone());
+            }
             value.set(v);
             rec.typing.update(|t| {
                 t.insert(field);
@@ -493,7 +543,12 @@ fn ApplicantForm(
             if field == Field::Nik {
                 case.with(|c| {
                     if let Some(c) = c {
-                        lines.extend(c.applicant.warnings(today).iter().map(|w| (nik_warning(l, w), "warning")));
+                        lines.extend(
+                            c.applicant
+                                .warnings(today)
+                                .iter()
+                                .map(|w| (nik_warning(l, w), "warning")),
+                        );
                     }
                 });
             }
@@ -613,9 +668,16 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
         let today = local_date(now, offset);
         let node = procedure.node(&walk.current)?;
         Some(match engine.allowed(&walk) {
-            Allowed::Complete { node: node_id, role } => {
-                let NodeKind::Step(step) = &node.kind else { return None };
-                let applicant = EngineApplicant { birth_date: c.applicant.birth_date(today) };
+            Allowed::Complete {
+                node: node_id,
+                role,
+            } => {
+                let NodeKind::Step(step) = &node.kind else {
+                    return None;
+                };
+                let applicant = EngineApplicant {
+                    birth_date: c.applicant.birth_date(today),
+                };
                 // Only the requirements that apply to this applicant.
                 let docs: Vec<String> = engine
                     .missing_documents(&walk, applicant, &Default::default(), today)
@@ -633,7 +695,9 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                         view! { <DocItem rec=rec doc=d.clone() role=role_id.clone() state=state problems=photo_problems busy=busy_docs /> }
                     })
                     .collect_view();
-                let unchecked = docs.iter().any(|d| c.documents.get(d).is_none_or(|s| s.present.is_none()));
+                let unchecked = docs
+                    .iter()
+                    .any(|d| c.documents.get(d).is_none_or(|s| s.present.is_none()));
                 let applicant_bad = !c.applicant.problems(today).is_empty();
                 let complete = {
                     let (role_id, node_id) = (role_id.clone(), node_id.clone());
@@ -647,7 +711,12 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                             return;
                         }
                         blocked.set(None);
-                        let ev = rec.event(Some(role_id.clone()), EventKind::StepCompleted { node: node_id.clone() });
+                        let ev = rec.event(
+                            Some(role_id.clone()),
+                            EventKind::StepCompleted {
+                                node: node_id.clone(),
+                            },
+                        );
                         rec.record(vec![ev]);
                     }
                 };
@@ -679,8 +748,16 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                 }
                 .into_any()
             }
-            Allowed::Answer { node: node_id, role, decision } => {
-                let basis = if decision.legal_basis.is_empty() { procedure.legal_basis.clone() } else { decision.legal_basis.clone() };
+            Allowed::Answer {
+                node: node_id,
+                role,
+                decision,
+            } => {
+                let basis = if decision.legal_basis.is_empty() {
+                    procedure.legal_basis.clone()
+                } else {
+                    decision.legal_basis.clone()
+                };
                 let answers = decision
                     .answers
                     .iter()
@@ -737,7 +814,9 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                 .into_any()
             }
             Allowed::Nothing => {
-                let NodeKind::End { outcome: o, label } = &node.kind else { return None };
+                let NodeKind::End { outcome: o, label } = &node.kind else {
+                    return None;
+                };
                 let missing: Vec<String> = c
                     .missing_documents(&engine, &walk, offset)
                     .iter()
@@ -749,7 +828,8 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                     Outcome::Refused => Some(Msg::CaseEndedRefused),
                     _ => None,
                 };
-                let show_missing = matches!(o, Outcome::Returned | Outcome::Refused) && !missing.is_empty();
+                let show_missing =
+                    matches!(o, Outcome::Returned | Outcome::Refused) && !missing.is_empty();
                 view! {
                     <section class=format!("card ended ended-{o:?}").to_lowercase() data-testid="case-ended" data-outcome=format!("{o:?}").to_lowercase() aria-labelledby="ended-title">
                         <p class="muted">{t(l, Msg::CaseEnded)}</p>
@@ -793,7 +873,9 @@ fn DocItem(
     let pick = {
         let (doc, role) = (doc.clone(), role.clone());
         move |input: web_sys::HtmlInputElement| {
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             // Let the same file be picked again after a failure.
             input.set_value("");
             let (doc, role) = (doc.clone(), role.clone());
@@ -823,7 +905,13 @@ fn DocItem(
     let mark = {
         let (doc, role) = (doc.clone(), role.clone());
         move |present: bool| {
-            let ev = rec.event(Some(role.clone()), EventKind::DocumentMarked { document: doc.clone(), present });
+            let ev = rec.event(
+                Some(role.clone()),
+                EventKind::DocumentMarked {
+                    document: doc.clone(),
+                    present,
+                },
+            );
             rec.record(vec![ev]);
         }
     };
@@ -921,12 +1009,14 @@ fn StepTimes(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -> 
                 </p>
             }
         });
-        (!walk.visits.is_empty() || next.is_some()).then(|| view! {
-            <section class="card" aria-labelledby="times-title">
-                <h2 id="times-title">{t(l, Msg::CaseSteps)}</h2>
-                {next}
-                <ol class="step-times">{rows}</ol>
-            </section>
+        (!walk.visits.is_empty() || next.is_some()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="times-title">
+                    <h2 id="times-title">{t(l, Msg::CaseSteps)}</h2>
+                    {next}
+                    <ol class="step-times">{rows}</ol>
+                </section>
+            }
         })
     }
 }
@@ -977,9 +1067,16 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
             format!("{}: {}", t(l, Msg::EvFieldCleared), field_label(l, *field))
         }
         EventKind::FieldSet { field, value } => {
-            format!("{}: {} = {}", t(l, Msg::EvFieldSet), field_label(l, *field), value.trim())
+            format!(
+                "{}: {} = {}",
+                t(l, Msg::EvFieldSet),
+                field_label(l, *field),
+                value.trim()
+            )
         }
-        EventKind::DocumentAttached { document, bytes, .. } => format!(
+        EventKind::DocumentAttached {
+            document, bytes, ..
+        } => format!(
             "{}: {} ({} KB)",
             t(l, Msg::EvPhoto),
             ctx.document_name(document, en),
@@ -987,27 +1084,51 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
         ),
         EventKind::DocumentMarked { document, present } => format!(
             "{}: {}",
-            t(l, if *present { Msg::EvMarkedPresent } else { Msg::EvMarkedMissing }),
+            t(
+                l,
+                if *present {
+                    Msg::EvMarkedPresent
+                } else {
+                    Msg::EvMarkedMissing
+                }
+            ),
             ctx.document_name(document, en)
         ),
-        EventKind::StepCompleted { node } => format!("{}: {}", t(l, Msg::EvStep), ctx.node_title(node, en)),
-        EventKind::DecisionAnswered { node, answer, reason } => {
+        EventKind::StepCompleted { node } => {
+            format!("{}: {}", t(l, Msg::EvStep), ctx.node_title(node, en))
+        }
+        EventKind::DecisionAnswered {
+            node,
+            answer,
+            reason,
+        } => {
             let label = ctx
                 .procedure()
                 .and_then(|p| p.node(node))
                 .and_then(|n| match &n.kind {
-                    NodeKind::Decision(d) => d.answers.iter().find(|a| &a.value == answer).map(|a| a.label.get(en).to_string()),
+                    NodeKind::Decision(d) => d
+                        .answers
+                        .iter()
+                        .find(|a| &a.value == answer)
+                        .map(|a| a.label.get(en).to_string()),
                     _ => None,
                 })
                 .unwrap_or_else(|| answer.clone());
-            let mut s = format!("{}: {} \u{2192} {}", t(l, Msg::EvDecision), ctx.node_title(node, en), label);
+            let mut s = format!(
+                "{}: {} \u{2192} {}",
+                t(l, Msg::EvDecision),
+                ctx.node_title(node, en),
+                label
+            );
             if let Some(r) = reason {
                 s.push_str(&format!(" ({r})"));
             }
             s
         }
         EventKind::Note { text } => format!("{}: {}", t(l, Msg::EvNote), text),
-        EventKind::StatusChanged { status } => format!("{}: {}", t(l, Msg::EvStatus), case_status(l, *status)),
+        EventKind::StatusChanged { status } => {
+            format!("{}: {}", t(l, Msg::EvStatus), case_status(l, *status))
+        }
     }
 }
 

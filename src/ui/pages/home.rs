@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
 
-use crate::domain::case::{CaseStatus, CaseSummary};
+use crate::domain::case::CaseStatus;
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{case_count, case_status, outcome, storage_problem, t, Lang, Msg};
@@ -34,23 +34,19 @@ async fn load_head() -> Result<HomeData, StorageProblem> {
 }
 
 #[derive(Clone)]
-struct Page {
-    rows: Vec<CaseSummary>,
-    total: u32,
+struct Counts {
     statuses: Vec<(CaseStatus, u32)>,
     procedures: Vec<(String, u32)>,
 }
 
-async fn load_page(q: ListQuery, procedures: Vec<String>) -> Result<Page, StorageProblem> {
-    let db = db::require()?;
-    let page = db.list_cases(&q).await?;
-    let (statuses, procedures) = db.case_counts(&procedures).await?;
-    Ok(Page {
-        rows: page.rows,
-        total: page.total,
-        statuses,
-        procedures,
-    })
+impl Counts {
+    fn status(&self, s: CaseStatus) -> u32 {
+        self.statuses.iter().find(|(x, _)| *x == s).map_or(0, |(_, n)| *n)
+    }
+
+    fn procedure(&self, key: &str) -> u32 {
+        self.procedures.iter().find(|(x, _)| x == key).map_or(0, |(_, n)| *n)
+    }
 }
 
 #[component]
@@ -75,11 +71,16 @@ pub fn Home() -> impl IntoView {
         Some(match loaded {
             Err(problem) => {
                 storage.report(&problem);
-                view! { <p class="error" role="alert">{storage_problem(l, &problem)}</p> }.into_any()
+                view! { <p class="error" role="alert">{storage_problem(l, &problem)}</p> }
+                    .into_any()
             }
             Ok(HomeData { profile, total }) => {
                 let greeting = profile.clone().map(|p| {
-                    let place = if p.village_code.is_empty() { String::new() } else { format!(" \u{b7} {}", p.village_code) };
+                    let place = if p.village_code.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" \u{b7} {}", p.village_code)
+                    };
                     view! {
                         <p class="muted" data-testid="home-officer">
                             {t(l, Msg::HomeGreeting)} ": " {p.officer_name.clone()} {place}
@@ -114,7 +115,8 @@ pub fn Home() -> impl IntoView {
                     }
                     .into_any()
                 } else {
-                    view! { <p data-testid="home-count">{case_count(l, total)}</p> <CaseList /> }.into_any()
+                    view! { <p data-testid="home-count">{case_count(l, total)}</p> <CaseList /> }
+                        .into_any()
                 };
                 view! { {greeting} {profile_missing} {new_case} {list} }.into_any()
             }
@@ -162,6 +164,8 @@ fn CaseList() -> impl IntoView {
             .unwrap_or_default()
     });
 
+    // The rows come first; the counts (which read whole index ranges)
+    // follow without holding them up.
     let page = LocalResource::new(move || {
         let q = ListQuery {
             search: search.get(),
@@ -170,8 +174,14 @@ fn CaseList() -> impl IntoView {
             offset: 0,
             limit: PAGE_SIZE * pages.get(),
         };
+        async move { db::require()?.list_cases(&q).await }
+    });
+    let counts = LocalResource::new(move || {
         let keys: Vec<String> = procedures.get().into_iter().map(|(k, _, _)| k).collect();
-        async move { load_page(q, keys).await }
+        async move {
+            let (statuses, procedures) = db::require().ok()?.case_counts(&keys).await.ok()?;
+            Some(Counts { statuses, procedures })
+        }
     });
 
     let on_search = move |v: String| {
@@ -192,19 +202,9 @@ fn CaseList() -> impl IntoView {
     let filters = move || {
         let l = lang.get();
         let en = l == Lang::En;
-        let counts = page.get().and_then(Result::ok);
-        let status_count = |s: CaseStatus| {
-            counts
-                .as_ref()
-                .and_then(|c| c.statuses.iter().find(|(x, _)| *x == s).map(|(_, n)| *n))
-                .unwrap_or(0)
-        };
-        let procedure_count = |k: &str| {
-            counts
-                .as_ref()
-                .and_then(|c| c.procedures.iter().find(|(x, _)| x == k).map(|(_, n)| *n))
-                .unwrap_or(0)
-        };
+        let counts = counts.get().flatten();
+        let status_count = |s: CaseStatus| counts.as_ref().map(|c| format!(" ({})", c.status(s))).unwrap_or_default();
+        let procedure_count = |k: &str| counts.as_ref().map(|c| format!(" ({})", c.procedure(k))).unwrap_or_default();
         let procedure_options = procedures
             .get()
             .into_iter()
@@ -212,14 +212,14 @@ fn CaseList() -> impl IntoView {
                 let n = procedure_count(&key);
                 let selected = procedure.get_untracked().as_deref() == Some(key.as_str());
                 let title = if en { en_title } else { id_title };
-                view! { <option value=key selected=selected>{format!("{title} ({n})")}</option> }
+                view! { <option value=key selected=selected>{format!("{title}{n}")}</option> }
             })
             .collect_view();
         let status_options = CaseStatus::ALL
             .into_iter()
             .map(|s| {
                 let selected = status.get_untracked() == Some(s);
-                view! { <option value=s.code() selected=selected>{format!("{} ({})", case_status(l, s), status_count(s))}</option> }
+                view! { <option value=s.code() selected=selected>{format!("{}{}", case_status(l, s), status_count(s))}</option> }
             })
             .collect_view();
         view! {
@@ -254,14 +254,26 @@ fn CaseList() -> impl IntoView {
         let en = l == Lang::En;
         let result = page.get()?;
         Some(match result {
-            Err(p) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+            Err(p) => {
+                view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any()
+            }
             Ok(page_data) if page_data.rows.is_empty() => {
                 view! { <p data-testid="list-none">{t(l, Msg::ListNone)}</p> }.into_any()
             }
             Ok(page_data) => {
                 let load = packs.loaded();
-                let more = page_data.total > page_data.rows.len() as u32;
-                let capped = !search.get_untracked().trim().is_empty() && page_data.total >= SEARCH_CAP;
+                let more = page_data.more;
+                let capped = page_data.matches.is_some_and(|m| m >= SEARCH_CAP);
+                // Matches of a search, else what the counts say for the filters.
+                let total = page_data.matches.or_else(|| {
+                    let c = counts.get().flatten()?;
+                    match (procedure.get_untracked(), status.get_untracked()) {
+                        (None, None) => Some(c.statuses.iter().map(|(_, n)| n).sum()),
+                        (None, Some(s)) => Some(c.status(s)),
+                        (Some(p), None) => Some(c.procedure(&p)),
+                        (Some(_), Some(_)) => None,
+                    }
+                });
                 let items = page_data
                     .rows
                     .into_iter()
@@ -296,7 +308,7 @@ fn CaseList() -> impl IntoView {
                     .collect_view();
                 view! {
                     {capped.then(|| view! { <p class="notice">{t(l, Msg::ListSearchCapped)}</p> })}
-                    <p class="muted" data-testid="list-total">{case_count(l, page_data.total)}</p>
+                    {total.map(|n| view! { <p class="muted" data-testid="list-total">{case_count(l, n)}</p> })}
                     <ul class="case-list" data-testid="case-list">{items}</ul>
                     {more.then(|| view! {
                         <button type="button" class="btn" data-testid="list-more" on:click=move |_| pages.update(|p| *p += 1)>

@@ -16,7 +16,11 @@ use crate::store::{db, platform, prefs};
 use crate::ui::{use_base, use_lang, use_packs, use_storage};
 
 /// Creates and stores a case; its id.
-async fn create(pack: String, version: u32, procedure: String) -> Result<Option<String>, StorageProblem> {
+async fn create(
+    pack: String,
+    version: u32,
+    procedure: String,
+) -> Result<Option<String>, StorageProblem> {
     let db = db::require()?;
     let Some(profile) = db.profile().await? else {
         return Ok(None);
@@ -35,7 +39,8 @@ async fn create(pack: String, version: u32, procedure: String) -> Result<Option<
             procedure,
         },
     );
-    let case = Case::fold(std::slice::from_ref(&created)).map_err(|e| StorageProblem::Other(format!("{e:?}")))?;
+    let case = Case::fold(std::slice::from_ref(&created))
+        .map_err(|e| StorageProblem::Other(format!("{e:?}")))?;
     save_new(&db, &case, created).await?;
     Ok(Some(case_id))
 }

@@ -1,10 +1,13 @@
-//! Writes with strict durability. rexie opens transactions with the
-//! browser's default durability (Chromium: relaxed, which is fine for a
-//! draft field); finishing a case must survive a power cut the moment the
-//! officer is told it is saved, so those writes go through a second, plain
-//! IndexedDB connection and `{durability: "strict"}`.
+//! Batched case writes: every record of a change is put in one
+//! transaction, all requests issued at once and only the transaction's end
+//! awaited (one round trip to the browser's storage, where awaiting each
+//! request through rexie costs one per record), with a chosen durability:
+//! relaxed for drafts, strict when a case is finished, so that must
+//! survive a power cut the moment the officer is told it is saved (rexie
+//! has no durability option).
 //!
-//! The connection opens the current version without upgrading, and closes
+//! This uses a second, plain IndexedDB connection to the database rexie
+//! opened: it opens the current version without upgrading, and closes
 //! itself when another tab needs to upgrade.
 
 use std::cell::RefCell;
@@ -67,16 +70,34 @@ async fn open(name: &str) -> Result<IdbDatabase, StorageProblem> {
     Ok(db)
 }
 
-/// Puts `(store, record)` pairs into database `name` in one
-/// strict-durability transaction; all are stored, or none.
-pub async fn put_strict(name: &str, puts: &[(&str, JsValue)]) -> Result<(), StorageProblem> {
+/// How hard the browser must try before saying a write is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Done once the browser has the data (a crash of the phone's OS may
+    /// lose the last second).
+    Relaxed,
+    /// Done once the data is flushed to disk.
+    Strict,
+}
+
+/// Puts `(store, record)` pairs into database `name` in one transaction;
+/// all are stored, or none.
+pub async fn put_all(
+    name: &str,
+    puts: &[(&str, JsValue)],
+    durability: Durability,
+) -> Result<(), StorageProblem> {
     let db = open(name).await?;
     let names: Array = puts
         .iter()
         .map(|(s, _)| JsValue::from_str(s))
         .collect::<Array>();
     let options = Object::new();
-    Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(problem)?;
+    let level = match durability {
+        Durability::Relaxed => "relaxed",
+        Durability::Strict => "strict",
+    };
+    Reflect::set(&options, &"durability".into(), &level.into()).map_err(problem)?;
     // `transaction(names, mode, options)`: called by name, since web-sys
     // keeps the options overload behind its unstable-APIs flag.
     let transaction: Function = Reflect::get(&db, &"transaction".into())
