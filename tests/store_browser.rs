@@ -436,7 +436,7 @@ mod capture {
         for y in 0..h {
             for x in 0..w {
                 seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let grain = ((seed >> 16) % 48) as u32;
+                let grain = (seed >> 16) % 48;
                 let i = ((y * w + x) * 4) as usize;
                 data[i] = ((x * 255 / w + grain) % 256) as u8;
                 data[i + 1] = ((y * 255 / h + grain) % 256) as u8;

@@ -66,7 +66,7 @@ mod tests {
     #[test]
     fn qualities_fall_and_limits_agree() {
         assert!(QUALITIES.windows(2).all(|w| w[0] > w[1]));
-        assert!(MIN_SIDE < MAX_SIDE);
+        const { assert!(MIN_SIDE < MAX_SIDE) };
         assert_eq!(hex(&[0, 15, 255]), "000fff");
     }
 }

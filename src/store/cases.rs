@@ -122,7 +122,8 @@ impl Db {
         summary: &CaseSummary,
         photo: Option<&PhotoBlob>,
     ) -> Result<()> {
-        self.write(events, summary, photo, Durability::Relaxed).await
+        self.write(events, summary, photo, Durability::Relaxed)
+            .await
     }
 
     /// Like `append`, with strict durability: the browser reports success

@@ -557,7 +557,7 @@ fn ApplicantForm(
                 .map(|(text, class)| view! { <span class=format!("field-note {class}")>{text}</span> })
                 .collect_view()
         };
-        let dupes = (field == Field::Nik).then(|| {
+        let dupes = (field == Field::Nik).then_some({
             move || {
                 let l = lang.get();
                 let rows = duplicates.get().flatten().filter(|r| !r.is_empty())?;

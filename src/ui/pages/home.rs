@@ -41,11 +41,17 @@ struct Counts {
 
 impl Counts {
     fn status(&self, s: CaseStatus) -> u32 {
-        self.statuses.iter().find(|(x, _)| *x == s).map_or(0, |(_, n)| *n)
+        self.statuses
+            .iter()
+            .find(|(x, _)| *x == s)
+            .map_or(0, |(_, n)| *n)
     }
 
     fn procedure(&self, key: &str) -> u32 {
-        self.procedures.iter().find(|(x, _)| x == key).map_or(0, |(_, n)| *n)
+        self.procedures
+            .iter()
+            .find(|(x, _)| x == key)
+            .map_or(0, |(_, n)| *n)
     }
 }
 
@@ -180,7 +186,10 @@ fn CaseList() -> impl IntoView {
         let keys: Vec<String> = procedures.get().into_iter().map(|(k, _, _)| k).collect();
         async move {
             let (statuses, procedures) = db::require().ok()?.case_counts(&keys).await.ok()?;
-            Some(Counts { statuses, procedures })
+            Some(Counts {
+                statuses,
+                procedures,
+            })
         }
     });
 
@@ -203,8 +212,18 @@ fn CaseList() -> impl IntoView {
         let l = lang.get();
         let en = l == Lang::En;
         let counts = counts.get().flatten();
-        let status_count = |s: CaseStatus| counts.as_ref().map(|c| format!(" ({})", c.status(s))).unwrap_or_default();
-        let procedure_count = |k: &str| counts.as_ref().map(|c| format!(" ({})", c.procedure(k))).unwrap_or_default();
+        let status_count = |s: CaseStatus| {
+            counts
+                .as_ref()
+                .map(|c| format!(" ({})", c.status(s)))
+                .unwrap_or_default()
+        };
+        let procedure_count = |k: &str| {
+            counts
+                .as_ref()
+                .map(|c| format!(" ({})", c.procedure(k)))
+                .unwrap_or_default()
+        };
         let procedure_options = procedures
             .get()
             .into_iter()
