@@ -134,3 +134,35 @@ fn main_only_mounts_the_app() {
         "src/main.rs should only mount the app, it has {code_lines} lines of code"
     );
 }
+
+#[test]
+fn only_the_store_touches_storage_or_holds_js_values() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    assert!(files.len() >= 5, "the ui was not found: {files:?}");
+    const FORBIDDEN: [&str; 6] = [
+        "rexie",
+        "JsValue",
+        "indexed_db",
+        "Idb",
+        "gloo_storage",
+        "js_sys",
+    ];
+    let mut offences = Vec::new();
+    for file in &files {
+        for (n, line) in fs::read_to_string(file).unwrap().lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in FORBIDDEN {
+                if code.contains(word) {
+                    offences.push(format!("{}:{}: {word}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "the ui reaches past the store:\n{}",
+        offences.join("\n")
+    );
+}
