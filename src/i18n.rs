@@ -239,6 +239,7 @@ messages! {
     DocMissing => "Tidak ada", "Missing";
     DocUnchecked => "Belum dicek", "Not checked";
     DocTakePhoto => "Foto", "Photo";
+    DocGallery => "Galeri", "Gallery";
     DocMarkPresent => "Ada (tanpa foto)", "Present (no photo)";
     DocMarkMissing => "Tidak ada", "Missing";
     DocPhotoSaving => "Memproses foto…", "Processing the photo…";

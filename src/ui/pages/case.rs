@@ -115,7 +115,7 @@ impl Ctx {
             Some(NodeKind::Step(s)) => s.title.get(en).to_string(),
             Some(NodeKind::Decision(d)) => d.question.get(en).to_string(),
             Some(NodeKind::End { outcome: o, label }) => label.as_ref().map_or_else(
-                || outcome(Lang::Id, *o).to_string(),
+                || outcome(if en { Lang::En } else { Lang::Id }, *o).to_string(),
                 |l| l.get(en).to_string(),
             ),
             _ => id.to_string(),
@@ -933,7 +933,7 @@ fn DocItem(
                         on:change:target=move |ev| pick(ev.target()) />
                 </label>
                 <label class="btn">
-                    "\u{1f5bc}\u{fe0f} " {if en { "Gallery" } else { "Galeri" }}
+                    "\u{1f5bc}\u{fe0f} " {t(l, Msg::DocGallery)}
                     <input type="file" accept="image/*" class="visually-hidden"
                         data-testid=format!("gallery-{doc}")
                         on:change:target=move |ev| pick_gallery(ev.target()) />
