@@ -3,8 +3,7 @@
 //! statuses and summaries.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fs;
-use std::path::Path;
+mod common;
 
 use pandu::domain::applicant::Field;
 use pandu::domain::case::{
@@ -12,21 +11,11 @@ use pandu::domain::case::{
 };
 use pandu::domain::date::{local_midnight, Date, Millis, MINUTE};
 use pandu::domain::engine::{Engine, Move, MoveError};
-use pandu::domain::pack_check::{load_catalogue, load_pack};
-use pandu::domain::procedure::{Outcome, Pack};
+use pandu::domain::procedure::Outcome;
 
 const WIB: i32 = 7 * 60;
 
-fn pack(name: &str) -> Pack {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/packs");
-    let catalogue =
-        load_catalogue(&fs::read_to_string(dir.join("documents.json")).unwrap()).unwrap();
-    load_pack(
-        &fs::read_to_string(dir.join(format!("{name}.json"))).unwrap(),
-        &catalogue,
-    )
-    .unwrap()
-}
+use common::shipped_pack as pack;
 
 fn t0() -> Millis {
     local_midnight(Date::new(2026, 11, 23).unwrap(), WIB) + 9 * 60 * MINUTE

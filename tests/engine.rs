@@ -3,28 +3,18 @@
 //! over, and version pinning.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::fs;
-use std::path::Path;
 
 use pandu::domain::date::{local_midnight, Date, Millis, MINUTE};
 use pandu::domain::engine::{due, Allowed, Applicant, Due, Engine, Library, Move, MoveError};
-use pandu::domain::pack_check::{load_catalogue, load_pack};
-use pandu::domain::procedure::{NodeKind, Outcome, Pack, TimeStandard, TimeUnit};
+use pandu::domain::procedure::{NodeKind, Outcome, TimeStandard, TimeUnit};
 
 const WIB: i32 = 7 * 60;
 const HOUR: Millis = 60 * MINUTE;
 
-fn pack(name: &str) -> Pack {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/packs");
-    let catalogue =
-        load_catalogue(&fs::read_to_string(dir.join("documents.json")).unwrap()).unwrap();
-    load_pack(
-        &fs::read_to_string(dir.join(format!("{name}.json"))).unwrap(),
-        &catalogue,
-    )
-    .unwrap()
-}
+use common::shipped_pack as pack;
 
 /// Local WIB time on a date.
 fn at(y: i32, m: u32, d: u32, hour: i64, minute: i64) -> Millis {

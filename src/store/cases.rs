@@ -114,6 +114,28 @@ fn name_matches(row: &CaseSummary, words: &[String]) -> bool {
 }
 
 impl Db {
+    /// Up to `limit` records of `store` through one of its indexes, in the
+    /// index's order: one request.
+    async fn index_get_all(
+        &self,
+        store: &str,
+        index: &str,
+        range: Option<KeyRange>,
+        limit: Option<u32>,
+    ) -> Result<Vec<JsValue>> {
+        let tx = self
+            .rexie()
+            .transaction(&[store], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        tx.store(store)
+            .map_err(rw)?
+            .index(index)
+            .map_err(rw)?
+            .get_all(range, limit)
+            .await
+            .map_err(rw)
+    }
+
     /// Appends events and writes the case's new list row (and a photo) in
     /// one transaction: all of it is stored, or none.
     pub async fn append(
@@ -158,18 +180,10 @@ impl Db {
 
     /// A case's whole history, in time order, read through `by_case`.
     pub async fn case_events(&self, case_id: &str) -> Result<Vec<Event>> {
-        let tx = self
-            .rexie()
-            .transaction(&[stores::CASE_EVENTS], TransactionMode::ReadOnly)
-            .map_err(rw)?;
-        let values = tx
-            .store(stores::CASE_EVENTS)
-            .map_err(rw)?
-            .index("by_case")
-            .map_err(rw)?
-            .get_all(Some(prefix_range(&[JsValue::from_str(case_id)])?), None)
-            .await
-            .map_err(rw)?;
+        let range = prefix_range(&[JsValue::from_str(case_id)])?;
+        let values = self
+            .index_get_all(stores::CASE_EVENTS, "by_case", Some(range), None)
+            .await?;
         values.into_iter().map(from_js).collect()
     }
 
@@ -180,21 +194,10 @@ impl Db {
         }
         let timing = super::platform::Timing::start("pandu:nik");
         let result = async {
-            let tx = self
-                .rexie()
-                .transaction(&[stores::CASES], TransactionMode::ReadOnly)
-                .map_err(rw)?;
-            let values = tx
-                .store(stores::CASES)
-                .map_err(rw)?
-                .index("by_nik")
-                .map_err(rw)?
-                .get_all(
-                    Some(KeyRange::only(&JsValue::from_str(nik.trim())).map_err(range_error)?),
-                    None,
-                )
-                .await
-                .map_err(rw)?;
+            let range = KeyRange::only(&JsValue::from_str(nik.trim())).map_err(range_error)?;
+            let values = self
+                .index_get_all(stores::CASES, "by_nik", Some(range), None)
+                .await?;
             values.into_iter().map(from_js).collect()
         }
         .await;
@@ -260,11 +263,6 @@ impl Db {
     pub async fn list_cases(&self, q: &ListQuery) -> Result<ListPage> {
         let timing = super::platform::Timing::start("pandu:list");
         let result = async {
-            let tx = self
-                .rexie()
-                .transaction(&[stores::CASES], TransactionMode::ReadOnly)
-                .map_err(rw)?;
-            let store = tx.store(stores::CASES).map_err(rw)?;
             let search = q.search.trim().to_lowercase();
             if search.is_empty() {
                 let mut prefix = Vec::new();
@@ -287,12 +285,9 @@ impl Db {
                 };
                 // One request: the rows before the page, the page, and one
                 // more row that tells whether another page follows.
-                let values = store
-                    .index(index)
-                    .map_err(rw)?
-                    .get_all(range, Some(q.offset + q.limit + 1))
-                    .await
-                    .map_err(rw)?;
+                let values = self
+                    .index_get_all(stores::CASES, index, range, Some(q.offset + q.limit + 1))
+                    .await?;
                 let mut rows = values
                     .into_iter()
                     .skip(q.offset as usize)
@@ -320,12 +315,9 @@ impl Db {
                     .unwrap_or_default();
                 ("by_word", text_prefix_range(&longest)?)
             };
-            let values = store
-                .index(index)
-                .map_err(rw)?
-                .get_all(Some(range), Some(SEARCH_CAP))
-                .await
-                .map_err(rw)?;
+            let values = self
+                .index_get_all(stores::CASES, index, Some(range), Some(SEARCH_CAP))
+                .await?;
             let mut rows: Vec<CaseSummary> = values
                 .into_iter()
                 .map(from_js)

@@ -125,27 +125,38 @@ pub fn use_base() -> BasePath {
     expect_context()
 }
 
-/// The SOP packs, loaded once per visit after storage opened: fetched
+/// The SOP packs, loaded once per visit after storage opened, and only
+/// once a page needs them (a first visit's empty Home does not): fetched
 /// (from the network or the service worker's cache), validated, stored.
 #[derive(Clone, Copy)]
-pub struct Packs(LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>);
+pub struct Packs {
+    load: LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>,
+    wanted: RwSignal<bool>,
+}
 
+/// The packs, asking for them to be loaded if they are not yet.
 pub fn use_packs() -> Packs {
-    expect_context()
+    let packs: Packs = expect_context();
+    if !packs.wanted.get_untracked() {
+        packs.wanted.set(true);
+    }
+    packs
 }
 
 impl Packs {
     fn new(storage: StorageState) -> Packs {
-        Packs(LocalResource::new(move || {
-            let ready = storage.is_ready();
+        let wanted = RwSignal::new(false);
+        let load = LocalResource::new(move || {
+            let go = storage.is_ready() && wanted.get();
             async move {
-                if !ready {
+                if !go {
                     return None;
                 }
                 let result = async { db::require()?.load_packs().await }.await;
                 Some(result.map(std::rc::Rc::new))
             }
-        }))
+        });
+        Packs { load, wanted }
     }
 
     /// The loaded packs through `ok`; meanwhile "loading" (nothing when
@@ -156,7 +167,7 @@ impl Packs {
         lang: Lang,
         ok: impl FnOnce(std::rc::Rc<PackLoad>) -> AnyView,
     ) -> AnyView {
-        match self.0.get().flatten() {
+        match self.load.get().flatten() {
             None => loading_note(storage, lang).into_any(),
             Some(Err(p)) => {
                 view! { <p class="error" role="alert">{crate::i18n::storage_problem(lang, &p)}</p> }
@@ -168,7 +179,7 @@ impl Packs {
 
     /// The packs once loaded.
     pub fn loaded(self) -> Option<std::rc::Rc<PackLoad>> {
-        self.0.get().flatten().and_then(Result::ok)
+        self.load.get().flatten().and_then(Result::ok)
     }
 }
 

@@ -180,6 +180,12 @@ impl Recorder {
         Some((case.summary(walk.as_ref()), ended))
     }
 
+    /// Records one thing done now, by `role`.
+    fn act(self, role: Option<String>, kind: EventKind) {
+        let event = self.event(role, kind);
+        self.record(vec![event]);
+    }
+
     /// Appends events now (the page shows them at once) and queues their
     /// write; an end of the procedure is written with strict durability.
     fn record(self, new: Vec<Event>) {
@@ -492,14 +498,13 @@ fn ApplicantForm(
             let stored =
                 case.with_untracked(|c| c.as_ref().map(|c| c.applicant.get(field).to_string()));
             if stored.is_some_and(|s| s != typed.trim()) {
-                let ev = rec.event(
+                rec.act(
                     None,
                     EventKind::FieldSet {
                         field,
                         value: typed,
                     },
                 );
-                rec.record(vec![ev]);
             }
         };
         flush.update_value(|f| f.push(Box::new(save)));
@@ -711,13 +716,12 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                             return;
                         }
                         blocked.set(None);
-                        let ev = rec.event(
+                        rec.act(
                             Some(role_id.clone()),
                             EventKind::StepCompleted {
                                 node: node_id.clone(),
                             },
                         );
-                        rec.record(vec![ev]);
                     }
                 };
                 view! {
@@ -774,7 +778,8 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                                 return;
                             }
                             reason_missing.set(false);
-                            let ev = rec.event(
+                            reason.set(String::new());
+                            rec.act(
                                 Some(role_id.clone()),
                                 EventKind::DecisionAnswered {
                                     node: node_id.clone(),
@@ -782,8 +787,6 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                                     reason: (!text.is_empty()).then_some(text),
                                 },
                             );
-                            reason.set(String::new());
-                            rec.record(vec![ev]);
                         };
                         view! {
                             <li>
@@ -905,14 +908,13 @@ fn DocItem(
     let mark = {
         let (doc, role) = (doc.clone(), role.clone());
         move |present: bool| {
-            let ev = rec.event(
+            rec.act(
                 Some(role.clone()),
                 EventKind::DocumentMarked {
                     document: doc.clone(),
                     present,
                 },
             );
-            rec.record(vec![ev]);
         }
     };
     let mark2 = mark.clone();
