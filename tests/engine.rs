@@ -16,6 +16,9 @@ const HOUR: Millis = 60 * MINUTE;
 
 use common::shipped_pack as pack;
 
+/// Moves as (node, answer), where the walk ends up, and its outcome.
+type Path<'a> = (&'a [(&'a str, Option<&'a str>)], &'a str, Option<Outcome>);
+
 /// Local WIB time on a date.
 fn at(y: i32, m: u32, d: u32, hour: i64, minute: i64) -> Millis {
     local_midnight(Date::new(y, m, d).unwrap(), WIB) + hour * HOUR + minute * MINUTE
@@ -40,7 +43,7 @@ fn purwakarta_every_branch_of_both_diamonds() {
     let e = Engine::new(&pack.procedures[0], WIB);
     let t0 = at(2026, 11, 23, 9, 0);
     // (moves, where the walk ends up, outcome)
-    let table: &[(&[(&str, Option<&str>)], &str, Option<Outcome>)] = &[
+    let table: &[Path] = &[
         (&[], "bring_letter", None),
         (
             &[("bring_letter", None), ("check_bdt", None)],

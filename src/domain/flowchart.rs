@@ -266,58 +266,6 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn svg_escapes_pack_text() {
-        assert_eq!(
-            escape(r#"<b>"A&B's"</b>"#),
-            "&lt;b&gt;&quot;A&amp;B&#39;s&quot;&lt;/b&gt;"
-        );
-        let chart = Chart {
-            width: WIDTH,
-            height: 100.0,
-            lanes: vec!["Staf".into()],
-            nodes: vec![Placed {
-                id: "a".into(),
-                shape: Shape::Rect,
-                lane: Some(0),
-                x: 30.0,
-                y: 8.0,
-                w: 200.0,
-                h: 40.0,
-                lines: vec!["<script>alert(1)</script>".into()],
-                meta: vec!["Staf & Kasi".into()],
-            }],
-            edges: vec![],
-        };
-        let svg = chart.to_svg("Prosedur \"uji\"");
-        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
-        assert!(svg.contains(r#"aria-label="Prosedur &quot;uji&quot;""#));
-        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(!svg.contains("<script>"));
-        assert!(svg.contains("Staf &amp; Kasi"));
-        assert_eq!(svg.matches("<g data-node=").count(), 1);
-        assert_eq!(svg.matches(r#"class="fc-step""#).count(), 1);
-    }
-
-    #[test]
-    fn wrapping_keeps_words_whole() {
-        assert_eq!(
-            wrap("Mengecek persyaratan administrasi", 12),
-            ["Mengecek", "persyaratan", "administrasi"]
-        );
-        assert_eq!(wrap("a b c d", 3), ["a b", "c d"]);
-        assert_eq!(wrap("", 10), Vec::<String>::new());
-        assert_eq!(
-            wrap("Supercalifragilistic x", 5),
-            ["Supercalifragilistic", "x"]
-        );
-    }
-}
-
 /// Lane colours, distinguishable and dark enough for white text.
 pub const LANE_COLOURS: [&str; 8] = [
     "#0b5d4b", "#8a4b00", "#1f4e99", "#7a1f6b", "#4d5b00", "#9c1c2b", "#00677a", "#5a4a8a",
@@ -483,5 +431,57 @@ impl Chart {
         }
         s.push_str("</svg>");
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn svg_escapes_pack_text() {
+        assert_eq!(
+            escape(r#"<b>"A&B's"</b>"#),
+            "&lt;b&gt;&quot;A&amp;B&#39;s&quot;&lt;/b&gt;"
+        );
+        let chart = Chart {
+            width: WIDTH,
+            height: 100.0,
+            lanes: vec!["Staf".into()],
+            nodes: vec![Placed {
+                id: "a".into(),
+                shape: Shape::Rect,
+                lane: Some(0),
+                x: 30.0,
+                y: 8.0,
+                w: 200.0,
+                h: 40.0,
+                lines: vec!["<script>alert(1)</script>".into()],
+                meta: vec!["Staf & Kasi".into()],
+            }],
+            edges: vec![],
+        };
+        let svg = chart.to_svg("Prosedur \"uji\"");
+        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+        assert!(svg.contains(r#"aria-label="Prosedur &quot;uji&quot;""#));
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("Staf &amp; Kasi"));
+        assert_eq!(svg.matches("<g data-node=").count(), 1);
+        assert_eq!(svg.matches(r#"class="fc-step""#).count(), 1);
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(
+            wrap("Mengecek persyaratan administrasi", 12),
+            ["Mengecek", "persyaratan", "administrasi"]
+        );
+        assert_eq!(wrap("a b c d", 3), ["a b", "c d"]);
+        assert_eq!(wrap("", 10), Vec::<String>::new());
+        assert_eq!(
+            wrap("Supercalifragilistic x", 5),
+            ["Supercalifragilistic", "x"]
+        );
     }
 }

@@ -15,16 +15,19 @@ async function officerOffline(regency) {
   await app.offlineReady();
   await app.saveProfile({ device: "HP Desa Sukamaju", officer: "Siti Aminah", village: "32.14.01.2001" });
   await app.tid("profile-saved").waitFor();
-  await app.goto("procedures");
-  await app.tid("regency").selectOption(regency);
+  if (regency) {
+    await app.goto("procedures");
+    await app.tid("regency").selectOption(regency);
+  }
   await context.setOffline(true);
   return { context, app };
 }
 
-/** Opens a new case of `procedure` from Home. */
-async function newCase(app, procedure) {
+/** Opens a new case of `procedure` from Home, choosing the regency there when given. */
+async function newCase(app, procedure, regency) {
   await app.goto("");
   await app.tid("new-case").click();
+  if (regency) await app.tid("new-case-regency").selectOption(regency);
   await app.tid(`start-${procedure}`).click();
   await app.tid("applicant").waitFor();
 }
@@ -168,6 +171,7 @@ test("Purwakarta: in the BDT, documents complete, proposed (with a photo of the 
 
   // The history keeps who did what; the list shows the finished case.
   await app.tid("timeline").locator("summary").click();
+  await app.tid("timeline-event").first().waitFor();
   assert.ok((await app.tid("timeline-event").count()) >= 15);
   assert.match(await app.tid("timeline").textContent(), /Siti Aminah/);
   await app.assertAccessible("a finished case");
@@ -221,8 +225,8 @@ test("Pesisir Selatan: refused for a missing SKTM, which the end lists", async (
 });
 
 test("Banjarbaru: a deactivation walks to BPJS with the 25th cut-off shown", async () => {
-  const { context, app } = await officerOffline("banjarbaru");
-  await newCase(app, "mutation");
+  const { context, app } = await officerOffline(null);
+  await newCase(app, "mutation", "banjarbaru");
   await fillApplicant(app, { full_name: "Ahmad Fauzi", nik: "6372010101800001" });
   for (const doc of ["ktp", "kk", "kis", "resignation_statement"]) await mark(app, doc, true);
   await complete(app, "apply");

@@ -18,8 +18,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::applicant::Field;
-use crate::domain::case::{reachable_outcomes, Case, CaseSummary, Event, EventKind};
-use crate::domain::date::{local_date, Millis};
+use crate::domain::case::{
+    reachable_outcomes, Case, CaseSummary, DocumentState, Event, EventKind, Folded,
+};
+use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Walk};
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::storage::StorageProblem;
@@ -139,6 +141,8 @@ struct Recorder {
     state: RwSignal<SaveState>,
     /// Fields typed into and not yet saved.
     typing: RwSignal<std::collections::BTreeSet<Field>>,
+    /// The walk as last folded (set once the page's memos exist).
+    ended: StoredValue<Option<Memo<Option<Walk>>>>,
     storage: StorageState,
     ctx: StoredValue<Rc<Ctx>, LocalStorage>,
 }
@@ -190,8 +194,9 @@ impl Recorder {
     /// write; an end of the procedure is written with strict durability.
     fn record(self, new: Vec<Event>) {
         let was_ended = self
-            .summary_of(&self.events.get_untracked())
-            .is_some_and(|(_, ended)| ended);
+            .ended
+            .get_value()
+            .is_some_and(|m| m.with_untracked(|w| w.as_ref().is_some_and(|w| w.outcome.is_some())));
         self.events.update(|e| e.extend(new.iter().cloned()));
         self.unsaved.update_value(|u| u.extend(new));
         let to_write = self.unsaved.get_value();
@@ -265,6 +270,43 @@ impl Recorder {
                 self.storage.report(&problem);
                 self.state.set(SaveState::Failed(problem));
             }
+        }
+    }
+}
+
+/// What the sections read, each recomputed only when its own input
+/// changes: typing a field re-renders the field's notes, not the step.
+#[derive(Clone, Copy)]
+struct Derived {
+    case: Memo<Option<Case>>,
+    folded: Memo<Option<Folded>>,
+    walk: Memo<Option<Walk>>,
+    docs: Memo<BTreeMap<String, DocumentState>>,
+    birth: Memo<Option<Date>>,
+}
+
+impl Derived {
+    fn new(rec: Recorder) -> Derived {
+        let case = Memo::new(move |_| rec.events.with(|e| Case::fold(e).ok()));
+        let folded = Memo::new(move |_| {
+            let ctx = rec.ctx();
+            let p = ctx.procedure()?;
+            case.with(|c| c.as_ref().map(|c| c.walk(&Engine::new(p, ctx.offset()))))
+        });
+        let walk = Memo::new(move |_| folded.with(|f| f.as_ref().and_then(|f| f.walk.clone())));
+        let docs = Memo::new(move |_| {
+            case.with(|c| c.as_ref().map(|c| c.documents.clone()).unwrap_or_default())
+        });
+        let birth = Memo::new(move |_| {
+            let today = local_date(platform::now(), rec.ctx().offset());
+            case.with(|c| c.as_ref().and_then(|c| c.applicant.birth_date(today)))
+        });
+        Derived {
+            case,
+            folded,
+            walk,
+            docs,
+            birth,
         }
     }
 }
@@ -347,10 +389,13 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         unsaved: StoredValue::new(Vec::new()),
         state: RwSignal::new(SaveState::Idle),
         typing: RwSignal::new(Default::default()),
+        ended: StoredValue::new(None),
         storage,
         ctx: StoredValue::new_local(ctx.clone()),
     };
-    let case = Memo::new(move |_| rec.events.with(|e| Case::fold(e).ok()));
+    let d = Derived::new(rec);
+    rec.ended.set_value(Some(d.walk));
+    let case = d.case;
     let now = RwSignal::new(platform::now());
     let tick = set_interval_with_handle(move || now.set(platform::now()), CLOCK_TICK).ok();
     on_cleanup(move || {
@@ -359,25 +404,29 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         }
     });
 
+    let head = Memo::new(move |_| {
+        let walk = d.walk.get();
+        case.with(|c| {
+            c.as_ref()
+                .map(|c| (c.applicant.name().to_string(), c.status(walk.as_ref())))
+        })
+    });
     let header = {
         move || {
             let ctx = rec.ctx();
             let l = lang.get();
             let en = l == Lang::En;
-            let c = case.get()?;
-            let walk = ctx
-                .procedure()
-                .and_then(|p| c.walk(&Engine::new(p, ctx.offset())).walk);
-            let name = if c.applicant.name().is_empty() {
+            let (name, status) = head.get()?;
+            let name = if name.is_empty() {
                 t(l, Msg::CaseNoName).to_string()
             } else {
-                c.applicant.name().to_string()
+                name
             };
             let title = ctx.procedure().map(|p| p.title.get(en).to_string());
             Some(view! {
                 <h1 data-testid="case-name">{name}</h1>
                 <p class="muted">{title} " \u{b7} "
-                    <span class="badge" data-testid="case-status">{case_status(l, c.status(walk.as_ref()))}</span>
+                    <span class="badge" data-testid="case-status">{case_status(l, status)}</span>
                 </p>
             })
         }
@@ -393,15 +442,14 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
             }.into_any()),
         }
     };
-    let ignored = {
-        move || {
-            let ctx = rec.ctx();
-            let c = case.get()?;
-            let p = ctx.procedure()?;
-            let folded = c.walk(&Engine::new(p, ctx.offset()));
-            (!folded.ignored.is_empty())
-                .then(|| view! { <p class="notice">{t(lang.get(), Msg::CaseConflict)}</p> })
-        }
+    let conflicts = Memo::new(move |_| {
+        d.folded
+            .with(|f| f.as_ref().is_some_and(|f| !f.ignored.is_empty()))
+    });
+    let ignored = move || {
+        conflicts
+            .get()
+            .then(|| view! { <p class="notice">{t(lang.get(), Msg::CaseConflict)}</p> })
     };
     let initial = case
         .get_untracked()
@@ -420,15 +468,11 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
             data-typing=move || rec.typing.with(|t| t.len()).to_string()>{save_note}</p>
         {ignored}
         <ApplicantForm rec=rec case=case initial=initial />
-        <CurrentStep rec=rec case=case now=now />
-        <StepTimes rec=rec case=case now=now />
-        <Documents rec=rec case=case />
+        <CurrentStep rec=rec d=d now=now />
+        <StepTimes rec=rec d=d now=now />
+        <Documents rec=rec d=d />
         <Timeline rec=rec case=case />
     }
-}
-
-fn walk_of(ctx: &Ctx, case: &Case) -> Option<Walk> {
-    case.walk(&Engine::new(ctx.procedure()?, ctx.offset())).walk
 }
 
 #[component]
@@ -652,7 +696,7 @@ fn due_text(l: Lang, due: Due, offset: i32) -> String {
 }
 
 #[component]
-fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -> impl IntoView {
+fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoView {
     let lang = use_lang();
     let reason = RwSignal::new(String::new());
     let reason_missing = RwSignal::new(false);
@@ -664,13 +708,13 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
         let l = lang.get();
         let en = l == Lang::En;
         let ctx = rec.ctx();
-        let c = case.get()?;
+        let walk = d.walk.get()?;
+        let documents = d.docs.get();
+        let birth_date = d.birth.get();
         let procedure = ctx.procedure()?;
         let engine = Engine::new(procedure, ctx.offset());
-        let walk = c.walk(&engine).walk?;
         let offset = ctx.offset();
-        let now = now.get();
-        let today = local_date(now, offset);
+        let today = local_date(now.get_untracked(), offset);
         let node = procedure.node(&walk.current)?;
         Some(match engine.allowed(&walk) {
             Allowed::Complete {
@@ -680,9 +724,7 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                 let NodeKind::Step(step) = &node.kind else {
                     return None;
                 };
-                let applicant = EngineApplicant {
-                    birth_date: c.applicant.birth_date(today),
-                };
+                let applicant = EngineApplicant { birth_date };
                 // Only the requirements that apply to this applicant.
                 let docs: Vec<String> = engine
                     .missing_documents(&walk, applicant, &Default::default(), today)
@@ -690,23 +732,31 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                     .map(str::to_string)
                     .collect();
                 let due = engine.due(&walk);
-                let late = engine.is_late(&walk, now);
+                let since = walk.since;
+                let late = move || {
+                    due.is_some_and(|d| now.get() > d.deadline())
+                        .then(|| view! { " " <span class="badge badge-late" data-testid="step-late">{t(l, Msg::CaseLate)}</span> })
+                };
                 let role_id = role.to_string();
                 let node_id = node_id.to_string();
                 let checklist = docs
                     .iter()
                     .map(|d| {
-                        let state = c.documents.get(d).cloned().unwrap_or_default();
+                        let state = documents.get(d).cloned().unwrap_or_default();
                         view! { <DocItem rec=rec doc=d.clone() role=role_id.clone() state=state problems=photo_problems busy=busy_docs /> }
                     })
                     .collect_view();
                 let unchecked = docs
                     .iter()
-                    .any(|d| c.documents.get(d).is_none_or(|s| s.present.is_none()));
-                let applicant_bad = !c.applicant.problems(today).is_empty();
+                    .any(|d| documents.get(d).is_none_or(|s| s.present.is_none()));
                 let complete = {
                     let (role_id, node_id) = (role_id.clone(), node_id.clone());
                     move |_| {
+                        let today = local_date(platform::now(), offset);
+                        let applicant_bad = d.case.with_untracked(|c| {
+                            c.as_ref()
+                                .is_some_and(|c| !c.applicant.problems(today).is_empty())
+                        });
                         if applicant_bad {
                             blocked.set(Some(Msg::CaseFixApplicant));
                             return;
@@ -731,10 +781,9 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                         <dl class="facts">
                             <dt>{t(l, Msg::CaseActor)}</dt><dd data-testid="step-actor">{ctx.role_name(role, l)}</dd>
                             <dt>{t(l, Msg::CaseTimeStandard)}</dt><dd>{time_standard(l, &step.time)}</dd>
-                            <dt>{t(l, Msg::CaseOnStepFor)}</dt><dd data-testid="step-elapsed">{span(l, now - walk.since)}</dd>
+                            <dt>{t(l, Msg::CaseOnStepFor)}</dt><dd data-testid="step-elapsed">{move || span(l, now.get() - since)}</dd>
                         </dl>
-                        {due.map(|d| view! { <p data-testid="step-due">{due_text(l, d, offset)}
-                            {late.then(|| view! { " " <span class="badge badge-late" data-testid="step-late">{t(l, Msg::CaseLate)}</span> })}</p> })}
+                        {due.map(|d| view! { <p data-testid="step-due">{due_text(l, d, offset)} {late}</p> })}
                         {(!docs.is_empty()).then(|| view! {
                             <h3>{t(l, Msg::CaseDocuments)}</h3>
                             <p class="muted">{t(l, Msg::CaseDocsHint)}</p>
@@ -820,12 +869,18 @@ fn CurrentStep(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -
                 let NodeKind::End { outcome: o, label } = &node.kind else {
                     return None;
                 };
-                let missing: Vec<String> = c
-                    .missing_documents(&engine, &walk, offset)
-                    .iter()
-                    .map(|d| ctx.document_name(d, en))
-                    .collect();
-                let reasons: Vec<String> = c.reasons.values().cloned().collect();
+                let (missing, reasons) = d.case.with_untracked(|c| {
+                    c.as_ref()
+                        .map(|c| {
+                            let missing: Vec<String> = c
+                                .missing_documents(&engine, &walk, offset)
+                                .iter()
+                                .map(|id| ctx.document_name(id, en))
+                                .collect();
+                            (missing, c.reasons.values().cloned().collect::<Vec<_>>())
+                        })
+                        .unwrap_or_default()
+                });
                 let what = match o {
                     Outcome::Returned => Some(Msg::CaseEndedReturned),
                     Outcome::Refused => Some(Msg::CaseEndedRefused),
@@ -974,14 +1029,13 @@ fn Thumb(sha: String, alt: String) -> impl IntoView {
 }
 
 #[component]
-fn StepTimes(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -> impl IntoView {
+fn StepTimes(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
         let en = l == Lang::En;
         let ctx = rec.ctx();
-        let c = case.get()?;
-        let walk = walk_of(&ctx, &c)?;
+        let walk = d.walk.get()?;
         let procedure = ctx.procedure()?;
         let rows = walk
             .visits
@@ -1003,11 +1057,14 @@ fn StepTimes(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -> 
             })
             .collect_view();
         let engine = Engine::new(procedure, ctx.offset());
-        let next = engine.due(&walk).map(|d| {
-            let late = engine.is_late(&walk, now.get());
+        let next = engine.due(&walk).map(|due| {
+            let late = move || {
+                (now.get() > due.deadline())
+                    .then(|| view! { " " <span class="badge badge-late">{t(l, Msg::CaseLate)}</span> })
+            };
             view! {
-                <p data-testid="next-due"><strong>{t(l, Msg::CaseNextDue)} ": "</strong> {ctx.node_title(&walk.current, en)} " \u{b7} " {due_text(l, d, ctx.offset())}
-                    {late.then(|| view! { " " <span class="badge badge-late">{t(l, Msg::CaseLate)}</span> })}
+                <p data-testid="next-due"><strong>{t(l, Msg::CaseNextDue)} ": "</strong> {ctx.node_title(&walk.current, en)} " \u{b7} " {due_text(l, due, ctx.offset())}
+                    {late}
                 </p>
             }
         });
@@ -1024,16 +1081,15 @@ fn StepTimes(rec: Recorder, case: Memo<Option<Case>>, now: RwSignal<Millis>) -> 
 }
 
 #[component]
-fn Documents(rec: Recorder, case: Memo<Option<Case>>) -> impl IntoView {
+fn Documents(rec: Recorder, d: Derived) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
         let en = l == Lang::En;
         let ctx = rec.ctx();
-        let c = case.get()?;
-        (!c.documents.is_empty()).then(|| {
-            let items = c
-                .documents
+        let documents = d.docs.get();
+        (!documents.is_empty()).then(|| {
+            let items = documents
                 .iter()
                 .map(|(id, d)| {
                     let name = ctx.document_name(id, en);
@@ -1137,31 +1193,40 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
 #[component]
 fn Timeline(rec: Recorder, case: Memo<Option<Case>>) -> impl IntoView {
     let lang = use_lang();
-    move || {
+    // The list is built only while the officer has it open.
+    let open = RwSignal::new(false);
+    let count = Memo::new(move |_| case.with(|c| c.as_ref().map_or(0, |c| c.events.len())));
+    let items = move || {
+        if !open.get() {
+            return None;
+        }
         let l = lang.get();
         let ctx = rec.ctx();
-        let c = case.get()?;
         let offset = ctx.offset();
-        let items = c
-            .events
-            .iter()
-            .rev()
-            .map(|e| {
-                view! {
-                    <li data-testid="timeline-event">
-                        <time>{date_time(l, e.at, offset)}</time>
-                        " \u{b7} " {e.officer.clone()}
-                        {e.role.as_ref().map(|r| view! { " (" {ctx.role_name(r, l)} ")" })}
-                        <br />{describe(&ctx, e, l)}
-                    </li>
-                }
+        case.with(|c| {
+            c.as_ref().map(|c| {
+                c.events
+                    .iter()
+                    .rev()
+                    .map(|e| {
+                        view! {
+                            <li data-testid="timeline-event">
+                                <time>{date_time(l, e.at, offset)}</time>
+                                " \u{b7} " {e.officer.clone()}
+                                {e.role.as_ref().map(|r| view! { " (" {ctx.role_name(r, l)} ")" })}
+                                <br />{describe(&ctx, e, l)}
+                            </li>
+                        }
+                    })
+                    .collect_view()
             })
-            .collect_view();
-        Some(view! {
-            <details class="card" data-testid="timeline">
-                <summary><h2>{t(l, Msg::CaseTimeline)} " (" {c.events.len()} ")"</h2></summary>
-                <ol class="timeline">{items}</ol>
-            </details>
         })
+    };
+    view! {
+        <details class="card" data-testid="timeline"
+            on:toggle:target=move |ev| open.set(ev.target().open())>
+            <summary><h2>{move || lang.t(Msg::CaseTimeline)} " (" {count} ")"</h2></summary>
+            <ol class="timeline">{items}</ol>
+        </details>
     }
 }

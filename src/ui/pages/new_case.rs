@@ -55,13 +55,14 @@ pub fn NewCase() -> impl IntoView {
     let problem = RwSignal::new(None::<StorageProblem>);
     let no_profile = RwSignal::new(false);
     let busy = RwSignal::new(false);
+    let choice = RwSignal::new(prefs::pack());
 
     move || {
         let l = lang.get();
         let en = l == Lang::En;
         let navigate = navigate.clone();
         let body = packs.with(storage.get(), l, move |load| {
-            let Some(pack) = chosen(&load, &prefs::pack()) else {
+            let Some(pack) = chosen(&load, &choice.get()) else {
                 return view! { <p data-testid="packs-none">{t(l, Msg::ProceduresNone)}</p> }.into_any();
             };
             let cards = pack
@@ -103,8 +104,24 @@ pub fn NewCase() -> impl IntoView {
                     }
                 })
                 .collect_view();
+            let current = pack.id.clone();
+            let options = load
+                .order
+                .iter()
+                .filter_map(|id| load.library.latest(id))
+                .map(|p| {
+                    let selected = p.id == current;
+                    view! { <option value=p.id.clone() selected=selected>{p.regency.clone()}</option> }
+                })
+                .collect_view();
             view! {
-                <p class="muted">{pack.regency.clone()} " \u{b7} " {pack.office.clone()}</p>
+                <label for="new-case-regency">{t(l, Msg::ProceduresRegency)}</label>
+                <select id="new-case-regency" data-testid="new-case-regency" on:change:target=move |ev| {
+                    let id = ev.target().value();
+                    prefs::set_pack(&id);
+                    choice.set(Some(id));
+                }>{options}</select>
+                <p class="muted">{pack.office.clone()}</p>
                 <ul class="procedure-list">{cards}</ul>
             }
             .into_any()
