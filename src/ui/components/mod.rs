@@ -1,9 +1,11 @@
 //! Small components shared by the pages.
 
 pub mod flowchart;
+mod regency_select;
 mod storage_banner;
 mod update_banner;
 
 pub use flowchart::Flowchart;
+pub use regency_select::RegencySelect;
 pub use storage_banner::StorageBanner;
 pub use update_banner::UpdateBanner;

@@ -13,6 +13,7 @@ use crate::domain::case::{Case, EventKind};
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{step_count, storage_problem, t, Lang, Msg};
 use crate::store::{db, platform, prefs};
+use crate::ui::components::RegencySelect;
 use crate::ui::{use_base, use_lang, use_packs, use_storage};
 
 /// Creates and stores a case; its id.
@@ -104,23 +105,8 @@ pub fn NewCase() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let current = pack.id.clone();
-            let options = load
-                .order
-                .iter()
-                .filter_map(|id| load.library.latest(id))
-                .map(|p| {
-                    let selected = p.id == current;
-                    view! { <option value=p.id.clone() selected=selected>{p.regency.clone()}</option> }
-                })
-                .collect_view();
             view! {
-                <label for="new-case-regency">{t(l, Msg::ProceduresRegency)}</label>
-                <select id="new-case-regency" data-testid="new-case-regency" on:change:target=move |ev| {
-                    let id = ev.target().value();
-                    prefs::set_pack(&id);
-                    choice.set(Some(id));
-                }>{options}</select>
+                <RegencySelect load=load.clone() current=pack.id.clone() choice=choice id="new-case-regency" />
                 <p class="muted">{pack.office.clone()}</p>
                 <ul class="procedure-list">{cards}</ul>
             }

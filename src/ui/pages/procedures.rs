@@ -10,7 +10,7 @@ use crate::i18n::{pack_problem, step_count, t, time_standard, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::prefs;
 use crate::ui::components::flowchart::{chart_of, lane_colour};
-use crate::ui::components::Flowchart;
+use crate::ui::components::{Flowchart, RegencySelect};
 use crate::ui::{use_base, use_lang, use_packs, use_storage};
 
 /// The newest version of the chosen (or first) regency pack.
@@ -56,16 +56,6 @@ pub fn Procedures() -> impl IntoView {
             match chosen(&load, &choice.get()) {
                     None => view! { {offline} {refused} <p data-testid="packs-none">{t(l, Msg::ProceduresNone)}</p> }.into_any(),
                     Some(pack) => {
-                        let current = pack.id.clone();
-                        let options = load
-                            .order
-                            .iter()
-                            .filter_map(|id| load.library.latest(id))
-                            .map(|p| {
-                                let selected = p.id == current;
-                                view! { <option value=p.id.clone() selected=selected>{p.regency.clone()}</option> }
-                            })
-                            .collect_view();
                         let cards = pack
                             .procedures
                             .iter()
@@ -88,12 +78,7 @@ pub fn Procedures() -> impl IntoView {
                         view! {
                             {offline}
                             {refused}
-                            <label for="regency">{t(l, Msg::ProceduresRegency)}</label>
-                            <select id="regency" data-testid="regency" on:change:target=move |ev| {
-                                let id = ev.target().value();
-                                prefs::set_pack(&id);
-                                choice.set(Some(id));
-                            }>{options}</select>
+                            <RegencySelect load=load.clone() current=pack.id.clone() choice=choice id="regency" />
                             <p class="muted">{pack.office.clone()} " \u{b7} " {t(l, Msg::ProcedureVersion)} " " {pack.version}</p>
                             <ul class="procedure-list">{cards}</ul>
                         }
