@@ -327,6 +327,18 @@ test("a reload mid-case resumes it, and a killed page loses nothing typed a seco
   await again.page.waitForFunction(() => [...document.querySelectorAll("[data-testid=case-row]")].every((r) => r.dataset.status === "draft"));
   await again.assertAccessible("case list");
   await again.assertFitsPhone("case list");
+
+  // The case page in English, for an officer who chose it.
+  await again.goto("settings");
+  await again.tid("lang-en").check();
+  await again.page.goto(caseUrl);
+  await again.ready();
+  await again.tid("current-decision").or(again.tid("current-step")).waitFor();
+  const text = await again.page.locator("main").textContent();
+  for (const words of ["Applicant", "Current step", "Done by", "Time standard", "History", "Steps and times"]) {
+    assert.ok(text.includes(words), `English case page shows ${words}`);
+  }
+  assert.ok(!text.includes("Langkah sekarang"), "no Indonesian left on the English page");
   again.assertNoConsoleErrors();
   await context.close();
 });
