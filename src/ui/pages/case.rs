@@ -141,8 +141,9 @@ struct Recorder {
     state: RwSignal<SaveState>,
     /// Fields typed into and not yet saved.
     typing: RwSignal<std::collections::BTreeSet<Field>>,
-    /// The walk as last folded (set once the page's memos exist).
-    ended: StoredValue<Option<Memo<Option<Walk>>>>,
+    /// The page's folded state (set once its memos exist), so a save
+    /// reads the fold the page already made instead of folding again.
+    derived: StoredValue<Option<Derived>>,
     storage: StorageState,
     ctx: StoredValue<Rc<Ctx>, LocalStorage>,
 }
@@ -193,16 +194,27 @@ impl Recorder {
     /// Appends events now (the page shows them at once) and queues their
     /// write; an end of the procedure is written with strict durability.
     fn record(self, new: Vec<Event>) {
-        let was_ended = self
-            .ended
-            .get_value()
-            .is_some_and(|m| m.with_untracked(|w| w.as_ref().is_some_and(|w| w.outcome.is_some())));
+        let Some(d) = self.derived.get_value() else {
+            return;
+        };
+        let ended_now = || {
+            d.walk
+                .with_untracked(|w| w.as_ref().is_some_and(|w| w.outcome.is_some()))
+        };
+        let was_ended = ended_now();
         self.events.update(|e| e.extend(new.iter().cloned()));
         self.unsaved.update_value(|u| u.extend(new));
         let to_write = self.unsaved.get_value();
-        let Some((summary, ended)) = self.summary_of(&self.events.get_untracked()) else {
+        // Reading the memos folds the new events once; the page's views
+        // then reuse that fold.
+        let walk = d.walk.get_untracked();
+        let Some(summary) = d
+            .case
+            .with_untracked(|c| c.as_ref().map(|c| c.summary(walk.as_ref())))
+        else {
             return;
         };
+        let ended = ended_now();
         let strict = ended && !was_ended;
         self.state.set(SaveState::Saving);
         spawn_local(async move {
@@ -389,12 +401,12 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         unsaved: StoredValue::new(Vec::new()),
         state: RwSignal::new(SaveState::Idle),
         typing: RwSignal::new(Default::default()),
-        ended: StoredValue::new(None),
+        derived: StoredValue::new(None),
         storage,
         ctx: StoredValue::new_local(ctx.clone()),
     };
     let d = Derived::new(rec);
-    rec.ended.set_value(Some(d.walk));
+    rec.derived.set_value(Some(d));
     let case = d.case;
     let now = RwSignal::new(platform::now());
     let tick = set_interval_with_handle(move || now.set(platform::now()), CLOCK_TICK).ok();
