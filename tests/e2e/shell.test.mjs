@@ -149,6 +149,8 @@ test("settings report that storage works, whether it is persistent and the quota
   const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   const section = app.tid("storage-status");
   await app.tid("storage-usage").waitFor();
+  // The usage figure can arrive before the database has finished opening.
+  await app.page.waitForFunction(() => /Penyimpanan siap/.test(document.querySelector("[data-testid=storage-status]").textContent));
   assert.match(await section.textContent(), /Penyimpanan siap/);
   assert.match(await app.tid("storage-persistent").textContent(), /permanen/i);
   assert.match(await app.tid("storage-usage").textContent(), /^[\d,]+ (B|KB|MB) dari [\d,]+ (MB|GB|TB) terpakai \([\d,]+%\)$/);
