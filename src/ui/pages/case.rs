@@ -31,7 +31,7 @@ use crate::i18n::{
 };
 use crate::store::cases::PhotoBlob;
 use crate::store::packs::PackLoad;
-use crate::store::{db, photos, platform, Db};
+use crate::store::{db, photos, platform};
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
 
 /// How long typing may pause before the field is saved.
@@ -57,11 +57,6 @@ pub(super) fn new_event(
         role,
         kind,
     }
-}
-
-/// Stores a just-created case.
-pub(super) async fn save_new(db: &Db, case: &Case, created: Event) -> Result<(), StorageProblem> {
-    db.append(&[created], &case.summary(None), None).await
 }
 
 /// What the page works with besides the events.
@@ -174,15 +169,14 @@ impl Recorder {
         )
     }
 
-    /// The list row after `events`, and whether they end the case.
-    fn summary_of(self, events: &[Event]) -> Option<(CaseSummary, bool)> {
+    /// The list row after `events` (events not yet shown on the page).
+    fn summary_of(self, events: &[Event]) -> Option<CaseSummary> {
         let ctx = self.ctx();
         let case = Case::fold(events).ok()?;
         let walk = ctx
             .procedure()
             .and_then(|p| case.walk(&Engine::new(p, ctx.offset())).walk);
-        let ended = walk.as_ref().is_some_and(|w| w.outcome.is_some());
-        Some((case.summary(walk.as_ref()), ended))
+        Some(case.summary(walk.as_ref()))
     }
 
     /// Records one thing done now, by `role`.
@@ -252,7 +246,7 @@ impl Recorder {
         to_write.push(event.clone());
         let mut all = self.events.get_untracked();
         all.push(event.clone());
-        let Some((summary, _)) = self.summary_of(&all) else {
+        let Some(summary) = self.summary_of(&all) else {
             return Ok(());
         };
         self.state.set(SaveState::Saving);

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::case::{new_event, save_new};
+use super::case::new_event;
 use super::procedures::chosen;
 use crate::domain::case::{Case, EventKind};
 use crate::domain::storage::StorageProblem;
@@ -42,7 +42,7 @@ async fn create(
     );
     let case = Case::fold(std::slice::from_ref(&created))
         .map_err(|e| StorageProblem::Other(format!("{e:?}")))?;
-    save_new(&db, &case, created).await?;
+    db.append(&[created], &case.summary(None), None).await?;
     Ok(Some(case_id))
 }
 
