@@ -19,7 +19,7 @@ PUBLIC_URL ?= /
 DIST ?= dist
 E2E_DIST := target/e2e
 
-.PHONY: help serve test dist bench tools test-tools rust-target trunk wasm-bindgen node-deps chromium \
+.PHONY: help serve test dist bench tools test-tools rust-target trunk wasm-bindgen node-deps chromium interop-tools \
         test-native test-schema test-browser test-e2e e2e-dist clean
 
 help:
@@ -55,8 +55,16 @@ chromium:
 	@{ command -v chromium && command -v chromedriver; } >/dev/null \
 	  || { $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
 
+# The bundle interop tests open test vectors with the standard `age` CLI
+# and verify DSSE signatures with Python's `cryptography`.
+interop-tools:
+	@command -v age >/dev/null \
+	  || { $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y age; }
+	@python3 -c 'import cryptography' 2>/dev/null \
+	  || python3 -m pip install --quiet --disable-pip-version-check cryptography
+
 tools: rust-target trunk wasm-bindgen node-deps
-test-tools: tools chromium
+test-tools: tools chromium interop-tools
 
 # ---- serve, build ----------------------------------------------------------
 
@@ -80,8 +88,8 @@ dist: tools
 test: test-tools
 	$(MAKE) --no-print-directory test-native test-schema test-browser test-e2e
 
-# The pure core and the architecture checks, natively.
-test-native:
+# The pure core, the bundle vectors and interop, the architecture checks.
+test-native: interop-tools
 	cargo test --locked
 
 # The shipped packs against the published JSON Schema.

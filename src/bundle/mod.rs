@@ -1,14 +1,54 @@
-//! The bundle wire format's signing input (pure; no web crates).
+//! Bundles: how cases travel between devices as files (docs/bundle-format.md).
 //!
-//! Bundles are DSSE v1 envelopes (docs/bundle-format.md, issue 5). This
-//! module holds the one piece every signer and verifier must agree on byte
-//! for byte: the Pre-Authentication Encoding. Invariant: the signature is
-//! always computed over `pae(payload_type, payload)` of the payload bytes
-//! exactly as received, never over a re-serialised manifest.
+//! Pure: no web crates, no clock, no randomness of its own (a `Random` is
+//! passed in), so every rule is tested natively and the test vectors in
+//! `tests/vectors/` are reproducible byte for byte.
+//!
+//! Layers, outside in: an age v1 file (`age`) holding a ustar archive
+//! (`container`) of a DSSE envelope (`dsse`) whose payload is the JSON
+//! `Manifest`, plus attachments bound by their SHA-256. `seal` builds one;
+//! `open` takes one apart and checks everything that needs no local state;
+//! `admit` applies what the receiving device knows (its district, the
+//! enrolled and revoked devices, each device's last sequence).
+//!
+//! Invariant: the signature is always computed over
+//! `pae(payload_type, payload)` of the payload bytes exactly as received,
+//! never over a re-serialised manifest.
+
+pub mod age;
+pub mod codec;
+pub mod container;
+pub mod dsse;
+pub mod keys;
+pub mod manifest;
+pub mod seal;
+
+use sha2::{Digest, Sha256};
 
 /// The payloadType of a version-1 case bundle. One fixed suite per
 /// version: Ed25519 over PAE, no algorithm field to negotiate.
 pub const PAYLOAD_TYPE_V1: &str = "application/vnd.pandu.bundle+json; version=1";
+
+/// A source of random bytes. `SystemRandom` in the app; a seeded one in
+/// the tests and for the committed vectors.
+pub trait Random {
+    fn fill(&mut self, out: &mut [u8]);
+}
+
+/// The platform's CSPRNG (`crypto.getRandomValues` in the browser).
+pub struct SystemRandom;
+
+impl Random for SystemRandom {
+    fn fill(&mut self, out: &mut [u8]) {
+        // getrandom fails only where there is no random source at all
+        // (no Web Crypto); nothing can be signed or encrypted there.
+        getrandom::fill(out).expect("the platform has a random source");
+    }
+}
+
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
 
 /// DSSE's Pre-Authentication Encoding:
 /// `"DSSEv1" SP len(type) SP type SP len(body) SP body`, lengths as ASCII

@@ -1,0 +1,251 @@
+//! Text encodings the bundle format needs: base64 (age's strict unpadded
+//! form and DSSE's padded form), Bech32 for age keys, and hex.
+//!
+//! Hand-written because each is a few dozen lines and the strictness is
+//! the point: age requires canonical unpadded base64 and refuses anything
+//! else, and a decoder that is lenient there would accept files other
+//! implementations refuse.
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64; with `pad`, `=`-padded to a multiple of 4.
+pub fn b64_encode(bytes: &[u8], pad: bool) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (chunk[0] as u32) << 16
+            | (*chunk.get(1).unwrap_or(&0) as u32) << 8
+            | *chunk.get(2).unwrap_or(&0) as u32;
+        let chars = chunk.len() + 1;
+        for i in 0..4 {
+            if i < chars {
+                out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else if pad {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn b64_value(c: u8, url_safe: bool) -> Option<u32> {
+    Some(match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' if !url_safe => 62,
+        b'/' if !url_safe => 63,
+        b'-' if url_safe => 62,
+        b'_' if url_safe => 63,
+        _ => return None,
+    } as u32)
+}
+
+fn b64_decode_with(s: &[u8], url_safe: bool) -> Option<Vec<u8>> {
+    if s.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    for chunk in s.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= b64_value(c, url_safe)? << (18 - 6 * i);
+        }
+        let bytes = chunk.len() - 1;
+        // Canonical: the bits past the last whole byte are zero.
+        let used_bits = 8 * bytes;
+        if n & ((1u32 << (24 - used_bits)) - 1) != 0 {
+            return None;
+        }
+        for i in 0..bytes {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// age's base64: standard alphabet, no padding, canonical (unused trailing
+/// bits zero). Anything else is refused.
+pub fn b64_decode_strict(s: &str) -> Option<Vec<u8>> {
+    b64_decode_with(s.as_bytes(), false)
+}
+
+/// DSSE readers accept standard or URL-safe base64, padded or not; the
+/// encoding must still be canonical and the padding, if any, correct.
+pub fn b64_decode_lenient(s: &str) -> Option<Vec<u8>> {
+    let bytes = s.as_bytes();
+    let body = bytes
+        .iter()
+        .rposition(|&c| c != b'=')
+        .map_or(&bytes[..0], |i| &bytes[..=i]);
+    let padding = bytes.len() - body.len();
+    if padding > 0 && (bytes.len() % 4 != 0 || padding > 2) {
+        return None;
+    }
+    let url_safe = body.iter().any(|&c| c == b'-' || c == b'_');
+    b64_decode_with(body, url_safe)
+}
+
+pub use crate::domain::photo::hex;
+
+/// Hex, either case; `None` for odd lengths or other characters.
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    let digit = |c: u8| (c as char).to_digit(16);
+    s.as_bytes()
+        .chunks(2)
+        .map(|p| Some((digit(p[0])? << 4 | digit(p[1])?) as u8))
+        .collect()
+}
+
+// ---- Bech32 (BIP 173), as age uses it: no 90-character limit ----
+
+const BECH32: &[u8; 32] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+fn polymod(values: impl Iterator<Item = u8>) -> u32 {
+    const GEN: [u32; 5] = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let mut chk = 1u32;
+    for v in values {
+        let top = chk >> 25;
+        chk = (chk & 0x1ff_ffff) << 5 ^ v as u32;
+        for (i, g) in GEN.iter().enumerate() {
+            if top >> i & 1 == 1 {
+                chk ^= g;
+            }
+        }
+    }
+    chk
+}
+
+fn hrp_expand(hrp: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    hrp.iter()
+        .map(|c| c >> 5)
+        .chain(std::iter::once(0))
+        .chain(hrp.iter().map(|c| c & 31))
+}
+
+fn regroup(data: &[u8], from: u32, to: u32, pad: bool) -> Option<Vec<u8>> {
+    let mut acc = 0u32;
+    let mut bits = 0u32;
+    let mut out = Vec::with_capacity(data.len() * from as usize / to as usize + 1);
+    let max = (1u32 << to) - 1;
+    for &v in data {
+        acc = acc << from | v as u32;
+        bits += from;
+        while bits >= to {
+            bits -= to;
+            out.push((acc >> bits & max) as u8);
+        }
+    }
+    if pad {
+        if bits > 0 {
+            out.push((acc << (to - bits) & max) as u8);
+        }
+    } else if bits >= from || (acc << (to - bits)) & max != 0 {
+        return None;
+    }
+    Some(out)
+}
+
+/// Bech32 of `data` under a lower-case `hrp`, in lower case.
+pub fn bech32_encode(hrp: &str, data: &[u8]) -> String {
+    let values = regroup(data, 8, 5, true).unwrap_or_default();
+    let hrp_b = hrp.as_bytes();
+    let chk = polymod(
+        hrp_expand(hrp_b)
+            .chain(values.iter().copied())
+            .chain([0u8; 6]),
+    ) ^ 1;
+    let mut s = String::with_capacity(hrp.len() + 1 + values.len() + 6);
+    s.push_str(hrp);
+    s.push('1');
+    for v in values {
+        s.push(BECH32[v as usize] as char);
+    }
+    for i in 0..6 {
+        s.push(BECH32[(chk >> (5 * (5 - i)) & 31) as usize] as char);
+    }
+    s
+}
+
+/// Decodes Bech32 written all in lower or all in upper case; returns the
+/// human-readable part in lower case and the data bytes.
+pub fn bech32_decode(s: &str) -> Option<(String, Vec<u8>)> {
+    if s.bytes().any(|c| !(33..=126).contains(&c)) {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    if s != lower && s != s.to_ascii_uppercase() {
+        return None;
+    }
+    let sep = lower.rfind('1')?;
+    let (hrp, rest) = (&lower[..sep], &lower.as_bytes()[sep + 1..]);
+    if hrp.is_empty() || rest.len() < 6 {
+        return None;
+    }
+    let values = rest
+        .iter()
+        .map(|c| BECH32.iter().position(|b| b == c).map(|p| p as u8))
+        .collect::<Option<Vec<u8>>>()?;
+    if polymod(hrp_expand(hrp.as_bytes()).chain(values.iter().copied())) != 1 {
+        return None;
+    }
+    let data = regroup(&values[..values.len() - 6], 5, 8, false)?;
+    Some((hrp.to_string(), data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips_and_refuses_non_canonical_forms() {
+        for len in 0..20 {
+            let data: Vec<u8> = (0..len as u8).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
+            let unpadded = b64_encode(&data, false);
+            assert_eq!(b64_decode_strict(&unpadded), Some(data.clone()));
+            let padded = b64_encode(&data, true);
+            assert_eq!(padded.len() % 4, 0);
+            assert_eq!(b64_decode_lenient(&padded), Some(data.clone()));
+            assert_eq!(b64_decode_lenient(&unpadded), Some(data.clone()));
+        }
+        assert_eq!(b64_encode(b"hello world", true), "aGVsbG8gd29ybGQ=");
+        // Padding, a stray bit and other alphabets are not age's base64.
+        assert_eq!(b64_decode_strict("aGVsbG8gd29ybGQ="), None);
+        assert_eq!(b64_decode_strict("aGVsbG8gd29ybGR"), None);
+        assert_eq!(b64_decode_strict("a-_b"), None);
+        assert_eq!(b64_decode_strict("a"), None);
+        assert_eq!(b64_decode_lenient("aGVsbG8gd29ybGQ=="), None);
+        assert_eq!(b64_decode_lenient("-_-_"), Some(vec![0xfb, 0xff, 0xbf]));
+    }
+
+    #[test]
+    fn bech32_matches_bip173_and_refuses_mixed_case() {
+        // BIP 173's valid test string (empty data).
+        assert_eq!(bech32_decode("A12UEL5L"), Some(("a".into(), vec![])));
+        assert_eq!(bech32_encode("a", &[]), "a12uel5l");
+        let key = [7u8; 32];
+        let s = bech32_encode("age", &key);
+        assert_eq!(bech32_decode(&s), Some(("age".into(), key.to_vec())));
+        assert_eq!(
+            bech32_decode(&s.to_ascii_uppercase()),
+            Some(("age".into(), key.to_vec()))
+        );
+        let mut mixed = s.clone();
+        mixed.replace_range(5..6, &s[5..6].to_ascii_uppercase());
+        assert_eq!(bech32_decode(&mixed), None);
+        let mut typo = s.into_bytes();
+        let last = typo.len() - 1;
+        typo[last] = if typo[last] == b'q' { b'p' } else { b'q' };
+        assert_eq!(bech32_decode(std::str::from_utf8(&typo).unwrap()), None);
+    }
+
+    #[test]
+    fn hex_round_trips() {
+        assert_eq!(hex(&[0, 0xab, 0xff]), "00abff");
+        assert_eq!(unhex("00ABff"), Some(vec![0, 0xab, 0xff]));
+        assert_eq!(unhex("0"), None);
+        assert_eq!(unhex("zz"), None);
+    }
+}
