@@ -126,6 +126,61 @@ pub enum EventKind {
     StatusChanged {
         status: CaseStatus,
     },
+    /// The district's answer, recorded on the district's device and sent
+    /// back to the village in a feedback bundle.
+    Feedback {
+        state: FeedbackState,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        /// Documents the village must still bring (returned cases).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        missing: Vec<String>,
+    },
+}
+
+/// Where the district says a case stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackState {
+    /// The bundle with the case arrived at the district office.
+    Received,
+    /// Proposed to Kemensos in SIKS-NG (or to Dinkes / BPJS).
+    Proposed,
+    /// Accepted: the citizen is (re)enrolled.
+    Accepted,
+    /// Rejected, with the reason.
+    Rejected,
+    /// Returned to the village, with what is missing.
+    Returned,
+}
+
+impl FeedbackState {
+    pub const ALL: [FeedbackState; 5] = [
+        FeedbackState::Received,
+        FeedbackState::Proposed,
+        FeedbackState::Accepted,
+        FeedbackState::Rejected,
+        FeedbackState::Returned,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            FeedbackState::Received => "received",
+            FeedbackState::Proposed => "proposed",
+            FeedbackState::Accepted => "accepted",
+            FeedbackState::Rejected => "rejected",
+            FeedbackState::Returned => "returned",
+        }
+    }
+}
+
+/// The district's latest answer about a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictAnswer {
+    pub state: FeedbackState,
+    pub reason: Option<String>,
+    pub missing: Vec<String>,
+    pub at: Millis,
 }
 
 /// A photo kept for a document.
@@ -176,8 +231,11 @@ pub struct Case {
     pub moves: Vec<Move>,
     /// The reason given with each decision answer, by node.
     pub reasons: BTreeMap<String, String>,
-    /// The latest hand-over status set by an event.
+    /// The latest hand-over status set by an event; a feedback event from
+    /// the district counts as `Acknowledged`.
     pub handed_over: Option<CaseStatus>,
+    /// The district's latest answer, if any.
+    pub answer: Option<DistrictAnswer>,
     pub updated_at: Millis,
     /// The history, sorted by time then id.
     pub events: Vec<Event>,
@@ -234,6 +292,7 @@ impl Case {
             moves: Vec::new(),
             reasons: BTreeMap::new(),
             handed_over: None,
+            answer: None,
             updated_at: created_at,
             events: Vec::new(),
         };
@@ -284,6 +343,23 @@ impl Case {
                     }
                 }
                 EventKind::StatusChanged { status } => case.handed_over = Some(*status),
+                EventKind::Feedback {
+                    state,
+                    reason,
+                    missing,
+                } => {
+                    // Any answer means the case arrived; archiving stays.
+                    case.handed_over = Some(
+                        case.handed_over
+                            .map_or(CaseStatus::Acknowledged, |s| s.max(CaseStatus::Acknowledged)),
+                    );
+                    case.answer = Some(DistrictAnswer {
+                        state: *state,
+                        reason: reason.clone().filter(|r| !r.trim().is_empty()),
+                        missing: missing.clone(),
+                        at: e.at,
+                    });
+                }
             }
         }
         case.events = events;

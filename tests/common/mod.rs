@@ -6,6 +6,8 @@ use std::path::Path;
 use pandu::domain::pack_check::{load_catalogue, load_pack};
 use pandu::domain::procedure::Pack;
 
+pub mod bundles;
+
 /// A pack shipped in `public/packs/`, read and validated as the app does.
 #[allow(dead_code)]
 pub fn shipped_pack(name: &str) -> Pack {
