@@ -504,3 +504,65 @@ fn keys_survive_a_passphrase_backup() {
     let keys = KeyPair::from_secret(&serde_json::from_slice(&back).unwrap()).unwrap();
     assert_eq!(keys.fingerprint(), d.fingerprint());
 }
+
+#[test]
+fn merging_is_idempotent_and_refuses_changed_or_foreign_events() {
+    use pandu::bundle::exchange::merge_case;
+    let v = village_keys();
+    let incoming = case(&v, "c1", "3313044507650002", Some(PHOTO));
+    let device = incoming.events[0].device.clone();
+    let own = |d: &str| d == device;
+    // New case: every event is added.
+    let first = merge_case(&incoming, &[], &own).unwrap();
+    assert!(first.is_new);
+    assert_eq!(first.added.len(), incoming.events.len());
+    assert_eq!(first.case.applicant.nik(), "3313044507650002");
+    assert_eq!(first.case.origin, device);
+    // The same again: nothing added, same state.
+    let again = merge_case(&incoming, &first.case.events, &own).unwrap();
+    assert!(!again.is_new);
+    assert!(again.added.is_empty());
+    assert_eq!(again.case, first.case);
+    // A stored event with the same id but other content.
+    let mut changed = incoming.clone();
+    if let EventKind::FieldSet { value, .. } = &mut changed.events[2].kind {
+        *value = "3313049999999999".into();
+    }
+    assert!(matches!(merge_case(&changed, &first.case.events, &own), Err(Refusal::Inconsistent(_))));
+    // An event the sender did not record.
+    let mut foreign = incoming.clone();
+    foreign.events[1].device = "someone-else".into();
+    foreign.events[1].id = "forged".into();
+    assert!(matches!(merge_case(&foreign, &[], &own), Err(Refusal::Inconsistent(_))));
+    // A history with no beginning.
+    let mut headless = incoming.clone();
+    headless.events.remove(0);
+    assert!(matches!(merge_case(&headless, &[], &own), Err(Refusal::Inconsistent(_))));
+}
+
+#[test]
+fn a_feedback_event_acknowledges_the_case_and_carries_the_answer() {
+    use pandu::domain::case::{Case, CaseStatus};
+    let v = village_keys();
+    let mut c = case(&v, "c1", "3313044507650002", None);
+    let returned = pandu::domain::case::Event {
+        id: "dist-2".into(),
+        case_id: "c1".into(),
+        at: T0 + 86_400_000,
+        device: "dev-district".into(),
+        officer: "Pak Operator".into(),
+        role: None,
+        kind: EventKind::Feedback {
+            state: FeedbackState::Returned,
+            reason: Some("KK belum ada".into()),
+            missing: vec!["kk".into()],
+        },
+    };
+    c.events.push(returned);
+    let folded = Case::fold(&c.events).unwrap();
+    assert_eq!(folded.handed_over, Some(CaseStatus::Acknowledged));
+    let answer = folded.answer.unwrap();
+    assert_eq!(answer.state, FeedbackState::Returned);
+    assert_eq!(answer.missing, vec!["kk".to_string()]);
+    assert_eq!(answer.reason.as_deref(), Some("KK belum ada"));
+}

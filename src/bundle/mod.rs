@@ -19,6 +19,7 @@ pub mod age;
 pub mod codec;
 pub mod container;
 pub mod dsse;
+pub mod exchange;
 pub mod keys;
 pub mod manifest;
 pub mod seal;

@@ -225,6 +225,8 @@ pub struct Case {
     pub version: u32,
     pub procedure: String,
     pub created_at: Millis,
+    /// The device that created the case (its `created` event's device).
+    pub origin: String,
     pub applicant: Applicant,
     pub documents: BTreeMap<String, DocumentState>,
     /// Steps completed and decisions answered, in time order.
@@ -278,6 +280,7 @@ impl Case {
             .ok_or(FoldError::NotCreated)?;
         let id = created.case_id.clone();
         let created_at = created.at;
+        let origin = created.device.clone();
         if let Some(e) = events.iter().find(|e| e.case_id != id) {
             return Err(FoldError::ForeignEvent { id: e.id.clone() });
         }
@@ -287,6 +290,7 @@ impl Case {
             version,
             procedure,
             created_at,
+            origin,
             applicant: Applicant::default(),
             documents: BTreeMap::new(),
             moves: Vec::new(),
@@ -422,6 +426,7 @@ impl Case {
             node: walk.map(|w| w.current.clone()).unwrap_or_default(),
             outcome: walk.and_then(|w| w.outcome),
             words: name_words(self.applicant.name()),
+            origin: self.origin.clone(),
         }
     }
 
@@ -523,6 +528,10 @@ pub struct CaseSummary {
     /// The name's words, lower case: the `by_word` multi-entry index.
     #[serde(default)]
     pub words: Vec<String>,
+    /// The device id that created the case: the `by_origin` index, which
+    /// finds a village device's cases when the district answers it.
+    #[serde(default)]
+    pub origin: String,
 }
 
 #[cfg(test)]
@@ -557,6 +566,7 @@ mod tests {
             node: "bring_letter".into(),
             outcome: None,
             words: vec!["wenda".into(), "yohana".into()],
+            origin: "d1".into(),
         };
         let json = serde_json::to_string(&row).unwrap();
         assert!(json.contains("\"nik\":\"9471015501990003\""), "{json}");

@@ -1,0 +1,170 @@
+//! The rules of handing cases over, apart from the bytes: which events a
+//! sender may bring, how an incoming case merges with the one stored, what
+//! the import report says, and what the exported file is called.
+//!
+//! Invariant: merging is a union by event id, so importing the same bundle
+//! twice adds nothing; an incoming event that has the id of a stored one
+//! but other content refuses the whole bundle (nothing is half-imported).
+
+use serde::{Deserialize, Serialize};
+
+use super::manifest::{CaseEvents, Sender};
+use super::seal::{Chain, Refusal, Trust, Warning};
+use crate::domain::case::{merge, Case, Event};
+use crate::domain::date::{local_date, Millis};
+
+/// A device this one knows: for the district, a village phone (enrolled,
+/// revoked, or waiting for approval); for a village phone, its district.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Peer {
+    pub fingerprint: String,
+    pub sender: Sender,
+    pub standing: Standing,
+    /// The last bundle admitted from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain: Option<ChainRecord>,
+    /// When feedback was last sent to it (district side).
+    #[serde(default)]
+    pub feedback_sent_at: Millis,
+    pub added_at: Millis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Read back by phone and approved.
+    Enrolled,
+    /// Seen (a card or a bundle) but not approved yet.
+    Pending,
+    /// No longer trusted: its bundles are refused.
+    Revoked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainRecord {
+    pub sequence: u64,
+    pub digest: String,
+}
+
+impl Peer {
+    pub fn trust(&self) -> Trust {
+        match self.standing {
+            Standing::Enrolled => Trust::Enrolled,
+            Standing::Pending => Trust::Unknown,
+            Standing::Revoked => Trust::Revoked,
+        }
+    }
+
+    pub fn chain(&self) -> Option<Chain> {
+        self.chain.as_ref().map(|c| Chain {
+            sequence: c.sequence,
+            digest: c.digest.clone(),
+        })
+    }
+}
+
+/// One incoming case merged with what is stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub case: Case,
+    /// The incoming events not stored before.
+    pub added: Vec<Event>,
+    pub is_new: bool,
+}
+
+/// Merges an incoming case into the `stored` history. `may_author` says
+/// whether the sender may bring a new event recorded on the given device
+/// (a village may bring only its own; the district may not bring events
+/// claiming to be the receiving device's).
+pub fn merge_case(
+    incoming: &CaseEvents,
+    stored: &[Event],
+    may_author: &dyn Fn(&str) -> bool,
+) -> Result<Merged, Refusal> {
+    let mut added = Vec::new();
+    for e in &incoming.events {
+        match stored.iter().find(|s| s.id == e.id) {
+            Some(s) if s == e => {}
+            Some(_) => {
+                return Err(Refusal::Inconsistent(format!(
+                    "event {} differs from the stored one",
+                    e.id
+                )))
+            }
+            None if !may_author(&e.device) => {
+                return Err(Refusal::Inconsistent(format!(
+                    "event {} was not recorded by the sender",
+                    e.id
+                )))
+            }
+            None => {
+                if !added.iter().any(|a: &Event| a.id == e.id) {
+                    added.push(e.clone());
+                }
+            }
+        }
+    }
+    let history = merge(stored, &incoming.events);
+    let case = Case::fold(&history)
+        .map_err(|e| Refusal::Inconsistent(format!("case {}: {e:?}", incoming.id)))?;
+    Ok(Merged {
+        case,
+        added,
+        is_new: stored.is_empty(),
+    })
+}
+
+/// A case whose NIK the receiver already has under another case from
+/// another village.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NikElsewhere {
+    pub nik: String,
+    pub case_id: String,
+    pub name: String,
+    pub other_case: String,
+    pub other_village: String,
+}
+
+/// What an import did, for the officer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    pub sender: Option<Sender>,
+    pub sequence: u64,
+    /// (case id, applicant name) of cases not seen before.
+    pub new_cases: Vec<(String, String)>,
+    /// (case id, applicant name, events added).
+    pub updated: Vec<(String, String, usize)>,
+    /// Cases that brought nothing new.
+    pub unchanged: usize,
+    pub nik_elsewhere: Vec<NikElsewhere>,
+    pub warnings: Vec<Warning>,
+    pub photos: usize,
+}
+
+/// The exported file's name: the village code's digits, the local date
+/// and the sequence, e.g. `pandu-3313042005-2026-11-23-007.pandu`, which
+/// an officer recognises in a WhatsApp chat or a Downloads folder.
+pub fn file_name(place: &str, created_at: Millis, offset_minutes: i32, sequence: u64) -> String {
+    let digits: String = place.chars().filter(char::is_ascii_digit).collect();
+    let place = if digits.is_empty() { "dinsos".to_string() } else { digits };
+    let d = local_date(created_at, offset_minutes);
+    format!(
+        "pandu-{place}-{:04}-{:02}-{:02}-{sequence:03}.pandu",
+        d.year,
+        d.month,
+        d.day
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_the_place_date_and_sequence() {
+        // 2026-11-23 23:30 WIB is already the 24th in Jakarta.
+        let t = 1_795_451_400_000 + 30 * 60_000;
+        assert_eq!(file_name("33.13.04.2005", t, 420, 7), "pandu-3313042005-2026-11-24-007.pandu");
+        assert_eq!(file_name("", t, 0, 12), "pandu-dinsos-2026-11-23-012.pandu");
+    }
+}
