@@ -6,7 +6,9 @@
 //! makes a missing translation a compile error, the tests catch empty ones).
 
 use crate::domain::applicant::{Field, FieldProblem};
-use crate::domain::case::CaseStatus;
+use crate::bundle::exchange::ExchangeProblem;
+use crate::bundle::seal::{Refusal, Warning};
+use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
 use crate::domain::pack_check::{PackProblem, TimeProblem};
@@ -292,6 +294,118 @@ messages! {
     ListStep => "Langkah", "Step";
     ListSearchCapped => "Terlalu banyak hasil: ketik lebih lengkap.", "Too many results: type more.";
 
+    EvFeedback => "Jawaban Dinas", "District's answer";
+    StillMissing => "masih kurang", "still missing";
+    NavSend => "Kirim", "Send";
+    NavReceive => "Terima", "Receive";
+    NavDevices => "Perangkat desa", "Village devices";
+
+    KeysTitle => "Kunci dan Dinas Sosial", "Keys and the district office";
+    KeysThisDevice => "Sidik jari perangkat ini", "This device's fingerprint";
+    KeysReadAloud => "Bacakan angka ini lewat telepon untuk mencocokkan.", "Read these numbers aloud by phone to compare them.";
+    KeysDeviceCard => "Unduh kartu perangkat", "Download the device card";
+    KeysDeviceCardHelp => "Kirim kartu ini ke Dinas Sosial agar perangkat ini didaftarkan.", "Send this card to the district office to enrol this device.";
+    KeysDistrict => "Dinas Sosial tujuan", "District office";
+    KeysNoDistrict => "Belum ada. Impor file konfigurasi dari Dinas Sosial.", "None yet. Import the configuration file from the district office.";
+    KeysImportDistrict => "Impor konfigurasi Dinas", "Import the district configuration";
+    KeysCompare => "Cocokkan sidik jari ini dengan Dinas lewat telepon sebelum memercayainya:", "Compare this fingerprint with the district office by phone before trusting it:";
+    KeysTrust => "Cocok, percayai", "It matches, trust it";
+    Cancel => "Batal", "Cancel";
+    KeysOffice => "Mode kantor Dinas Sosial", "District office mode";
+    KeysOfficeHelp => "Hanya untuk laptop Dinas Sosial: perangkat ini akan menerima paket dari desa.", "Only for the district office's laptop: this device will receive bundles from villages.";
+    KeysOfficeCode => "Kode kabupaten/kota (PP.KK)", "Regency/city code (PP.KK)";
+    KeysOfficeName => "Nama kantor", "Office name";
+    KeysOfficePack => "Prosedur yang dipakai", "Procedures used";
+    KeysOfficeCreate => "Jadikan kantor Dinas", "Make this the district office";
+    KeysOfficeBadCode => "Kode harus dua angka, titik, dua angka (contoh 33.13).", "The code must be two digits, a dot, two digits (e.g. 33.13).";
+    KeysOfficeConfig => "Unduh konfigurasi untuk desa", "Download the configuration for villages";
+    KeysBackup => "Cadangkan kunci Dinas", "Back up the office keys";
+    KeysBackupWarning => "PENTING: tanpa cadangan ini, jika laptop rusak atau hilang, SEMUA paket dari desa tidak bisa dibuka lagi. Simpan file cadangan di flashdisk terpisah dan catat kata sandinya di tempat aman.",
+        "IMPORTANT: without this backup, if the laptop breaks or is lost, NO bundle from the villages can be opened again. Keep the backup file on a separate USB stick and write the passphrase down somewhere safe.";
+    KeysPassphrase => "Kata sandi (paling sedikit 12 huruf)", "Passphrase (at least 12 characters)";
+    KeysPassphraseAgain => "Ulangi kata sandi", "Repeat the passphrase";
+    KeysPassphraseMismatch => "Kedua kata sandi tidak sama.", "The two passphrases differ.";
+    KeysBackupMake => "Buat file cadangan", "Make the backup file";
+    KeysRestore => "Pulihkan kunci Dinas dari cadangan", "Restore the office keys from a backup";
+    KeysRestoreDo => "Pulihkan", "Restore";
+    KeysRestored => "Kunci Dinas dipulihkan.", "The office keys were restored.";
+    KeysWorking => "Sedang diproses…", "Working…";
+    KeysNeedProfile => "Isi dulu profil perangkat (nama perangkat dan petugas).", "Fill in the device profile (device and officer names) first.";
+
+    SendTitle => "Kirim ke Dinas Sosial", "Send to the district office";
+    SendHelp => "Pilih kasus yang sudah selesai. Kasus tetap tersimpan di sini sampai Dinas mengirim tanda terima.", "Choose finished cases. They stay on this device until the district's receipt arrives.";
+    SendNone => "Belum ada kasus selesai yang perlu dikirim.", "No finished cases to send yet.";
+    SendMake => "Buat paket", "Make the bundle";
+    SendShare => "Bagikan (WhatsApp, email…)", "Share (WhatsApp, email…)";
+    SendDownload => "Unduh file", "Download the file";
+    SendMade => "Paket siap:", "Bundle ready:";
+    SendAnswersTitle => "Kirim jawaban ke desa", "Send answers to villages";
+    SendAnswersNone => "Belum ada jawaban baru untuk perangkat desa.", "No new answers for village devices.";
+    SendAnswersMake => "Buat paket jawaban", "Make the answer bundle";
+    SendSelectAll => "Pilih semua", "Select all";
+
+    RecvTitle => "Terima paket", "Receive a bundle";
+    RecvHelp => "Pilih file .pandu dari WhatsApp, email atau flashdisk, atau seret ke sini.", "Pick a .pandu file from WhatsApp, email or a USB stick, or drop it here.";
+    RecvPick => "Pilih file paket", "Pick a bundle file";
+    RecvDrop => "Seret file ke sini", "Drop the file here";
+    RecvOpening => "Membuka dan memeriksa tanda tangan…", "Opening and checking the signature…";
+    RecvChecking => "Memeriksa pengirim dan urutan…", "Checking the sender and sequence…";
+    RecvMerging => "Menggabungkan kasus…", "Merging cases…";
+    RecvWriting => "Menyimpan…", "Saving…";
+    RecvDone => "Selesai diimpor", "Imported";
+    RecvFrom => "Dari", "From";
+    RecvNew => "Kasus baru", "New cases";
+    RecvUpdated => "Kasus diperbarui", "Updated cases";
+    RecvUnchanged => "Tanpa perubahan", "Unchanged";
+    RecvNikElsewhere => "NIK yang sudah punya kasus dari desa lain", "NIKs that already have a case from another village";
+    RecvNothingNew => "Paket ini sudah pernah diimpor: tidak ada yang berubah.", "This bundle was already imported: nothing changed.";
+    RecvRefused => "Paket ditolak", "Bundle refused";
+    RecvQuarantined => "Perangkat pengirim belum terdaftar. Paket disimpan terpisah dan belum dibuka ke daftar kasus.", "The sending device is not enrolled. The bundle is kept aside and not added to the case list.";
+    RecvQuarantineAction => "Telepon petugas desa, minta ia membacakan sidik jari perangkatnya, lalu setujui di halaman Perangkat desa.", "Phone the village officer, have them read their device's fingerprint aloud, then approve it on the Village devices page.";
+    RecvPhotos => "foto", "photos";
+
+    DevTitle => "Perangkat desa", "Village devices";
+    DevHelp => "Perangkat yang boleh mengirim paket ke Dinas. Setujui hanya setelah sidik jari dibacakan lewat telepon dan cocok.", "Devices allowed to send bundles to the office. Approve only after the fingerprint was read aloud by phone and matches.";
+    DevAddCard => "Tambah dari kartu perangkat", "Add from a device card";
+    DevNone => "Belum ada perangkat.", "No devices yet.";
+    DevEnrolled => "Terdaftar", "Enrolled";
+    DevPending => "Menunggu persetujuan", "Waiting for approval";
+    DevRevoked => "Dicabut", "Revoked";
+    DevApprove => "Sidik jari cocok, setujui", "Fingerprint matches, approve";
+    DevRevoke => "Cabut", "Revoke";
+    DevWaiting => "paket menunggu", "bundles waiting";
+    DevLastBundle => "Paket terakhir no.", "Last bundle no.";
+
+    AnswerTitle => "Jawaban Dinas", "District's answer";
+    AnswerRecord => "Catat jawaban", "Record the answer";
+    AnswerReason => "Alasan", "Reason";
+    AnswerMissing => "Dokumen yang kurang", "Missing documents";
+    AnswerNeedReason => "Tulis alasannya.", "Write the reason.";
+    Archive => "Arsipkan", "Archive";
+
+    ExNoDistrict => "Perangkat ini belum punya konfigurasi Dinas Sosial. Impor dulu di Pengaturan.", "This device has no district configuration yet. Import it in Settings first.";
+    ExNotOffice => "Hanya laptop Dinas Sosial yang bisa melakukan ini.", "Only the district office's laptop can do this.";
+    ExNotFromDistrict => "Paket ini tidak ditandatangani oleh Dinas Sosial Anda. Tidak diimpor.", "This bundle is not signed by your district office. Nothing was imported.";
+    ExNothingToSend => "Tidak ada yang perlu dikirim.", "Nothing to send.";
+    ExWrongPassphrase => "Kata sandi salah.", "Wrong passphrase.";
+    ExNotABackup => "File ini bukan cadangan kunci Pandu.", "This file is not a Pandu key backup.";
+    ExWeakPassphrase => "Kata sandi terlalu pendek: paling sedikit 12 huruf.", "The passphrase is too short: at least 12 characters.";
+    RfNotABundle => "File ini bukan paket Pandu. Pilih file yang berakhiran .pandu.", "This file is not a Pandu bundle. Pick a file ending in .pandu.";
+    RfNotForThisDevice => "Paket ini dikunci untuk kantor atau perangkat lain, jadi tidak bisa dibuka di sini.", "This bundle is locked for another office or device, so it cannot be opened here.";
+    RfDamaged => "Paket rusak atau tidak lengkap (mungkin terpotong saat dikirim). Minta desa mengirim ulang.", "The bundle is damaged or incomplete (perhaps cut off in transfer). Ask for it to be sent again.";
+    RfWrongType => "Paket dari versi Pandu lain. Perbarui Pandu di kedua perangkat.", "A bundle from another version of Pandu. Update Pandu on both devices.";
+    RfMalformed => "Isi paket tidak sesuai format. Tidak ada yang diimpor.", "The bundle's content is not in the expected format. Nothing was imported.";
+    RfBadSignature => "Tanda tangan paket tidak sah: isinya mungkin diubah. Tidak ada yang diimpor.", "The bundle's signature is not valid: its content may have been changed. Nothing was imported.";
+    RfWrongRecipient => "Paket ini ditujukan untuk Dinas atau perangkat lain.", "This bundle is addressed to another office or device.";
+    RfWrongKind => "Jenis file ini tidak diimpor di sini.", "This kind of file is not imported here.";
+    RfRevoked => "Perangkat pengirim sudah dicabut. Paket ditolak.", "The sending device was revoked. The bundle was refused.";
+    RfReplay => "Paket ini (atau yang lebih baru) sudah pernah diimpor. Tidak ada yang diubah.", "This bundle (or a newer one) was already imported. Nothing was changed.";
+    RfAttachment => "Foto dalam paket tidak cocok dengan daftarnya. Tidak ada yang diimpor.", "A photo in the bundle does not match its listing. Nothing was imported.";
+    RfAttachmentTooLarge => "Paket mengaku berisi foto yang terlalu besar. Tidak ada yang diimpor.", "The bundle claims a photo that is too large. Nothing was imported.";
+    RfInconsistent => "Riwayat kasus dalam paket bertentangan dengan yang tersimpan. Tidak ada yang diimpor.", "A case history in the bundle contradicts the stored one. Nothing was imported.";
+    RfTooLarge => "File terlalu besar untuk diimpor.", "The file is too large to import.";
+    WarnGap => "Ada paket dari perangkat ini yang belum diterima: nomor", "Bundles from this device never arrived: numbers";
+    WarnChainBroken => "Paket ini tidak menyambung ke paket terakhir dari perangkat ini (perangkat direset?).", "This bundle does not follow the last one from this device (was the device reset?).";
 }
 
 /// The text of `msg` in `lang`.
@@ -460,6 +574,77 @@ pub fn case_status(lang: Lang, status: CaseStatus) -> &'static str {
         (CaseStatus::Acknowledged, Lang::En) => "Received by the district",
         (CaseStatus::Archived, Lang::Id) => "Diarsipkan",
         (CaseStatus::Archived, Lang::En) => "Archived",
+    }
+}
+
+/// The district's answer, in words.
+pub fn feedback_state(lang: Lang, state: FeedbackState) -> &'static str {
+    match (state, lang) {
+        (FeedbackState::Received, Lang::Id) => "Diterima di Dinas",
+        (FeedbackState::Received, Lang::En) => "Received at the district",
+        (FeedbackState::Proposed, Lang::Id) => "Diusulkan di SIKS-NG",
+        (FeedbackState::Proposed, Lang::En) => "Proposed in SIKS-NG",
+        (FeedbackState::Accepted, Lang::Id) => "Disetujui",
+        (FeedbackState::Accepted, Lang::En) => "Accepted",
+        (FeedbackState::Rejected, Lang::Id) => "Ditolak",
+        (FeedbackState::Rejected, Lang::En) => "Rejected",
+        (FeedbackState::Returned, Lang::Id) => "Dikembalikan ke desa",
+        (FeedbackState::Returned, Lang::En) => "Returned to the village",
+    }
+}
+
+/// Why a bundle was refused, and what to do.
+pub fn refusal(lang: Lang, r: &Refusal) -> &'static str {
+    t(
+        lang,
+        match r {
+            Refusal::TooLarge { .. } => Msg::RfTooLarge,
+            Refusal::NotABundle => Msg::RfNotABundle,
+            Refusal::NotForThisDevice => Msg::RfNotForThisDevice,
+            Refusal::Damaged => Msg::RfDamaged,
+            Refusal::WrongType(_) => Msg::RfWrongType,
+            Refusal::Malformed(_) => Msg::RfMalformed,
+            Refusal::BadSignature => Msg::RfBadSignature,
+            Refusal::WrongRecipient { .. } => Msg::RfWrongRecipient,
+            Refusal::WrongKind(_) => Msg::RfWrongKind,
+            Refusal::Revoked { .. } => Msg::RfRevoked,
+            Refusal::Replay { .. } => Msg::RfReplay,
+            Refusal::Attachment { .. } => Msg::RfAttachment,
+            Refusal::AttachmentTooLarge { .. } => Msg::RfAttachmentTooLarge,
+            Refusal::Inconsistent(_) => Msg::RfInconsistent,
+        },
+    )
+}
+
+/// Why a hand-over did not happen.
+pub fn exchange_problem(lang: Lang, p: &ExchangeProblem) -> String {
+    match p {
+        ExchangeProblem::Refused(r) => refusal(lang, r).to_string(),
+        ExchangeProblem::Storage(s) => storage_problem(lang, s).to_string(),
+        ExchangeProblem::Quarantined { .. } => t(lang, Msg::RecvQuarantined).to_string(),
+        other => t(
+            lang,
+            match other {
+                ExchangeProblem::NoDistrict => Msg::ExNoDistrict,
+                ExchangeProblem::NotOffice => Msg::ExNotOffice,
+                ExchangeProblem::NotFromDistrict => Msg::ExNotFromDistrict,
+                ExchangeProblem::NothingToSend => Msg::ExNothingToSend,
+                ExchangeProblem::NoProfile => Msg::KeysNeedProfile,
+                ExchangeProblem::WrongPassphrase => Msg::ExWrongPassphrase,
+                ExchangeProblem::WeakPassphrase => Msg::ExWeakPassphrase,
+                _ => Msg::ExNotABackup,
+            },
+        )
+        .to_string(),
+    }
+}
+
+/// A warning about an imported bundle.
+pub fn import_warning(lang: Lang, w: &Warning) -> String {
+    match w {
+        Warning::Gap { from, to } if from == to => format!("{} {from}.", t(lang, Msg::WarnGap)),
+        Warning::Gap { from, to } => format!("{} {from}\u{2013}{to}.", t(lang, Msg::WarnGap)),
+        Warning::ChainBroken => t(lang, Msg::WarnChainBroken).to_string(),
     }
 }
 

@@ -490,7 +490,7 @@ fn random_bytes_never_open() {
 }
 
 #[test]
-fn keys_survive_a_passphrase_backup() {
+fn keys_survive_a_passphrase_backup_made_with_age_directly() {
     // The backup file is an age file under scrypt: its content is the
     // stored keys as JSON.
     let d = district_keys();
@@ -565,4 +565,31 @@ fn a_feedback_event_acknowledges_the_case_and_carries_the_answer() {
     assert_eq!(answer.state, FeedbackState::Returned);
     assert_eq!(answer.missing, vec!["kk".to_string()]);
     assert_eq!(answer.reason.as_deref(), Some("KK belum ada"));
+}
+
+#[test]
+fn an_office_backup_opens_only_with_its_passphrase() {
+    use pandu::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
+    let d = district_keys();
+    let config = DistrictConfig {
+        id: DISTRICT.into(),
+        name: "Dinas Sosial Kabupaten Karanganyar".into(),
+        keys: d.public(),
+        backup: None,
+        pack: "karanganyar".into(),
+        pack_version: 1,
+    };
+    let mut rng = Seeded::new(15);
+    assert_eq!(
+        backup_file(&d, &config, "pendek", 10, &mut rng).err(),
+        Some(ExchangeProblem::WeakPassphrase)
+    );
+    let file = backup_file(&d, &config, "kantor dinsos karanganyar", 10, &mut rng).unwrap();
+    let (keys, back) = restore_backup(&file, "kantor dinsos karanganyar").unwrap();
+    assert_eq!(keys.fingerprint(), d.fingerprint());
+    assert_eq!(back, config);
+    assert_eq!(restore_backup(&file, "kata sandi yang salah").err(), Some(ExchangeProblem::WrongPassphrase));
+    assert_eq!(restore_backup(b"not a backup", "x").err(), Some(ExchangeProblem::NotABackup));
+    let (_, sealed) = village_bundle(1);
+    assert_eq!(restore_backup(&sealed.file, "x").err(), Some(ExchangeProblem::NotABackup));
 }

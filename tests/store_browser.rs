@@ -24,6 +24,7 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
         node: "bring_letter".into(),
         outcome: None,
         words: vec!["pemohon".into(), id.to_lowercase()],
+        origin: String::new(),
     }
 }
 
@@ -44,6 +45,7 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
         db.index_names(stores::CASES).unwrap(),
         [
             "by_nik",
+            "by_origin",
             "by_procedure",
             "by_procedure_recent",
             "by_procedure_status_recent",

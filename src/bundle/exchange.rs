@@ -8,7 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::manifest::{CaseEvents, Sender};
+use super::age::{self, Identity, Recipient};
+use super::keys::{KeyPair, SecretKeys};
+use super::manifest::{CaseEvents, DistrictConfig, Sender};
+use super::Random;
+use crate::domain::storage::StorageProblem;
 use super::seal::{Chain, Refusal, Trust, Warning};
 use crate::domain::case::{merge, Case, Event};
 use crate::domain::date::{local_date, Millis};
@@ -139,6 +143,103 @@ pub struct ImportReport {
     pub nik_elsewhere: Vec<NikElsewhere>,
     pub warnings: Vec<Warning>,
     pub photos: usize,
+}
+
+/// Why handing over did not happen; `i18n::exchange_problem` words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExchangeProblem {
+    /// The bundle itself was refused.
+    Refused(Refusal),
+    Storage(StorageProblem),
+    /// A village device without its district's config.
+    NoDistrict,
+    /// An office task on a device not in district mode.
+    NotOffice,
+    /// A feedback bundle signed by a key that is not the district's.
+    NotFromDistrict,
+    /// Verified, but from a device not enrolled: kept aside.
+    Quarantined { sender: Sender },
+    /// No cases (or answers) to send.
+    NothingToSend,
+    /// The profile (device and officer names) is not filled in.
+    NoProfile,
+    /// A key backup that does not open with this passphrase.
+    WrongPassphrase,
+    /// A file that is not a Pandu key backup.
+    NotABackup,
+    /// The passphrase is too short to protect the keys.
+    WeakPassphrase,
+}
+
+impl From<StorageProblem> for ExchangeProblem {
+    fn from(p: StorageProblem) -> Self {
+        ExchangeProblem::Storage(p)
+    }
+}
+
+impl From<Refusal> for ExchangeProblem {
+    fn from(r: Refusal) -> Self {
+        ExchangeProblem::Refused(r)
+    }
+}
+
+/// The district office's keys and config, as a key backup holds them.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct OfficeBackup {
+    pub kind: String,
+    pub secret: SecretKeys,
+    pub config: DistrictConfig,
+}
+
+const BACKUP_KIND: &str = "pandu-office-keys-v1";
+/// Shortest passphrase accepted for a key backup.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
+/// The office's keys encrypted under a passphrase (age scrypt), so they
+/// also open with `age -d`.
+pub fn backup_file(
+    keys: &KeyPair,
+    config: &DistrictConfig,
+    passphrase: &str,
+    log_n: u8,
+    rng: &mut dyn Random,
+) -> Result<Vec<u8>, ExchangeProblem> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(ExchangeProblem::WeakPassphrase);
+    }
+    let content = OfficeBackup {
+        kind: BACKUP_KIND.into(),
+        secret: keys.to_secret(),
+        config: config.clone(),
+    };
+    let json = serde_json::to_vec(&content).unwrap_or_default();
+    Ok(age::encrypt(
+        &json,
+        &[Recipient::Scrypt { passphrase, log_n }],
+        rng,
+    ))
+}
+
+/// Opens a key backup.
+pub fn restore_backup(
+    file: &[u8],
+    passphrase: &str,
+) -> Result<(KeyPair, DistrictConfig), ExchangeProblem> {
+    let header = &file[..file.len().min(1024)];
+    if !header.windows(10).any(|w| w == b"\n-> scrypt") {
+        return Err(ExchangeProblem::NotABackup);
+    }
+    let json = age::decrypt(file, &[Identity::Passphrase(passphrase)]).map_err(|e| match e {
+        age::AgeError::NoMatch => ExchangeProblem::WrongPassphrase,
+        _ => ExchangeProblem::NotABackup,
+    })?;
+    let b: OfficeBackup =
+        serde_json::from_slice(&json).map_err(|_| ExchangeProblem::NotABackup)?;
+    let keys = KeyPair::from_secret(&b.secret).ok_or(ExchangeProblem::NotABackup)?;
+    if b.kind != BACKUP_KIND || keys.public() != b.config.keys {
+        return Err(ExchangeProblem::NotABackup);
+    }
+    Ok((keys, b.config))
 }
 
 /// The exported file's name: the village code's digits, the local date

@@ -127,3 +127,142 @@ pub async fn put_all(
     })?;
     Ok(())
 }
+
+/// Records for one store, given as a JSON array (parsed by the browser in
+/// one `JSON.parse`), or as ready JS values (blobs).
+pub enum Rows<'a> {
+    Json(&'a str, String),
+    Values(&'a str, Vec<JsValue>),
+}
+
+fn transaction(
+    db: &IdbDatabase,
+    names: &[&str],
+    mode: &str,
+    durability: Durability,
+) -> Result<IdbTransaction, StorageProblem> {
+    let names: Array = names.iter().map(|s| JsValue::from_str(s)).collect();
+    let options = Object::new();
+    let level = match durability {
+        Durability::Relaxed => "relaxed",
+        Durability::Strict => "strict",
+    };
+    Reflect::set(&options, &"durability".into(), &level.into()).map_err(problem)?;
+    let transaction: Function = Reflect::get(db, &"transaction".into())
+        .map_err(problem)?
+        .unchecked_into();
+    Ok(transaction
+        .call3(db, &names, &mode.into(), &options)
+        .map_err(problem)?
+        .unchecked_into())
+}
+
+async fn finished(tx: &IdbTransaction) -> Result<(), StorageProblem> {
+    let done = Promise::new(&mut |resolve: Function, reject: Function| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+        tx.set_onerror(Some(&reject));
+    });
+    JsFuture::from(done).await.map_err(|_| {
+        tx.error()
+            .map(|e| problem(e.into()))
+            .unwrap_or(StorageProblem::Closed)
+    })?;
+    Ok(())
+}
+
+/// Writes every row of every store in one transaction: all or nothing.
+/// Large imports go through here: one `JSON.parse` per store instead of
+/// one crossing per record, every request issued at once.
+pub async fn put_rows(
+    name: &str,
+    rows: Vec<Rows<'_>>,
+    durability: Durability,
+) -> Result<(), StorageProblem> {
+    let db = open(name).await?;
+    let mut names: Vec<&str> = rows
+        .iter()
+        .map(|r| match r {
+            Rows::Json(s, _) | Rows::Values(s, _) => *s,
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return Ok(());
+    }
+    let tx = transaction(&db, &names, "readwrite", durability)?;
+    let fail = |e: JsValue| {
+        let _ = tx.abort();
+        problem(e)
+    };
+    for r in rows {
+        match r {
+            Rows::Json(store, json) => {
+                let store = tx.object_store(store).map_err(fail)?;
+                let parsed: Array = js_sys::JSON::parse(&json).map_err(fail)?.unchecked_into();
+                for v in parsed.iter() {
+                    store.put(&v).map_err(fail)?;
+                }
+            }
+            Rows::Values(store, values) => {
+                let store = tx.object_store(store).map_err(fail)?;
+                for v in values {
+                    store.put(&v).map_err(fail)?;
+                }
+            }
+        }
+    }
+    finished(&tx).await
+}
+
+/// Reads many records by primary key in one transaction (all requests at
+/// once); `None` where a key is absent.
+pub async fn get_many(
+    name: &str,
+    store: &str,
+    keys: &[JsValue],
+) -> Result<Vec<Option<JsValue>>, StorageProblem> {
+    read_many(name, store, None, keys, false).await
+}
+
+/// `getAll` on an index for each key range, in one transaction.
+pub async fn index_get_all_many(
+    name: &str,
+    store: &str,
+    index: &str,
+    ranges: &[JsValue],
+) -> Result<Vec<Option<JsValue>>, StorageProblem> {
+    read_many(name, store, Some(index), ranges, true).await
+}
+
+async fn read_many(
+    name: &str,
+    store: &str,
+    index: Option<&str>,
+    keys: &[JsValue],
+    all: bool,
+) -> Result<Vec<Option<JsValue>>, StorageProblem> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let db = open(name).await?;
+    let tx = transaction(&db, &[store], "readonly", Durability::Relaxed)?;
+    let os = tx.object_store(store).map_err(problem)?;
+    let mut requests = Vec::with_capacity(keys.len());
+    for k in keys {
+        let request = match (index, all) {
+            (Some(i), true) => os.index(i).and_then(|ix| ix.get_all_with_key(k)),
+            (Some(i), false) => os.index(i).and_then(|ix| ix.get(k)),
+            (None, true) => os.get_all_with_key(k),
+            (None, false) => os.get(k),
+        }
+        .map_err(problem)?;
+        requests.push(request);
+    }
+    finished(&tx).await?;
+    Ok(requests
+        .into_iter()
+        .map(|r| r.result().ok().filter(|v| !v.is_undefined()))
+        .collect())
+}

@@ -1,7 +1,7 @@
 //! IndexedDB through rexie: the versioned schema, the start-up write probe,
 //! and typed reads and writes.
 //!
-//! What is stored where (schema version 2):
+//! What is stored where (schema version 3):
 //! - `procedures`: SOP packs, key `id`, index `by_pack` (`pack_id`).
 //! - `cases`: one list row per case, key `id`; indexes `by_status`
 //!   (`status`), `by_nik` (`nik`), `by_updated` (`updated_at`),
@@ -10,12 +10,20 @@
 //!   `by_procedure_recent` (`[procedure_id, rank]`),
 //!   `by_procedure_status_recent` (`[procedure_id, status, rank]`), so a
 //!   page of the list, filtered or not, is one ascending `getAll`, newest
-//!   first; and `by_word` (`words`, multi-entry) for name search.
+//!   first; `by_word` (`words`, multi-entry) for name search; since
+//!   version 3 `by_origin` (`origin`, the creating device) for answering a
+//!   village device.
 //! - `case_events`: the append-only history, key `id`; index `by_case`
 //!   (`[case_id, at]`).
 //! - `attachments`: photo blobs with their case and document, key
 //!   `sha256`; index `by_case` (`case_id`).
-//! - `keys`: this device's and enrolled devices' keys, key `id`.
+//! - `keys`: key `id`: `device` (this device's secret keys), `office`
+//!   (district mode: the office's secret keys and config), `district` (a
+//!   village device's trusted district config), `outbox` (this device's
+//!   last bundle: sequence and digest), `peer:<fingerprint>` (devices
+//!   known: standing, last bundle admitted).
+//! - `inbox` (version 3): bundles kept aside, key `id` (bundle id), from
+//!   devices not enrolled yet; index `by_sender` (`fingerprint`).
 //! - `settings`: small records such as the profile, key `key`.
 //!
 //! Invariant: opening never deletes or rewrites stored records; the write
@@ -35,7 +43,7 @@ use crate::domain::storage::StorageProblem;
 /// The app's database name.
 pub const DB_NAME: &str = "pandu";
 /// Bump with every schema change, and add the change to `schema`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Object store names.
 pub mod stores {
@@ -45,7 +53,8 @@ pub mod stores {
     pub const ATTACHMENTS: &str = "attachments";
     pub const KEYS: &str = "keys";
     pub const SETTINGS: &str = "settings";
-    pub const ALL: [&str; 6] = [PROCEDURES, CASES, CASE_EVENTS, ATTACHMENTS, KEYS, SETTINGS];
+    pub const INBOX: &str = "inbox";
+    pub const ALL: [&str; 7] = [PROCEDURES, CASES, CASE_EVENTS, ATTACHMENTS, KEYS, SETTINGS, INBOX];
 }
 
 const PROBE_KEY: &str = "_write_probe";
@@ -151,7 +160,8 @@ impl Db {
                         "by_procedure_status_recent",
                         ["procedure_id", "status", "rank"],
                     ))
-                    .add_index(Index::new("by_word", "words").multi_entry(true)),
+                    .add_index(Index::new("by_word", "words").multi_entry(true))
+                    .add_index(Index::new("by_origin", "origin")),
             )
             .add_object_store(
                 ObjectStore::new(stores::CASE_EVENTS)
@@ -165,6 +175,11 @@ impl Db {
             )
             .add_object_store(ObjectStore::new(stores::KEYS).key_path("id"))
             .add_object_store(ObjectStore::new(stores::SETTINGS).key_path("key"))
+            .add_object_store(
+                ObjectStore::new(stores::INBOX)
+                    .key_path("id")
+                    .add_index(Index::new("by_sender", "fingerprint")),
+            )
     }
 
     /// Opens (creating or upgrading) the database `name` at `version`.

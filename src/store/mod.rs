@@ -11,6 +11,7 @@
 pub mod batch;
 pub mod cases;
 pub mod db;
+pub mod exchange;
 pub mod packs;
 pub mod photos;
 pub mod platform;

@@ -86,6 +86,16 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Lets the browser paint (a progress bar) before long work goes on.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Removes the static loading placeholder of `index.html` once the app runs.
 pub fn remove_boot_placeholder() {
     if let Some(el) = web_sys::window()

@@ -26,7 +26,7 @@ use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, 
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
-    case_status, date_time, field_label, field_problem, nik_warning, outcome, photo_problem, span,
+    case_status, date_time, feedback_state, field_label, field_problem, nik_warning, outcome, photo_problem, span,
     storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::cases::PhotoBlob;
@@ -1192,6 +1192,21 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
         EventKind::Note { text } => format!("{}: {}", t(l, Msg::EvNote), text),
         EventKind::StatusChanged { status } => {
             format!("{}: {}", t(l, Msg::EvStatus), case_status(l, *status))
+        }
+        EventKind::Feedback {
+            state,
+            reason,
+            missing,
+        } => {
+            let mut s = format!("{}: {}", t(l, Msg::EvFeedback), feedback_state(l, *state));
+            if let Some(r) = reason {
+                s.push_str(&format!(" ({r})"));
+            }
+            if !missing.is_empty() {
+                let names: Vec<String> = missing.iter().map(|d| ctx.document_name(d, en)).collect();
+                s.push_str(&format!(" \u{2014} {}: {}", t(l, Msg::StillMissing), names.join(", ")));
+            }
+            s
         }
     }
 }

@@ -1,0 +1,1011 @@
+//! Keys and bundles at the edge: this device's keys in the `keys` store,
+//! the district office (district mode), the trusted district (village
+//! mode), known devices, and export/import of bundles through
+//! `bundle::seal` with the store's batched transactions.
+//!
+//! Invariants: an import is all or nothing (its events, list rows,
+//! photos, receipts and the sender's chain go in one transaction, and a
+//! refusal writes nothing but, for an unknown sender, the quarantined file
+//! and a pending peer); an export marks its cases sent only after the file
+//! is made, in one transaction with the device's new chain link.
+
+use std::collections::{HashMap, HashSet};
+
+use js_sys::{Array, Uint8Array};
+use rexie::TransactionMode;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::batch::{get_many, index_get_all_many, put_rows, Durability, Rows};
+use super::db::{from_js, rw, stores, to_js, Db};
+use crate::bundle::age::X25519Recipient;
+use crate::bundle::exchange::{
+    file_name, merge_case, ChainRecord, ExchangeProblem, ImportReport, NikElsewhere, Peer,
+    Standing,
+};
+use crate::bundle::keys::{spoken, KeyPair, SecretKeys};
+use crate::bundle::manifest::{
+    Addressee, Attachment, CaseEvents, DistrictConfig, Kind, Manifest, Sender,
+};
+use crate::bundle::seal::{
+    admit, open, open_public, seal, sign_public, Admission, Receiver, Refusal, Trust,
+};
+use crate::bundle::SystemRandom;
+use crate::domain::case::{Case, CaseStatus, CaseSummary, Event, EventKind, FeedbackState};
+use crate::domain::profile::Profile;
+use crate::domain::storage::StorageProblem;
+
+type Result<T> = std::result::Result<T, ExchangeProblem>;
+
+/// Builds a case's list row; the UI passes one that knows the packs.
+pub type Summarise<'a> = &'a dyn Fn(&Case) -> CaseSummary;
+
+const DEVICE: &str = "device";
+const OFFICE: &str = "office";
+const DISTRICT: &str = "district";
+const OUTBOX: &str = "outbox";
+
+#[derive(Serialize, Deserialize)]
+struct Record<T> {
+    id: String,
+    #[serde(flatten)]
+    value: T,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DeviceRecord {
+    secret: SecretKeys,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OfficeRecord {
+    secret: SecretKeys,
+    config: DistrictConfig,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DistrictRecord {
+    config: DistrictConfig,
+}
+
+#[derive(Serialize, Deserialize)]
+struct InboxRecord {
+    fingerprint: String,
+    received_at: i64,
+    sender: Sender,
+}
+
+/// The district office, on a laptop in district mode.
+#[derive(Clone)]
+pub struct Office {
+    pub keys: KeyPair,
+    pub config: DistrictConfig,
+}
+
+/// A bundle file ready to hand over.
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub name: String,
+    pub cases: usize,
+}
+
+/// Import progress, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Opening,
+    Checking,
+    Merging,
+    Writing,
+    Done,
+}
+
+fn peer_key(fingerprint: &str) -> String {
+    format!("peer:{fingerprint}")
+}
+
+fn storage(e: StorageProblem) -> ExchangeProblem {
+    ExchangeProblem::Storage(e)
+}
+
+/// The bytes of a picked file or a stored blob.
+pub async fn blob_bytes(blob: &web_sys::Blob) -> std::result::Result<Vec<u8>, StorageProblem> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| StorageProblem::Other("the file could not be read".into()))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+impl Db {
+    async fn get_key<T: DeserializeOwned>(&self, id: &str) -> std::result::Result<Option<T>, StorageProblem> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let store = tx.store(stores::KEYS).map_err(rw)?;
+        match store.get(JsValue::from_str(id)).await.map_err(rw)? {
+            Some(v) if v.is_object() => Ok(Some(from_js::<Record<T>>(v)?.value)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn put_key<T: Serialize>(&self, id: &str, value: T) -> std::result::Result<(), StorageProblem> {
+        let record = to_js(&Record {
+            id: id.to_string(),
+            value,
+        })?;
+        put_rows(
+            &self.rexie().name(),
+            vec![Rows::Values(stores::KEYS, vec![record])],
+            Durability::Strict,
+        )
+        .await
+    }
+
+    /// This device's keys, made and stored on first use.
+    pub async fn device_keys(&self) -> std::result::Result<KeyPair, StorageProblem> {
+        if let Some(r) = self.get_key::<DeviceRecord>(DEVICE).await? {
+            if let Some(k) = KeyPair::from_secret(&r.secret) {
+                return Ok(k);
+            }
+        }
+        let keys = KeyPair::generate(&mut SystemRandom);
+        self.put_key(
+            DEVICE,
+            DeviceRecord {
+                secret: keys.to_secret(),
+            },
+        )
+        .await?;
+        Ok(keys)
+    }
+
+    /// The district office's keys and config, in district mode.
+    pub async fn office(&self) -> std::result::Result<Option<Office>, StorageProblem> {
+        Ok(self
+            .get_key::<OfficeRecord>(OFFICE)
+            .await?
+            .and_then(|r| {
+                Some(Office {
+                    keys: KeyPair::from_secret(&r.secret)?,
+                    config: r.config,
+                })
+            }))
+    }
+
+    /// Makes this device the district office: new office keys and config.
+    pub async fn create_office(
+        &self,
+        id: &str,
+        name: &str,
+        pack: &str,
+        pack_version: u32,
+    ) -> std::result::Result<Office, StorageProblem> {
+        let keys = KeyPair::generate(&mut SystemRandom);
+        let config = DistrictConfig {
+            id: id.trim().to_string(),
+            name: name.trim().to_string(),
+            keys: keys.public(),
+            backup: None,
+            pack: pack.to_string(),
+            pack_version,
+        };
+        self.save_office(&keys, &config).await?;
+        Ok(Office { keys, config })
+    }
+
+    /// Keeps office keys restored from a backup.
+    pub async fn save_office(
+        &self,
+        keys: &KeyPair,
+        config: &DistrictConfig,
+    ) -> std::result::Result<(), StorageProblem> {
+        self.put_key(
+            OFFICE,
+            OfficeRecord {
+                secret: keys.to_secret(),
+                config: config.clone(),
+            },
+        )
+        .await
+    }
+
+    /// A village device's district, if its config was imported.
+    pub async fn district(&self) -> std::result::Result<Option<DistrictConfig>, StorageProblem> {
+        Ok(self
+            .get_key::<DistrictRecord>(DISTRICT)
+            .await?
+            .map(|r| r.config))
+    }
+
+    /// Trusts a district config (after its fingerprint was read back).
+    pub async fn trust_district(
+        &self,
+        config: &DistrictConfig,
+    ) -> std::result::Result<(), StorageProblem> {
+        self.put_key(
+            DISTRICT,
+            DistrictRecord {
+                config: config.clone(),
+            },
+        )
+        .await
+    }
+
+    pub async fn peers(&self) -> std::result::Result<Vec<Peer>, StorageProblem> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let range = rexie::KeyRange::bound(
+            &JsValue::from_str("peer:"),
+            &JsValue::from_str("peer:\u{ffff}"),
+            None,
+            None,
+        )
+        .map_err(|_| StorageProblem::Other("key range".into()))?;
+        let values = tx
+            .store(stores::KEYS)
+            .map_err(rw)?
+            .get_all(Some(range), None)
+            .await
+            .map_err(rw)?;
+        let mut peers = values
+            .into_iter()
+            .map(|v| from_js::<Record<Peer>>(v).map(|r| r.value))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        peers.sort_by(|a, b| a.sender.village.cmp(&b.sender.village));
+        Ok(peers)
+    }
+
+    pub async fn peer(&self, fingerprint: &str) -> std::result::Result<Option<Peer>, StorageProblem> {
+        self.get_key(&peer_key(fingerprint)).await
+    }
+
+    pub async fn put_peer(&self, peer: &Peer) -> std::result::Result<(), StorageProblem> {
+        self.put_key(&peer_key(&peer.fingerprint), peer.clone()).await
+    }
+
+    /// Adds (or updates) a device from its card, pending approval.
+    pub async fn add_device_card(&self, card: &[u8], now: i64) -> Result<Peer> {
+        let m = open_public(card, Kind::DeviceCard)?;
+        let existing = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
+        let peer = Peer {
+            fingerprint: m.sender.fingerprint.clone(),
+            sender: m.sender,
+            standing: existing.as_ref().map_or(Standing::Pending, |p| p.standing),
+            chain: existing.as_ref().and_then(|p| p.chain.clone()),
+            feedback_sent_at: existing.as_ref().map_or(0, |p| p.feedback_sent_at),
+            added_at: existing.as_ref().map_or(now, |p| p.added_at),
+        };
+        self.put_peer(&peer).await.map_err(storage)?;
+        Ok(peer)
+    }
+
+    async fn sender(&self, keys: &KeyPair, profile: &Profile, place: &str) -> Result<Sender> {
+        let p = profile.normalised();
+        if p.device_name.is_empty() || p.officer_name.is_empty() {
+            return Err(ExchangeProblem::NoProfile);
+        }
+        Ok(Sender {
+            fingerprint: keys.fingerprint(),
+            device_id: self.device_id().await.map_err(storage)?,
+            keys: keys.public(),
+            device_name: p.device_name,
+            officer: p.officer_name,
+            village: place.to_string(),
+        })
+    }
+
+    /// This device's card (signed public keys) for enrolment.
+    pub async fn device_card(&self, profile: &Profile, now: i64) -> Result<(Vec<u8>, String)> {
+        let keys = self.device_keys().await.map_err(storage)?;
+        let sender = self.sender(&keys, profile, &profile.normalised().village_code).await?;
+        let district = self
+            .district()
+            .await
+            .map_err(storage)?
+            .map(|d| d.id)
+            .unwrap_or_default();
+        let m = public_manifest(Kind::DeviceCard, sender, district, now, None);
+        let digits: String = profile.village_code.chars().filter(char::is_ascii_digit).collect();
+        Ok((sign_public(&m, &keys), format!("pandu-perangkat-{digits}-{}.json", &keys.fingerprint()[..8])))
+    }
+
+    /// The office's config file for village devices.
+    pub async fn district_config_file(&self, profile: &Profile, now: i64) -> Result<(Vec<u8>, String)> {
+        let office = self.office().await.map_err(storage)?.ok_or(ExchangeProblem::NotOffice)?;
+        let sender = self.sender(&office.keys, profile, &office.config.id).await?;
+        let m = public_manifest(
+            Kind::DistrictConfig,
+            sender,
+            office.config.id.clone(),
+            now,
+            Some(office.config.clone()),
+        );
+        let digits: String = office.config.id.chars().filter(char::is_ascii_digit).collect();
+        Ok((sign_public(&m, &office.keys), format!("pandu-dinas-{digits}.json")))
+    }
+
+    async fn outbox(&self) -> std::result::Result<Option<ChainRecord>, StorageProblem> {
+        self.get_key(OUTBOX).await
+    }
+
+    /// Cases a village device can send: finished or sent, not yet
+    /// acknowledged.
+    pub async fn sendable_cases(&self) -> std::result::Result<Vec<CaseSummary>, StorageProblem> {
+        let ranges: Vec<JsValue> = [CaseStatus::Finished, CaseStatus::Sent]
+            .iter()
+            .map(|s| JsValue::from_str(s.code()))
+            .collect();
+        let lists = index_get_all_many(&self.rexie().name(), stores::CASES, "by_status", &ranges).await?;
+        let mut rows = Vec::new();
+        for list in lists.into_iter().flatten() {
+            for v in list.unchecked_into::<Array>().iter() {
+                rows.push(from_js::<CaseSummary>(v)?);
+            }
+        }
+        rows.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        Ok(rows)
+    }
+
+    async fn events_of(&self, ids: &[String]) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
+        let ranges = ids
+            .iter()
+            .map(|id| {
+                let lo: Array = [JsValue::from_str(id), JsValue::from_f64(f64::NEG_INFINITY)]
+                    .iter()
+                    .collect();
+                let hi: Array = [JsValue::from_str(id), JsValue::from_f64(f64::INFINITY)]
+                    .iter()
+                    .collect();
+                web_sys::IdbKeyRange::bound(&lo, &hi).map(JsValue::from).map_err(|_| {
+                    StorageProblem::Other("key range".into())
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let lists =
+            index_get_all_many(&self.rexie().name(), stores::CASE_EVENTS, "by_case", &ranges).await?;
+        lists
+            .into_iter()
+            .map(|l| match l {
+                None => Ok(Vec::new()),
+                Some(list) => {
+                    // One JSON crossing for the whole list.
+                    let text: String = js_sys::JSON::stringify(&list)
+                        .map_err(|_| StorageProblem::Corrupt("events".into()))?
+                        .into();
+                    serde_json::from_str(&text).map_err(|e| StorageProblem::Corrupt(e.to_string()))
+                }
+            })
+            .collect()
+    }
+
+    async fn photo_bytes(&self, shas: &[String]) -> std::result::Result<Vec<Option<Vec<u8>>>, StorageProblem> {
+        let keys: Vec<JsValue> = shas.iter().map(|s| JsValue::from_str(s)).collect();
+        let records = get_many(&self.rexie().name(), stores::ATTACHMENTS, &keys).await?;
+        let mut out = Vec::with_capacity(records.len());
+        for r in records {
+            let blob = r
+                .and_then(|v| js_sys::Reflect::get(&v, &JsValue::from_str("blob")).ok())
+                .and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
+            out.push(match blob {
+                Some(b) => Some(blob_bytes(&b).await?),
+                None => None,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Writes a case bundle of `ids` for the district; marks them sent.
+    pub async fn export_cases(
+        &self,
+        ids: &[String],
+        profile: &Profile,
+        now: i64,
+        offset_minutes: i32,
+        summarise: Summarise<'_>,
+    ) -> Result<Exported> {
+        if ids.is_empty() {
+            return Err(ExchangeProblem::NothingToSend);
+        }
+        let district = self.district().await.map_err(storage)?.ok_or(ExchangeProblem::NoDistrict)?;
+        let keys = self.device_keys().await.map_err(storage)?;
+        let sender = self.sender(&keys, profile, &profile.normalised().village_code).await?;
+        let histories = self.events_of(ids).await.map_err(storage)?;
+        let mut cases = Vec::new();
+        let mut rows = Vec::new();
+        let mut sent_events = Vec::new();
+        let mut shas: Vec<String> = Vec::new();
+        for (id, mut events) in ids.iter().zip(histories) {
+            if events.is_empty() {
+                continue;
+            }
+            let sent = Event {
+                id: format!("{}-{now}-{}", sender.device_id, super::platform::random_hex(4)),
+                case_id: id.clone(),
+                at: now,
+                device: sender.device_id.clone(),
+                officer: sender.officer.clone(),
+                role: None,
+                kind: EventKind::StatusChanged {
+                    status: CaseStatus::Sent,
+                },
+            };
+            events.push(sent.clone());
+            for e in &events {
+                if let EventKind::DocumentAttached { sha256, .. } = &e.kind {
+                    if !shas.contains(sha256) {
+                        shas.push(sha256.clone());
+                    }
+                }
+            }
+            if let Ok(case) = Case::fold(&events) {
+                rows.push(summarise(&case));
+            }
+            sent_events.push(sent);
+            cases.push(CaseEvents {
+                id: id.clone(),
+                events,
+            });
+        }
+        if cases.is_empty() {
+            return Err(ExchangeProblem::NothingToSend);
+        }
+        let photos = self.photo_bytes(&shas).await.map_err(storage)?;
+        let mut attachments = Vec::new();
+        let mut files: Vec<Vec<u8>> = Vec::new();
+        for (sha, bytes) in shas.iter().zip(photos) {
+            // A photo missing from this device (deleted storage) is left
+            // out; its event still names the hash.
+            if let Some(bytes) = bytes {
+                attachments.push(Attachment {
+                    sha256: sha.clone(),
+                    media_type: "image/jpeg".into(),
+                    bytes: bytes.len() as u64,
+                });
+                files.push(bytes);
+            }
+        }
+        let last = self.outbox().await.map_err(storage)?;
+        let sequence = last.as_ref().map_or(1, |c| c.sequence + 1);
+        let manifest = Manifest {
+            id: super::platform::random_hex(16),
+            kind: Kind::Cases,
+            sender,
+            recipient: Addressee {
+                district: district.id.clone(),
+                device: None,
+            },
+            sequence,
+            previous: last.map(|c| c.digest),
+            created_at: now,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            cases,
+            attachments,
+            district: None,
+        };
+        let mut to: Vec<X25519Recipient> = district.keys.age_recipient().into_iter().collect();
+        to.extend(district.backup.as_deref().and_then(X25519Recipient::decode));
+        let file_refs: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+        let sealed = seal(&manifest, &file_refs, &keys, &to, &mut SystemRandom);
+        let count = manifest.cases.len();
+        let chain = Record {
+            id: OUTBOX.to_string(),
+            value: ChainRecord {
+                sequence,
+                digest: sealed.digest.clone(),
+            },
+        };
+        put_rows(
+            &self.rexie().name(),
+            vec![
+                Rows::Json(stores::CASE_EVENTS, json(&sent_events)?),
+                Rows::Json(stores::CASES, json(&rows)?),
+                Rows::Json(stores::KEYS, json(&[chain])?),
+            ],
+            Durability::Strict,
+        )
+        .await
+        .map_err(storage)?;
+        Ok(Exported {
+            bytes: sealed.file,
+            name: file_name(&manifest.sender.village, now, offset_minutes, sequence),
+            cases: count,
+        })
+    }
+
+    /// District: how many cases of each enrolled device have answers not
+    /// yet sent to it.
+    pub async fn unanswered(&self, peer: &Peer) -> std::result::Result<Vec<(String, Vec<Event>)>, StorageProblem> {
+        let office_device = self.device_id().await?;
+        let lists = index_get_all_many(
+            &self.rexie().name(),
+            stores::CASES,
+            "by_origin",
+            &[JsValue::from_str(&peer.sender.device_id)],
+        )
+        .await?;
+        let mut ids = Vec::new();
+        for list in lists.into_iter().flatten() {
+            for v in list.unchecked_into::<Array>().iter() {
+                ids.push(from_js::<CaseSummary>(v)?.id);
+            }
+        }
+        let histories = self.events_of(&ids).await?;
+        Ok(ids
+            .into_iter()
+            .zip(histories)
+            .filter_map(|(id, events)| {
+                let answers: Vec<Event> = events
+                    .into_iter()
+                    .filter(|e| e.device == office_device && e.at > peer.feedback_sent_at)
+                    .collect();
+                (!answers.is_empty()).then_some((id, answers))
+            })
+            .collect())
+    }
+
+    /// District: the answers for one device, signed by the office and
+    /// encrypted to the device.
+    pub async fn export_feedback(
+        &self,
+        fingerprint: &str,
+        profile: &Profile,
+        now: i64,
+        offset_minutes: i32,
+    ) -> Result<Exported> {
+        let office = self.office().await.map_err(storage)?.ok_or(ExchangeProblem::NotOffice)?;
+        let mut peer = self
+            .peer(fingerprint)
+            .await
+            .map_err(storage)?
+            .ok_or(ExchangeProblem::NothingToSend)?;
+        let answers = self.unanswered(&peer).await.map_err(storage)?;
+        if answers.is_empty() {
+            return Err(ExchangeProblem::NothingToSend);
+        }
+        let only_receipts = answers.iter().all(|(_, evs)| {
+            evs.iter().all(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Feedback {
+                        state: FeedbackState::Received,
+                        ..
+                    }
+                )
+            })
+        });
+        let sender = self.sender(&office.keys, profile, &office.config.id).await?;
+        let last = self.outbox().await.map_err(storage)?;
+        let sequence = last.as_ref().map_or(1, |c| c.sequence + 1);
+        let count = answers.len();
+        let manifest = Manifest {
+            id: super::platform::random_hex(16),
+            kind: if only_receipts { Kind::Receipt } else { Kind::Feedback },
+            sender,
+            recipient: Addressee {
+                district: office.config.id.clone(),
+                device: Some(peer.fingerprint.clone()),
+            },
+            sequence,
+            previous: last.map(|c| c.digest),
+            created_at: now,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            cases: answers
+                .into_iter()
+                .map(|(id, events)| CaseEvents { id, events })
+                .collect(),
+            attachments: Vec::new(),
+            district: None,
+        };
+        let to: Vec<X25519Recipient> = peer.sender.keys.age_recipient().into_iter().collect();
+        let sealed = seal(&manifest, &[], &office.keys, &to, &mut SystemRandom);
+        peer.feedback_sent_at = now;
+        let chain = Record {
+            id: OUTBOX.to_string(),
+            value: ChainRecord {
+                sequence,
+                digest: sealed.digest.clone(),
+            },
+        };
+        let peer_record = Record {
+            id: peer_key(&peer.fingerprint),
+            value: peer.clone(),
+        };
+        put_rows(
+            &self.rexie().name(),
+            vec![
+                Rows::Values(stores::KEYS, vec![to_js(&chain).map_err(storage)?]),
+                Rows::Values(stores::KEYS, vec![to_js(&peer_record).map_err(storage)?]),
+            ],
+            Durability::Strict,
+        )
+        .await
+        .map_err(storage)?;
+        Ok(Exported {
+            bytes: sealed.file,
+            name: file_name(&peer.sender.village, now, offset_minutes, sequence)
+                .replace("pandu-", "pandu-jawaban-"),
+            cases: count,
+        })
+    }
+
+    /// Imports a bundle file: cases (district mode) or answers (village).
+    pub async fn import_bundle(
+        &self,
+        file: &[u8],
+        now: i64,
+        summarise: Summarise<'_>,
+        progress: &dyn Fn(Phase),
+    ) -> Result<ImportReport> {
+        progress(Phase::Opening);
+        super::platform::yield_now().await;
+        let device = self.device_keys().await.map_err(storage)?;
+        let office = self.office().await.map_err(storage)?;
+        let district = self.district().await.map_err(storage)?;
+        let mut ids = vec![device.age_identity()];
+        if let Some(o) = &office {
+            ids.push(o.keys.age_identity());
+        }
+        let opened = open(file, &ids)?;
+        progress(Phase::Checking);
+        super::platform::yield_now().await;
+        let m = &opened.manifest;
+        let me = device.fingerprint();
+        let (district_id, kinds, trust, chain) = match (&office, &district) {
+            (Some(o), _) if m.kind == Kind::Cases => {
+                let peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
+                (
+                    o.config.id.clone(),
+                    &[Kind::Cases][..],
+                    peer.as_ref().map_or(Trust::Unknown, Peer::trust),
+                    peer.and_then(|p| p.chain()),
+                )
+            }
+            (_, Some(d)) => {
+                if Some(m.sender.fingerprint.as_str()) != d.keys.fingerprint().as_deref() {
+                    return Err(ExchangeProblem::NotFromDistrict);
+                }
+                let peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
+                (
+                    d.id.clone(),
+                    &[Kind::Feedback, Kind::Receipt][..],
+                    Trust::Enrolled,
+                    peer.and_then(|p| p.chain()),
+                )
+            }
+            (None, None) => return Err(ExchangeProblem::NoDistrict),
+            (Some(_), None) => return Err(ExchangeProblem::Refused(Refusal::WrongKind(m.kind))),
+        };
+        let receiver = Receiver {
+            district: &district_id,
+            device: (m.recipient.device.is_some()).then_some(me.as_str()),
+            kinds,
+            trust,
+            chain,
+        };
+        let warnings = match admit(&opened, &receiver)? {
+            Admission::Accept(w) => w,
+            Admission::Quarantine => {
+                self.quarantine(file, &m.sender, now).await.map_err(storage)?;
+                return Err(ExchangeProblem::Quarantined {
+                    sender: m.sender.clone(),
+                });
+            }
+        };
+
+        progress(Phase::Merging);
+        super::platform::yield_now().await;
+        let my_device_id = self.device_id().await.map_err(storage)?;
+        let case_ids: Vec<String> = m.cases.iter().map(|c| c.id.clone()).collect();
+        let stored = self.events_of(&case_ids).await.map_err(storage)?;
+        let from_village = m.kind == Kind::Cases;
+        let sender_device = m.sender.device_id.clone();
+        let may_author = |d: &str| {
+            if from_village {
+                d == sender_device
+            } else {
+                d != my_device_id
+            }
+        };
+        let mut report = ImportReport {
+            sender: Some(m.sender.clone()),
+            sequence: m.sequence,
+            warnings,
+            photos: opened.files.len(),
+            ..ImportReport::default()
+        };
+        let mut new_events: Vec<Event> = Vec::new();
+        let mut rows: Vec<CaseSummary> = Vec::new();
+        let mut niks: Vec<(String, String, String)> = Vec::new();
+        for (incoming, stored) in m.cases.iter().zip(&stored) {
+            let merged = merge_case(incoming, stored, &may_author)?;
+            let mut added = merged.added;
+            let mut case = merged.case;
+            if from_village && !has_receipt(&case, &my_device_id) {
+                // The receipt: recorded here, sent back with the answers.
+                let receipt = Event {
+                    id: format!("{my_device_id}-{now}-r{}", rows.len()),
+                    case_id: case.id.clone(),
+                    at: now,
+                    device: my_device_id.clone(),
+                    officer: String::new(),
+                    role: None,
+                    kind: EventKind::Feedback {
+                        state: FeedbackState::Received,
+                        reason: None,
+                        missing: Vec::new(),
+                    },
+                };
+                let mut all = case.events.clone();
+                all.push(receipt.clone());
+                case = Case::fold(&all).map_err(|e| Refusal::Inconsistent(format!("{e:?}")))?;
+                added.push(receipt);
+            }
+            let name = case.applicant.name().to_string();
+            if added.is_empty() {
+                report.unchanged += 1;
+                continue;
+            }
+            if merged.is_new {
+                report.new_cases.push((case.id.clone(), name.clone()));
+            } else {
+                report.updated.push((case.id.clone(), name.clone(), added.len()));
+            }
+            let nik = case.applicant.nik().to_string();
+            if from_village && !nik.is_empty() {
+                niks.push((nik, case.id.clone(), name));
+            }
+            rows.push(summarise(&case));
+            new_events.extend(added);
+        }
+        if from_village {
+            report.nik_elsewhere = self.niks_elsewhere(&niks, &m.sender).await.map_err(storage)?;
+        }
+
+        progress(Phase::Writing);
+        super::platform::yield_now().await;
+        let mut photo_rows = Vec::new();
+        for (a, bytes) in m.attachments.iter().zip(&opened.files) {
+            let case_id = m
+                .cases
+                .iter()
+                .find(|c| {
+                    c.events.iter().any(|e| {
+                        matches!(&e.kind, EventKind::DocumentAttached { sha256, .. } if *sha256 == a.sha256)
+                    })
+                })
+                .map(|c| c.id.clone())
+                .unwrap_or_default();
+            photo_rows.push(photo_record(a, &case_id, bytes).map_err(storage)?);
+        }
+        let existing_peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
+        let peer = Peer {
+            fingerprint: m.sender.fingerprint.clone(),
+            sender: m.sender.clone(),
+            standing: Standing::Enrolled,
+            chain: Some(ChainRecord {
+                sequence: m.sequence,
+                digest: opened.digest.clone(),
+            }),
+            feedback_sent_at: existing_peer.as_ref().map_or(0, |p| p.feedback_sent_at),
+            added_at: existing_peer.as_ref().map_or(now, |p| p.added_at),
+        };
+        let peer_record = Record {
+            id: peer_key(&peer.fingerprint),
+            value: peer,
+        };
+        put_rows(
+            &self.rexie().name(),
+            vec![
+                Rows::Json(stores::CASE_EVENTS, json(&new_events)?),
+                Rows::Json(stores::CASES, json(&rows)?),
+                Rows::Values(stores::ATTACHMENTS, photo_rows),
+                Rows::Json(stores::KEYS, json(&[peer_record])?),
+            ],
+            Durability::Strict,
+        )
+        .await
+        .map_err(storage)?;
+        progress(Phase::Done);
+        Ok(report)
+    }
+
+    async fn niks_elsewhere(
+        &self,
+        niks: &[(String, String, String)],
+        sender: &Sender,
+    ) -> std::result::Result<Vec<NikElsewhere>, StorageProblem> {
+        if niks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys: Vec<JsValue> = niks.iter().map(|(n, _, _)| JsValue::from_str(n)).collect();
+        let lists = index_get_all_many(&self.rexie().name(), stores::CASES, "by_nik", &keys).await?;
+        let peers: HashMap<String, String> = self
+            .peers()
+            .await?
+            .into_iter()
+            .map(|p| (p.sender.device_id, p.sender.village))
+            .collect();
+        let incoming: HashSet<&str> = niks.iter().map(|(_, id, _)| id.as_str()).collect();
+        let mut out = Vec::new();
+        for ((nik, case_id, name), list) in niks.iter().zip(lists) {
+            let Some(list) = list else { continue };
+            for v in list.unchecked_into::<Array>().iter() {
+                let row: CaseSummary = from_js(v)?;
+                if incoming.contains(row.id.as_str()) {
+                    continue;
+                }
+                let village = peers.get(&row.origin).cloned().unwrap_or_default();
+                if village != sender.village {
+                    out.push(NikElsewhere {
+                        nik: nik.clone(),
+                        case_id: case_id.clone(),
+                        name: name.clone(),
+                        other_case: row.id,
+                        other_village: village,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    async fn quarantine(&self, file: &[u8], sender: &Sender, now: i64) -> std::result::Result<(), StorageProblem> {
+        let record = to_js(&InboxRecord {
+            fingerprint: sender.fingerprint.clone(),
+            received_at: now,
+            sender: sender.clone(),
+        })?;
+        let id = format!("{}-{now}", &sender.fingerprint[..16.min(sender.fingerprint.len())]);
+        js_sys::Reflect::set(&record, &"id".into(), &JsValue::from_str(&id))
+            .map_err(|_| StorageProblem::Other("inbox record".into()))?;
+        js_sys::Reflect::set(&record, &"file".into(), &Uint8Array::from(file).into())
+            .map_err(|_| StorageProblem::Other("inbox record".into()))?;
+        let existing = self.peer(&sender.fingerprint).await?;
+        let mut rows = vec![Rows::Values(stores::INBOX, vec![record])];
+        if existing.is_none() {
+            let peer = Record {
+                id: peer_key(&sender.fingerprint),
+                value: Peer {
+                    fingerprint: sender.fingerprint.clone(),
+                    sender: sender.clone(),
+                    standing: Standing::Pending,
+                    chain: None,
+                    feedback_sent_at: 0,
+                    added_at: now,
+                },
+            };
+            rows.push(Rows::Values(stores::KEYS, vec![to_js(&peer)?]));
+        }
+        put_rows(&self.rexie().name(), rows, Durability::Strict).await
+    }
+
+    /// Bundles kept aside from `fingerprint`, oldest first.
+    pub async fn quarantined(&self, fingerprint: &str) -> std::result::Result<Vec<(String, Vec<u8>)>, StorageProblem> {
+        let lists = index_get_all_many(
+            &self.rexie().name(),
+            stores::INBOX,
+            "by_sender",
+            &[JsValue::from_str(fingerprint)],
+        )
+        .await?;
+        let mut out = Vec::new();
+        for list in lists.into_iter().flatten() {
+            for v in list.unchecked_into::<Array>().iter() {
+                let id = js_sys::Reflect::get(&v, &"id".into())
+                    .ok()
+                    .and_then(|i| i.as_string())
+                    .unwrap_or_default();
+                let bytes = js_sys::Reflect::get(&v, &"file".into())
+                    .ok()
+                    .map(|f| Uint8Array::new(&f).to_vec())
+                    .unwrap_or_default();
+                out.push((id, bytes));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    pub async fn drop_quarantined(&self, id: &str) -> std::result::Result<(), StorageProblem> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::INBOX], TransactionMode::ReadWrite)
+            .map_err(rw)?;
+        tx.store(stores::INBOX)
+            .map_err(rw)?
+            .delete(JsValue::from_str(id))
+            .await
+            .map_err(rw)?;
+        tx.done().await.map_err(rw)?;
+        Ok(())
+    }
+
+    /// Sets a known device's standing (approve after reading the
+    /// fingerprint back; revoke).
+    pub async fn set_standing(&self, fingerprint: &str, standing: Standing) -> Result<()> {
+        let mut peer = self
+            .peer(fingerprint)
+            .await
+            .map_err(storage)?
+            .ok_or(ExchangeProblem::NothingToSend)?;
+        peer.standing = standing;
+        self.put_peer(&peer).await.map_err(storage)
+    }
+}
+
+fn has_receipt(case: &Case, device: &str) -> bool {
+    case.events.iter().any(|e| {
+        e.device == device
+            && matches!(
+                e.kind,
+                EventKind::Feedback {
+                    state: FeedbackState::Received,
+                    ..
+                }
+            )
+    })
+}
+
+fn json<T: Serialize>(rows: &[T]) -> Result<String> {
+    serde_json::to_string(rows).map_err(|e| ExchangeProblem::Storage(StorageProblem::Other(e.to_string())))
+}
+
+fn photo_record(a: &Attachment, case_id: &str, bytes: &[u8]) -> std::result::Result<JsValue, StorageProblem> {
+    let parts: Array = [Uint8Array::from(bytes)].iter().collect();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&a.media_type);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| StorageProblem::Other("blob".into()))?;
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        js_sys::Reflect::set(&o, &JsValue::from_str(k), &v)
+            .map(|_| ())
+            .map_err(|_| StorageProblem::Other("attachment record".into()))
+    };
+    set("sha256", a.sha256.as_str().into())?;
+    set("case_id", case_id.into())?;
+    set("type", a.media_type.as_str().into())?;
+    set("bytes", (a.bytes as f64).into())?;
+    set("blob", blob.into())?;
+    Ok(o.into())
+}
+
+fn public_manifest(
+    kind: Kind,
+    sender: Sender,
+    district: String,
+    now: i64,
+    config: Option<DistrictConfig>,
+) -> Manifest {
+    Manifest {
+        id: super::platform::random_hex(16),
+        kind,
+        sender,
+        recipient: Addressee {
+            district,
+            device: None,
+        },
+        sequence: 0,
+        previous: None,
+        created_at: now,
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        cases: Vec::new(),
+        attachments: Vec::new(),
+        district: config,
+    }
+}
+
+/// Reads a district config file (not trusted yet: the officer compares
+/// the fingerprint first).
+pub fn read_district_config(bytes: &[u8]) -> std::result::Result<DistrictConfig, Refusal> {
+    let m = open_public(bytes, Kind::DistrictConfig)?;
+    m.district.ok_or_else(|| Refusal::Malformed("district".into()))
+}
+
+/// A fingerprint for reading aloud.
+pub fn spoken_fingerprint(fingerprint: &str) -> String {
+    spoken(fingerprint).unwrap_or_else(|| fingerprint.to_string())
+}
