@@ -430,6 +430,19 @@ impl Case {
         }
     }
 
+    /// The list row, walking the case with its own pack version from
+    /// `library` (without the pack: no walk, so draft or a hand-over
+    /// status).
+    pub fn summary_in(&self, library: &super::engine::Library) -> CaseSummary {
+        let offset = library
+            .get(&self.pack, self.version)
+            .map_or(420, |p| p.utc_offset_minutes);
+        let walk = library
+            .procedure(&self.pack, self.version, &self.procedure)
+            .and_then(|p| self.walk(&Engine::new(p, offset)).walk);
+        self.summary(walk.as_ref())
+    }
+
     /// How a move would change the walk, without recording it: `Err` says
     /// why it cannot be made now.
     pub fn check_move(&self, engine: &Engine, m: &Move) -> Result<Walk, MoveError> {

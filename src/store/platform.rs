@@ -202,3 +202,92 @@ impl Timing {
         }
     }
 }
+
+fn file_blob(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let parts: js_sys::Array = [js_sys::Uint8Array::from(bytes)].iter().collect();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// Saves bytes as a download named `name` (the browser's Downloads).
+pub fn download(bytes: &[u8], name: &str, mime: &str) -> bool {
+    let Some(blob) = file_blob(bytes, mime) else {
+        return false;
+    };
+    let Some(url) = web_sys::Url::create_object_url_with_blob(&blob).ok() else {
+        return false;
+    };
+    let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download has its own reference by now; release ours later.
+    let release = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            release.unchecked_ref(),
+            60_000,
+        );
+    }
+    true
+}
+
+/// Whether this browser can share files (Android's share sheet:
+/// WhatsApp, email, Bluetooth).
+pub fn can_share_files() -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Ok(can) = Reflect::get(&nav, &"canShare".into()) else {
+        return false;
+    };
+    let Some(can) = can.dyn_ref::<Function>() else {
+        return false;
+    };
+    let Some(data) = share_data(b"x", "x.pandu", "application/octet-stream") else {
+        return false;
+    };
+    can.call1(&nav, &data).ok().and_then(|v| v.as_bool()) == Some(true)
+}
+
+fn share_data(bytes: &[u8], name: &str, mime: &str) -> Option<JsValue> {
+    let parts: js_sys::Array = [js_sys::Uint8Array::from(bytes)].iter().collect();
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
+    let data = js_sys::Object::new();
+    let files: js_sys::Array = [file].iter().collect();
+    Reflect::set(&data, &"files".into(), &files).ok()?;
+    Reflect::set(&data, &"title".into(), &name.into()).ok()?;
+    Some(data.into())
+}
+
+/// Opens the share sheet with the file; `false` if the browser cannot or
+/// the officer closed it without sharing.
+pub async fn share_file(bytes: &[u8], name: &str, mime: &str) -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let Some(data) = share_data(bytes, name, mime) else {
+        return false;
+    };
+    let Some(share) = Reflect::get(&nav, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return false;
+    };
+    match share.call1(&nav, &data) {
+        Ok(p) => JsFuture::from(js_sys::Promise::from(p)).await.is_ok(),
+        Err(_) => false,
+    }
+}

@@ -18,7 +18,10 @@ use crate::i18n::{t, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
-use pages::{About, CasePage, Home, NewCase, NotFound, ProcedureChart, Procedures, Settings};
+use pages::{
+    About, CasePage, Devices, Home, NewCase, NotFound, ProcedureChart, Procedures, Receive, Send,
+    Settings,
+};
 
 /// How long opening storage may take before the officer is told that
 /// another tab may be blocking it.
@@ -230,6 +233,12 @@ pub fn App() -> impl IntoView {
                 <A href=base.href("procedures") attr:data-testid="nav-procedures">
                     {move || lang.t(Msg::NavProcedures)}
                 </A>
+                <A href=base.href("send") attr:data-testid="nav-send">
+                    {move || lang.t(Msg::NavSend)}
+                </A>
+                <A href=base.href("receive") attr:data-testid="nav-receive">
+                    {move || lang.t(Msg::NavReceive)}
+                </A>
                 <A href=base.href("settings") attr:data-testid="nav-settings">
                     {move || lang.t(Msg::NavSettings)}
                 </A>
@@ -246,6 +255,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cases/:id") view=CasePage />
                     <Route path=path!("procedures") view=Procedures />
                     <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
+                    <Route path=path!("send") view=Send />
+                    <Route path=path!("receive") view=Receive />
+                    <Route path=path!("devices") view=Devices />
                     <Route path=path!("settings") view=Settings />
                     <Route path=path!("about") view=About />
                 </Routes>

@@ -19,7 +19,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::applicant::Field;
 use crate::domain::case::{
-    reachable_outcomes, Case, CaseSummary, DocumentState, Event, EventKind, Folded,
+    reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, FeedbackState, Folded,
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Walk};
@@ -68,6 +68,8 @@ struct Ctx {
     procedure: String,
     device: String,
     officer: String,
+    /// This device is the district office: it records answers.
+    office: bool,
 }
 
 impl Ctx {
@@ -322,6 +324,7 @@ struct Loaded {
     events: Vec<Event>,
     device: String,
     officer: String,
+    office: bool,
 }
 
 async fn load(id: String) -> Result<Loaded, StorageProblem> {
@@ -334,6 +337,7 @@ async fn load(id: String) -> Result<Loaded, StorageProblem> {
             .await?
             .map(|p| p.officer_name)
             .unwrap_or_default(),
+        office: db.office().await?.is_some(),
     })
 }
 
@@ -374,6 +378,7 @@ pub fn CasePage() -> impl IntoView {
                             procedure: case.procedure.clone(),
                             device: data.device,
                             officer: data.officer,
+                            office: data.office,
                         });
                         if ctx.procedure().is_none() {
                             return view! { <p class="error" role="alert" data-testid="case-pack-missing">{t(l, Msg::CasePackMissing)}</p> }.into_any();
@@ -473,12 +478,107 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
             }
             data-typing=move || rec.typing.with(|t| t.len()).to_string()>{save_note}</p>
         {ignored}
+        <Answer rec=rec case=case />
         <ApplicantForm rec=rec case=case initial=initial />
         <CurrentStep rec=rec d=d now=now />
         <StepTimes rec=rec d=d now=now />
         <Documents rec=rec d=d />
         <Timeline rec=rec case=case />
     }
+}
+
+/// The district's answer: shown on both sides; recorded by the office;
+/// once acknowledged, a village device may archive the case.
+#[component]
+fn Answer(rec: Recorder, case: Memo<Option<Case>>) -> impl IntoView {
+    let lang = use_lang();
+    let office = rec.ctx().office;
+    let answer = Memo::new(move |_| case.with(|c| c.as_ref().and_then(|c| c.answer.clone())));
+    let handed = Memo::new(move |_| case.with(|c| c.as_ref().and_then(|c| c.handed_over)));
+    let state = RwSignal::new(FeedbackState::Proposed);
+    let reason = RwSignal::new(String::new());
+    let problem = RwSignal::new(false);
+    let shown = move || {
+        let l = lang.get();
+        let a = answer.get()?;
+        let ctx = rec.ctx();
+        let en = l == Lang::En;
+        let missing: Vec<String> = a.missing.iter().map(|d| ctx.document_name(d, en)).collect();
+        Some(view! {
+            <div class=format!("notice answer answer-{}", a.state.code()) role="status" data-testid="case-answer" data-state=a.state.code()>
+                <strong>{t(l, Msg::AnswerTitle)} ": " {feedback_state(l, a.state)}</strong>
+                {a.reason.clone().map(|r| view! { <p data-testid="case-answer-reason">{r}</p> })}
+                {(!missing.is_empty()).then(|| view! { <p>{t(l, Msg::AnswerMissing)} ": " {missing.join(", ")}</p> })}
+            </div>
+        })
+    };
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let st = state.get_untracked();
+        let text = reason.get_untracked().trim().to_string();
+        let needs_reason = matches!(st, FeedbackState::Rejected | FeedbackState::Returned);
+        if needs_reason && text.is_empty() {
+            problem.set(true);
+            return;
+        }
+        problem.set(false);
+        let missing = if st == FeedbackState::Returned {
+            case.with_untracked(|c| {
+                c.as_ref().map_or_else(Vec::new, |c| {
+                    c.documents
+                        .iter()
+                        .filter(|(_, d)| d.present == Some(false))
+                        .map(|(id, _)| id.clone())
+                        .collect()
+                })
+            })
+        } else {
+            Vec::new()
+        };
+        rec.act(
+            None,
+            EventKind::Feedback {
+                state: st,
+                reason: (!text.is_empty()).then_some(text),
+                missing,
+            },
+        );
+        reason.set(String::new());
+    };
+    let form = move || {
+        let l = lang.get();
+        office.then(|| view! {
+            <form class="card" data-testid="answer-form" on:submit=record novalidate=true>
+                <h2>{t(l, Msg::AnswerRecord)}</h2>
+                <div class="choice-row">
+                    {[FeedbackState::Proposed, FeedbackState::Accepted, FeedbackState::Rejected, FeedbackState::Returned]
+                        .into_iter()
+                        .map(|s| view! {
+                            <label class="choice">
+                                <input type="radio" name="answer" data-testid=format!("answer-{}", s.code())
+                                    prop:checked=move || state.get() == s on:change=move |_| state.set(s) />
+                                <span>{feedback_state(l, s)}</span>
+                            </label>
+                        })
+                        .collect_view()}
+                </div>
+                <label for="answer-reason">{t(l, Msg::AnswerReason)}</label>
+                <textarea id="answer-reason" data-testid="answer-reason" bind:value=reason></textarea>
+                {move || problem.get().then(|| view! { <p class="error" role="alert">{t(lang.get(), Msg::AnswerNeedReason)}</p> })}
+                <button type="submit" class="btn btn-primary" data-testid="answer-save">{t(l, Msg::AnswerRecord)}</button>
+            </form>
+        })
+    };
+    let archive = move || {
+        let l = lang.get();
+        (!office && handed.get() == Some(CaseStatus::Acknowledged)).then(|| view! {
+            <button type="button" class="btn" data-testid="case-archive"
+                on:click=move |_| rec.act(None, EventKind::StatusChanged { status: CaseStatus::Archived })>
+                {t(l, Msg::Archive)}
+            </button>
+        })
+    };
+    view! { {shown} {form} {archive} }
 }
 
 #[component]

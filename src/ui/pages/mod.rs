@@ -2,7 +2,9 @@
 
 mod about;
 mod case;
+mod exchange;
 mod home;
+mod keys;
 mod new_case;
 mod not_found;
 mod procedures;
@@ -10,6 +12,7 @@ mod settings;
 
 pub use about::About;
 pub use case::CasePage;
+pub use exchange::{Devices, Receive, Send};
 pub use home::Home;
 pub use new_case::NewCase;
 pub use not_found::NotFound;

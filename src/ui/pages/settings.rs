@@ -192,6 +192,7 @@ pub fn Settings() -> impl IntoView {
         <h1>{move || lang.t(Msg::SettingsTitle)}</h1>
         <LanguagePicker />
         <ProfileForm />
+        <super::keys::KeysSection />
         <StorageSection />
     }
 }

@@ -1,0 +1,516 @@
+//! Handing cases over: Send (a village device's case bundle, or the
+//! office's answers to each village device), Receive (import a bundle,
+//! with progress and a report), and Devices (the office's enrolment list).
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::bundle::exchange::{ExchangeProblem, ImportReport, Peer, Standing};
+use crate::domain::case::{Case, CaseSummary};
+use crate::domain::engine::Library;
+use crate::i18n::{case_count, exchange_problem, import_warning, storage_problem, Msg};
+use crate::store::exchange::{blob_bytes, spoken_fingerprint, Exported, Phase};
+use crate::store::{db, platform};
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
+
+/// Minutes east of UTC for file names: WIB unless a pack says otherwise.
+const OFFSET: i32 = 420;
+
+fn summarise(library: &Library) -> impl Fn(&Case) -> CaseSummary + '_ {
+    move |c| c.summary_in(library)
+}
+
+#[derive(Clone)]
+struct Mode {
+    office: bool,
+    peers: Vec<(Peer, usize)>,
+    sendable: Vec<CaseSummary>,
+}
+
+async fn load_mode() -> Result<Mode, crate::domain::storage::StorageProblem> {
+    let db = db::require()?;
+    let office = db.office().await?.is_some();
+    let mut peers = Vec::new();
+    let mut sendable = Vec::new();
+    if office {
+        for p in db.peers().await? {
+            if p.standing == Standing::Enrolled {
+                let n = db.unanswered(&p).await?.len();
+                peers.push((p, n));
+            }
+        }
+    } else {
+        sendable = db.sendable_cases().await?;
+    }
+    Ok(Mode {
+        office,
+        peers,
+        sendable,
+    })
+}
+
+/// The made file: share and download buttons.
+#[component]
+fn Made(file: Arc<Exported>) -> impl IntoView {
+    let lang = use_lang();
+    let can_share = platform::can_share_files();
+    let f1 = file.clone();
+    let f2 = file.clone();
+    let share = move |_| {
+        let f = f1.clone();
+        spawn_local(async move {
+            if !platform::share_file(&f.bytes, &f.name, "application/octet-stream").await {
+                platform::download(&f.bytes, &f.name, "application/octet-stream");
+            }
+        });
+    };
+    let download = move |_| {
+        platform::download(&f2.bytes, &f2.name, "application/octet-stream");
+    };
+    view! {
+        <div class="made" role="status" data-testid="bundle-made">
+            <p>{move || lang.t(Msg::SendMade)} " " <strong data-testid="bundle-name">{file.name.clone()}</strong>
+                " \u{2014} " {move || case_count(lang.get(), file.cases as u32)}</p>
+            {can_share.then(|| view! {
+                <button type="button" class="btn btn-primary" data-testid="bundle-share" on:click=share>{move || lang.t(Msg::SendShare)}</button>
+            })}
+            <button type="button" class="btn" data-testid="bundle-download" on:click=download>{move || lang.t(Msg::SendDownload)}</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn Send() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let packs = use_packs();
+    let refresh = RwSignal::new(0u32);
+    let mode = LocalResource::new(move || {
+        let ready = storage.is_ready();
+        refresh.track();
+        async move {
+            if ready {
+                Some(load_mode().await)
+            } else {
+                None
+            }
+        }
+    });
+    let unticked = RwSignal::new(Vec::<String>::new());
+    let made = RwSignal::new(None::<Arc<Exported>>);
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let send_cases = move |ids: Vec<String>| {
+        let Some(load) = packs.loaded() else { return };
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            let result = async {
+                let db = db::require().map_err(ExchangeProblem::Storage)?;
+                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                db.export_cases(&ids, &profile, platform::now(), OFFSET, &summarise(&load.library))
+                    .await
+            }
+            .await;
+            busy.set(false);
+            match result {
+                Ok(f) => {
+                    made.set(Some(Arc::new(f)));
+                    refresh.update(|n| *n += 1);
+                }
+                Err(p) => problem.set(Some(exchange_problem(lang.untracked(), &p))),
+            }
+        });
+    };
+    let send_answers = move |fingerprint: String| {
+        busy.set(true);
+        problem.set(None);
+        spawn_local(async move {
+            let result = async {
+                let db = db::require().map_err(ExchangeProblem::Storage)?;
+                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                db.export_feedback(&fingerprint, &profile, platform::now(), OFFSET).await
+            }
+            .await;
+            busy.set(false);
+            match result {
+                Ok(f) => {
+                    made.set(Some(Arc::new(f)));
+                    refresh.update(|n| *n += 1);
+                }
+                Err(p) => problem.set(Some(exchange_problem(lang.untracked(), &p))),
+            }
+        });
+    };
+
+    let body = move || {
+        let l = lang.get();
+        let loaded = mode.get().flatten();
+        let Some(loaded) = loaded else {
+            return loading_note(storage.get(), l).into_any();
+        };
+        match loaded {
+            Err(p) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+            Ok(m) if m.office => view! {
+                <h1>{lang.t(Msg::SendAnswersTitle)}</h1>
+                {if m.peers.iter().all(|(_, n)| *n == 0) {
+                    Some(view! { <p data-testid="answers-none">{lang.t(Msg::SendAnswersNone)}</p> })
+                } else {
+                    None
+                }}
+                <ul class="peer-list">
+                    {m.peers.into_iter().filter(|(_, n)| *n > 0).map(|(p, n)| {
+                        let fp = p.fingerprint.clone();
+                        view! {
+                            <li class="card" data-testid="answer-peer">
+                                <p><strong>{p.sender.device_name.clone()}</strong> " \u{2014} " {p.sender.officer.clone()} " (" {p.sender.village.clone()} ")"</p>
+                                <p>{case_count(l, n as u32)}</p>
+                                <button type="button" class="btn btn-primary" data-testid="answers-make"
+                                    disabled=move || busy.get()
+                                    on:click=move |_| send_answers(fp.clone())>{lang.t(Msg::SendAnswersMake)}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+            Ok(m) => {
+                let rows = m.sendable.clone();
+                let all_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+                view! {
+                    <h1>{lang.t(Msg::SendTitle)}</h1>
+                    <p class="hint">{lang.t(Msg::SendHelp)}</p>
+                    {if rows.is_empty() {
+                        view! { <p data-testid="send-none">{lang.t(Msg::SendNone)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <fieldset class="card">
+                                <legend>{case_count(l, rows.len() as u32)}</legend>
+                                <ul class="send-list">
+                                    {rows.into_iter().map(|r| {
+                                        let id = r.id.clone();
+                                        let id2 = r.id.clone();
+                                        view! {
+                                            <li>
+                                                <label class="choice">
+                                                    <input type="checkbox" data-testid="send-case" value=r.id.clone()
+                                                        prop:checked=move || unticked.with(|u| !u.contains(&id))
+                                                        on:change:target=move |ev| {
+                                                            let on = ev.target().checked();
+                                                            unticked.update(|u| {
+                                                                u.retain(|x| x != &id2);
+                                                                if !on { u.push(id2.clone()); }
+                                                            });
+                                                        } />
+                                                    <span>{if r.applicant_name.is_empty() { r.id.clone() } else { r.applicant_name.clone() }}
+                                                        " \u{2014} " {crate::i18n::case_status(l, r.status)}</span>
+                                                </label>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                                <button type="button" class="btn btn-primary" data-testid="send-make"
+                                    disabled=move || busy.get() || packs.loaded().is_none()
+                                    on:click=move |_| {
+                                        let skip = unticked.get_untracked();
+                                        send_cases(all_ids.iter().filter(|i| !skip.contains(i)).cloned().collect());
+                                    }>{lang.t(Msg::SendMake)}</button>
+                            </fieldset>
+                        }.into_any()
+                    }}
+                }.into_any()
+            }
+        }
+    };
+
+    view! {
+        {body}
+        {move || busy.get().then(|| view! { <p class="muted" role="status">{lang.t(Msg::KeysWorking)}</p> })}
+        {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="send-problem">{p}</p> })}
+        {move || made.get().map(|f| view! { <Made file=f /> })}
+    }
+}
+
+fn phase_progress(p: Phase) -> (f64, Msg) {
+    match p {
+        Phase::Opening => (0.15, Msg::RecvOpening),
+        Phase::Checking => (0.35, Msg::RecvChecking),
+        Phase::Merging => (0.6, Msg::RecvMerging),
+        Phase::Writing => (0.85, Msg::RecvWriting),
+        Phase::Done => (1.0, Msg::RecvDone),
+    }
+}
+
+#[derive(Clone)]
+enum Outcome {
+    Report(ImportReport),
+    Problem(ExchangeProblem),
+}
+
+/// Imports one file's bytes; shared by Receive and the approval of a
+/// quarantined device.
+async fn import(bytes: Vec<u8>, library: Rc<crate::store::packs::PackLoad>, phase: RwSignal<Option<Phase>>) -> Outcome {
+    let result = async {
+        let db = db::require().map_err(ExchangeProblem::Storage)?;
+        db.import_bundle(&bytes, platform::now(), &summarise(&library.library), &|p| phase.set(Some(p)))
+            .await
+    }
+    .await;
+    match result {
+        Ok(r) => Outcome::Report(r),
+        Err(p) => Outcome::Problem(p),
+    }
+}
+
+#[component]
+fn Report(outcome: Outcome) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let l = lang.untracked();
+    match outcome {
+        Outcome::Problem(ExchangeProblem::Quarantined { sender }) => view! {
+            <div class="report warning" role="alert" data-testid="import-quarantined">
+                <p>{lang.t(Msg::RecvQuarantined)}</p>
+                <p><strong>{sender.device_name.clone()}</strong> " \u{2014} " {sender.officer.clone()} " (" {sender.village.clone()} ")"</p>
+                <p class="fingerprint" data-testid="quarantine-fingerprint">{spoken_fingerprint(&sender.fingerprint)}</p>
+                <p>{lang.t(Msg::RecvQuarantineAction)}</p>
+                <A href=base.href("devices") attr:class="btn">{lang.t(Msg::NavDevices)}</A>
+            </div>
+        }.into_any(),
+        Outcome::Problem(p) => view! {
+            <div class="report error" role="alert" data-testid="import-refused">
+                <h2>{lang.t(Msg::RecvRefused)}</h2>
+                <p>{exchange_problem(l, &p)}</p>
+            </div>
+        }.into_any(),
+        Outcome::Report(r) => {
+            let nothing = r.new_cases.is_empty() && r.updated.is_empty();
+            let elsewhere = r.nik_elsewhere.clone();
+            // The first 200 cases, linked; the counts say how many in all.
+            let listed: Vec<(String, String)> = r
+                .new_cases
+                .iter()
+                .cloned()
+                .chain(r.updated.iter().map(|(id, n, _)| (id.clone(), n.clone())))
+                .take(200)
+                .collect();
+            view! {
+                <div class="report" role="status" data-testid="import-report">
+                    <h2>{lang.t(Msg::RecvDone)}</h2>
+                    {r.sender.as_ref().map(|s| view! {
+                        <p>{lang.t(Msg::RecvFrom)} ": " <strong>{s.device_name.clone()}</strong> " \u{2014} " {s.officer.clone()} " (" {s.village.clone()} "), " {lang.t(Msg::DevLastBundle)} " " {r.sequence}</p>
+                    })}
+                    {nothing.then(|| view! { <p data-testid="import-nothing-new">{lang.t(Msg::RecvNothingNew)}</p> })}
+                    {r.warnings.iter().map(|w| view! { <p class="warning" data-testid="import-warning">{import_warning(l, w)}</p> }).collect_view()}
+                    <dl class="report-counts">
+                        <dt>{lang.t(Msg::RecvNew)}</dt><dd data-testid="import-new">{r.new_cases.len()}</dd>
+                        <dt>{lang.t(Msg::RecvUpdated)}</dt><dd data-testid="import-updated">{r.updated.len()}</dd>
+                        <dt>{lang.t(Msg::RecvUnchanged)}</dt><dd data-testid="import-unchanged">{r.unchanged}</dd>
+                    </dl>
+                    <ul class="report-cases">
+                        {listed.into_iter().map(|(id, name)| view! {
+                            <li><A href=base.href(&format!("cases/{id}"))>{if name.is_empty() { id.clone() } else { name }}</A></li>
+                        }).collect_view()}
+                    </ul>
+                    {(!elsewhere.is_empty()).then(move || view! {
+                        <h3>{lang.t(Msg::RecvNikElsewhere)}</h3>
+                        <ul data-testid="import-nik-elsewhere">
+                            {elsewhere.into_iter().map(|n| view! {
+                                <li>{n.nik.clone()} " \u{2014} " {n.name.clone()} " \u{2194} "
+                                    <A href=base.href(&format!("cases/{}", n.other_case))>{n.other_village.clone()}</A></li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn Receive() -> impl IntoView {
+    let lang = use_lang();
+    let packs = use_packs();
+    let phase = RwSignal::new(None::<Phase>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let over = RwSignal::new(false);
+    let start = move |file: web_sys::File| {
+        let Some(load) = packs.loaded() else { return };
+        outcome.set(None);
+        phase.set(Some(Phase::Opening));
+        spawn_local(async move {
+            let result = match blob_bytes(&file).await {
+                Ok(bytes) => import(bytes, load, phase).await,
+                Err(p) => Outcome::Problem(ExchangeProblem::Storage(p)),
+            };
+            phase.set(None);
+            outcome.set(Some(result));
+        });
+    };
+    let pick = move |input: web_sys::HtmlInputElement| {
+        let f = input.files().and_then(|f| f.get(0));
+        input.set_value("");
+        if let Some(f) = f {
+            start(f);
+        }
+    };
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            start(f);
+        }
+    };
+    view! {
+        <h1>{move || lang.t(Msg::RecvTitle)}</h1>
+        <div class=move || if over.get() { "dropzone over" } else { "dropzone" } data-testid="dropzone"
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=drop>
+            <p>{move || lang.t(Msg::RecvHelp)}</p>
+            <label class="btn btn-primary">
+                {move || lang.t(Msg::RecvPick)}
+                <input type="file" class="visually-hidden" data-testid="receive-file"
+                    disabled=move || packs.loaded().is_none() || phase.get().is_some()
+                    on:change:target=move |ev| pick(ev.target()) />
+            </label>
+        </div>
+        {move || phase.get().map(|p| {
+            let (value, msg) = phase_progress(p);
+            view! {
+                <div role="status" data-testid="import-progress">
+                    <progress max="1" value=value aria-label=lang.t(msg)></progress>
+                    <p>{lang.t(msg)}</p>
+                </div>
+            }
+        })}
+        {move || outcome.get().map(|o| view! { <Report outcome=o /> })}
+    }
+}
+
+#[component]
+pub fn Devices() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let packs = use_packs();
+    let refresh = RwSignal::new(0u32);
+    let peers = LocalResource::new(move || {
+        let ready = storage.is_ready();
+        refresh.track();
+        async move {
+            if !ready {
+                return None;
+            }
+            Some(
+                async {
+                    let db = db::require()?;
+                    let mut out = Vec::new();
+                    for p in db.peers().await? {
+                        let waiting = db.quarantined(&p.fingerprint).await?.len();
+                        out.push((p, waiting));
+                    }
+                    Ok::<_, crate::domain::storage::StorageProblem>(out)
+                }
+                .await,
+            )
+        }
+    });
+    let message = RwSignal::new(None::<String>);
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let phase = RwSignal::new(None::<Phase>);
+    let add = move |input: web_sys::HtmlInputElement| {
+        let f = input.files().and_then(|f| f.get(0));
+        input.set_value("");
+        let Some(f) = f else { return };
+        spawn_local(async move {
+            let result = async {
+                let bytes = blob_bytes(&f).await.map_err(ExchangeProblem::Storage)?;
+                db::require()
+                    .map_err(ExchangeProblem::Storage)?
+                    .add_device_card(&bytes, platform::now())
+                    .await
+            }
+            .await;
+            match result {
+                Ok(_) => refresh.update(|n| *n += 1),
+                Err(p) => message.set(Some(exchange_problem(lang.untracked(), &p))),
+            }
+        });
+    };
+    let set = move |fp: String, standing: Standing| {
+        let load = packs.loaded();
+        spawn_local(async move {
+            let Ok(db) = db::require() else { return };
+            if let Err(p) = db.set_standing(&fp, standing).await {
+                message.set(Some(exchange_problem(lang.untracked(), &p)));
+                return;
+            }
+            // Approval opens what waited in quarantine, oldest first.
+            if standing == Standing::Enrolled {
+                if let (Some(load), Ok(waiting)) = (load, db.quarantined(&fp).await) {
+                    let mut results = Vec::new();
+                    for (id, bytes) in waiting {
+                        let o = import(bytes, load.clone(), phase).await;
+                        let keep = matches!(&o, Outcome::Problem(ExchangeProblem::Storage(_)));
+                        if !keep {
+                            let _ = db.drop_quarantined(&id).await;
+                        }
+                        results.push(o);
+                    }
+                    phase.set(None);
+                    outcomes.set(results);
+                }
+            }
+            refresh.update(|n| *n += 1);
+        });
+    };
+    view! {
+        <h1>{move || lang.t(Msg::DevTitle)}</h1>
+        <p class="hint">{move || lang.t(Msg::DevHelp)}</p>
+        <label class="btn">
+            {move || lang.t(Msg::DevAddCard)}
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="device-card-file"
+                on:change:target=move |ev| add(ev.target()) />
+        </label>
+        {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="devices-message">{m}</p> })}
+        {move || peers.get().flatten().map(|r| match r {
+            Err(p) => view! { <p class="error" role="alert">{storage_problem(lang.get(), &p)}</p> }.into_any(),
+            Ok(list) if list.is_empty() => view! { <p data-testid="devices-none">{lang.t(Msg::DevNone)}</p> }.into_any(),
+            Ok(list) => view! {
+                <ul class="peer-list">
+                    {list.into_iter().map(|(p, waiting)| {
+                        let (fp1, fp2) = (p.fingerprint.clone(), p.fingerprint.clone());
+                        let standing = match p.standing {
+                            Standing::Enrolled => Msg::DevEnrolled,
+                            Standing::Pending => Msg::DevPending,
+                            Standing::Revoked => Msg::DevRevoked,
+                        };
+                        view! {
+                            <li class="card" data-testid="device-row" data-standing=format!("{:?}", p.standing).to_lowercase()>
+                                <p><strong>{p.sender.device_name.clone()}</strong> " \u{2014} " {p.sender.officer.clone()} " (" {p.sender.village.clone()} ")"</p>
+                                <p class="fingerprint">{spoken_fingerprint(&p.fingerprint)}</p>
+                                <p><span class="badge">{lang.t(standing)}</span>
+                                    {p.chain.as_ref().map(|c| format!(" \u{2014} {} {}", lang.t(Msg::DevLastBundle), c.sequence))}
+                                    {(waiting > 0).then(|| format!(" \u{2014} {waiting} {}", lang.t(Msg::DevWaiting)))}</p>
+                                {(p.standing != Standing::Enrolled).then(|| view! {
+                                    <button type="button" class="btn btn-primary" data-testid="device-approve"
+                                        on:click=move |_| set(fp1.clone(), Standing::Enrolled)>{lang.t(Msg::DevApprove)}</button>
+                                })}
+                                {(p.standing == Standing::Enrolled).then(|| view! {
+                                    <button type="button" class="btn" data-testid="device-revoke"
+                                        on:click=move |_| set(fp2.clone(), Standing::Revoked)>{lang.t(Msg::DevRevoke)}</button>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        })}
+        {move || phase.get().map(|_| view! { <p class="muted" role="status">{lang.t(Msg::KeysWorking)}</p> })}
+        {move || outcomes.get().into_iter().map(|o| view! { <Report outcome=o /> }).collect_view()}
+    }
+}

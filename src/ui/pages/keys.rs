@@ -1,0 +1,336 @@
+//! Settings' keys section: this device's fingerprint and card, the
+//! trusted district (village devices), and district office mode (make the
+//! office keys, give villages the config, back the keys up, restore them).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
+use crate::bundle::manifest::DistrictConfig;
+use crate::bundle::SystemRandom;
+use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
+use crate::i18n::{exchange_problem, refusal, storage_problem, Msg};
+use crate::store::exchange::{blob_bytes, read_district_config, spoken_fingerprint, Office};
+use crate::store::{db, platform};
+use crate::ui::{use_lang, use_packs, use_storage};
+
+#[derive(Clone)]
+struct KeysState {
+    fingerprint: String,
+    office: Option<Office>,
+    district: Option<DistrictConfig>,
+}
+
+async fn load() -> Result<KeysState, crate::domain::storage::StorageProblem> {
+    let db = db::require()?;
+    Ok(KeysState {
+        fingerprint: db.device_keys().await?.fingerprint(),
+        office: db.office().await?,
+        district: db.district().await?,
+    })
+}
+
+fn valid_district_code(code: &str) -> bool {
+    let b = code.trim().as_bytes();
+    b.len() == 5 && b[2] == b'.' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit())
+}
+
+fn picked_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    let f = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    f
+}
+
+#[component]
+pub fn KeysSection() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let refresh = RwSignal::new(0u32);
+    let state = LocalResource::new(move || {
+        let ready = storage.is_ready();
+        refresh.track();
+        async move {
+            if ready {
+                Some(load().await)
+            } else {
+                None
+            }
+        }
+    });
+    let message = RwSignal::new(None::<(bool, String)>);
+    let say = move |ok: bool, text: String| message.set(Some((ok, text)));
+
+    let card = move |_| {
+        spawn_local(async move {
+            let result = async {
+                let db = db::require().map_err(ExchangeProblem::Storage)?;
+                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                db.device_card(&profile, platform::now()).await
+            }
+            .await;
+            match result {
+                Ok((bytes, name)) => {
+                    platform::download(&bytes, &name, "application/json");
+                }
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
+            }
+        });
+    };
+
+    view! {
+        <section class="card" data-testid="keys-section">
+            <h2>{move || lang.t(Msg::KeysTitle)}</h2>
+            {move || match state.get().flatten() {
+                None => None,
+                Some(Err(p)) => Some(view! { <p class="error" role="alert">{storage_problem(lang.get(), &p)}</p> }.into_any()),
+                Some(Ok(s)) => Some(view! {
+                    <h3>{lang.t(Msg::KeysThisDevice)}</h3>
+                    <p class="fingerprint" data-testid="device-fingerprint">{spoken_fingerprint(&s.fingerprint)}</p>
+                    <p class="hint">{lang.t(Msg::KeysReadAloud)}</p>
+                    <button type="button" class="btn" data-testid="device-card" on:click=card>{lang.t(Msg::KeysDeviceCard)}</button>
+                    <p class="hint">{lang.t(Msg::KeysDeviceCardHelp)}</p>
+                    {match s.office.clone() {
+                        Some(o) => view! { <OfficePanel office=o message=message /> }.into_any(),
+                        None => view! {
+                            <DistrictPanel district=s.district.clone() refresh=refresh message=message />
+                            <OfficeCreate refresh=refresh message=message />
+                        }.into_any(),
+                    }}
+                }.into_any()),
+            }}
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "ok" } else { "error" } role=if ok { "status" } else { "alert" } data-testid="keys-message">{text}</p>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn DistrictPanel(
+    district: Option<DistrictConfig>,
+    refresh: RwSignal<u32>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let say = move |ok: bool, text: String| message.set(Some((ok, text)));
+    let candidate = RwSignal::new(None::<DistrictConfig>);
+    let pick = move |input: web_sys::HtmlInputElement| {
+        let Some(file) = picked_file(&input) else { return };
+        spawn_local(async move {
+            match blob_bytes(&file).await {
+                Ok(bytes) => match read_district_config(&bytes) {
+                    Ok(c) => candidate.set(Some(c)),
+                    Err(r) => say(false, refusal(lang.untracked(), &r).to_string()),
+                },
+                Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
+            }
+        });
+    };
+    let trust = move |_| {
+        let Some(c) = candidate.get_untracked() else { return };
+        spawn_local(async move {
+            match async { db::require()?.trust_district(&c).await }.await {
+                Ok(()) => {
+                    candidate.set(None);
+                    refresh.update(|n| *n += 1);
+                }
+                Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
+            }
+        });
+    };
+    view! {
+        <h3>{move || lang.t(Msg::KeysDistrict)}</h3>
+        {match &district {
+            Some(d) => view! {
+                <p data-testid="district-name"><strong>{d.name.clone()}</strong> " (" {d.id.clone()} ")"</p>
+                <p class="fingerprint" data-testid="district-fingerprint">{spoken_fingerprint(&d.keys.fingerprint().unwrap_or_default())}</p>
+            }.into_any(),
+            None => view! { <p data-testid="district-none">{lang.t(Msg::KeysNoDistrict)}</p> }.into_any(),
+        }}
+        <label class="btn">
+            {move || lang.t(Msg::KeysImportDistrict)}
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="district-file"
+                on:change:target=move |ev| pick(ev.target()) />
+        </label>
+        {move || candidate.get().map(|c| view! {
+            <div class="confirm" data-testid="district-candidate">
+                <p>{lang.t(Msg::KeysCompare)}</p>
+                <p><strong>{c.name.clone()}</strong> " (" {c.id.clone()} ")"</p>
+                <p class="fingerprint">{spoken_fingerprint(&c.keys.fingerprint().unwrap_or_default())}</p>
+                <button type="button" class="btn btn-primary" data-testid="district-trust" on:click=trust>{lang.t(Msg::KeysTrust)}</button>
+                <button type="button" class="btn" on:click=move |_| candidate.set(None)>{lang.t(Msg::Cancel)}</button>
+            </div>
+        })}
+    }
+}
+
+#[component]
+fn OfficeCreate(refresh: RwSignal<u32>, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let lang = use_lang();
+    let say = move |ok: bool, text: String| message.set(Some((ok, text)));
+    let packs = use_packs();
+    let code = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let pack = RwSignal::new(String::new());
+    let passphrase = RwSignal::new(String::new());
+    let restore_file = RwSignal::new(None::<Vec<u8>>);
+    let busy = RwSignal::new(false);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !valid_district_code(&code.get_untracked()) {
+            say(false, lang.t(Msg::KeysOfficeBadCode).to_string());
+            return;
+        }
+        let Some(load) = packs.loaded() else { return };
+        let chosen = {
+            let p = pack.get_untracked();
+            if p.is_empty() { load.order.first().cloned().unwrap_or_default() } else { p }
+        };
+        let version = load.library.latest(&chosen).map_or(1, |p| p.version);
+        let office_name = {
+            let n = name.get_untracked();
+            if n.trim().is_empty() {
+                load.library.latest(&chosen).map(|p| p.office.clone()).unwrap_or_default()
+            } else {
+                n
+            }
+        };
+        spawn_local(async move {
+            let result = async {
+                db::require()?
+                    .create_office(&code.get_untracked(), &office_name, &chosen, version)
+                    .await
+            }
+            .await;
+            match result {
+                Ok(_) => refresh.update(|n| *n += 1),
+                Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
+            }
+        });
+    };
+    let pick_backup = move |input: web_sys::HtmlInputElement| {
+        let Some(file) = picked_file(&input) else { return };
+        spawn_local(async move {
+            if let Ok(bytes) = blob_bytes(&file).await {
+                restore_file.set(Some(bytes));
+            }
+        });
+    };
+    let restore = move |_| {
+        let Some(file) = restore_file.get_untracked() else { return };
+        busy.set(true);
+        spawn_local(async move {
+            platform::yield_now().await;
+            let result = match restore_backup(&file, &passphrase.get_untracked()) {
+                Ok((keys, config)) => async { db::require()?.save_office(&keys, &config).await }
+                    .await
+                    .map_err(ExchangeProblem::Storage),
+                Err(p) => Err(p),
+            };
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    say(true, lang.t(Msg::KeysRestored).to_string());
+                    refresh.update(|n| *n += 1);
+                }
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
+            }
+        });
+    };
+    view! {
+        <details class="office" data-testid="office-create">
+            <summary>{move || lang.t(Msg::KeysOffice)}</summary>
+            <p class="hint">{move || lang.t(Msg::KeysOfficeHelp)}</p>
+            <form on:submit=create novalidate=true>
+                <label for="office-code">{move || lang.t(Msg::KeysOfficeCode)}</label>
+                <input id="office-code" data-testid="office-code" inputmode="decimal" bind:value=code />
+                <label for="office-name">{move || lang.t(Msg::KeysOfficeName)}</label>
+                <input id="office-name" data-testid="office-name" bind:value=name />
+                <label for="office-pack">{move || lang.t(Msg::KeysOfficePack)}</label>
+                <select id="office-pack" data-testid="office-pack" on:change:target=move |ev| pack.set(ev.target().value())>
+                    {move || packs.loaded().map(|load| load.order.iter().filter_map(|p| load.library.latest(p)).map(|p| view! {
+                        <option value=p.id.clone()>{p.regency.clone()}</option>
+                    }).collect_view())}
+                </select>
+                <button type="submit" class="btn btn-primary" data-testid="office-make"
+                    disabled=move || packs.loaded().is_none()>{move || lang.t(Msg::KeysOfficeCreate)}</button>
+            </form>
+            <h3>{move || lang.t(Msg::KeysRestore)}</h3>
+            <input type="file" data-testid="restore-file" aria-label=move || lang.t(Msg::KeysRestore)
+                on:change:target=move |ev| pick_backup(ev.target()) />
+            <label for="restore-pass">{move || lang.t(Msg::KeysPassphrase)}</label>
+            <input id="restore-pass" type="password" data-testid="restore-pass" bind:value=passphrase />
+            <button type="button" class="btn" data-testid="restore-do" on:click=restore
+                disabled=move || busy.get() || restore_file.with(Option::is_none)>
+                {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(Msg::KeysRestoreDo) }}
+            </button>
+        </details>
+    }
+}
+
+#[component]
+fn OfficePanel(office: Office, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let lang = use_lang();
+    let say = move |ok: bool, text: String| message.set(Some((ok, text)));
+    let pass1 = RwSignal::new(String::new());
+    let pass2 = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let config = move |_| {
+        spawn_local(async move {
+            let result = async {
+                let db = db::require().map_err(ExchangeProblem::Storage)?;
+                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                db.district_config_file(&profile, platform::now()).await
+            }
+            .await;
+            match result {
+                Ok((bytes, name)) => {
+                    platform::download(&bytes, &name, "application/json");
+                }
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
+            }
+        });
+    };
+    let o = office.clone();
+    let backup = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pass1.get_untracked() != pass2.get_untracked() {
+            say(false, lang.t(Msg::KeysPassphraseMismatch).to_string());
+            return;
+        }
+        busy.set(true);
+        let o = o.clone();
+        spawn_local(async move {
+            platform::yield_now().await;
+            let result = backup_file(&o.keys, &o.config, &pass1.get_untracked(), BACKUP_SCRYPT_LOG_N, &mut SystemRandom);
+            busy.set(false);
+            match result {
+                Ok(bytes) => {
+                    let digits: String = o.config.id.chars().filter(char::is_ascii_digit).collect();
+                    platform::download(&bytes, &format!("pandu-kunci-dinas-{digits}.age"), "application/octet-stream");
+                    pass1.set(String::new());
+                    pass2.set(String::new());
+                }
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
+            }
+        });
+    };
+    let fp = office.keys.fingerprint();
+    view! {
+        <h3>{move || lang.t(Msg::KeysOffice)}</h3>
+        <p data-testid="office-name-shown"><strong>{office.config.name.clone()}</strong> " (" {office.config.id.clone()} ")"</p>
+        <p class="fingerprint" data-testid="office-fingerprint">{spoken_fingerprint(&fp)}</p>
+        <button type="button" class="btn" data-testid="office-config" on:click=config>{move || lang.t(Msg::KeysOfficeConfig)}</button>
+        <form class="backup" on:submit=backup novalidate=true>
+            <h3>{move || lang.t(Msg::KeysBackup)}</h3>
+            <p class="warning" role="note" data-testid="backup-warning">{move || lang.t(Msg::KeysBackupWarning)}</p>
+            <label for="backup-pass">{move || lang.t(Msg::KeysPassphrase)}</label>
+            <input id="backup-pass" type="password" autocomplete="new-password" data-testid="backup-pass" bind:value=pass1 />
+            <label for="backup-pass2">{move || lang.t(Msg::KeysPassphraseAgain)}</label>
+            <input id="backup-pass2" type="password" autocomplete="new-password" data-testid="backup-pass2" bind:value=pass2 />
+            <button type="submit" class="btn btn-primary" data-testid="backup-make" disabled=move || busy.get()>
+                {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(Msg::KeysBackupMake) }}
+            </button>
+        </form>
+    }
+}
