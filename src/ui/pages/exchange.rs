@@ -338,8 +338,16 @@ pub fn Receive() -> impl IntoView {
     let phase = RwSignal::new(None::<Phase>);
     let outcome = RwSignal::new(None::<Outcome>);
     let over = RwSignal::new(false);
-    let start = move |file: web_sys::File| {
+    // A file picked before the packs are loaded waits for them.
+    let pending = RwSignal::new_local(None::<web_sys::File>);
+    Effect::new(move || {
+        // Subscribe to both, whichever comes last starts the import.
+        let waiting = pending.with(Option::is_some);
         let Some(load) = packs.loaded() else { return };
+        if !waiting {
+            return;
+        }
+        let Some(file) = pending.try_update_untracked(Option::take).flatten() else { return };
         outcome.set(None);
         phase.set(Some(Phase::Opening));
         spawn_local(async move {
@@ -350,6 +358,11 @@ pub fn Receive() -> impl IntoView {
             phase.set(None);
             outcome.set(Some(result));
         });
+    });
+    let start = move |file: web_sys::File| {
+        outcome.set(None);
+        phase.set(Some(Phase::Opening));
+        pending.set(Some(file));
     };
     let pick = move |input: web_sys::HtmlInputElement| {
         let f = input.files().and_then(|f| f.get(0));
@@ -375,7 +388,7 @@ pub fn Receive() -> impl IntoView {
             <label class="btn btn-primary">
                 {move || lang.t(Msg::RecvPick)}
                 <input type="file" class="visually-hidden" data-testid="receive-file"
-                    disabled=move || packs.loaded().is_none() || phase.get().is_some()
+                    disabled=move || phase.get().is_some()
                     on:change:target=move |ev| pick(ev.target()) />
             </label>
         </div>

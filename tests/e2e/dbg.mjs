@@ -1,0 +1,18 @@
+import { launch, serve, Pandu } from "/work/main/tests/e2e/pandu.mjs";
+const browser = await launch(); const server = await serve();
+const ctx = await browser.newContext();
+const dinas = await Pandu.open(ctx, server, "/pandu/", "settings");
+await dinas.offlineReady();
+await dinas.saveProfile({ device: "Laptop Dinsos", officer: "Pak Operator", village: "" });
+await dinas.tid("profile-saved").waitFor();
+await dinas.tid("office-create").locator("summary").click();
+await dinas.tid("office-code").fill("32.14");
+await dinas.tid("office-pack").selectOption("purwakarta");
+await dinas.tid("office-make").click();
+await dinas.tid("office-fingerprint").waitFor();
+await dinas.goto("receive");
+await dinas.tid("receive-file").setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a bundle") });
+await new Promise(r => setTimeout(r, 4000));
+console.log(await dinas.page.locator("main").innerHTML());
+console.log(dinas.errors);
+await browser.close(); await server.close();
