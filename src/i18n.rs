@@ -304,6 +304,8 @@ messages! {
     KeysThisDevice => "Sidik jari perangkat ini", "This device's fingerprint";
     KeysReadAloud => "Bacakan angka ini lewat telepon untuk mencocokkan.", "Read these numbers aloud by phone to compare them.";
     KeysDeviceCard => "Unduh kartu perangkat", "Download the device card";
+    KeysShowQr => "Tampilkan kode QR kartu", "Show the card as a QR code";
+    KeysQrTitle => "Kode QR kartu perangkat", "QR code of the device card";
     KeysDeviceCardHelp => "Kirim kartu ini ke Dinas Sosial agar perangkat ini didaftarkan.", "Send this card to the district office to enrol this device.";
     KeysDistrict => "Dinas Sosial tujuan", "District office";
     KeysNoDistrict => "Belum ada. Impor file konfigurasi dari Dinas Sosial.", "None yet. Import the configuration file from the district office.";

@@ -22,6 +22,7 @@ pub mod dsse;
 pub mod exchange;
 pub mod keys;
 pub mod manifest;
+pub mod qr;
 pub mod seal;
 
 use sha2::{Digest, Sha256};

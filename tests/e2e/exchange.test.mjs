@@ -7,6 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import jsQR from "jsqr";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
 
 const env = testEnvironment();
@@ -31,6 +32,29 @@ async function mark(app, doc) {
   await app.tid(`present-${doc}`).click();
   await app.page.waitForSelector(`[data-testid=doc-${doc}][data-state=doc-present]`);
 }
+
+/** Decodes the QR code drawn by the SVG at `selector` with jsQR. */
+async function scanQr(app, selector) {
+  const size = 600;
+  const base64 = await app.page.evaluate(async ({ selector, size }) => {
+    const svg = document.querySelector(selector).outerHTML;
+    const img = new Image();
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = c.height = size;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0, size, size);
+    const bytes = ctx.getImageData(0, 0, size, size).data;
+    let s = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, { selector, size });
+  const rgba = new Uint8ClampedArray(Buffer.from(base64, "base64"));
+  return jsQR(rgba, size, size)?.data;
+}
+
+const manifestOf = (envelopeJson) => JSON.parse(Buffer.from(JSON.parse(envelopeJson).payload, "base64").toString());
 
 /** A small photo made by the browser, as a picked file. */
 async function photo(app) {
@@ -86,6 +110,13 @@ test("a case travels village -> district -> village as signed, encrypted files",
   const villageFingerprint = await text(desa, "device-fingerprint");
   const card = await download(desa, "device-card");
   assert.match(card.name, /^pandu-perangkat-3214012001-[0-9a-f]{8}\.json$/);
+  // The same card as a QR code, read back by a real decoder.
+  await desa.tid("device-qr-show").click();
+  await desa.tid("device-qr").waitFor();
+  const scanned = await scanQr(desa, "[data-testid=device-qr] svg");
+  assert.ok(scanned, "the QR code decodes");
+  assert.deepEqual(manifestOf(scanned).sender.keys, manifestOf(card.buffer.toString()).sender.keys);
+  assert.equal(manifestOf(scanned).kind, "device_card");
   await desa.assertAccessible("settings on a village phone");
   await desa.assertFitsPhone("settings on a village phone");
   await phone.setOffline(true);

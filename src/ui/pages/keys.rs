@@ -77,6 +77,25 @@ pub fn KeysSection() -> impl IntoView {
         });
     };
 
+    let qr = RwSignal::new(None::<String>);
+    let show_qr = move |_| {
+        spawn_local(async move {
+            let result = async {
+                let db = db::require().map_err(ExchangeProblem::Storage)?;
+                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                db.device_card(&profile, platform::now()).await
+            }
+            .await;
+            match result {
+                Ok((bytes, _)) => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    qr.set(crate::bundle::qr::svg(&text, crate::i18n::t(lang.untracked(), Msg::KeysQrTitle)));
+                }
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
+            }
+        });
+    };
+
     view! {
         <section class="card" data-testid="keys-section">
             <h2>{move || lang.t(Msg::KeysTitle)}</h2>
@@ -88,6 +107,8 @@ pub fn KeysSection() -> impl IntoView {
                     <p class="fingerprint" data-testid="device-fingerprint">{spoken_fingerprint(&s.fingerprint)}</p>
                     <p class="hint">{lang.t(Msg::KeysReadAloud)}</p>
                     <button type="button" class="btn" data-testid="device-card" on:click=card>{lang.t(Msg::KeysDeviceCard)}</button>
+                    <button type="button" class="btn" data-testid="device-qr-show" on:click=show_qr>{lang.t(Msg::KeysShowQr)}</button>
+                    {move || qr.get().map(|svg| view! { <figure class="qr" data-testid="device-qr" inner_html=svg></figure> })}
                     <p class="hint">{lang.t(Msg::KeysDeviceCardHelp)}</p>
                     {match s.office.clone() {
                         Some(o) => view! { <OfficePanel office=o message=message /> }.into_any(),
