@@ -593,3 +593,23 @@ fn an_office_backup_opens_only_with_its_passphrase() {
     let (_, sealed) = village_bundle(1);
     assert_eq!(restore_backup(&sealed.file, "x").err(), Some(ExchangeProblem::NotABackup));
 }
+
+#[test]
+fn a_later_receipt_does_not_hide_the_answer() {
+    use pandu::domain::case::Case;
+    let v = village_keys();
+    let mut c = case(&v, "c1", "3313044507650002", None);
+    let feedback = |id: &str, at: i64, state| pandu::domain::case::Event {
+        id: id.into(),
+        case_id: "c1".into(),
+        at,
+        device: "dev-district".into(),
+        officer: String::new(),
+        role: None,
+        kind: EventKind::Feedback { state, reason: None, missing: vec![] },
+    };
+    c.events.push(feedback("d1", T0 + 1000, FeedbackState::Accepted));
+    c.events.push(feedback("d2", T0 + 2000, FeedbackState::Received));
+    let folded = Case::fold(&c.events).unwrap();
+    assert_eq!(folded.answer.unwrap().state, FeedbackState::Accepted);
+}

@@ -357,6 +357,14 @@ impl Case {
                         case.handed_over
                             .map_or(CaseStatus::Acknowledged, |s| s.max(CaseStatus::Acknowledged)),
                     );
+                    // A receipt never hides an answer given before it.
+                    let substantive = case
+                        .answer
+                        .as_ref()
+                        .is_some_and(|a| a.state != FeedbackState::Received);
+                    if *state == FeedbackState::Received && substantive {
+                        continue;
+                    }
                     case.answer = Some(DistrictAnswer {
                         state: *state,
                         reason: reason.clone().filter(|r| !r.trim().is_empty()),
