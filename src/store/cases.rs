@@ -77,6 +77,53 @@ pub struct ListPage {
 /// asks the officer to type more.
 pub const SEARCH_CAP: u32 = 500;
 
+/// A record of the `case_events` store: one event (what the case page
+/// writes), or the new events of one case from one imported bundle kept
+/// as one record (an import of 10,000 cases is then 10,000 puts, not
+/// 170,000). Both have `case_id` and `at` for the `by_case` index.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum StoredEvents {
+    /// The events as one JSON text: IndexedDB stores a string far faster
+    /// than the same data as thousands of small objects.
+    Batch {
+        id: String,
+        case_id: String,
+        at: i64,
+        events: String,
+    },
+    One(Event),
+}
+
+impl StoredEvents {
+    /// One record holding `events` (all of one case).
+    pub fn batch(id: String, events: &[Event]) -> Option<StoredEvents> {
+        let first = events.first()?;
+        Some(StoredEvents::Batch {
+            id,
+            case_id: first.case_id.clone(),
+            at: events.iter().map(|e| e.at).min().unwrap_or(first.at),
+            events: serde_json::to_string(events).ok()?,
+        })
+    }
+}
+
+/// The events of stored records, each once, in fold order.
+pub fn flatten(records: Vec<StoredEvents>) -> Result<Vec<Event>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for r in records {
+        let events = match r {
+            StoredEvents::One(e) => vec![e],
+            StoredEvents::Batch { events, .. } => serde_json::from_str::<Vec<Event>>(&events)
+                .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
+        };
+        out.extend(events.into_iter().filter(|e| seen.insert(e.id.clone())));
+    }
+    crate::domain::case::sort_events(&mut out);
+    Ok(out)
+}
+
 fn key(parts: &[JsValue]) -> JsValue {
     parts.iter().collect::<Array>().into()
 }
@@ -184,7 +231,11 @@ impl Db {
         let values = self
             .index_get_all(stores::CASE_EVENTS, "by_case", Some(range), None)
             .await?;
-        values.into_iter().map(from_js).collect()
+        let stored = values
+            .into_iter()
+            .map(from_js)
+            .collect::<Result<Vec<StoredEvents>>>()?;
+        flatten(stored)
     }
 
     /// The list rows of cases with exactly this NIK.

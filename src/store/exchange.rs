@@ -18,6 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::batch::{get_many, index_get_all_many, put_rows, Durability, Rows};
+use super::cases::{flatten, StoredEvents};
 use super::db::{from_js, rw, stores, to_js, Db};
 use crate::bundle::age::X25519Recipient;
 use crate::bundle::exchange::{
@@ -375,7 +376,10 @@ impl Db {
                     let text: String = js_sys::JSON::stringify(&list)
                         .map_err(|_| StorageProblem::Corrupt("events".into()))?
                         .into();
-                    serde_json::from_str(&text).map_err(|e| StorageProblem::Corrupt(e.to_string()))
+                    flatten(
+                        serde_json::from_str::<Vec<StoredEvents>>(&text)
+                            .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
+                    )
                 }
             })
             .collect()
@@ -639,8 +643,22 @@ impl Db {
         summarise: Summarise<'_>,
         progress: &dyn Fn(Phase),
     ) -> Result<ImportReport> {
+        let timing = super::platform::Timing::start("pandu:import");
+        let result = self.import_inner(file, now, summarise, progress).await;
+        timing.end();
+        result
+    }
+
+    async fn import_inner(
+        &self,
+        file: &[u8],
+        now: i64,
+        summarise: Summarise<'_>,
+        progress: &dyn Fn(Phase),
+    ) -> Result<ImportReport> {
         progress(Phase::Opening);
         super::platform::yield_now().await;
+        let t = super::platform::Timing::start("pandu:import:open");
         let device = self.device_keys().await.map_err(storage)?;
         let office = self.office().await.map_err(storage)?;
         let district = self.district().await.map_err(storage)?;
@@ -648,7 +666,9 @@ impl Db {
         if let Some(o) = &office {
             ids.push(o.keys.age_identity());
         }
-        let opened = open(file, &ids)?;
+        let opened = open(file, &ids);
+        t.end();
+        let opened = opened?;
         progress(Phase::Checking);
         super::platform::yield_now().await;
         let m = &opened.manifest;
@@ -699,7 +719,11 @@ impl Db {
         super::platform::yield_now().await;
         let my_device_id = self.device_id().await.map_err(storage)?;
         let case_ids: Vec<String> = m.cases.iter().map(|c| c.id.clone()).collect();
-        let stored = self.events_of(&case_ids).await.map_err(storage)?;
+        let t = super::platform::Timing::start("pandu:import:read");
+        let stored = self.events_of(&case_ids).await.map_err(storage);
+        t.end();
+        let stored = stored?;
+        let t = super::platform::Timing::start("pandu:import:merge");
         let from_village = m.kind == Kind::Cases;
         let sender_device = m.sender.device_id.clone();
         let may_author = |d: &str| {
@@ -716,7 +740,7 @@ impl Db {
             photos: opened.files.len(),
             ..ImportReport::default()
         };
-        let mut new_events: Vec<Event> = Vec::new();
+        let mut new_events: Vec<StoredEvents> = Vec::new();
         let mut rows: Vec<CaseSummary> = Vec::new();
         let mut niks: Vec<(String, String, String)> = Vec::new();
         for (incoming, stored) in m.cases.iter().zip(&stored) {
@@ -758,14 +782,18 @@ impl Db {
                 niks.push((nik, case.id.clone(), name));
             }
             rows.push(summarise(&case));
-            new_events.extend(added);
+            new_events.extend(StoredEvents::batch(format!("{}~{}", case.id, m.id), &added));
         }
+        t.end();
         if from_village {
+            let t = super::platform::Timing::start("pandu:import:nik");
             report.nik_elsewhere = self.niks_elsewhere(&niks, &m.sender).await.map_err(storage)?;
+            t.end();
         }
 
         progress(Phase::Writing);
         super::platform::yield_now().await;
+        let t = super::platform::Timing::start("pandu:import:encode");
         let mut photo_rows = Vec::new();
         for (a, bytes) in m.attachments.iter().zip(&opened.files) {
             let case_id = m
@@ -796,18 +824,19 @@ impl Db {
             id: peer_key(&peer.fingerprint),
             value: peer,
         };
-        put_rows(
-            &self.rexie().name(),
-            vec![
-                Rows::Json(stores::CASE_EVENTS, json(&new_events)?),
-                Rows::Json(stores::CASES, json(&rows)?),
-                Rows::Values(stores::ATTACHMENTS, photo_rows),
-                Rows::Json(stores::KEYS, json(&[peer_record])?),
-            ],
-            Durability::Strict,
-        )
-        .await
-        .map_err(storage)?;
+        let batch = vec![
+            Rows::Json(stores::CASE_EVENTS, json(&new_events)?),
+            Rows::Json(stores::CASES, json(&rows)?),
+            Rows::Values(stores::ATTACHMENTS, photo_rows),
+            Rows::Json(stores::KEYS, json(&[peer_record])?),
+        ];
+        t.end();
+        let t = super::platform::Timing::start("pandu:import:put");
+        let written = put_rows(&self.rexie().name(), batch, Durability::Strict)
+            .await
+            .map_err(storage);
+        t.end();
+        written?;
         progress(Phase::Done);
         Ok(report)
     }

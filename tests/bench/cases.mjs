@@ -11,7 +11,7 @@ const SAVES = 30;
 const LOOKUPS = 10;
 
 /** Writes `n` cases (a list row and a creation event each) straight into the app's database. */
-async function seed(page, n) {
+export async function seed(page, n) {
   await page.evaluate(async (n) => {
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open("pandu");
