@@ -31,21 +31,11 @@ use sha2::{Digest, Sha256};
 /// version: Ed25519 over PAE, no algorithm field to negotiate.
 pub const PAYLOAD_TYPE_V1: &str = "application/vnd.pandu.bundle+json; version=1";
 
-/// A source of random bytes. `SystemRandom` in the app; a seeded one in
-/// the tests and for the committed vectors.
+/// A source of random bytes: `store::platform::SystemRandom` in the app
+/// (the core never reads randomness itself); a seeded one in the tests and
+/// for the committed vectors.
 pub trait Random {
     fn fill(&mut self, out: &mut [u8]);
-}
-
-/// The platform's CSPRNG (`crypto.getRandomValues` in the browser).
-pub struct SystemRandom;
-
-impl Random for SystemRandom {
-    fn fill(&mut self, out: &mut [u8]) {
-        // getrandom fails only where there is no random source at all
-        // (no Web Crypto); nothing can be signed or encrypted there.
-        getrandom::fill(out).expect("the platform has a random source");
-    }
 }
 
 pub fn sha256(bytes: &[u8]) -> [u8; 32] {

@@ -32,7 +32,7 @@ use crate::bundle::manifest::{
 use crate::bundle::seal::{
     admit, open, open_public, seal, sign_public, Admission, Receiver, Refusal, Trust,
 };
-use crate::bundle::SystemRandom;
+use super::platform::SystemRandom;
 use crate::domain::case::{Case, CaseStatus, CaseSummary, Event, EventKind, FeedbackState};
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;

@@ -291,3 +291,14 @@ pub async fn share_file(bytes: &[u8], name: &str, mime: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// The browser's CSPRNG (`crypto.getRandomValues`) for keys and bundles.
+pub struct SystemRandom;
+
+impl crate::bundle::Random for SystemRandom {
+    fn fill(&mut self, out: &mut [u8]) {
+        // getrandom fails only without Web Crypto, where Pandu cannot run
+        // (its service worker and IndexedDB need as much).
+        getrandom::fill(out).expect("the browser has crypto.getRandomValues");
+    }
+}

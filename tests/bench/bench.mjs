@@ -16,6 +16,7 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { BUILDS, CHROMIUM_ARGS } from "../e2e/pandu.mjs";
 import { startServer } from "../e2e/server.mjs";
 import { benchCases } from "./cases.mjs";
+import { benchImport } from "./import.mjs";
 
 const out = process.argv[2] || resolve(import.meta.dirname, "../../docs/benchmark.md");
 const build = BUILDS[0];
@@ -35,6 +36,28 @@ function sizes() {
       };
     })
     .sort((a, b) => b.raw - a.raw);
+}
+
+// The crates and modules that make up signing, encryption and hashing.
+const CRYPTO = /(^|[^a-z_])(sha2|curve25519_dalek|ed25519_dalek|ed25519|x25519_dalek|chacha20|poly1305|chacha20poly1305|scrypt|salsa20|pbkdf2|hmac|hkdf|getrandom|universal_hash|cipher|digest|pandu::bundle::(age|keys|codec|dsse))(\[[0-9a-f]+\])?::/;
+
+/** Bytes of code and data before wasm-opt, in all and in the crypto crates (twiggy). */
+function cryptoShare() {
+  const wasm = resolve(import.meta.dirname, "../../target/wasm32-unknown-unknown/release/pandu.wasm");
+  try {
+    const csv = execFileSync("twiggy", ["top", "-n", "1000000", "-f", "csv", wasm], { encoding: "utf8", maxBuffer: 1 << 28 });
+    let all = 0;
+    let crypto = 0;
+    for (const line of csv.split("\n").slice(1)) {
+      const m = line.match(/^"?(.*?)"?,(\d+),/);
+      if (!m || /function names|wasm_bindgen_unstable/.test(m[1])) continue;
+      all += Number(m[2]);
+      if (CRYPTO.test(m[1])) crypto += Number(m[2]);
+    }
+    return { all, crypto };
+  } catch {
+    return null;
+  }
 }
 
 function twiggy() {
@@ -80,7 +103,9 @@ const files = sizes();
 const server = await startServer([build]);
 const runs = [];
 const stores = [];
+let imports = null;
 try {
+  imports = await benchImport(server, build.prefix, 100000);
   for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(server.url(build.prefix)));
   for (const n of [10000, 100000]) stores.push(await benchCases(server, build.prefix, n));
 } finally {
@@ -89,6 +114,8 @@ try {
 const lh = Object.fromEntries(["score", "fcp", "lcp", "tbt"].map((k) => [k, median(runs.map((r) => r[k]))]));
 const wasm = files.find((f) => f.file.endsWith(".wasm"));
 const top = twiggy();
+const share = cryptoShare();
+const cryptoGzip = share && wasm ? (share.crypto / share.all) * wasm.gzip : null;
 
 const report = `# Benchmark
 
@@ -127,6 +154,24 @@ ${stores.map((r) => `| ${r.n.toLocaleString("en")} | ${(r.seedMs / 1000).toFixed
 Goals: save p95 <= 20 ms ${stores.every((r) => r.saveP95 <= 20) ? "met" : "missed"}; first page <= 100 ms ${stores.every((r) => r.list <= 100) ? "met" : "missed"};
 NIK lookup <= 10 ms at p50 ${stores.every((r) => r.nikP50 <= 10) ? "met" : "missed"}, at p95 ${stores.every((r) => r.nikP95 <= 10) ? "met" : "missed"}.
 The counts are read after the first page is shown and do not hold it up.
+
+## Bundle import (4x CPU throttling, system Chromium at 1280x800)
+
+A district laptop profile (office keys restored from a backup, the sending device approved),
+IndexedDB already holding ${imports?.existing.toLocaleString("en")} cases, then case bundles made by \`tests/bench_bundles.rs\`
+(Purwakarta cases walked to their end, 17 events each, no photos) imported through the Receive
+page. Times in ms from the app's User Timing measures; the phases are the progress bar's steps.
+
+| cases | file MB | import ms | open (decrypt, verify, parse) | read stored | merge | NIK check | encode | write | progress shown |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+${(imports?.results ?? []).map((r) => `| ${r.n.toLocaleString("en")} | ${(r.bytes / 1048576).toFixed(1)} | ${Math.round(r.ms)} | ${Math.round(r.parts.open)} | ${Math.round(r.parts.read)} | ${Math.round(r.parts.merge)} | ${Math.round(r.parts.nik)} | ${Math.round(r.parts.encode)} | ${Math.round(r.parts.put)} | ${r.phases.length} steps |`).join("\n")}
+
+Goal: 10,000 cases <= 10,000 ms with progress shown: ${imports?.results.find((r) => r.n === 10000)?.ms <= 10000 ? "met" : "missed"}.
+
+Crypto in the wasm (sha2, curve25519/ed25519/x25519, chacha20poly1305, scrypt, hmac, hkdf,
+getrandom and Pandu's age/keys/codec/dsse modules): ${share ? `${kb(share.crypto)} KB of ${kb(share.all)} KB code and data before
+wasm-opt, so about **${kb(cryptoGzip)} KB gzip** of the shipped wasm (its share of the gzip size;
+goal <= 20 KB: ${cryptoGzip <= 20 * 1024 ? "met" : "missed"})` : "not measured (twiggy missing)"}.
 ${top ? `\n## Largest functions (twiggy top, before wasm-opt)\n\n\`\`\`\n${top.trim()}\n\`\`\`\n` : ""}`;
 writeFileSync(out, report);
 console.log(report);

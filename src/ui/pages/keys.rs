@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
 use crate::bundle::manifest::DistrictConfig;
-use crate::bundle::SystemRandom;
+use crate::store::platform::SystemRandom;
 use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::i18n::{exchange_problem, refusal, storage_problem, Msg};
 use crate::store::exchange::{blob_bytes, read_district_config, spoken_fingerprint, Office};
