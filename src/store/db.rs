@@ -14,7 +14,8 @@
 //!   version 3 `by_origin` (`origin`, the creating device) for answering a
 //!   village device.
 //! - `case_events`: the append-only history, key `id`; index `by_case`
-//!   (`[case_id, at]`).
+//!   (`[case_id, at]`). A record is one event, or (imports) one case's
+//!   new events from one bundle as JSON text (`cases::StoredEvents`).
 //! - `attachments`: photo blobs with their case and document, key
 //!   `sha256`; index `by_case` (`case_id`).
 //! - `keys`: key `id`: `device` (this device's secret keys), `office`
