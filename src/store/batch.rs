@@ -88,30 +88,8 @@ pub async fn put_all(
     durability: Durability,
 ) -> Result<(), StorageProblem> {
     let db = open(name).await?;
-    let names: Array = puts
-        .iter()
-        .map(|(s, _)| JsValue::from_str(s))
-        .collect::<Array>();
-    let options = Object::new();
-    let level = match durability {
-        Durability::Relaxed => "relaxed",
-        Durability::Strict => "strict",
-    };
-    Reflect::set(&options, &"durability".into(), &level.into()).map_err(problem)?;
-    // `transaction(names, mode, options)`: called by name, since web-sys
-    // keeps the options overload behind its unstable-APIs flag.
-    let transaction: Function = Reflect::get(&db, &"transaction".into())
-        .map_err(problem)?
-        .unchecked_into();
-    let tx: IdbTransaction = transaction
-        .call3(&db, &names, &"readwrite".into(), &options)
-        .map_err(problem)?
-        .unchecked_into();
-    let done = Promise::new(&mut |resolve: Function, reject: Function| {
-        tx.set_oncomplete(Some(&resolve));
-        tx.set_onabort(Some(&reject));
-        tx.set_onerror(Some(&reject));
-    });
+    let names: Vec<&str> = puts.iter().map(|(s, _)| *s).collect();
+    let tx = transaction(&db, &names, "readwrite", durability)?;
     for (store, record) in puts {
         let request: Result<IdbRequest, JsValue> =
             tx.object_store(store).and_then(|s| s.put(record));
@@ -120,12 +98,7 @@ pub async fn put_all(
             return Err(problem(e));
         }
     }
-    JsFuture::from(done).await.map_err(|_| {
-        tx.error()
-            .map(|e| problem(e.into()))
-            .unwrap_or(StorageProblem::Closed)
-    })?;
-    Ok(())
+    finished(&tx).await
 }
 
 /// Records for one store, given as a JSON array (parsed by the browser in

@@ -24,6 +24,12 @@ fn summarise(library: &Library) -> impl Fn(&Case) -> CaseSummary + '_ {
     move |c| c.summary_in(library)
 }
 
+async fn db_and_profile() -> Result<(Rc<db::Db>, crate::domain::profile::Profile), ExchangeProblem> {
+    let db = db::require().map_err(ExchangeProblem::Storage)?;
+    let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+    Ok((db, profile))
+}
+
 #[derive(Clone)]
 struct Mode {
     office: bool,
@@ -105,26 +111,29 @@ pub fn Send() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
 
+    // Shows a made file, or what went wrong, and re-reads the lists.
+    let finish = move |result: Result<Exported, ExchangeProblem>| {
+        busy.set(false);
+        match result {
+            Ok(f) => {
+                made.set(Some(Arc::new(f)));
+                refresh.update(|n| *n += 1);
+            }
+            Err(p) => problem.set(Some(exchange_problem(lang.untracked(), &p))),
+        }
+    };
     let send_cases = move |ids: Vec<String>| {
         let Some(load) = packs.loaded() else { return };
         busy.set(true);
         problem.set(None);
         spawn_local(async move {
             let result = async {
-                let db = db::require().map_err(ExchangeProblem::Storage)?;
-                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                let (db, profile) = db_and_profile().await?;
                 db.export_cases(&ids, &profile, platform::now(), OFFSET, &summarise(&load.library))
                     .await
             }
             .await;
-            busy.set(false);
-            match result {
-                Ok(f) => {
-                    made.set(Some(Arc::new(f)));
-                    refresh.update(|n| *n += 1);
-                }
-                Err(p) => problem.set(Some(exchange_problem(lang.untracked(), &p))),
-            }
+            finish(result);
         });
     };
     let send_answers = move |fingerprint: String| {
@@ -132,19 +141,11 @@ pub fn Send() -> impl IntoView {
         problem.set(None);
         spawn_local(async move {
             let result = async {
-                let db = db::require().map_err(ExchangeProblem::Storage)?;
-                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                let (db, profile) = db_and_profile().await?;
                 db.export_feedback(&fingerprint, &profile, platform::now(), OFFSET).await
             }
             .await;
-            busy.set(false);
-            match result {
-                Ok(f) => {
-                    made.set(Some(Arc::new(f)));
-                    refresh.update(|n| *n += 1);
-                }
-                Err(p) => problem.set(Some(exchange_problem(lang.untracked(), &p))),
-            }
+            finish(result);
         });
     };
 

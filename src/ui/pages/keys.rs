@@ -30,6 +30,13 @@ async fn load() -> Result<KeysState, crate::domain::storage::StorageProblem> {
     })
 }
 
+/// This device's signed card: its bytes and file name.
+async fn device_card() -> Result<(Vec<u8>, String), ExchangeProblem> {
+    let db = db::require().map_err(ExchangeProblem::Storage)?;
+    let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+    db.device_card(&profile, platform::now()).await
+}
+
 fn valid_district_code(code: &str) -> bool {
     let b = code.trim().as_bytes();
     b.len() == 5 && b[2] == b'.' && [0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit())
@@ -62,13 +69,7 @@ pub fn KeysSection() -> impl IntoView {
 
     let card = move |_| {
         spawn_local(async move {
-            let result = async {
-                let db = db::require().map_err(ExchangeProblem::Storage)?;
-                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
-                db.device_card(&profile, platform::now()).await
-            }
-            .await;
-            match result {
+            match device_card().await {
                 Ok((bytes, name)) => {
                     platform::download(&bytes, &name, "application/json");
                 }
@@ -80,13 +81,7 @@ pub fn KeysSection() -> impl IntoView {
     let qr = RwSignal::new(None::<String>);
     let show_qr = move |_| {
         spawn_local(async move {
-            let result = async {
-                let db = db::require().map_err(ExchangeProblem::Storage)?;
-                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
-                db.device_card(&profile, platform::now()).await
-            }
-            .await;
-            match result {
+            match device_card().await {
                 Ok((bytes, _)) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     qr.set(crate::bundle::qr::svg(&text, crate::i18n::t(lang.untracked(), Msg::KeysQrTitle)));
