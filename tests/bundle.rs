@@ -513,13 +513,13 @@ fn merging_is_idempotent_and_refuses_changed_or_foreign_events() {
     let device = incoming.events[0].device.clone();
     let own = |d: &str| d == device;
     // New case: every event is added.
-    let first = merge_case(&incoming, &[], &own).unwrap();
+    let first = merge_case(&incoming, &[], &own, None).unwrap();
     assert!(first.is_new);
     assert_eq!(first.added.len(), incoming.events.len());
     assert_eq!(first.case.applicant.nik(), "3313044507650002");
     assert_eq!(first.case.origin, device);
     // The same again: nothing added, same state.
-    let again = merge_case(&incoming, &first.case.events, &own).unwrap();
+    let again = merge_case(&incoming, &first.case.events, &own, None).unwrap();
     assert!(!again.is_new);
     assert!(again.added.is_empty());
     assert_eq!(again.case, first.case);
@@ -528,16 +528,32 @@ fn merging_is_idempotent_and_refuses_changed_or_foreign_events() {
     if let EventKind::FieldSet { value, .. } = &mut changed.events[2].kind {
         *value = "3313049999999999".into();
     }
-    assert!(matches!(merge_case(&changed, &first.case.events, &own), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(merge_case(&changed, &first.case.events, &own, None), Err(Refusal::Inconsistent(_))));
     // An event the sender did not record.
     let mut foreign = incoming.clone();
     foreign.events[1].device = "someone-else".into();
     foreign.events[1].id = "forged".into();
-    assert!(matches!(merge_case(&foreign, &[], &own), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(merge_case(&foreign, &[], &own, None), Err(Refusal::Inconsistent(_))));
     // A history with no beginning.
     let mut headless = incoming.clone();
     headless.events.remove(0);
-    assert!(matches!(merge_case(&headless, &[], &own), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(merge_case(&headless, &[], &own, None), Err(Refusal::Inconsistent(_))));
+    // The district's receipt is added once: not again when the case
+    // comes back with more events.
+    let receipt = |id: &str| pandu::domain::case::Event {
+        id: id.into(),
+        case_id: "c1".into(),
+        at: T0 + 86_400_000,
+        device: "dev-district".into(),
+        officer: String::new(),
+        role: None,
+        kind: EventKind::Feedback { state: FeedbackState::Received, reason: None, missing: vec![] },
+    };
+    let at_district = merge_case(&incoming, &[], &own, Some(receipt("r1"))).unwrap();
+    assert_eq!(at_district.added.len(), incoming.events.len() + 1);
+    assert_eq!(at_district.case.handed_over, Some(pandu::domain::case::CaseStatus::Acknowledged));
+    let again = merge_case(&incoming, &at_district.case.events, &own, Some(receipt("r2"))).unwrap();
+    assert!(again.added.is_empty());
 }
 
 #[test]

@@ -14,7 +14,7 @@ use super::manifest::{CaseEvents, DistrictConfig, Sender};
 use super::Random;
 use crate::domain::storage::StorageProblem;
 use super::seal::{Chain, Refusal, Trust, Warning};
-use crate::domain::case::{merge, Case, Event};
+use crate::domain::case::{merge, Case, Event, EventKind, FeedbackState};
 use crate::domain::date::{local_date, Millis};
 
 /// A device this one knows: for the district, a village phone (enrolled,
@@ -79,16 +79,22 @@ pub struct Merged {
 /// Merges an incoming case into the `stored` history. `may_author` says
 /// whether the sender may bring a new event recorded on the given device
 /// (a village may bring only its own; the district may not bring events
-/// claiming to be the receiving device's).
+/// claiming to be the receiving device's). `receipt`, if given, is added
+/// unless the history already has a `received` answer from its device
+/// (the district's receipt, recorded as the case arrives).
 pub fn merge_case(
     incoming: &CaseEvents,
     stored: &[Event],
     may_author: &dyn Fn(&str) -> bool,
+    receipt: Option<Event>,
 ) -> Result<Merged, Refusal> {
-    let mut added = Vec::new();
+    let known: std::collections::HashMap<&str, &Event> =
+        stored.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut added: Vec<Event> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for e in &incoming.events {
-        match stored.iter().find(|s| s.id == e.id) {
-            Some(s) if s == e => {}
+        match known.get(e.id.as_str()) {
+            Some(s) if *s == e => {}
             Some(_) => {
                 return Err(Refusal::Inconsistent(format!(
                     "event {} differs from the stored one",
@@ -102,13 +108,29 @@ pub fn merge_case(
                 )))
             }
             None => {
-                if !added.iter().any(|a: &Event| a.id == e.id) {
+                if seen.insert(e.id.as_str()) {
                     added.push(e.clone());
                 }
             }
         }
     }
-    let history = merge(stored, &incoming.events);
+    let mut history = merge(stored, &incoming.events);
+    if let Some(r) = receipt {
+        let has = history.iter().any(|e| {
+            e.device == r.device
+                && matches!(
+                    e.kind,
+                    EventKind::Feedback {
+                        state: FeedbackState::Received,
+                        ..
+                    }
+                )
+        });
+        if !has {
+            history.push(r.clone());
+            added.push(r);
+        }
+    }
     let case = Case::fold(&history)
         .map_err(|e| Refusal::Inconsistent(format!("case {}: {e:?}", incoming.id)))?;
     Ok(Merged {

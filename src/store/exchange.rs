@@ -385,6 +385,25 @@ impl Db {
             .collect()
     }
 
+    /// The stored histories of `ids` (empty for cases not stored): which
+    /// exist is read by primary key first, so the events of new cases are
+    /// never looked for.
+    async fn stored_histories(&self, ids: &[String]) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
+        let keys: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
+        let rows = get_many(&self.rexie().name(), stores::CASES, &keys).await?;
+        let existing: Vec<String> = ids
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| r.is_some())
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut found = self.events_of(&existing).await?.into_iter();
+        Ok(rows
+            .iter()
+            .map(|r| if r.is_some() { found.next().unwrap_or_default() } else { Vec::new() })
+            .collect())
+    }
+
     async fn photo_bytes(&self, shas: &[String]) -> std::result::Result<Vec<Option<Vec<u8>>>, StorageProblem> {
         let keys: Vec<JsValue> = shas.iter().map(|s| JsValue::from_str(s)).collect();
         let records = get_many(&self.rexie().name(), stores::ATTACHMENTS, &keys).await?;
@@ -720,7 +739,7 @@ impl Db {
         let my_device_id = self.device_id().await.map_err(storage)?;
         let case_ids: Vec<String> = m.cases.iter().map(|c| c.id.clone()).collect();
         let t = super::platform::Timing::start("pandu:import:read");
-        let stored = self.events_of(&case_ids).await.map_err(storage);
+        let stored = self.stored_histories(&case_ids).await.map_err(storage);
         t.end();
         let stored = stored?;
         let t = super::platform::Timing::start("pandu:import:merge");
@@ -740,33 +759,27 @@ impl Db {
             photos: opened.files.len(),
             ..ImportReport::default()
         };
-        let mut new_events: Vec<StoredEvents> = Vec::new();
+        let mut new_events: Vec<JsValue> = Vec::new();
         let mut rows: Vec<CaseSummary> = Vec::new();
         let mut niks: Vec<(String, String, String)> = Vec::new();
         for (incoming, stored) in m.cases.iter().zip(&stored) {
-            let merged = merge_case(incoming, stored, &may_author)?;
-            let mut added = merged.added;
-            let mut case = merged.case;
-            if from_village && !has_receipt(&case, &my_device_id) {
-                // The receipt: recorded here, sent back with the answers.
-                let receipt = Event {
-                    id: format!("{my_device_id}-{now}-r{}", rows.len()),
-                    case_id: case.id.clone(),
-                    at: now,
-                    device: my_device_id.clone(),
-                    officer: String::new(),
-                    role: None,
-                    kind: EventKind::Feedback {
-                        state: FeedbackState::Received,
-                        reason: None,
-                        missing: Vec::new(),
-                    },
-                };
-                let mut all = case.events.clone();
-                all.push(receipt.clone());
-                case = Case::fold(&all).map_err(|e| Refusal::Inconsistent(format!("{e:?}")))?;
-                added.push(receipt);
-            }
+            // The receipt: recorded here, sent back with the answers.
+            let receipt = from_village.then(|| Event {
+                id: format!("{my_device_id}-{now}-r{}", rows.len()),
+                case_id: incoming.id.clone(),
+                at: now,
+                device: my_device_id.clone(),
+                officer: String::new(),
+                role: None,
+                kind: EventKind::Feedback {
+                    state: FeedbackState::Received,
+                    reason: None,
+                    missing: Vec::new(),
+                },
+            });
+            let merged = merge_case(incoming, stored, &may_author, receipt)?;
+            let added = merged.added;
+            let case = merged.case;
             let name = case.applicant.name().to_string();
             if added.is_empty() {
                 report.unchanged += 1;
@@ -782,7 +795,7 @@ impl Db {
                 niks.push((nik, case.id.clone(), name));
             }
             rows.push(summarise(&case));
-            new_events.extend(StoredEvents::batch(format!("{}~{}", case.id, m.id), &added));
+            new_events.push(batch_record(&format!("{}~{}", case.id, m.id), &added).map_err(storage)?);
         }
         t.end();
         if from_village {
@@ -825,7 +838,7 @@ impl Db {
             value: peer,
         };
         let batch = vec![
-            Rows::Json(stores::CASE_EVENTS, json(&new_events)?),
+            Rows::Values(stores::CASE_EVENTS, new_events),
             Rows::Json(stores::CASES, json(&rows)?),
             Rows::Values(stores::ATTACHMENTS, photo_rows),
             Rows::Json(stores::KEYS, json(&[peer_record])?),
@@ -965,17 +978,24 @@ impl Db {
     }
 }
 
-fn has_receipt(case: &Case, device: &str) -> bool {
-    case.events.iter().any(|e| {
-        e.device == device
-            && matches!(
-                e.kind,
-                EventKind::Feedback {
-                    state: FeedbackState::Received,
-                    ..
-                }
-            )
-    })
+/// One case's new events as one `case_events` record (see
+/// `cases::StoredEvents::Batch`), built directly as a JS object: the
+/// events cross as one string, not as thousands of parsed objects.
+fn batch_record(id: &str, events: &[Event]) -> std::result::Result<JsValue, StorageProblem> {
+    let Some(StoredEvents::Batch { id, case_id, at, events }) = StoredEvents::batch(id.to_string(), events) else {
+        return Err(StorageProblem::Other("empty batch".into()));
+    };
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        js_sys::Reflect::set(&o, &JsValue::from_str(k), &v)
+            .map(|_| ())
+            .map_err(|_| StorageProblem::Other("event record".into()))
+    };
+    set("id", id.into())?;
+    set("case_id", case_id.into())?;
+    set("at", (at as f64).into())?;
+    set("events", events.into())?;
+    Ok(o.into())
 }
 
 fn json<T: Serialize>(rows: &[T]) -> Result<String> {
