@@ -5,9 +5,9 @@
 //! module, and each message exists in both languages (the `messages!` table
 //! makes a missing translation a compile error, the tests catch empty ones).
 
-use crate::domain::applicant::{Field, FieldProblem};
 use crate::bundle::exchange::ExchangeProblem;
 use crate::bundle::seal::{Refusal, Warning};
+use crate::domain::applicant::{Field, FieldProblem};
 use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};

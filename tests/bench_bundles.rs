@@ -39,24 +39,67 @@ fn case(i: usize) -> CaseEvents {
     let id = format!("imp{i:07}");
     let nik = format!("3214{:08}{:04}", 20_000_000 + i, 1000 + i % 9000);
     let mut kinds = vec![
-        EventKind::Created { pack: "purwakarta".into(), version: 1, procedure: "enrolment".into() },
-        EventKind::FieldSet { field: Field::FullName, value: format!("Warga Bench {i}") },
-        EventKind::FieldSet { field: Field::Nik, value: nik },
-        EventKind::FieldSet { field: Field::Kk, value: format!("3214{:012}", i) },
-        EventKind::FieldSet { field: Field::Sex, value: if i % 2 == 0 { "female" } else { "male" }.into() },
-        EventKind::FieldSet { field: Field::Address, value: format!("Jl. Merdeka No. {}", i % 300) },
+        EventKind::Created {
+            pack: "purwakarta".into(),
+            version: 1,
+            procedure: "enrolment".into(),
+        },
+        EventKind::FieldSet {
+            field: Field::FullName,
+            value: format!("Warga Bench {i}"),
+        },
+        EventKind::FieldSet {
+            field: Field::Nik,
+            value: nik,
+        },
+        EventKind::FieldSet {
+            field: Field::Kk,
+            value: format!("3214{:012}", i),
+        },
+        EventKind::FieldSet {
+            field: Field::Sex,
+            value: if i % 2 == 0 { "female" } else { "male" }.into(),
+        },
+        EventKind::FieldSet {
+            field: Field::Address,
+            value: format!("Jl. Merdeka No. {}", i % 300),
+        },
     ];
     for doc in ["cover_letter", "ktp", "kk"] {
-        kinds.push(EventKind::DocumentMarked { document: doc.into(), present: true });
+        kinds.push(EventKind::DocumentMarked {
+            document: doc.into(),
+            present: true,
+        });
     }
-    kinds.push(EventKind::StepCompleted { node: "bring_letter".into() });
-    kinds.push(EventKind::StepCompleted { node: "check_bdt".into() });
-    kinds.push(EventKind::DecisionAnswered { node: "in_bdt".into(), answer: "yes".into(), reason: None });
-    kinds.push(EventKind::DecisionAnswered { node: "admin_complete".into(), answer: "yes".into(), reason: None });
-    kinds.push(EventKind::StepCompleted { node: "declare_bdt".into() });
-    kinds.push(EventKind::StepCompleted { node: "propose".into() });
-    kinds.push(EventKind::DocumentMarked { document: "photo".into(), present: true });
-    kinds.push(EventKind::StepCompleted { node: "documentation".into() });
+    kinds.push(EventKind::StepCompleted {
+        node: "bring_letter".into(),
+    });
+    kinds.push(EventKind::StepCompleted {
+        node: "check_bdt".into(),
+    });
+    kinds.push(EventKind::DecisionAnswered {
+        node: "in_bdt".into(),
+        answer: "yes".into(),
+        reason: None,
+    });
+    kinds.push(EventKind::DecisionAnswered {
+        node: "admin_complete".into(),
+        answer: "yes".into(),
+        reason: None,
+    });
+    kinds.push(EventKind::StepCompleted {
+        node: "declare_bdt".into(),
+    });
+    kinds.push(EventKind::StepCompleted {
+        node: "propose".into(),
+    });
+    kinds.push(EventKind::DocumentMarked {
+        document: "photo".into(),
+        present: true,
+    });
+    kinds.push(EventKind::StepCompleted {
+        node: "documentation".into(),
+    });
     let events = kinds
         .into_iter()
         .enumerate()
@@ -89,12 +132,19 @@ fn write_benchmark_inputs() {
         pack: "purwakarta".into(),
         pack_version: 1,
     };
-    fs::write(out.join("office.age"), backup_file(&office, &config, PASSPHRASE, 10, &mut rng).unwrap()).unwrap();
+    fs::write(
+        out.join("office.age"),
+        backup_file(&office, &config, PASSPHRASE, 10, &mut rng).unwrap(),
+    )
+    .unwrap();
     let card = Manifest {
         id: "card".into(),
         kind: Kind::DeviceCard,
         sender: sender(&village),
-        recipient: Addressee { district: DISTRICT.into(), device: None },
+        recipient: Addressee {
+            district: DISTRICT.into(),
+            device: None,
+        },
         sequence: 0,
         previous: None,
         created_at: T0,
@@ -112,7 +162,10 @@ fn write_benchmark_inputs() {
             id: format!("bench{sequence}"),
             kind: Kind::Cases,
             sender: sender(&village),
-            recipient: Addressee { district: DISTRICT.into(), device: None },
+            recipient: Addressee {
+                district: DISTRICT.into(),
+                device: None,
+            },
             sequence,
             previous: previous.clone(),
             created_at: T0 + 86_400_000,

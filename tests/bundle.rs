@@ -14,8 +14,8 @@ use pandu::bundle::dsse;
 use pandu::bundle::keys::KeyPair;
 use pandu::bundle::manifest::{DistrictConfig, Kind, Manifest};
 use pandu::bundle::seal::{
-    admit, open, open_public, payload_bytes, seal, sign_public, Admission, Chain, Opened,
-    Receiver, Refusal, Trust, Warning, MAX_ATTACHMENT_BYTES, MAX_ENVELOPE_BYTES,
+    admit, open, open_public, payload_bytes, seal, sign_public, Admission, Chain, Opened, Receiver,
+    Refusal, Trust, Warning, MAX_ATTACHMENT_BYTES, MAX_ENVELOPE_BYTES,
 };
 use pandu::bundle::{sha256, Random, PAYLOAD_TYPE_V1};
 use pandu::domain::case::{EventKind, FeedbackState};
@@ -74,7 +74,12 @@ fn a_backup_recipient_opens_the_same_file() {
     ];
     let sealed = seal(&m, &[PHOTO], &village_keys(), &to, &mut Seeded::new(3));
     assert!(district_open(&sealed.file).is_ok());
-    assert_eq!(open(&sealed.file, &[backup.age_identity()]).unwrap().manifest, m);
+    assert_eq!(
+        open(&sealed.file, &[backup.age_identity()])
+            .unwrap()
+            .manifest,
+        m
+    );
 }
 
 #[test]
@@ -84,10 +89,16 @@ fn every_flipped_byte_and_every_truncation_is_refused() {
     for i in 0..file.len() {
         let mut bad = file.clone();
         bad[i] ^= 0x01;
-        assert!(district_open(&bad).is_err(), "flipped byte {i} was accepted");
+        assert!(
+            district_open(&bad).is_err(),
+            "flipped byte {i} was accepted"
+        );
     }
     for len in 0..file.len() {
-        assert!(district_open(&file[..len]).is_err(), "truncated to {len} was accepted");
+        assert!(
+            district_open(&file[..len]).is_err(),
+            "truncated to {len} was accepted"
+        );
     }
     let mut longer = file.clone();
     longer.push(0);
@@ -98,8 +109,17 @@ fn every_flipped_byte_and_every_truncation_is_refused() {
 fn a_bundle_for_another_office_is_not_opened() {
     let m = village_manifest(1, None);
     let elsewhere = other_keys(1).public().age_recipient().unwrap();
-    let sealed = seal(&m, &[PHOTO], &village_keys(), &[elsewhere], &mut Seeded::new(4));
-    assert_eq!(district_open(&sealed.file).err(), Some(Refusal::NotForThisDevice));
+    let sealed = seal(
+        &m,
+        &[PHOTO],
+        &village_keys(),
+        &[elsewhere],
+        &mut Seeded::new(4),
+    );
+    assert_eq!(
+        district_open(&sealed.file).err(),
+        Some(Refusal::NotForThisDevice)
+    );
     // Encrypted to us but addressed to another district.
     let mut m2 = village_manifest(1, None);
     m2.recipient.district = "33.14".into();
@@ -108,14 +128,19 @@ fn a_bundle_for_another_office_is_not_opened() {
     let opened = district_open(&sealed.file).unwrap();
     assert_eq!(
         admit(&opened, &receiver(Trust::Enrolled, None)),
-        Err(Refusal::WrongRecipient { district: "33.14".into() })
+        Err(Refusal::WrongRecipient {
+            district: "33.14".into()
+        })
     );
 }
 
 #[test]
 fn other_files_are_named_for_what_they_are() {
     assert_eq!(district_open(b"").err(), Some(Refusal::NotABundle));
-    assert_eq!(district_open(b"%PDF-1.7\n...").err(), Some(Refusal::NotABundle));
+    assert_eq!(
+        district_open(b"%PDF-1.7\n...").err(),
+        Some(Refusal::NotABundle)
+    );
     assert_eq!(
         district_open(b"age-encryption.org/v2\n-> X\n\n--- x\n").err(),
         Some(Refusal::Damaged)
@@ -125,7 +150,11 @@ fn other_files_are_named_for_what_they_are() {
 #[test]
 fn another_payload_type_is_refused() {
     let m = village_manifest(1, None);
-    let env = dsse::sign("application/vnd.in-toto+json", &payload_bytes(&m), &village_keys());
+    let env = dsse::sign(
+        "application/vnd.in-toto+json",
+        &payload_bytes(&m),
+        &village_keys(),
+    );
     let file = seal_raw(&env, &[(&photo_name(), PHOTO)]);
     assert_eq!(
         district_open(&file).err(),
@@ -171,22 +200,33 @@ fn the_payload_is_verified_as_received_not_re_serialised() {
 fn unknown_devices_are_quarantined_and_revoked_ones_refused() {
     let (_, sealed) = village_bundle(5);
     let opened = district_open(&sealed.file).unwrap();
-    assert_eq!(admit(&opened, &receiver(Trust::Unknown, None)), Ok(Admission::Quarantine));
+    assert_eq!(
+        admit(&opened, &receiver(Trust::Unknown, None)),
+        Ok(Admission::Quarantine)
+    );
     assert_eq!(
         admit(&opened, &receiver(Trust::Revoked, None)),
-        Err(Refusal::Revoked { fingerprint: village_keys().fingerprint() })
+        Err(Refusal::Revoked {
+            fingerprint: village_keys().fingerprint()
+        })
     );
 }
 
 #[test]
 fn replays_are_refused_and_gaps_and_broken_chains_warned() {
     let first = village_bundle(6).1;
-    let chain1 = Chain { sequence: 1, digest: first.digest.clone() };
+    let chain1 = Chain {
+        sequence: 1,
+        digest: first.digest.clone(),
+    };
     let opened = district_open(&first.file).unwrap();
     // The same bundle again.
     assert_eq!(
         admit(&opened, &receiver(Trust::Enrolled, Some(chain1.clone()))),
-        Err(Refusal::Replay { sequence: 1, last: 1 })
+        Err(Refusal::Replay {
+            sequence: 1,
+            last: 1
+        })
     );
     let to = [district_keys().public().age_recipient().unwrap()];
     let next = |seq: u64, prev: Option<String>| {
@@ -196,24 +236,39 @@ fn replays_are_refused_and_gaps_and_broken_chains_warned() {
     };
     // The next one, naming the first: accepted without warnings.
     assert_eq!(
-        admit(&next(2, Some(first.digest.clone())), &receiver(Trust::Enrolled, Some(chain1.clone()))),
+        admit(
+            &next(2, Some(first.digest.clone())),
+            &receiver(Trust::Enrolled, Some(chain1.clone()))
+        ),
         Ok(Admission::Accept(vec![]))
     );
     // Naming something else.
     assert_eq!(
-        admit(&next(2, Some("00".repeat(32))), &receiver(Trust::Enrolled, Some(chain1.clone()))),
+        admit(
+            &next(2, Some("00".repeat(32))),
+            &receiver(Trust::Enrolled, Some(chain1.clone()))
+        ),
         Ok(Admission::Accept(vec![Warning::ChainBroken]))
     );
     // Bundles 2 and 3 never arrived.
     assert_eq!(
-        admit(&next(4, Some("00".repeat(32))), &receiver(Trust::Enrolled, Some(chain1.clone()))),
+        admit(
+            &next(4, Some("00".repeat(32))),
+            &receiver(Trust::Enrolled, Some(chain1.clone()))
+        ),
         Ok(Admission::Accept(vec![Warning::Gap { from: 2, to: 3 }]))
     );
     // An older one after a newer.
-    let chain5 = Chain { sequence: 5, digest: "ab".repeat(32) };
+    let chain5 = Chain {
+        sequence: 5,
+        digest: "ab".repeat(32),
+    };
     assert_eq!(
         admit(&next(3, None), &receiver(Trust::Enrolled, Some(chain5))),
-        Err(Refusal::Replay { sequence: 3, last: 5 })
+        Err(Refusal::Replay {
+            sequence: 3,
+            last: 5
+        })
     );
 }
 
@@ -224,14 +279,27 @@ fn attachments_must_be_exactly_what_the_manifest_lists() {
     let name = photo_name();
     // Swapped bytes under the listed name.
     let swapped = seal_raw(&env, &[(&name, b"another picture")]);
-    assert_eq!(district_open(&swapped).err(), Some(Refusal::Attachment { sha256: name.clone() }));
+    assert_eq!(
+        district_open(&swapped).err(),
+        Some(Refusal::Attachment {
+            sha256: name.clone()
+        })
+    );
     // Missing.
     let missing = seal_raw(&env, &[]);
-    assert_eq!(district_open(&missing).err(), Some(Refusal::Attachment { sha256: name.clone() }));
+    assert_eq!(
+        district_open(&missing).err(),
+        Some(Refusal::Attachment {
+            sha256: name.clone()
+        })
+    );
     // An extra, unlisted file.
     let extra_name = hex(&sha256(b"extra"));
     let extra = seal_raw(&env, &[(&name, PHOTO), (&extra_name, b"extra")]);
-    assert_eq!(district_open(&extra).err(), Some(Refusal::Attachment { sha256: extra_name }));
+    assert_eq!(
+        district_open(&extra).err(),
+        Some(Refusal::Attachment { sha256: extra_name })
+    );
 }
 
 #[test]
@@ -242,7 +310,10 @@ fn an_attachment_claiming_a_huge_size_is_refused_before_reading() {
     let file = seal_raw(&env, &[(&photo_name(), PHOTO)]);
     assert_eq!(
         district_open(&file).err(),
-        Some(Refusal::AttachmentTooLarge { sha256: photo_name(), bytes: 40 << 30 })
+        Some(Refusal::AttachmentTooLarge {
+            sha256: photo_name(),
+            bytes: 40 << 30
+        })
     );
     assert!(MAX_ATTACHMENT_BYTES < 40 << 30);
 }
@@ -256,7 +327,10 @@ fn malformed_and_oversized_json_is_refused() {
     ];
     for (what, env) in cases {
         let file = seal_raw(&env, &[]);
-        assert!(matches!(district_open(&file), Err(Refusal::Malformed(_))), "{what}");
+        assert!(
+            matches!(district_open(&file), Err(Refusal::Malformed(_))),
+            "{what}"
+        );
     }
     // A payload that is signed but not a v1 manifest: an unknown field, a
     // NIK as a number, a missing field.
@@ -269,7 +343,10 @@ fn malformed_and_oversized_json_is_refused() {
     ] {
         let env = dsse::sign(PAYLOAD_TYPE_V1, bad.as_bytes(), &keys);
         let file = seal_raw(&env, &[(&photo_name(), PHOTO)]);
-        assert!(matches!(district_open(&file), Err(Refusal::Malformed(_))), "{bad:.80}");
+        assert!(
+            matches!(district_open(&file), Err(Refusal::Malformed(_))),
+            "{bad:.80}"
+        );
     }
     // Oversized: refused before parsing (checked on the unencrypted path,
     // which shares the envelope check).
@@ -280,8 +357,15 @@ fn malformed_and_oversized_json_is_refused() {
         Some(Refusal::Malformed("envelope too large".into()))
     );
     // Deeply nested JSON does not overflow the stack.
-    let deep = format!("{{\"payloadType\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(matches!(open_public(deep.as_bytes(), Kind::DeviceCard), Err(Refusal::Malformed(_))));
+    let deep = format!(
+        "{{\"payloadType\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(matches!(
+        open_public(deep.as_bytes(), Kind::DeviceCard),
+        Err(Refusal::Malformed(_))
+    ));
 }
 
 #[test]
@@ -290,14 +374,20 @@ fn events_must_belong_to_their_case() {
     m.cases[1].events[1].case_id = "c1".into();
     let to = [district_keys().public().age_recipient().unwrap()];
     let s = seal(&m, &[PHOTO], &village_keys(), &to, &mut Seeded::new(8));
-    assert!(matches!(district_open(&s.file), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(
+        district_open(&s.file),
+        Err(Refusal::Inconsistent(_))
+    ));
     let mut m = village_manifest(1, None);
     m.cases[1].id = "c1".into();
     for e in &mut m.cases[1].events {
         e.case_id = "c1".into();
     }
     let s = seal(&m, &[PHOTO], &village_keys(), &to, &mut Seeded::new(8));
-    assert!(matches!(district_open(&s.file), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(
+        district_open(&s.file),
+        Err(Refusal::Inconsistent(_))
+    ));
 }
 
 #[test]
@@ -334,7 +424,13 @@ fn feedback_goes_to_one_device_and_its_events_round_trip() {
         attachments: vec![],
         district: None,
     };
-    let s = seal(&m, &[], &d, &[v.public().age_recipient().unwrap()], &mut Seeded::new(9));
+    let s = seal(
+        &m,
+        &[],
+        &d,
+        &[v.public().age_recipient().unwrap()],
+        &mut Seeded::new(9),
+    );
     let opened = open(&s.file, &[v.age_identity()]).unwrap();
     assert_eq!(opened.manifest, m);
     let me = v.fingerprint();
@@ -347,11 +443,25 @@ fn feedback_goes_to_one_device_and_its_events_round_trip() {
     };
     assert_eq!(admit(&opened, &mine), Ok(Admission::Accept(vec![])));
     let other = other_keys(3).fingerprint();
-    let theirs = Receiver { device: Some(&other), chain: None, ..mine };
-    assert!(matches!(admit(&opened, &theirs), Err(Refusal::WrongRecipient { .. })));
+    let theirs = Receiver {
+        device: Some(&other),
+        chain: None,
+        ..mine
+    };
+    assert!(matches!(
+        admit(&opened, &theirs),
+        Err(Refusal::WrongRecipient { .. })
+    ));
     // A village device does not take case bundles, nor the district feedback.
-    let as_cases = Receiver { kinds: &[Kind::Cases], device: None, ..mine };
-    assert!(matches!(admit(&opened, &as_cases), Err(Refusal::WrongRecipient { .. })));
+    let as_cases = Receiver {
+        kinds: &[Kind::Cases],
+        device: None,
+        ..mine
+    };
+    assert!(matches!(
+        admit(&opened, &as_cases),
+        Err(Refusal::WrongRecipient { .. })
+    ));
 }
 
 #[test]
@@ -361,7 +471,10 @@ fn device_cards_and_district_configs_are_signed_public_files() {
         id: "card".into(),
         kind: Kind::DeviceCard,
         sender: sender(&v, VILLAGE),
-        recipient: pandu::bundle::manifest::Addressee { district: DISTRICT.into(), device: None },
+        recipient: pandu::bundle::manifest::Addressee {
+            district: DISTRICT.into(),
+            device: None,
+        },
         sequence: 0,
         previous: None,
         created_at: T0,
@@ -372,7 +485,10 @@ fn device_cards_and_district_configs_are_signed_public_files() {
     };
     let file = sign_public(&card, &v);
     assert_eq!(open_public(&file, Kind::DeviceCard).unwrap(), card);
-    assert_eq!(open_public(&file, Kind::DistrictConfig).err(), Some(Refusal::WrongKind(Kind::DeviceCard)));
+    assert_eq!(
+        open_public(&file, Kind::DistrictConfig).err(),
+        Some(Refusal::WrongKind(Kind::DeviceCard))
+    );
     let text = String::from_utf8(file.clone()).unwrap();
     let tampered = text.replacen("\"sig\":\"", "\"sig\":\"A", 1);
     assert!(open_public(tampered.as_bytes(), Kind::DeviceCard).is_err());
@@ -399,9 +515,15 @@ fn device_cards_and_district_configs_are_signed_public_files() {
     assert!(open_public(&sign_public(&odd, &d), Kind::DistrictConfig).is_err());
     // An encrypted bundle given where a card is expected.
     let (_, sealed) = village_bundle(1);
-    assert_eq!(open_public(&sealed.file, Kind::DeviceCard).err(), Some(Refusal::WrongKind(Kind::Cases)));
+    assert_eq!(
+        open_public(&sealed.file, Kind::DeviceCard).err(),
+        Some(Refusal::WrongKind(Kind::Cases))
+    );
     // A card given as a bundle to import.
-    assert_eq!(district_open(&seal_raw(&file, &[])).err(), Some(Refusal::WrongKind(Kind::DistrictConfig)));
+    assert_eq!(
+        district_open(&seal_raw(&file, &[])).err(),
+        Some(Refusal::WrongKind(Kind::DistrictConfig))
+    );
 }
 
 /// Mutations of a valid bundle, and of its decrypted layers re-encrypted
@@ -461,7 +583,11 @@ fn mutated_bundles_never_panic_and_never_open_changed() {
             0 => bytes,
             1 => {
                 let to = d.public().age_recipient().unwrap();
-                age::encrypt(&bytes, &[Recipient::X25519(to)], &mut Seeded::new(round as u64))
+                age::encrypt(
+                    &bytes,
+                    &[Recipient::X25519(to)],
+                    &mut Seeded::new(round as u64),
+                )
             }
             _ => seal_raw(&bytes, &[(&photo_name(), PHOTO)]),
         };
@@ -497,10 +623,17 @@ fn keys_survive_a_passphrase_backup_made_with_age_directly() {
     let json = serde_json::to_vec(&d.to_secret()).unwrap();
     let file = age::encrypt(
         &json,
-        &[Recipient::Scrypt { passphrase: "kantor dinsos karanganyar", log_n: 10 }],
+        &[Recipient::Scrypt {
+            passphrase: "kantor dinsos karanganyar",
+            log_n: 10,
+        }],
         &mut Seeded::new(14),
     );
-    let back = age::decrypt(&file, &[age::Identity::Passphrase("kantor dinsos karanganyar")]).unwrap();
+    let back = age::decrypt(
+        &file,
+        &[age::Identity::Passphrase("kantor dinsos karanganyar")],
+    )
+    .unwrap();
     let keys = KeyPair::from_secret(&serde_json::from_slice(&back).unwrap()).unwrap();
     assert_eq!(keys.fingerprint(), d.fingerprint());
 }
@@ -528,16 +661,25 @@ fn merging_is_idempotent_and_refuses_changed_or_foreign_events() {
     if let EventKind::FieldSet { value, .. } = &mut changed.events[2].kind {
         *value = "3313049999999999".into();
     }
-    assert!(matches!(merge_case(&changed, &first.case.events, &own, None), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(
+        merge_case(&changed, &first.case.events, &own, None),
+        Err(Refusal::Inconsistent(_))
+    ));
     // An event the sender did not record.
     let mut foreign = incoming.clone();
     foreign.events[1].device = "someone-else".into();
     foreign.events[1].id = "forged".into();
-    assert!(matches!(merge_case(&foreign, &[], &own, None), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(
+        merge_case(&foreign, &[], &own, None),
+        Err(Refusal::Inconsistent(_))
+    ));
     // A history with no beginning.
     let mut headless = incoming.clone();
     headless.events.remove(0);
-    assert!(matches!(merge_case(&headless, &[], &own, None), Err(Refusal::Inconsistent(_))));
+    assert!(matches!(
+        merge_case(&headless, &[], &own, None),
+        Err(Refusal::Inconsistent(_))
+    ));
     // The district's receipt is added once: not again when the case
     // comes back with more events.
     let receipt = |id: &str| pandu::domain::case::Event {
@@ -547,12 +689,25 @@ fn merging_is_idempotent_and_refuses_changed_or_foreign_events() {
         device: "dev-district".into(),
         officer: String::new(),
         role: None,
-        kind: EventKind::Feedback { state: FeedbackState::Received, reason: None, missing: vec![] },
+        kind: EventKind::Feedback {
+            state: FeedbackState::Received,
+            reason: None,
+            missing: vec![],
+        },
     };
     let at_district = merge_case(&incoming, &[], &own, Some(receipt("r1"))).unwrap();
     assert_eq!(at_district.added.len(), incoming.events.len() + 1);
-    assert_eq!(at_district.case.handed_over, Some(pandu::domain::case::CaseStatus::Acknowledged));
-    let again = merge_case(&incoming, &at_district.case.events, &own, Some(receipt("r2"))).unwrap();
+    assert_eq!(
+        at_district.case.handed_over,
+        Some(pandu::domain::case::CaseStatus::Acknowledged)
+    );
+    let again = merge_case(
+        &incoming,
+        &at_district.case.events,
+        &own,
+        Some(receipt("r2")),
+    )
+    .unwrap();
     assert!(again.added.is_empty());
 }
 
@@ -604,10 +759,19 @@ fn an_office_backup_opens_only_with_its_passphrase() {
     let (keys, back) = restore_backup(&file, "kantor dinsos karanganyar").unwrap();
     assert_eq!(keys.fingerprint(), d.fingerprint());
     assert_eq!(back, config);
-    assert_eq!(restore_backup(&file, "kata sandi yang salah").err(), Some(ExchangeProblem::WrongPassphrase));
-    assert_eq!(restore_backup(b"not a backup", "x").err(), Some(ExchangeProblem::NotABackup));
+    assert_eq!(
+        restore_backup(&file, "kata sandi yang salah").err(),
+        Some(ExchangeProblem::WrongPassphrase)
+    );
+    assert_eq!(
+        restore_backup(b"not a backup", "x").err(),
+        Some(ExchangeProblem::NotABackup)
+    );
     let (_, sealed) = village_bundle(1);
-    assert_eq!(restore_backup(&sealed.file, "x").err(), Some(ExchangeProblem::NotABackup));
+    assert_eq!(
+        restore_backup(&sealed.file, "x").err(),
+        Some(ExchangeProblem::NotABackup)
+    );
 }
 
 #[test]
@@ -622,10 +786,16 @@ fn a_later_receipt_does_not_hide_the_answer() {
         device: "dev-district".into(),
         officer: String::new(),
         role: None,
-        kind: EventKind::Feedback { state, reason: None, missing: vec![] },
+        kind: EventKind::Feedback {
+            state,
+            reason: None,
+            missing: vec![],
+        },
     };
-    c.events.push(feedback("d1", T0 + 1000, FeedbackState::Accepted));
-    c.events.push(feedback("d2", T0 + 2000, FeedbackState::Received));
+    c.events
+        .push(feedback("d1", T0 + 1000, FeedbackState::Accepted));
+    c.events
+        .push(feedback("d2", T0 + 2000, FeedbackState::Received));
     let folded = Case::fold(&c.events).unwrap();
     assert_eq!(folded.answer.unwrap().state, FeedbackState::Accepted);
 }

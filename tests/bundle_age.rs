@@ -78,7 +78,12 @@ fn every_cctv_vector_gives_its_expected_outcome() {
             _ => false,
         };
         if !ok {
-            failures.push(format!("{}: expected {}, got {:?}", v.name, v.expect, got.map(|p| p.len())));
+            failures.push(format!(
+                "{}: expected {}, got {:?}",
+                v.name,
+                v.expect,
+                got.map(|p| p.len())
+            ));
         }
         checked += 1;
     }
@@ -96,7 +101,10 @@ fn files_round_trip_to_several_recipients_and_by_passphrase() {
         let plain: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
         let file = age::encrypt(
             &plain,
-            &[Recipient::X25519(a.recipient()), Recipient::X25519(b.recipient())],
+            &[
+                Recipient::X25519(a.recipient()),
+                Recipient::X25519(b.recipient()),
+            ],
             &mut rng,
         );
         assert_eq!(age::decrypt(&file, &[Identity::X25519(&a)]).unwrap(), plain);
@@ -108,7 +116,10 @@ fn files_round_trip_to_several_recipients_and_by_passphrase() {
     }
     let file = age::encrypt(
         b"kunci cadangan",
-        &[Recipient::Scrypt { passphrase: "sandi panjang sekali", log_n: 10 }],
+        &[Recipient::Scrypt {
+            passphrase: "sandi panjang sekali",
+            log_n: 10,
+        }],
         &mut rng,
     );
     assert_eq!(
@@ -149,7 +160,11 @@ fn the_age_tool_opens_our_files_and_we_open_its_files() {
         .arg(&enc)
         .output()
         .unwrap();
-    assert!(out.status.success(), "age -d: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "age -d: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(out.stdout, plain);
 
     // age -> ours, to the recipient string we print.
@@ -163,6 +178,9 @@ fn the_age_tool_opens_our_files_and_we_open_its_files() {
     child.stdin.take().unwrap().write_all(&plain).unwrap();
     assert!(child.wait().unwrap().success());
     let file = fs::read(&theirs).unwrap();
-    assert_eq!(age::decrypt(&file, &[Identity::X25519(&id)]).unwrap(), plain);
+    assert_eq!(
+        age::decrypt(&file, &[Identity::X25519(&id)]).unwrap(),
+        plain
+    );
     let _ = fs::remove_dir_all(&dir);
 }

@@ -46,7 +46,10 @@ fn generate() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("village.json", identity_json(&village_keys())),
         ("district.json", identity_json(&d)),
-        ("district.agekey", format!("{}\n", d.to_secret().age).into_bytes()),
+        (
+            "district.agekey",
+            format!("{}\n", d.to_secret().age).into_bytes(),
+        ),
         ("bundle.pandu", sealed.file),
         ("container.tar", tar),
         ("envelope.json", envelope),
@@ -97,10 +100,16 @@ fn the_age_tool_opens_the_bundle_and_tar_lists_it() {
         .arg("-i")
         .arg(dir().join("district.agekey"))
         .arg(dir().join("bundle.pandu")));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(out.stdout, fs::read(dir().join("container.tar")).unwrap());
 
-    let out = run(Command::new("tar").arg("-tf").arg(dir().join("container.tar")));
+    let out = run(Command::new("tar")
+        .arg("-tf")
+        .arg(dir().join("container.tar")));
     assert!(out.status.success());
     let listing = String::from_utf8(out.stdout).unwrap();
     let photo = pandu::bundle::codec::hex(&pandu::bundle::sha256(PHOTO));

@@ -559,72 +559,156 @@ mod exchange {
         let village = fresh("pandu-test-x-village").await;
         let district = fresh("pandu-test-x-district").await;
         let summ = |c: &Case| c.summary(None);
-        let office = district.create_office("32.14", "Dinas Sosial", "purwakarta", 1).await.unwrap();
+        let office = district
+            .create_office("32.14", "Dinas Sosial", "purwakarta", 1)
+            .await
+            .unwrap();
         village.trust_district(&office.config).await.unwrap();
 
         let me = village.device_id().await.unwrap();
         let history = vec![
-            ev(&me, "k1", 0, EventKind::Created { pack: "purwakarta".into(), version: 1, procedure: "enrolment".into() }),
-            ev(&me, "k1", 1, EventKind::FieldSet { field: Field::FullName, value: "Siti Aminah".into() }),
-            ev(&me, "k1", 2, EventKind::FieldSet { field: Field::Nik, value: "3214014101900002".into() }),
+            ev(
+                &me,
+                "k1",
+                0,
+                EventKind::Created {
+                    pack: "purwakarta".into(),
+                    version: 1,
+                    procedure: "enrolment".into(),
+                },
+            ),
+            ev(
+                &me,
+                "k1",
+                1,
+                EventKind::FieldSet {
+                    field: Field::FullName,
+                    value: "Siti Aminah".into(),
+                },
+            ),
+            ev(
+                &me,
+                "k1",
+                2,
+                EventKind::FieldSet {
+                    field: Field::Nik,
+                    value: "3214014101900002".into(),
+                },
+            ),
         ];
-        village.append(&history, &Case::fold(&history).unwrap().summary(None), None).await.unwrap();
+        village
+            .append(&history, &Case::fold(&history).unwrap().summary(None), None)
+            .await
+            .unwrap();
         // Without a profile nothing is signed.
         assert_eq!(
-            village.export_cases(&["k1".into()], &Profile::default(), 1, 420, &summ).await.err(),
+            village
+                .export_cases(&["k1".into()], &Profile::default(), 1, 420, &summ)
+                .await
+                .err(),
             Some(ExchangeProblem::NoProfile)
         );
         let sent = village
-            .export_cases(&["k1".into()], &profile("32.14.01.2001"), 1_795_400_000_000, 420, &summ)
+            .export_cases(
+                &["k1".into()],
+                &profile("32.14.01.2001"),
+                1_795_400_000_000,
+                420,
+                &summ,
+            )
             .await
             .unwrap();
         assert_eq!(sent.cases, 1);
         assert!(sent.name.starts_with("pandu-3214012001-2026-11-23-001"));
-        assert_eq!(village.case_events("k1").await.unwrap().len(), 4, "a sent event was added");
+        assert_eq!(
+            village.case_events("k1").await.unwrap().len(),
+            4,
+            "a sent event was added"
+        );
 
         // Unknown device: quarantined, nothing in the case list.
         let now = 1_795_410_000_000;
-        let q = district.import_bundle(&sent.bytes, now, &summ, &|_| {}).await;
-        let Err(ExchangeProblem::Quarantined { sender }) = q else { panic!("{q:?}") };
+        let q = district
+            .import_bundle(&sent.bytes, now, &summ, &|_| {})
+            .await;
+        let Err(ExchangeProblem::Quarantined { sender }) = q else {
+            panic!("{q:?}")
+        };
         assert_eq!(district.count_cases().await.unwrap(), 0);
-        district.set_standing(&sender.fingerprint, Standing::Enrolled).await.unwrap();
+        district
+            .set_standing(&sender.fingerprint, Standing::Enrolled)
+            .await
+            .unwrap();
         let waiting = district.quarantined(&sender.fingerprint).await.unwrap();
         assert_eq!(waiting.len(), 1);
-        let report = district.import_bundle(&waiting[0].1, now, &summ, &|_| {}).await.unwrap();
-        assert_eq!(report.new_cases, vec![("k1".to_string(), "Siti Aminah".to_string())]);
+        let report = district
+            .import_bundle(&waiting[0].1, now, &summ, &|_| {})
+            .await
+            .unwrap();
+        assert_eq!(
+            report.new_cases,
+            vec![("k1".to_string(), "Siti Aminah".to_string())]
+        );
         let at_district = district.case_events("k1").await.unwrap();
-        assert_eq!(at_district.len(), 5, "the village's four events and the receipt");
+        assert_eq!(
+            at_district.len(),
+            5,
+            "the village's four events and the receipt"
+        );
         // Again: a replay, refused, nothing written.
         assert_eq!(
-            district.import_bundle(&sent.bytes, now, &summ, &|_| {}).await.err(),
-            Some(ExchangeProblem::Refused(Refusal::Replay { sequence: 1, last: 1 }))
+            district
+                .import_bundle(&sent.bytes, now, &summ, &|_| {})
+                .await
+                .err(),
+            Some(ExchangeProblem::Refused(Refusal::Replay {
+                sequence: 1,
+                last: 1
+            }))
         );
         assert_eq!(district.case_events("k1").await.unwrap().len(), 5);
 
         // The office answers; the village takes the answer.
         let office_device = district.device_id().await.unwrap();
-        let answer = ev(&office_device, "k1", 100, EventKind::Feedback {
-            state: FeedbackState::Accepted,
-            reason: None,
-            missing: vec![],
-        });
+        let answer = ev(
+            &office_device,
+            "k1",
+            100,
+            EventKind::Feedback {
+                state: FeedbackState::Accepted,
+                reason: None,
+                missing: vec![],
+            },
+        );
         let mut all = at_district.clone();
         all.push(answer.clone());
-        district.append(&[answer], &Case::fold(&all).unwrap().summary(None), None).await.unwrap();
+        district
+            .append(&[answer], &Case::fold(&all).unwrap().summary(None), None)
+            .await
+            .unwrap();
         let peers = district.peers().await.unwrap();
         let back = district
             .export_feedback(&peers[0].fingerprint, &profile(""), now + 1, 420)
             .await
             .unwrap();
         assert_eq!(back.cases, 1);
-        let report = village.import_bundle(&back.bytes, now + 2, &summ, &|_| {}).await.unwrap();
+        let report = village
+            .import_bundle(&back.bytes, now + 2, &summ, &|_| {})
+            .await
+            .unwrap();
         assert_eq!(report.updated.len(), 1);
         let folded = Case::fold(&village.case_events("k1").await.unwrap()).unwrap();
-        assert_eq!(folded.answer.map(|a| a.state), Some(FeedbackState::Accepted));
+        assert_eq!(
+            folded.answer.map(|a| a.state),
+            Some(FeedbackState::Accepted)
+        );
         assert_eq!(folded.handed_over, Some(CaseStatus::Acknowledged));
         // Nothing new to answer now.
         assert_eq!(
-            district.export_feedback(&peers[0].fingerprint, &profile(""), now + 3, 420).await.err(),
+            district
+                .export_feedback(&peers[0].fingerprint, &profile(""), now + 3, 420)
+                .await
+                .err(),
             Some(ExchangeProblem::NothingToSend)
         );
         village.close();
@@ -640,8 +724,13 @@ mod exchange {
         let good_json = serde_json::to_string(&good).unwrap();
         // The second record has no `id`, the store's key path: the whole
         // transaction must abort.
-        let rows = vec![Rows::Json(stores::CASE_EVENTS, format!("[{good_json},{{\"case_id\":\"z\"}}]"))];
-        assert!(put_rows("pandu-test-x-batch", rows, Durability::Strict).await.is_err());
+        let rows = vec![Rows::Json(
+            stores::CASE_EVENTS,
+            format!("[{good_json},{{\"case_id\":\"z\"}}]"),
+        )];
+        assert!(put_rows("pandu-test-x-batch", rows, Durability::Strict)
+            .await
+            .is_err());
         assert!(db.case_events("z").await.unwrap().is_empty());
         db.close();
         Db::delete("pandu-test-x-batch").await.unwrap();

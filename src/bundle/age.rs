@@ -101,7 +101,10 @@ impl X25519Recipient {
 pub enum Recipient<'a> {
     X25519(X25519Recipient),
     /// A passphrase, stretched with scrypt at 2^log_n. Must be alone.
-    Scrypt { passphrase: &'a str, log_n: u8 },
+    Scrypt {
+        passphrase: &'a str,
+        log_n: u8,
+    },
 }
 
 /// What a file may be opened with.
@@ -259,7 +262,8 @@ pub fn encrypt(plaintext: &[u8], recipients: &[Recipient], rng: &mut dyn Random)
 
 fn header_mac(file_key: &[u8; 16], header: &[u8]) -> [u8; 32] {
     let key = hkdf(&[], file_key, b"header");
-    let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(&key).expect("HMAC takes any key length");
+    let mut mac =
+        <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(&key).expect("HMAC takes any key length");
     mac.update(header);
     mac.finalize().into_bytes().into()
 }

@@ -78,12 +78,16 @@ fn octal(field: &[u8]) -> Option<usize> {
         return None;
     }
     digits.iter().try_fold(0usize, |acc, &d| {
-        (b'0'..=b'7').contains(&d).then(|| acc * 8 + (d - b'0') as usize)
+        (b'0'..=b'7')
+            .contains(&d)
+            .then(|| acc * 8 + (d - b'0') as usize)
     })
 }
 
 fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+    s.len() == 64
+        && s.bytes()
+            .all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
 }
 
 /// Reads the archive without copying: every slice borrows `data`.
@@ -101,7 +105,13 @@ pub fn read(data: &[u8]) -> Result<Contents<'_>, ContainerError> {
         let sum: u32 = h
             .iter()
             .enumerate()
-            .map(|(i, &b)| if (148..156).contains(&i) { b' ' as u32 } else { b as u32 })
+            .map(|(i, &b)| {
+                if (148..156).contains(&i) {
+                    b' ' as u32
+                } else {
+                    b as u32
+                }
+            })
             .sum();
         if sum != stored || !(h[156] == b'0' || h[156] == 0) {
             return Err(ContainerError::Damaged);
@@ -171,7 +181,13 @@ mod tests {
         let sum: u32 = huge[..512]
             .iter()
             .enumerate()
-            .map(|(i, &b)| if (148..156).contains(&i) { 32 } else { b as u32 })
+            .map(|(i, &b)| {
+                if (148..156).contains(&i) {
+                    32
+                } else {
+                    b as u32
+                }
+            })
             .sum();
         huge[148..155].copy_from_slice(format!("{sum:06o}\0").as_bytes());
         assert_eq!(read(&huge).err(), Some(ContainerError::Damaged));
@@ -182,7 +198,10 @@ mod tests {
             out.extend_from_slice(&[0u8; 1024]);
             out
         };
-        assert!(matches!(read(&other), Err(ContainerError::UnexpectedEntry(_))));
+        assert!(matches!(
+            read(&other),
+            Err(ContainerError::UnexpectedEntry(_))
+        ));
         let twice = write(b"{}", &[(SHA, b"x"), (SHA, b"y")]);
         assert!(matches!(read(&twice), Err(ContainerError::Duplicate(_))));
         let no_env = {

@@ -50,7 +50,7 @@ pub fn payload(env: &Envelope) -> Option<Vec<u8>> {
 /// payload bytes as received.
 pub fn verified_by(env: &Envelope, payload: &[u8], key: &VerifyingKey) -> bool {
     let message = pae(&env.payload_type, payload);
-    env.signatures.iter().any(|s| {
-        b64_decode_lenient(&s.sig).is_some_and(|sig| verify(key, &message, &sig))
-    })
+    env.signatures
+        .iter()
+        .any(|s| b64_decode_lenient(&s.sig).is_some_and(|sig| verify(key, &message, &sig)))
 }

@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::age::{self, Identity, Recipient};
 use super::keys::{KeyPair, SecretKeys};
 use super::manifest::{CaseEvents, DistrictConfig, Sender};
-use super::Random;
-use crate::domain::storage::StorageProblem;
 use super::seal::{Chain, Refusal, Trust, Warning};
+use super::Random;
 use crate::domain::case::{merge, Case, Event, EventKind, FeedbackState};
 use crate::domain::date::{local_date, Millis};
+use crate::domain::storage::StorageProblem;
 
 /// A device this one knows: for the district, a village phone (enrolled,
 /// revoked, or waiting for approval); for a village phone, its district.
@@ -180,7 +180,9 @@ pub enum ExchangeProblem {
     /// A feedback bundle signed by a key that is not the district's.
     NotFromDistrict,
     /// Verified, but from a device not enrolled: kept aside.
-    Quarantined { sender: Sender },
+    Quarantined {
+        sender: Sender,
+    },
     /// No cases (or answers) to send.
     NothingToSend,
     /// The profile (device and officer names) is not filled in.
@@ -255,8 +257,7 @@ pub fn restore_backup(
         age::AgeError::NoMatch => ExchangeProblem::WrongPassphrase,
         _ => ExchangeProblem::NotABackup,
     })?;
-    let b: OfficeBackup =
-        serde_json::from_slice(&json).map_err(|_| ExchangeProblem::NotABackup)?;
+    let b: OfficeBackup = serde_json::from_slice(&json).map_err(|_| ExchangeProblem::NotABackup)?;
     let keys = KeyPair::from_secret(&b.secret).ok_or(ExchangeProblem::NotABackup)?;
     if b.kind != BACKUP_KIND || keys.public() != b.config.keys {
         return Err(ExchangeProblem::NotABackup);
@@ -269,13 +270,15 @@ pub fn restore_backup(
 /// an officer recognises in a WhatsApp chat or a Downloads folder.
 pub fn file_name(place: &str, created_at: Millis, offset_minutes: i32, sequence: u64) -> String {
     let digits: String = place.chars().filter(char::is_ascii_digit).collect();
-    let place = if digits.is_empty() { "dinsos".to_string() } else { digits };
+    let place = if digits.is_empty() {
+        "dinsos".to_string()
+    } else {
+        digits
+    };
     let d = local_date(created_at, offset_minutes);
     format!(
         "pandu-{place}-{:04}-{:02}-{:02}-{sequence:03}.pandu",
-        d.year,
-        d.month,
-        d.day
+        d.year, d.month, d.day
     )
 }
 
@@ -287,7 +290,10 @@ mod tests {
     fn file_names_carry_the_place_date_and_sequence() {
         // 2026-11-23 23:30 WIB is already the 24th in Jakarta.
         let t = 1_795_451_400_000 + 30 * 60_000;
-        assert_eq!(file_name("33.13.04.2005", t, 420, 7), "pandu-3313042005-2026-11-24-007.pandu");
+        assert_eq!(
+            file_name("33.13.04.2005", t, 420, 7),
+            "pandu-3313042005-2026-11-24-007.pandu"
+        );
         assert_eq!(file_name("", t, 0, 12), "pandu-dinsos-2026-11-23-012.pandu");
     }
 }

@@ -121,7 +121,8 @@ pub fn verify(key: &VerifyingKey, message: &[u8], sig: &[u8]) -> bool {
     let Ok(sig) = <[u8; 64]>::try_from(sig) else {
         return false;
     };
-    key.verify_strict(message, &Signature::from_bytes(&sig)).is_ok()
+    key.verify_strict(message, &Signature::from_bytes(&sig))
+        .is_ok()
 }
 
 /// A fingerprint as six groups of five digits, for reading aloud over the
@@ -177,9 +178,14 @@ mod tests {
         let fp = KeyPair::generate(&mut Counter(9)).fingerprint();
         let s = spoken(&fp).unwrap();
         assert_eq!(s.len(), 6 * 5 + 5);
-        assert!(s.split(' ').all(|g| g.len() == 5 && g.bytes().all(|c| c.is_ascii_digit())));
+        assert!(s
+            .split(' ')
+            .all(|g| g.len() == 5 && g.bytes().all(|c| c.is_ascii_digit())));
         assert_eq!(spoken("abc"), None);
-        assert_ne!(spoken(&fp), spoken(&KeyPair::generate(&mut Counter(10)).fingerprint()));
+        assert_ne!(
+            spoken(&fp),
+            spoken(&KeyPair::generate(&mut Counter(10)).fingerprint())
+        );
     }
 
     #[test]

@@ -19,7 +19,13 @@ pub fn svg(text: &str, title: &str) -> Option<String> {
                 while x < size && qr.get_module(x, y) {
                     x += 1;
                 }
-                path.push_str(&format!("M{},{}h{}v1h-{}z", start + 4, y + 4, x - start, x - start));
+                path.push_str(&format!(
+                    "M{},{}h{}v1h-{}z",
+                    start + 4,
+                    y + 4,
+                    x - start,
+                    x - start
+                ));
             } else {
                 x += 1;
             }

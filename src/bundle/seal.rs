@@ -143,8 +143,11 @@ pub fn open(file: &[u8], identities: &[&X25519Identity]) -> Result<Opened, Refus
         }
     }
     if contents.attachments.len() != manifest.attachments.len() {
-        let listed: std::collections::HashSet<&str> =
-            manifest.attachments.iter().map(|a| a.sha256.as_str()).collect();
+        let listed: std::collections::HashSet<&str> = manifest
+            .attachments
+            .iter()
+            .map(|a| a.sha256.as_str())
+            .collect();
         let stray = contents
             .attachments
             .iter()
@@ -186,7 +189,9 @@ fn verify_envelope(bytes: &[u8]) -> Result<(Manifest, String, Envelope), Refusal
     let env: Envelope =
         serde_json::from_slice(bytes).map_err(|e| Refusal::Malformed(e.to_string()))?;
     if env.payload_type != PAYLOAD_TYPE_V1 {
-        return Err(Refusal::WrongType(env.payload_type.chars().take(80).collect()));
+        return Err(Refusal::WrongType(
+            env.payload_type.chars().take(80).collect(),
+        ));
     }
     let payload = dsse::payload(&env).ok_or_else(|| Refusal::Malformed("payload".into()))?;
     let manifest: Manifest =
@@ -218,7 +223,10 @@ fn check_cases(m: &Manifest) -> Result<(), Refusal> {
             return Err(Refusal::Inconsistent(format!("case {}", c.id)));
         }
         if let Some(e) = c.events.iter().find(|e| e.case_id != c.id) {
-            return Err(Refusal::Inconsistent(format!("event {} in case {}", e.id, c.id)));
+            return Err(Refusal::Inconsistent(format!(
+                "event {} in case {}",
+                e.id, c.id
+            )));
         }
     }
     Ok(())

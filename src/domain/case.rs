@@ -353,10 +353,10 @@ impl Case {
                     missing,
                 } => {
                     // Any answer means the case arrived; archiving stays.
-                    case.handed_over = Some(
-                        case.handed_over
-                            .map_or(CaseStatus::Acknowledged, |s| s.max(CaseStatus::Acknowledged)),
-                    );
+                    case.handed_over =
+                        Some(case.handed_over.map_or(CaseStatus::Acknowledged, |s| {
+                            s.max(CaseStatus::Acknowledged)
+                        }));
                     // A receipt never hides an answer given before it.
                     let substantive = case
                         .answer

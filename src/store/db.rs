@@ -55,7 +55,15 @@ pub mod stores {
     pub const KEYS: &str = "keys";
     pub const SETTINGS: &str = "settings";
     pub const INBOX: &str = "inbox";
-    pub const ALL: [&str; 7] = [PROCEDURES, CASES, CASE_EVENTS, ATTACHMENTS, KEYS, SETTINGS, INBOX];
+    pub const ALL: [&str; 7] = [
+        PROCEDURES,
+        CASES,
+        CASE_EVENTS,
+        ATTACHMENTS,
+        KEYS,
+        SETTINGS,
+        INBOX,
+    ];
 }
 
 const PROBE_KEY: &str = "_write_probe";

@@ -20,10 +20,10 @@ use wasm_bindgen_futures::JsFuture;
 use super::batch::{get_many, index_get_all_many, put_rows, Durability, Rows};
 use super::cases::{flatten, StoredEvents};
 use super::db::{from_js, rw, stores, to_js, Db};
+use super::platform::SystemRandom;
 use crate::bundle::age::X25519Recipient;
 use crate::bundle::exchange::{
-    file_name, merge_case, ChainRecord, ExchangeProblem, ImportReport, NikElsewhere, Peer,
-    Standing,
+    file_name, merge_case, ChainRecord, ExchangeProblem, ImportReport, NikElsewhere, Peer, Standing,
 };
 use crate::bundle::keys::{spoken, KeyPair, SecretKeys};
 use crate::bundle::manifest::{
@@ -32,7 +32,6 @@ use crate::bundle::manifest::{
 use crate::bundle::seal::{
     admit, open, open_public, seal, sign_public, Admission, Receiver, Refusal, Trust,
 };
-use super::platform::SystemRandom;
 use crate::domain::case::{Case, CaseStatus, CaseSummary, Event, EventKind, FeedbackState};
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
@@ -118,7 +117,10 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> std::result::Result<Vec<u8>, St
 }
 
 impl Db {
-    async fn get_key<T: DeserializeOwned>(&self, id: &str) -> std::result::Result<Option<T>, StorageProblem> {
+    async fn get_key<T: DeserializeOwned>(
+        &self,
+        id: &str,
+    ) -> std::result::Result<Option<T>, StorageProblem> {
         let tx = self
             .rexie()
             .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
@@ -130,7 +132,11 @@ impl Db {
         }
     }
 
-    async fn put_key<T: Serialize>(&self, id: &str, value: T) -> std::result::Result<(), StorageProblem> {
+    async fn put_key<T: Serialize>(
+        &self,
+        id: &str,
+        value: T,
+    ) -> std::result::Result<(), StorageProblem> {
         let record = to_js(&Record {
             id: id.to_string(),
             value,
@@ -163,15 +169,12 @@ impl Db {
 
     /// The district office's keys and config, in district mode.
     pub async fn office(&self) -> std::result::Result<Option<Office>, StorageProblem> {
-        Ok(self
-            .get_key::<OfficeRecord>(OFFICE)
-            .await?
-            .and_then(|r| {
-                Some(Office {
-                    keys: KeyPair::from_secret(&r.secret)?,
-                    config: r.config,
-                })
-            }))
+        Ok(self.get_key::<OfficeRecord>(OFFICE).await?.and_then(|r| {
+            Some(Office {
+                keys: KeyPair::from_secret(&r.secret)?,
+                config: r.config,
+            })
+        }))
     }
 
     /// Makes this device the district office: new office keys and config.
@@ -259,12 +262,16 @@ impl Db {
         Ok(peers)
     }
 
-    pub async fn peer(&self, fingerprint: &str) -> std::result::Result<Option<Peer>, StorageProblem> {
+    pub async fn peer(
+        &self,
+        fingerprint: &str,
+    ) -> std::result::Result<Option<Peer>, StorageProblem> {
         self.get_key(&peer_key(fingerprint)).await
     }
 
     pub async fn put_peer(&self, peer: &Peer) -> std::result::Result<(), StorageProblem> {
-        self.put_key(&peer_key(&peer.fingerprint), peer.clone()).await
+        self.put_key(&peer_key(&peer.fingerprint), peer.clone())
+            .await
     }
 
     /// Adds (or updates) a device from its card, pending approval.
@@ -301,7 +308,9 @@ impl Db {
     /// This device's card (signed public keys) for enrolment.
     pub async fn device_card(&self, profile: &Profile, now: i64) -> Result<(Vec<u8>, String)> {
         let keys = self.device_keys().await.map_err(storage)?;
-        let sender = self.sender(&keys, profile, &profile.normalised().village_code).await?;
+        let sender = self
+            .sender(&keys, profile, &profile.normalised().village_code)
+            .await?;
         let district = self
             .district()
             .await
@@ -309,14 +318,31 @@ impl Db {
             .map(|d| d.id)
             .unwrap_or_default();
         let m = public_manifest(Kind::DeviceCard, sender, district, now, None);
-        let digits: String = profile.village_code.chars().filter(char::is_ascii_digit).collect();
-        Ok((sign_public(&m, &keys), format!("pandu-perangkat-{digits}-{}.json", &keys.fingerprint()[..8])))
+        let digits: String = profile
+            .village_code
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        Ok((
+            sign_public(&m, &keys),
+            format!("pandu-perangkat-{digits}-{}.json", &keys.fingerprint()[..8]),
+        ))
     }
 
     /// The office's config file for village devices.
-    pub async fn district_config_file(&self, profile: &Profile, now: i64) -> Result<(Vec<u8>, String)> {
-        let office = self.office().await.map_err(storage)?.ok_or(ExchangeProblem::NotOffice)?;
-        let sender = self.sender(&office.keys, profile, &office.config.id).await?;
+    pub async fn district_config_file(
+        &self,
+        profile: &Profile,
+        now: i64,
+    ) -> Result<(Vec<u8>, String)> {
+        let office = self
+            .office()
+            .await
+            .map_err(storage)?
+            .ok_or(ExchangeProblem::NotOffice)?;
+        let sender = self
+            .sender(&office.keys, profile, &office.config.id)
+            .await?;
         let m = public_manifest(
             Kind::DistrictConfig,
             sender,
@@ -324,8 +350,16 @@ impl Db {
             now,
             Some(office.config.clone()),
         );
-        let digits: String = office.config.id.chars().filter(char::is_ascii_digit).collect();
-        Ok((sign_public(&m, &office.keys), format!("pandu-dinas-{digits}.json")))
+        let digits: String = office
+            .config
+            .id
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        Ok((
+            sign_public(&m, &office.keys),
+            format!("pandu-dinas-{digits}.json"),
+        ))
     }
 
     async fn outbox(&self) -> std::result::Result<Option<ChainRecord>, StorageProblem> {
@@ -339,7 +373,8 @@ impl Db {
             .iter()
             .map(|s| JsValue::from_str(s.code()))
             .collect();
-        let lists = index_get_all_many(&self.rexie().name(), stores::CASES, "by_status", &ranges).await?;
+        let lists =
+            index_get_all_many(&self.rexie().name(), stores::CASES, "by_status", &ranges).await?;
         let mut rows = Vec::new();
         for list in lists.into_iter().flatten() {
             for v in list.unchecked_into::<Array>().iter() {
@@ -350,7 +385,10 @@ impl Db {
         Ok(rows)
     }
 
-    async fn events_of(&self, ids: &[String]) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
+    async fn events_of(
+        &self,
+        ids: &[String],
+    ) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
         let ranges = ids
             .iter()
             .map(|id| {
@@ -360,13 +398,18 @@ impl Db {
                 let hi: Array = [JsValue::from_str(id), JsValue::from_f64(f64::INFINITY)]
                     .iter()
                     .collect();
-                web_sys::IdbKeyRange::bound(&lo, &hi).map(JsValue::from).map_err(|_| {
-                    StorageProblem::Other("key range".into())
-                })
+                web_sys::IdbKeyRange::bound(&lo, &hi)
+                    .map(JsValue::from)
+                    .map_err(|_| StorageProblem::Other("key range".into()))
             })
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let lists =
-            index_get_all_many(&self.rexie().name(), stores::CASE_EVENTS, "by_case", &ranges).await?;
+        let lists = index_get_all_many(
+            &self.rexie().name(),
+            stores::CASE_EVENTS,
+            "by_case",
+            &ranges,
+        )
+        .await?;
         lists
             .into_iter()
             .map(|l| match l {
@@ -388,7 +431,10 @@ impl Db {
     /// The stored histories of `ids` (empty for cases not stored): which
     /// exist is read by primary key first, so the events of new cases are
     /// never looked for.
-    async fn stored_histories(&self, ids: &[String]) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
+    async fn stored_histories(
+        &self,
+        ids: &[String],
+    ) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
         let keys: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
         let rows = get_many(&self.rexie().name(), stores::CASES, &keys).await?;
         let existing: Vec<String> = ids
@@ -400,11 +446,20 @@ impl Db {
         let mut found = self.events_of(&existing).await?.into_iter();
         Ok(rows
             .iter()
-            .map(|r| if r.is_some() { found.next().unwrap_or_default() } else { Vec::new() })
+            .map(|r| {
+                if r.is_some() {
+                    found.next().unwrap_or_default()
+                } else {
+                    Vec::new()
+                }
+            })
             .collect())
     }
 
-    async fn photo_bytes(&self, shas: &[String]) -> std::result::Result<Vec<Option<Vec<u8>>>, StorageProblem> {
+    async fn photo_bytes(
+        &self,
+        shas: &[String],
+    ) -> std::result::Result<Vec<Option<Vec<u8>>>, StorageProblem> {
         let keys: Vec<JsValue> = shas.iter().map(|s| JsValue::from_str(s)).collect();
         let records = get_many(&self.rexie().name(), stores::ATTACHMENTS, &keys).await?;
         let mut out = Vec::with_capacity(records.len());
@@ -432,9 +487,15 @@ impl Db {
         if ids.is_empty() {
             return Err(ExchangeProblem::NothingToSend);
         }
-        let district = self.district().await.map_err(storage)?.ok_or(ExchangeProblem::NoDistrict)?;
+        let district = self
+            .district()
+            .await
+            .map_err(storage)?
+            .ok_or(ExchangeProblem::NoDistrict)?;
         let keys = self.device_keys().await.map_err(storage)?;
-        let sender = self.sender(&keys, profile, &profile.normalised().village_code).await?;
+        let sender = self
+            .sender(&keys, profile, &profile.normalised().village_code)
+            .await?;
         let histories = self.events_of(ids).await.map_err(storage)?;
         let mut cases = Vec::new();
         let mut rows = Vec::new();
@@ -445,7 +506,11 @@ impl Db {
                 continue;
             }
             let sent = Event {
-                id: format!("{}-{now}-{}", sender.device_id, super::platform::random_hex(4)),
+                id: format!(
+                    "{}-{now}-{}",
+                    sender.device_id,
+                    super::platform::random_hex(4)
+                ),
                 case_id: id.clone(),
                 at: now,
                 device: sender.device_id.clone(),
@@ -540,7 +605,10 @@ impl Db {
 
     /// District: how many cases of each enrolled device have answers not
     /// yet sent to it.
-    pub async fn unanswered(&self, peer: &Peer) -> std::result::Result<Vec<(String, Vec<Event>)>, StorageProblem> {
+    pub async fn unanswered(
+        &self,
+        peer: &Peer,
+    ) -> std::result::Result<Vec<(String, Vec<Event>)>, StorageProblem> {
         let office_device = self.device_id().await?;
         let lists = index_get_all_many(
             &self.rexie().name(),
@@ -578,7 +646,11 @@ impl Db {
         now: i64,
         offset_minutes: i32,
     ) -> Result<Exported> {
-        let office = self.office().await.map_err(storage)?.ok_or(ExchangeProblem::NotOffice)?;
+        let office = self
+            .office()
+            .await
+            .map_err(storage)?
+            .ok_or(ExchangeProblem::NotOffice)?;
         let mut peer = self
             .peer(fingerprint)
             .await
@@ -599,13 +671,19 @@ impl Db {
                 )
             })
         });
-        let sender = self.sender(&office.keys, profile, &office.config.id).await?;
+        let sender = self
+            .sender(&office.keys, profile, &office.config.id)
+            .await?;
         let last = self.outbox().await.map_err(storage)?;
         let sequence = last.as_ref().map_or(1, |c| c.sequence + 1);
         let count = answers.len();
         let manifest = Manifest {
             id: super::platform::random_hex(16),
-            kind: if only_receipts { Kind::Receipt } else { Kind::Feedback },
+            kind: if only_receipts {
+                Kind::Receipt
+            } else {
+                Kind::Feedback
+            },
             sender,
             recipient: Addressee {
                 district: office.config.id.clone(),
@@ -727,7 +805,9 @@ impl Db {
         let warnings = match admit(&opened, &receiver)? {
             Admission::Accept(w) => w,
             Admission::Quarantine => {
-                self.quarantine(file, &m.sender, now).await.map_err(storage)?;
+                self.quarantine(file, &m.sender, now)
+                    .await
+                    .map_err(storage)?;
                 return Err(ExchangeProblem::Quarantined {
                     sender: m.sender.clone(),
                 });
@@ -788,19 +868,25 @@ impl Db {
             if merged.is_new {
                 report.new_cases.push((case.id.clone(), name.clone()));
             } else {
-                report.updated.push((case.id.clone(), name.clone(), added.len()));
+                report
+                    .updated
+                    .push((case.id.clone(), name.clone(), added.len()));
             }
             let nik = case.applicant.nik().to_string();
             if from_village && !nik.is_empty() {
                 niks.push((nik, case.id.clone(), name));
             }
             rows.push(summarise(&case));
-            new_events.push(batch_record(&format!("{}~{}", case.id, m.id), &added).map_err(storage)?);
+            new_events
+                .push(batch_record(&format!("{}~{}", case.id, m.id), &added).map_err(storage)?);
         }
         t.end();
         if from_village {
             let t = super::platform::Timing::start("pandu:import:nik");
-            report.nik_elsewhere = self.niks_elsewhere(&niks, &m.sender).await.map_err(storage)?;
+            report.nik_elsewhere = self
+                .niks_elsewhere(&niks, &m.sender)
+                .await
+                .map_err(storage)?;
             t.end();
         }
 
@@ -863,7 +949,8 @@ impl Db {
             return Ok(Vec::new());
         }
         let keys: Vec<JsValue> = niks.iter().map(|(n, _, _)| JsValue::from_str(n)).collect();
-        let lists = index_get_all_many(&self.rexie().name(), stores::CASES, "by_nik", &keys).await?;
+        let lists =
+            index_get_all_many(&self.rexie().name(), stores::CASES, "by_nik", &keys).await?;
         let peers: HashMap<String, String> = self
             .peers()
             .await?
@@ -894,13 +981,21 @@ impl Db {
         Ok(out)
     }
 
-    async fn quarantine(&self, file: &[u8], sender: &Sender, now: i64) -> std::result::Result<(), StorageProblem> {
+    async fn quarantine(
+        &self,
+        file: &[u8],
+        sender: &Sender,
+        now: i64,
+    ) -> std::result::Result<(), StorageProblem> {
         let record = to_js(&InboxRecord {
             fingerprint: sender.fingerprint.clone(),
             received_at: now,
             sender: sender.clone(),
         })?;
-        let id = format!("{}-{now}", &sender.fingerprint[..16.min(sender.fingerprint.len())]);
+        let id = format!(
+            "{}-{now}",
+            &sender.fingerprint[..16.min(sender.fingerprint.len())]
+        );
         js_sys::Reflect::set(&record, &"id".into(), &JsValue::from_str(&id))
             .map_err(|_| StorageProblem::Other("inbox record".into()))?;
         js_sys::Reflect::set(&record, &"file".into(), &Uint8Array::from(file).into())
@@ -925,7 +1020,10 @@ impl Db {
     }
 
     /// Bundles kept aside from `fingerprint`, oldest first.
-    pub async fn quarantined(&self, fingerprint: &str) -> std::result::Result<Vec<(String, Vec<u8>)>, StorageProblem> {
+    pub async fn quarantined(
+        &self,
+        fingerprint: &str,
+    ) -> std::result::Result<Vec<(String, Vec<u8>)>, StorageProblem> {
         let lists = index_get_all_many(
             &self.rexie().name(),
             stores::INBOX,
@@ -982,7 +1080,13 @@ impl Db {
 /// `cases::StoredEvents::Batch`), built directly as a JS object: the
 /// events cross as one string, not as thousands of parsed objects.
 fn batch_record(id: &str, events: &[Event]) -> std::result::Result<JsValue, StorageProblem> {
-    let Some(StoredEvents::Batch { id, case_id, at, events }) = StoredEvents::batch(id.to_string(), events) else {
+    let Some(StoredEvents::Batch {
+        id,
+        case_id,
+        at,
+        events,
+    }) = StoredEvents::batch(id.to_string(), events)
+    else {
         return Err(StorageProblem::Other("empty batch".into()));
     };
     let o = js_sys::Object::new();
@@ -999,10 +1103,15 @@ fn batch_record(id: &str, events: &[Event]) -> std::result::Result<JsValue, Stor
 }
 
 fn json<T: Serialize>(rows: &[T]) -> Result<String> {
-    serde_json::to_string(rows).map_err(|e| ExchangeProblem::Storage(StorageProblem::Other(e.to_string())))
+    serde_json::to_string(rows)
+        .map_err(|e| ExchangeProblem::Storage(StorageProblem::Other(e.to_string())))
 }
 
-fn photo_record(a: &Attachment, case_id: &str, bytes: &[u8]) -> std::result::Result<JsValue, StorageProblem> {
+fn photo_record(
+    a: &Attachment,
+    case_id: &str,
+    bytes: &[u8],
+) -> std::result::Result<JsValue, StorageProblem> {
     let parts: Array = [Uint8Array::from(bytes)].iter().collect();
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(&a.media_type);
@@ -1051,7 +1160,8 @@ fn public_manifest(
 /// the fingerprint first).
 pub fn read_district_config(bytes: &[u8]) -> std::result::Result<DistrictConfig, Refusal> {
     let m = open_public(bytes, Kind::DistrictConfig)?;
-    m.district.ok_or_else(|| Refusal::Malformed("district".into()))
+    m.district
+        .ok_or_else(|| Refusal::Malformed("district".into()))
 }
 
 /// A fingerprint for reading aloud.

@@ -32,6 +32,10 @@ struct StoredPack {
 struct Index {
     catalogue: String,
     packs: Vec<String>,
+    /// The district office's config file (`district_config`), if the
+    /// regency publishes it beside the packs.
+    #[serde(default)]
+    district: Option<String>,
 }
 
 /// What loading the packs found.
@@ -47,6 +51,9 @@ pub struct PackLoad {
     pub offline: bool,
     /// The document catalogue: fetched, else the copy kept from last time.
     pub catalogue: Option<Catalogue>,
+    /// The district config file the site publishes, as fetched (not
+    /// trusted: the officer compares its fingerprint first).
+    pub district_file: Option<String>,
 }
 
 const CATALOGUE_KEY: &str = "catalogue";
@@ -96,45 +103,52 @@ impl Db {
             .and_then(|t| serde_json::from_str::<Index>(&t).ok())
         {
             None => load.offline = true,
-            Some(index) => match fetch_text(&format!("packs/{}", index.catalogue))
-                .await
-                .map(|t| load_catalogue(&t))
-            {
-                None => load.offline = true,
-                Some(Err(problem)) => load.refused.push((index.catalogue.clone(), vec![problem])),
-                Some(Ok(catalogue)) => {
-                    if let Ok(text) = serde_json::to_string(&catalogue) {
-                        self.put_setting(CATALOGUE_KEY, &text).await?;
+            Some(index) => {
+                if let Some(file) = &index.district {
+                    load.district_file = fetch_text(&format!("packs/{file}")).await;
+                }
+                match fetch_text(&format!("packs/{}", index.catalogue))
+                    .await
+                    .map(|t| load_catalogue(&t))
+                {
+                    None => load.offline = true,
+                    Some(Err(problem)) => {
+                        load.refused.push((index.catalogue.clone(), vec![problem]))
                     }
-                    for file in &index.packs {
-                        let Some(text) = fetch_text(&format!("packs/{file}")).await else {
-                            continue;
-                        };
-                        // The very text of a stored version was validated
-                        // when it arrived; it is read below with the others.
-                        if let Some(same) = stored.iter().find(|s| s.json == text) {
-                            load.order.push(same.pack_id.clone());
-                            continue;
+                    Some(Ok(catalogue)) => {
+                        if let Ok(text) = serde_json::to_string(&catalogue) {
+                            self.put_setting(CATALOGUE_KEY, &text).await?;
                         }
-                        match load_pack(&text, &catalogue) {
-                            Err(problems) => load.refused.push((file.clone(), problems)),
-                            Ok(pack) => {
-                                load.order.push(pack.id.clone());
-                                let id = format!("{}@{}", pack.id, pack.version);
-                                if !known.contains(&id) {
-                                    fresh.push(StoredPack {
-                                        id,
-                                        pack_id: pack.id.clone(),
-                                        version: pack.version,
-                                        json: text,
-                                    });
+                        for file in &index.packs {
+                            let Some(text) = fetch_text(&format!("packs/{file}")).await else {
+                                continue;
+                            };
+                            // The very text of a stored version was validated
+                            // when it arrived; it is read below with the others.
+                            if let Some(same) = stored.iter().find(|s| s.json == text) {
+                                load.order.push(same.pack_id.clone());
+                                continue;
+                            }
+                            match load_pack(&text, &catalogue) {
+                                Err(problems) => load.refused.push((file.clone(), problems)),
+                                Ok(pack) => {
+                                    load.order.push(pack.id.clone());
+                                    let id = format!("{}@{}", pack.id, pack.version);
+                                    if !known.contains(&id) {
+                                        fresh.push(StoredPack {
+                                            id,
+                                            pack_id: pack.id.clone(),
+                                            version: pack.version,
+                                            json: text,
+                                        });
+                                    }
                                 }
                             }
                         }
+                        load.catalogue = Some(catalogue);
                     }
-                    load.catalogue = Some(catalogue);
                 }
-            },
+            }
         }
         self.put_rows(stores::PROCEDURES, &fresh).await?;
         if load.catalogue.is_none() {

@@ -233,10 +233,8 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> bool {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            release.unchecked_ref(),
-            60_000,
-        );
+        let _ = w
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
     }
     true
 }
@@ -263,7 +261,8 @@ fn share_data(bytes: &[u8], name: &str, mime: &str) -> Option<JsValue> {
     let parts: js_sys::Array = [js_sys::Uint8Array::from(bytes)].iter().collect();
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);
-    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).ok()?;
     let data = js_sys::Object::new();
     let files: js_sys::Array = [file].iter().collect();
     Reflect::set(&data, &"files".into(), &files).ok()?;

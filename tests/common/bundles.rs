@@ -1,11 +1,11 @@
 //! Fixed identities and bundles for the bundle tests and vectors.
 #![allow(dead_code)]
 
+use pandu::bundle::codec::hex;
 use pandu::bundle::keys::KeyPair;
 use pandu::bundle::manifest::{Addressee, Attachment, CaseEvents, Kind, Manifest, Sender};
 use pandu::bundle::seal::{seal, Sealed};
 use pandu::bundle::sha256;
-use pandu::bundle::codec::hex;
 use pandu::domain::applicant::Field;
 use pandu::domain::case::{Event, EventKind};
 
@@ -41,9 +41,19 @@ pub fn sender(keys: &KeyPair, village: &str) -> Sender {
 pub fn case(keys: &KeyPair, id: &str, nik: &str, photo: Option<&[u8]>) -> CaseEvents {
     let device = format!("dev-{}", &keys.fingerprint()[..8]);
     let mut kinds = vec![
-        EventKind::Created { pack: "karanganyar".into(), version: 1, procedure: "pbi-baru".into() },
-        EventKind::FieldSet { field: Field::FullName, value: "Sutarmi".into() },
-        EventKind::FieldSet { field: Field::Nik, value: nik.into() },
+        EventKind::Created {
+            pack: "karanganyar".into(),
+            version: 1,
+            procedure: "pbi-baru".into(),
+        },
+        EventKind::FieldSet {
+            field: Field::FullName,
+            value: "Sutarmi".into(),
+        },
+        EventKind::FieldSet {
+            field: Field::Nik,
+            value: nik.into(),
+        },
     ];
     if let Some(p) = photo {
         kinds.push(EventKind::DocumentAttached {
@@ -67,7 +77,10 @@ pub fn case(keys: &KeyPair, id: &str, nik: &str, photo: Option<&[u8]>) -> CaseEv
             kind,
         })
         .collect();
-    CaseEvents { id: id.into(), events }
+    CaseEvents {
+        id: id.into(),
+        events,
+    }
 }
 
 pub const PHOTO: &[u8] = b"\xff\xd8\xff\xe0 a small stand-in for a JPEG of a KTP \xff\xd9";
@@ -79,7 +92,10 @@ pub fn village_manifest(sequence: u64, previous: Option<String>) -> Manifest {
         id: format!("b{sequence:031x}"),
         kind: Kind::Cases,
         sender: sender(&v, VILLAGE),
-        recipient: Addressee { district: DISTRICT.into(), device: None },
+        recipient: Addressee {
+            district: DISTRICT.into(),
+            device: None,
+        },
         sequence,
         previous,
         created_at: T0 + 3_600_000,
@@ -99,6 +115,12 @@ pub fn village_manifest(sequence: u64, previous: Option<String>) -> Manifest {
 
 pub fn village_bundle(seed: u64) -> (Manifest, Sealed) {
     let m = village_manifest(1, None);
-    let s = seal(&m, &[PHOTO], &village_keys(), &[district_keys().public().age_recipient().unwrap()], &mut Seeded::new(seed));
+    let s = seal(
+        &m,
+        &[PHOTO],
+        &village_keys(),
+        &[district_keys().public().age_recipient().unwrap()],
+        &mut Seeded::new(seed),
+    );
     (m, s)
 }

@@ -52,9 +52,9 @@ impl pandu::bundle::Random for Seeded {
             let mut nonce = [0u8; 12];
             nonce[..8].copy_from_slice(&self.counter.to_le_bytes());
             self.counter += 1;
-            let _ = self
-                .cipher
-                .encrypt_inout_detached(&nonce.into(), &[], block.as_mut_slice().into());
+            let _ =
+                self.cipher
+                    .encrypt_inout_detached(&nonce.into(), &[], block.as_mut_slice().into());
             self.buffered.extend_from_slice(&block);
         }
         let rest = self.buffered.split_off(out.len());

@@ -19,15 +19,16 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::applicant::Field;
 use crate::domain::case::{
-    reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, FeedbackState, Folded,
+    reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind,
+    FeedbackState, Folded,
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Walk};
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
-    case_status, date_time, feedback_state, field_label, field_problem, nik_warning, outcome, photo_problem, span,
-    storage_problem, t, time_standard, Lang, Msg,
+    case_status, date_time, feedback_state, field_label, field_problem, nik_warning, outcome,
+    photo_problem, span, storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::cases::PhotoBlob;
 use crate::store::packs::PackLoad;
@@ -1304,7 +1305,11 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
             }
             if !missing.is_empty() {
                 let names: Vec<String> = missing.iter().map(|d| ctx.document_name(d, en)).collect();
-                s.push_str(&format!(" \u{2014} {}: {}", t(l, Msg::StillMissing), names.join(", ")));
+                s.push_str(&format!(
+                    " \u{2014} {}: {}",
+                    t(l, Msg::StillMissing),
+                    names.join(", ")
+                ));
             }
             s
         }

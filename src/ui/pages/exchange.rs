@@ -24,9 +24,14 @@ fn summarise(library: &Library) -> impl Fn(&Case) -> CaseSummary + '_ {
     move |c| c.summary_in(library)
 }
 
-async fn db_and_profile() -> Result<(Rc<db::Db>, crate::domain::profile::Profile), ExchangeProblem> {
+async fn db_and_profile() -> Result<(Rc<db::Db>, crate::domain::profile::Profile), ExchangeProblem>
+{
     let db = db::require().map_err(ExchangeProblem::Storage)?;
-    let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+    let profile = db
+        .profile()
+        .await
+        .map_err(ExchangeProblem::Storage)?
+        .unwrap_or_default();
     Ok((db, profile))
 }
 
@@ -129,8 +134,14 @@ pub fn Send() -> impl IntoView {
         spawn_local(async move {
             let result = async {
                 let (db, profile) = db_and_profile().await?;
-                db.export_cases(&ids, &profile, platform::now(), OFFSET, &summarise(&load.library))
-                    .await
+                db.export_cases(
+                    &ids,
+                    &profile,
+                    platform::now(),
+                    OFFSET,
+                    &summarise(&load.library),
+                )
+                .await
             }
             .await;
             finish(result);
@@ -142,7 +153,8 @@ pub fn Send() -> impl IntoView {
         spawn_local(async move {
             let result = async {
                 let (db, profile) = db_and_profile().await?;
-                db.export_feedback(&fingerprint, &profile, platform::now(), OFFSET).await
+                db.export_feedback(&fingerprint, &profile, platform::now(), OFFSET)
+                    .await
             }
             .await;
             finish(result);
@@ -254,11 +266,20 @@ enum Outcome {
 
 /// Imports one file's bytes; shared by Receive and the approval of a
 /// quarantined device.
-async fn import(bytes: Vec<u8>, library: Rc<crate::store::packs::PackLoad>, phase: RwSignal<Option<Phase>>) -> Outcome {
+async fn import(
+    bytes: Vec<u8>,
+    library: Rc<crate::store::packs::PackLoad>,
+    phase: RwSignal<Option<Phase>>,
+) -> Outcome {
     let result = async {
         let db = db::require().map_err(ExchangeProblem::Storage)?;
-        db.import_bundle(&bytes, platform::now(), &summarise(&library.library), &|p| phase.set(Some(p)))
-            .await
+        db.import_bundle(
+            &bytes,
+            platform::now(),
+            &summarise(&library.library),
+            &|p| phase.set(Some(p)),
+        )
+        .await
     }
     .await;
     match result {
@@ -348,7 +369,9 @@ pub fn Receive() -> impl IntoView {
         if !waiting {
             return;
         }
-        let Some(file) = pending.try_update_untracked(Option::take).flatten() else { return };
+        let Some(file) = pending.try_update_untracked(Option::take).flatten() else {
+            return;
+        };
         outcome.set(None);
         phase.set(Some(Phase::Opening));
         spawn_local(async move {
@@ -375,7 +398,11 @@ pub fn Receive() -> impl IntoView {
     let drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         over.set(false);
-        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             start(f);
         }
     };

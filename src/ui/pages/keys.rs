@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
 use crate::bundle::manifest::DistrictConfig;
-use crate::store::platform::SystemRandom;
-use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::i18n::{exchange_problem, refusal, storage_problem, Msg};
 use crate::store::exchange::{blob_bytes, read_district_config, spoken_fingerprint, Office};
+use crate::store::platform::SystemRandom;
 use crate::store::{db, platform};
 use crate::ui::{use_lang, use_packs, use_storage};
 
@@ -33,7 +33,11 @@ async fn load() -> Result<KeysState, crate::domain::storage::StorageProblem> {
 /// This device's signed card: its bytes and file name.
 async fn device_card() -> Result<(Vec<u8>, String), ExchangeProblem> {
     let db = db::require().map_err(ExchangeProblem::Storage)?;
-    let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+    let profile = db
+        .profile()
+        .await
+        .map_err(ExchangeProblem::Storage)?
+        .unwrap_or_default();
     db.device_card(&profile, platform::now()).await
 }
 
@@ -84,7 +88,10 @@ pub fn KeysSection() -> impl IntoView {
             match device_card().await {
                 Ok((bytes, _)) => {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
-                    qr.set(crate::bundle::qr::svg(&text, crate::i18n::t(lang.untracked(), Msg::KeysQrTitle)));
+                    qr.set(crate::bundle::qr::svg(
+                        &text,
+                        crate::i18n::t(lang.untracked(), Msg::KeysQrTitle),
+                    ));
                 }
                 Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
             }
@@ -130,8 +137,26 @@ fn DistrictPanel(
     let lang = use_lang();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
     let candidate = RwSignal::new(None::<DistrictConfig>);
+    // A config the regency publishes with its packs is offered, never
+    // trusted before the officer compares its fingerprint.
+    let packs = use_packs();
+    let none_yet = district.is_none();
+    Effect::new(move || {
+        if !none_yet || candidate.with_untracked(Option::is_some) {
+            return;
+        }
+        if let Some(c) = packs
+            .loaded()
+            .and_then(|l| l.district_file.clone())
+            .and_then(|t| read_district_config(t.as_bytes()).ok())
+        {
+            candidate.set(Some(c));
+        }
+    });
     let pick = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = picked_file(&input) else { return };
+        let Some(file) = picked_file(&input) else {
+            return;
+        };
         spawn_local(async move {
             match blob_bytes(&file).await {
                 Ok(bytes) => match read_district_config(&bytes) {
@@ -143,7 +168,9 @@ fn DistrictPanel(
         });
     };
     let trust = move |_| {
-        let Some(c) = candidate.get_untracked() else { return };
+        let Some(c) = candidate.get_untracked() else {
+            return;
+        };
         spawn_local(async move {
             match async { db::require()?.trust_district(&c).await }.await {
                 Ok(()) => {
@@ -181,7 +208,10 @@ fn DistrictPanel(
 }
 
 #[component]
-fn OfficeCreate(refresh: RwSignal<u32>, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+fn OfficeCreate(
+    refresh: RwSignal<u32>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
     let lang = use_lang();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
     let packs = use_packs();
@@ -200,13 +230,20 @@ fn OfficeCreate(refresh: RwSignal<u32>, message: RwSignal<Option<(bool, String)>
         let Some(load) = packs.loaded() else { return };
         let chosen = {
             let p = pack.get_untracked();
-            if p.is_empty() { load.order.first().cloned().unwrap_or_default() } else { p }
+            if p.is_empty() {
+                load.order.first().cloned().unwrap_or_default()
+            } else {
+                p
+            }
         };
         let version = load.library.latest(&chosen).map_or(1, |p| p.version);
         let office_name = {
             let n = name.get_untracked();
             if n.trim().is_empty() {
-                load.library.latest(&chosen).map(|p| p.office.clone()).unwrap_or_default()
+                load.library
+                    .latest(&chosen)
+                    .map(|p| p.office.clone())
+                    .unwrap_or_default()
             } else {
                 n
             }
@@ -225,7 +262,9 @@ fn OfficeCreate(refresh: RwSignal<u32>, message: RwSignal<Option<(bool, String)>
         });
     };
     let pick_backup = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = picked_file(&input) else { return };
+        let Some(file) = picked_file(&input) else {
+            return;
+        };
         spawn_local(async move {
             if let Ok(bytes) = blob_bytes(&file).await {
                 restore_file.set(Some(bytes));
@@ -233,7 +272,9 @@ fn OfficeCreate(refresh: RwSignal<u32>, message: RwSignal<Option<(bool, String)>
         });
     };
     let restore = move |_| {
-        let Some(file) = restore_file.get_untracked() else { return };
+        let Some(file) = restore_file.get_untracked() else {
+            return;
+        };
         busy.set(true);
         spawn_local(async move {
             platform::yield_now().await;
@@ -295,7 +336,11 @@ fn OfficePanel(office: Office, message: RwSignal<Option<(bool, String)>>) -> imp
         spawn_local(async move {
             let result = async {
                 let db = db::require().map_err(ExchangeProblem::Storage)?;
-                let profile = db.profile().await.map_err(ExchangeProblem::Storage)?.unwrap_or_default();
+                let profile = db
+                    .profile()
+                    .await
+                    .map_err(ExchangeProblem::Storage)?
+                    .unwrap_or_default();
                 db.district_config_file(&profile, platform::now()).await
             }
             .await;
@@ -318,12 +363,22 @@ fn OfficePanel(office: Office, message: RwSignal<Option<(bool, String)>>) -> imp
         let o = o.clone();
         spawn_local(async move {
             platform::yield_now().await;
-            let result = backup_file(&o.keys, &o.config, &pass1.get_untracked(), BACKUP_SCRYPT_LOG_N, &mut SystemRandom);
+            let result = backup_file(
+                &o.keys,
+                &o.config,
+                &pass1.get_untracked(),
+                BACKUP_SCRYPT_LOG_N,
+                &mut SystemRandom,
+            );
             busy.set(false);
             match result {
                 Ok(bytes) => {
                     let digits: String = o.config.id.chars().filter(char::is_ascii_digit).collect();
-                    platform::download(&bytes, &format!("pandu-kunci-dinas-{digits}.age"), "application/octet-stream");
+                    platform::download(
+                        &bytes,
+                        &format!("pandu-kunci-dinas-{digits}.age"),
+                        "application/octet-stream",
+                    );
                     pass1.set(String::new());
                     pass2.set(String::new());
                 }
