@@ -239,3 +239,41 @@ async fn read_many(
         .map(|r| r.result().ok().filter(|v| !v.is_undefined()))
         .collect())
 }
+
+/// Every primary key of `store`, in one request (read as one JSON text).
+pub async fn all_keys(name: &str, store: &str) -> Result<Vec<String>, StorageProblem> {
+    let db = open(name).await?;
+    let tx = transaction(&db, &[store], "readonly", Durability::Relaxed)?;
+    let request = tx
+        .object_store(store)
+        .and_then(|s| s.get_all_keys())
+        .map_err(problem)?;
+    finished(&tx).await?;
+    let keys = request.result().map_err(problem)?;
+    let text: String = js_sys::JSON::stringify(&keys).map_err(problem)?.into();
+    serde_json::from_str(&text).map_err(|e| StorageProblem::Corrupt(e.to_string()))
+}
+
+/// `getAll` on `index` over the text range `lo..=hi`, at most `limit`
+/// records; `None` if there are more (the caller asks key by key then).
+pub async fn index_range(
+    name: &str,
+    store: &str,
+    index: &str,
+    lo: &str,
+    hi: &str,
+    limit: u32,
+) -> Result<Option<Array>, StorageProblem> {
+    let db = open(name).await?;
+    let tx = transaction(&db, &[store], "readonly", Durability::Relaxed)?;
+    let range = web_sys::IdbKeyRange::bound(&JsValue::from_str(lo), &JsValue::from_str(hi))
+        .map_err(problem)?;
+    let request = tx
+        .object_store(store)
+        .and_then(|s| s.index(index))
+        .and_then(|i| i.get_all_with_key_and_limit(&range, limit + 1))
+        .map_err(problem)?;
+    finished(&tx).await?;
+    let rows: Array = request.result().map_err(problem)?.unchecked_into();
+    Ok((rows.length() <= limit).then_some(rows))
+}

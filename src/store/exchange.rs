@@ -17,7 +17,9 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::batch::{get_many, index_get_all_many, put_rows, Durability, Rows};
+use super::batch::{
+    all_keys, get_many, index_get_all_many, index_range, put_rows, Durability, Rows,
+};
 use super::cases::{flatten, StoredEvents};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
@@ -42,6 +44,8 @@ type Result<T> = std::result::Result<T, ExchangeProblem>;
 pub type Summarise<'a> = &'a dyn Fn(&Case) -> CaseSummary;
 
 const DEVICE: &str = "device";
+/// Most stored rows read in one range when checking incoming NIKs.
+const NIK_RANGE_LIMIT: u32 = 20_000;
 const OFFICE: &str = "office";
 const DISTRICT: &str = "district";
 const OUTBOX: &str = "outbox";
@@ -435,19 +439,22 @@ impl Db {
         &self,
         ids: &[String],
     ) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
-        let keys: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
-        let rows = get_many(&self.rexie().name(), stores::CASES, &keys).await?;
+        // One request for every stored case id: far cheaper than one
+        // request per incoming case on a slow machine.
+        let stored: HashSet<String> = all_keys(&self.rexie().name(), stores::CASES)
+            .await?
+            .into_iter()
+            .collect();
         let existing: Vec<String> = ids
             .iter()
-            .zip(&rows)
-            .filter(|(_, r)| r.is_some())
-            .map(|(id, _)| id.clone())
+            .filter(|id| stored.contains(*id))
+            .cloned()
             .collect();
         let mut found = self.events_of(&existing).await?.into_iter();
-        Ok(rows
+        Ok(ids
             .iter()
-            .map(|r| {
-                if r.is_some() {
+            .map(|id| {
+                if stored.contains(id) {
                     found.next().unwrap_or_default()
                 } else {
                     Vec::new()
@@ -948,9 +955,43 @@ impl Db {
         if niks.is_empty() {
             return Ok(Vec::new());
         }
-        let keys: Vec<JsValue> = niks.iter().map(|(n, _, _)| JsValue::from_str(n)).collect();
-        let lists =
-            index_get_all_many(&self.rexie().name(), stores::CASES, "by_nik", &keys).await?;
+        // NIKs of one village share their region digits: one range read
+        // usually covers them all; key by key only if the range is crowded.
+        let lo = niks
+            .iter()
+            .map(|(n, _, _)| n.as_str())
+            .min()
+            .unwrap_or_default();
+        let hi = niks
+            .iter()
+            .map(|(n, _, _)| n.as_str())
+            .max()
+            .unwrap_or_default();
+        let name = self.rexie().name();
+        let lists: Vec<Option<JsValue>> =
+            match index_range(&name, stores::CASES, "by_nik", lo, hi, NIK_RANGE_LIMIT).await? {
+                Some(rows) => {
+                    let wanted: HashSet<&str> = niks.iter().map(|(n, _, _)| n.as_str()).collect();
+                    let mut by_nik: HashMap<String, Array> = HashMap::new();
+                    for v in rows.iter() {
+                        let nik = js_sys::Reflect::get(&v, &"nik".into())
+                            .ok()
+                            .and_then(|n| n.as_string())
+                            .unwrap_or_default();
+                        if wanted.contains(nik.as_str()) {
+                            by_nik.entry(nik).or_default().push(&v);
+                        }
+                    }
+                    niks.iter()
+                        .map(|(n, _, _)| by_nik.get(n).map(|a| JsValue::from(a.clone())))
+                        .collect()
+                }
+                None => {
+                    let keys: Vec<JsValue> =
+                        niks.iter().map(|(n, _, _)| JsValue::from_str(n)).collect();
+                    index_get_all_many(&name, stores::CASES, "by_nik", &keys).await?
+                }
+            };
         let peers: HashMap<String, String> = self
             .peers()
             .await?
