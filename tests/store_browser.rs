@@ -533,6 +533,7 @@ mod exchange {
     use pandu::domain::applicant::Field;
     use pandu::domain::case::{Case, Event, EventKind, FeedbackState};
     use pandu::store::batch::{put_rows, Durability, Rows};
+    use wasm_bindgen::JsCast;
 
     fn profile(village: &str) -> Profile {
         Profile {
@@ -715,6 +716,75 @@ mod exchange {
         district.close();
         Db::delete("pandu-test-x-village").await.unwrap();
         Db::delete("pandu-test-x-district").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn every_form_of_event_record_reads_back_once_in_order() {
+        // A case's history may sit in single events (the case page), text
+        // batches (imports before events were stored as bytes) and byte
+        // batches (imports now), overlapping: each event comes back once.
+        let db = fresh("pandu-test-x-forms").await;
+        let note = |n: i64| {
+            ev(
+                "d",
+                "f",
+                n,
+                EventKind::Note {
+                    text: format!("n{n}"),
+                },
+            )
+        };
+        let created = ev(
+            "d",
+            "f",
+            0,
+            EventKind::Created {
+                pack: "p".into(),
+                version: 1,
+                procedure: "q".into(),
+            },
+        );
+        let single = serde_json::to_string(&note(3)).unwrap();
+        let text = serde_json::json!([{
+            "id": "f~old",
+            "case_id": "f",
+            "at": created.at,
+            "events": serde_json::to_string(&[&created, &note(1)]).unwrap(),
+        }])
+        .to_string();
+        let (n1, n2) = (note(1), note(2));
+        let bytes = pandu::store::cases::batch_record("f~new", &[&n1, &n2]).unwrap();
+        assert!(js_sys::Reflect::get(&bytes, &"events".into())
+            .unwrap()
+            .is_instance_of::<js_sys::Uint8Array>());
+        let rows = vec![
+            Rows::Json(stores::CASE_EVENTS, format!("[{single}]")),
+            Rows::Json(stores::CASE_EVENTS, text),
+            Rows::Values(stores::CASE_EVENTS, vec![bytes]),
+        ];
+        put_rows("pandu-test-x-forms", rows, Durability::Strict)
+            .await
+            .unwrap();
+        let back = db.case_events("f").await.unwrap();
+        assert_eq!(back, vec![created, note(1), note(2), note(3)]);
+        // A damaged byte batch is reported, not skipped.
+        let broken = pandu::store::cases::batch_record("f~bad", &[&note(4)]).unwrap();
+        js_sys::Reflect::set(
+            &broken,
+            &"events".into(),
+            &js_sys::Uint8Array::from(&b"[{\"id\""[..]).into(),
+        )
+        .unwrap();
+        put_rows(
+            "pandu-test-x-forms",
+            vec![Rows::Values(stores::CASE_EVENTS, vec![broken])],
+            Durability::Strict,
+        )
+        .await
+        .unwrap();
+        assert!(db.case_events("f").await.is_err());
+        db.close();
+        Db::delete("pandu-test-x-forms").await.unwrap();
     }
 
     #[wasm_bindgen_test]

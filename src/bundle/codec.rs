@@ -27,33 +27,65 @@ pub fn b64_encode(bytes: &[u8], pad: bool) -> String {
     out
 }
 
-fn b64_value(c: u8, url_safe: bool) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' if !url_safe => 62,
-        b'/' if !url_safe => 63,
-        b'-' if url_safe => 62,
-        b'_' if url_safe => 63,
-        _ => return None,
-    } as u32)
+/// Sextet values by byte for one alphabet; `INVALID` elsewhere.
+const INVALID: u8 = 0xff;
+const fn b64_table(url_safe: bool) -> [u8; 256] {
+    let mut t = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[B64[i] as usize] = i as u8;
+        i += 1;
+    }
+    if url_safe {
+        t[b'+' as usize] = INVALID;
+        t[b'/' as usize] = INVALID;
+        t[b'-' as usize] = 62;
+        t[b'_' as usize] = 63;
+    }
+    t
 }
+static B64_STD: [u8; 256] = b64_table(false);
+static B64_URL: [u8; 256] = b64_table(true);
 
+/// Decodes unpadded base64 in one alphabet, refusing any other byte and
+/// non-canonical trailing bits. Bundle payloads are tens of megabytes, so
+/// whole quads go through a table without per-byte branches.
 fn b64_decode_with(s: &[u8], url_safe: bool) -> Option<Vec<u8>> {
     if s.len() % 4 == 1 {
         return None;
     }
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    for chunk in s.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= b64_value(c, url_safe)? << (18 - 6 * i);
+    let t = if url_safe { &B64_URL } else { &B64_STD };
+    let whole = s.len() / 4 * 4;
+    let (quads, tail) = s.split_at(whole);
+    let mut out = vec![0u8; whole / 4 * 3];
+    for (q, o) in quads.chunks_exact(4).zip(out.chunks_exact_mut(3)) {
+        let (a, b, c, d) = (
+            t[q[0] as usize],
+            t[q[1] as usize],
+            t[q[2] as usize],
+            t[q[3] as usize],
+        );
+        // Sextets are below 64; INVALID has the top bits set.
+        if (a | b | c | d) & 0xc0 != 0 {
+            return None;
         }
-        let bytes = chunk.len() - 1;
+        let n = (a as u32) << 18 | (b as u32) << 12 | (c as u32) << 6 | d as u32;
+        o[0] = (n >> 16) as u8;
+        o[1] = (n >> 8) as u8;
+        o[2] = n as u8;
+    }
+    if !tail.is_empty() {
+        let mut n = 0u32;
+        for (i, &c) in tail.iter().enumerate() {
+            let v = t[c as usize];
+            if v == INVALID {
+                return None;
+            }
+            n |= (v as u32) << (18 - 6 * i);
+        }
+        let bytes = tail.len() - 1;
         // Canonical: the bits past the last whole byte are zero.
-        let used_bits = 8 * bytes;
-        if n & ((1u32 << (24 - used_bits)) - 1) != 0 {
+        if n & ((1u32 << (24 - 8 * bytes)) - 1) != 0 {
             return None;
         }
         for i in 0..bytes {
@@ -81,8 +113,9 @@ pub fn b64_decode_lenient(s: &str) -> Option<Vec<u8>> {
     if padding > 0 && (bytes.len() % 4 != 0 || padding > 2) {
         return None;
     }
-    let url_safe = body.iter().any(|&c| c == b'-' || c == b'_');
-    b64_decode_with(body, url_safe)
+    // The standard alphabet first; a text with `-` or `_` is tried as
+    // URL-safe only when the standard one refuses it.
+    b64_decode_with(body, false).or_else(|| b64_decode_with(body, true))
 }
 
 pub use crate::domain::photo::hex;
@@ -218,6 +251,31 @@ mod tests {
         assert_eq!(b64_decode_strict("a"), None);
         assert_eq!(b64_decode_lenient("aGVsbG8gd29ybGQ=="), None);
         assert_eq!(b64_decode_lenient("-_-_"), Some(vec![0xfb, 0xff, 0xbf]));
+        // One alphabet per text: URL-safe and standard characters never mix.
+        assert_eq!(b64_decode_lenient("-/AA"), None);
+        assert_eq!(b64_decode_lenient("+_AA"), None);
+    }
+
+    #[test]
+    fn base64_refuses_every_byte_outside_the_alphabet_at_every_position() {
+        for b in 0..=255u8 {
+            let standard = B64.contains(&b);
+            for pos in 0..8 {
+                // A whole quad and a three-character tail.
+                let mut text = b"QUJDRA".to_vec();
+                text.insert(pos.min(text.len()), b);
+                let quad_and_tail = String::from_utf8_lossy(&text).into_owned();
+                let decoded = b64_decode_strict(&quad_and_tail);
+                if !standard {
+                    assert_eq!(decoded, None, "byte {b} at {pos}");
+                }
+            }
+            if standard {
+                let quad = [b'Q', b, b'A', b'A'];
+                let text = std::str::from_utf8(&quad).unwrap();
+                assert!(b64_decode_strict(text).is_some(), "byte {b}");
+            }
+        }
     }
 
     #[test]

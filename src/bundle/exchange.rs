@@ -71,8 +71,8 @@ impl Peer {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
     pub case: Case,
-    /// The incoming events not stored before.
-    pub added: Vec<Event>,
+    /// Where the events not stored before are in `case.events`, in order.
+    pub added: Vec<usize>,
     pub is_new: bool,
 }
 
@@ -90,8 +90,7 @@ pub fn merge_case(
 ) -> Result<Merged, Refusal> {
     let known: std::collections::HashMap<&str, &Event> =
         stored.iter().map(|e| (e.id.as_str(), e)).collect();
-    let mut added: Vec<Event> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut new_ids: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for e in &incoming.events {
         match known.get(e.id.as_str()) {
             Some(s) if *s == e => {}
@@ -108,13 +107,12 @@ pub fn merge_case(
                 )))
             }
             None => {
-                if seen.insert(e.id.as_str()) {
-                    added.push(e.clone());
-                }
+                new_ids.insert(e.id.as_str());
             }
         }
     }
     let mut history = merge(stored, &incoming.events);
+    let mut receipt_id = None;
     if let Some(r) = receipt {
         let has = history.iter().any(|e| {
             e.device == r.device
@@ -127,12 +125,19 @@ pub fn merge_case(
                 )
         });
         if !has {
-            history.push(r.clone());
-            added.push(r);
+            receipt_id = Some(r.id.clone());
+            history.push(r);
         }
     }
-    let case = Case::fold(&history)
+    let case = Case::fold_owned(history)
         .map_err(|e| Refusal::Inconsistent(format!("case {}: {e:?}", incoming.id)))?;
+    let added = case
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| new_ids.contains(e.id.as_str()) || receipt_id.as_ref() == Some(&e.id))
+        .map(|(i, _)| i)
+        .collect();
     Ok(Merged {
         case,
         added,

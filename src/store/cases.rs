@@ -81,11 +81,14 @@ pub const SEARCH_CAP: u32 = 500;
 /// writes), or the new events of one case from one imported bundle kept
 /// as one record (an import of 10,000 cases is then 10,000 puts, not
 /// 170,000). Both have `case_id` and `at` for the `by_case` index.
+///
+/// A batch's `events` are the JSON array as UTF-8 bytes (a `Uint8Array`:
+/// it crosses from wasm and into IndexedDB as a copy, never decoded to
+/// text); batches written before that hold the same JSON as a string,
+/// which this type reads. `events_of_records` reads both.
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub enum StoredEvents {
-    /// The events as one JSON text: IndexedDB stores a string far faster
-    /// than the same data as thousands of small objects.
     Batch {
         id: String,
         case_id: String,
@@ -95,31 +98,52 @@ pub enum StoredEvents {
     One(Event),
 }
 
-impl StoredEvents {
-    /// One record holding `events` (all of one case).
-    pub fn batch(id: String, events: &[Event]) -> Option<StoredEvents> {
-        let first = events.first()?;
-        Some(StoredEvents::Batch {
-            id,
-            case_id: first.case_id.clone(),
-            at: events.iter().map(|e| e.at).min().unwrap_or(first.at),
-            events: serde_json::to_string(events).ok()?,
-        })
-    }
+/// One case's new events as one `case_events` batch record, built as a JS
+/// object with the events as JSON bytes; `None` if there are none.
+pub fn batch_record(id: &str, events: &[&Event]) -> Option<JsValue> {
+    let first = events.first()?;
+    let at = events.iter().map(|e| e.at).min().unwrap_or(first.at);
+    let json = serde_json::to_vec(events).ok()?;
+    let o = Object::new();
+    let set = |k: &str, v: JsValue| Reflect::set(&o, &JsValue::from_str(k), &v).ok();
+    set("id", id.into())?;
+    set("case_id", first.case_id.as_str().into())?;
+    set("at", (at as f64).into())?;
+    set("events", js_sys::Uint8Array::from(&json[..]).into())?;
+    Some(o.into())
 }
 
-/// The events of stored records, each once, in fold order.
-pub fn flatten(records: Vec<StoredEvents>) -> Result<Vec<Event>> {
-    let mut seen = std::collections::HashSet::new();
+/// The events of a list of `case_events` records, each once, in fold
+/// order: byte batches parsed from their bytes, the rest (single events,
+/// text batches) in one JSON crossing.
+pub fn events_of_records(list: &Array) -> Result<Vec<Event>> {
+    let rest = Array::new();
     let mut out = Vec::new();
-    for r in records {
-        let events = match r {
-            StoredEvents::One(e) => vec![e],
-            StoredEvents::Batch { events, .. } => serde_json::from_str::<Vec<Event>>(&events)
-                .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
-        };
-        out.extend(events.into_iter().filter(|e| seen.insert(e.id.clone())));
+    for v in list.iter() {
+        let events = Reflect::get(&v, &JsValue::from_str("events")).unwrap_or_default();
+        match events.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => out.extend(
+                serde_json::from_slice::<Vec<Event>>(&bytes.to_vec())
+                    .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
+            ),
+            None => {
+                rest.push(&v);
+            }
+        }
     }
+    if rest.length() > 0 {
+        for r in from_js::<Vec<StoredEvents>>(rest.into())? {
+            match r {
+                StoredEvents::One(e) => out.push(e),
+                StoredEvents::Batch { events, .. } => out.extend(
+                    serde_json::from_str::<Vec<Event>>(&events)
+                        .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
+                ),
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|e| seen.insert(e.id.clone()));
     crate::domain::case::sort_events(&mut out);
     Ok(out)
 }
@@ -231,11 +255,7 @@ impl Db {
         let values = self
             .index_get_all(stores::CASE_EVENTS, "by_case", Some(range), None)
             .await?;
-        let stored = values
-            .into_iter()
-            .map(from_js)
-            .collect::<Result<Vec<StoredEvents>>>()?;
-        flatten(stored)
+        events_of_records(&values.into_iter().collect())
     }
 
     /// The list rows of cases with exactly this NIK.

@@ -15,7 +15,8 @@
 //!   village device.
 //! - `case_events`: the append-only history, key `id`; index `by_case`
 //!   (`[case_id, at]`). A record is one event, or (imports) one case's
-//!   new events from one bundle as JSON text (`cases::StoredEvents`).
+//!   new events from one bundle as JSON bytes (`cases::StoredEvents`;
+//!   batches written before are JSON text, and still read).
 //! - `attachments`: photo blobs with their case and document, key
 //!   `sha256`; index `by_case` (`case_id`).
 //! - `keys`: key `id`: `device` (this device's secret keys), `office`

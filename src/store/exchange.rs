@@ -20,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::batch::{
     all_keys, get_many, index_get_all_many, index_range, put_rows, Durability, Rows,
 };
-use super::cases::{flatten, StoredEvents};
+use super::cases::{batch_record, events_of_records};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
 use crate::bundle::age::X25519Recipient;
@@ -418,16 +418,7 @@ impl Db {
             .into_iter()
             .map(|l| match l {
                 None => Ok(Vec::new()),
-                Some(list) => {
-                    // One JSON crossing for the whole list.
-                    let text: String = js_sys::JSON::stringify(&list)
-                        .map_err(|_| StorageProblem::Corrupt("events".into()))?
-                        .into();
-                    flatten(
-                        serde_json::from_str::<Vec<StoredEvents>>(&text)
-                            .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
-                    )
-                }
+                Some(list) => events_of_records(list.unchecked_ref()),
             })
             .collect()
     }
@@ -865,8 +856,8 @@ impl Db {
                 },
             });
             let merged = merge_case(incoming, stored, &may_author, receipt)?;
-            let added = merged.added;
-            let case = merged.case;
+            let case = &merged.case;
+            let added: Vec<&Event> = merged.added.iter().map(|&i| &case.events[i]).collect();
             let name = case.applicant.name().to_string();
             if added.is_empty() {
                 report.unchanged += 1;
@@ -883,9 +874,11 @@ impl Db {
             if from_village && !nik.is_empty() {
                 niks.push((nik, case.id.clone(), name));
             }
-            rows.push(summarise(&case));
-            new_events
-                .push(batch_record(&format!("{}~{}", case.id, m.id), &added).map_err(storage)?);
+            rows.push(summarise(case));
+            new_events.push(
+                batch_record(&format!("{}~{}", case.id, m.id), &added)
+                    .ok_or_else(|| storage(StorageProblem::Other("event record".into())))?,
+            );
         }
         t.end();
         if from_village {
@@ -1115,32 +1108,6 @@ impl Db {
         peer.standing = standing;
         self.put_peer(&peer).await.map_err(storage)
     }
-}
-
-/// One case's new events as one `case_events` record (see
-/// `cases::StoredEvents::Batch`), built directly as a JS object: the
-/// events cross as one string, not as thousands of parsed objects.
-fn batch_record(id: &str, events: &[Event]) -> std::result::Result<JsValue, StorageProblem> {
-    let Some(StoredEvents::Batch {
-        id,
-        case_id,
-        at,
-        events,
-    }) = StoredEvents::batch(id.to_string(), events)
-    else {
-        return Err(StorageProblem::Other("empty batch".into()));
-    };
-    let o = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| {
-        js_sys::Reflect::set(&o, &JsValue::from_str(k), &v)
-            .map(|_| ())
-            .map_err(|_| StorageProblem::Other("event record".into()))
-    };
-    set("id", id.into())?;
-    set("case_id", case_id.into())?;
-    set("at", (at as f64).into())?;
-    set("events", events.into())?;
-    Ok(o.into())
 }
 
 fn json<T: Serialize>(rows: &[T]) -> Result<String> {
