@@ -116,6 +116,26 @@ fn case(i: usize) -> CaseEvents {
     CaseEvents { id, events }
 }
 
+/// A manifest from the benchmark's village device to the office.
+fn manifest(village: &KeyPair, kind: Kind, sequence: u64, previous: Option<String>) -> Manifest {
+    Manifest {
+        id: format!("bench{sequence}"),
+        kind,
+        sender: sender(village),
+        recipient: Addressee {
+            district: DISTRICT.into(),
+            device: None,
+        },
+        sequence,
+        previous,
+        created_at: T0 + 86_400_000,
+        app_version: "bench".into(),
+        cases: vec![],
+        attachments: vec![],
+        district: None,
+    }
+}
+
 #[test]
 #[ignore]
 fn write_benchmark_inputs() {
@@ -137,42 +157,15 @@ fn write_benchmark_inputs() {
         backup_file(&office, &config, PASSPHRASE, 10, &mut rng).unwrap(),
     )
     .unwrap();
-    let card = Manifest {
-        id: "card".into(),
-        kind: Kind::DeviceCard,
-        sender: sender(&village),
-        recipient: Addressee {
-            district: DISTRICT.into(),
-            device: None,
-        },
-        sequence: 0,
-        previous: None,
-        created_at: T0,
-        app_version: "bench".into(),
-        cases: vec![],
-        attachments: vec![],
-        district: None,
-    };
+    let card = manifest(&village, Kind::DeviceCard, 0, None);
     fs::write(out.join("card.json"), sign_public(&card, &village)).unwrap();
     let to = [office.public().age_recipient().unwrap()];
     let mut previous = None;
     let mut start = 0;
     for (sequence, count) in [(1u64, 1_000usize), (2, 10_000)] {
         let m = Manifest {
-            id: format!("bench{sequence}"),
-            kind: Kind::Cases,
-            sender: sender(&village),
-            recipient: Addressee {
-                district: DISTRICT.into(),
-                device: None,
-            },
-            sequence,
-            previous: previous.clone(),
-            created_at: T0 + 86_400_000,
-            app_version: "bench".into(),
             cases: (start..start + count).map(case).collect(),
-            attachments: vec![],
-            district: None,
+            ..manifest(&village, Kind::Cases, sequence, previous.clone())
         };
         let sealed = seal(&m, &[], &village, &to, &mut rng);
         fs::write(out.join(format!("cases-{count}.pandu")), &sealed.file).unwrap();

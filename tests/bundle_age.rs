@@ -1,5 +1,6 @@
 //! age v1 as `pandu::bundle::age` implements it, against the C2SP/CCTV
 //! test vectors (tests/vectors/age) and the `age` command-line tool.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::io::Write;

@@ -110,7 +110,7 @@ pub fn b64_decode_lenient(s: &str) -> Option<Vec<u8>> {
         .rposition(|&c| c != b'=')
         .map_or(&bytes[..0], |i| &bytes[..=i]);
     let padding = bytes.len() - body.len();
-    if padding > 0 && (bytes.len() % 4 != 0 || padding > 2) {
+    if padding > 0 && (!bytes.len().is_multiple_of(4) || padding > 2) {
         return None;
     }
     // The standard alphabet first; a text with `-` or `_` is tried as
@@ -122,7 +122,7 @@ pub use crate::domain::photo::hex;
 
 /// Hex, either case; `None` for odd lengths or other characters.
 pub fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     let digit = |c: u8| (c as char).to_digit(16);

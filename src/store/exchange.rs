@@ -768,26 +768,22 @@ impl Db {
         super::platform::yield_now().await;
         let m = &opened.manifest;
         let me = device.fingerprint();
-        let (district_id, kinds, trust, chain) = match (&office, &district) {
-            (Some(o), _) if m.kind == Kind::Cases => {
-                let peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
-                (
-                    o.config.id.clone(),
-                    &[Kind::Cases][..],
-                    peer.as_ref().map_or(Trust::Unknown, Peer::trust),
-                    peer.and_then(|p| p.chain()),
-                )
-            }
+        let existing_peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
+        let chain = existing_peer.as_ref().and_then(Peer::chain);
+        let (district_id, kinds, trust) = match (&office, &district) {
+            (Some(o), _) if m.kind == Kind::Cases => (
+                o.config.id.clone(),
+                &[Kind::Cases][..],
+                existing_peer.as_ref().map_or(Trust::Unknown, Peer::trust),
+            ),
             (_, Some(d)) => {
                 if Some(m.sender.fingerprint.as_str()) != d.keys.fingerprint().as_deref() {
                     return Err(ExchangeProblem::NotFromDistrict);
                 }
-                let peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
                 (
                     d.id.clone(),
                     &[Kind::Feedback, Kind::Receipt][..],
                     Trust::Enrolled,
-                    peer.and_then(|p| p.chain()),
                 )
             }
             (None, None) => return Err(ExchangeProblem::NoDistrict),
@@ -907,7 +903,6 @@ impl Db {
                 .unwrap_or_default();
             photo_rows.push(photo_record(a, &case_id, bytes).map_err(storage)?);
         }
-        let existing_peer = self.peer(&m.sender.fingerprint).await.map_err(storage)?;
         let peer = Peer {
             fingerprint: m.sender.fingerprint.clone(),
             sender: m.sender.clone(),

@@ -107,6 +107,38 @@ pub fn use_storage() -> StorageState {
     expect_context()
 }
 
+/// Asks a `when_stored` resource to read the store again.
+#[derive(Clone, Copy)]
+pub struct Reload(RwSignal<u32>);
+
+impl Reload {
+    pub fn again(&self) {
+        self.0.update(|n| *n += 1);
+    }
+}
+
+/// A value read from the store: `None` until storage is ready, then what
+/// `load` gives, read again whenever the `Reload` is asked to.
+pub fn when_stored<T, Fut>(load: impl Fn() -> Fut + 'static) -> (LocalResource<Option<T>>, Reload)
+where
+    T: 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let storage = use_storage();
+    let reload = RwSignal::new(0u32);
+    let value = LocalResource::new(move || {
+        reload.track();
+        let pending = storage.is_ready().then(&load);
+        async move {
+            match pending {
+                Some(f) => Some(f.await),
+                None => None,
+            }
+        }
+    });
+    (value, Reload(reload))
+}
+
 /// "Loading…" while storage opens or data is read; nothing once storage
 /// failed, since the storage banner already says why.
 pub fn loading_note(storage: DbState, lang: Lang) -> Option<AnyView> {

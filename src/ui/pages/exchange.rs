@@ -15,7 +15,7 @@ use crate::domain::engine::Library;
 use crate::i18n::{case_count, exchange_problem, import_warning, storage_problem, Msg};
 use crate::store::exchange::{blob_bytes, spoken_fingerprint, Exported, Phase};
 use crate::store::{db, platform};
-use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, when_stored};
 
 /// Minutes east of UTC for file names: WIB unless a pack says otherwise.
 const OFFSET: i32 = 420;
@@ -99,18 +99,7 @@ pub fn Send() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
     let packs = use_packs();
-    let refresh = RwSignal::new(0u32);
-    let mode = LocalResource::new(move || {
-        let ready = storage.is_ready();
-        refresh.track();
-        async move {
-            if ready {
-                Some(load_mode().await)
-            } else {
-                None
-            }
-        }
-    });
+    let (mode, refresh) = when_stored(load_mode);
     let unticked = RwSignal::new(Vec::<String>::new());
     let made = RwSignal::new(None::<Arc<Exported>>);
     let problem = RwSignal::new(None::<String>);
@@ -122,7 +111,7 @@ pub fn Send() -> impl IntoView {
         match result {
             Ok(f) => {
                 made.set(Some(Arc::new(f)));
-                refresh.update(|n| *n += 1);
+                refresh.again();
             }
             Err(p) => problem.set(Some(exchange_problem(lang.untracked(), &p))),
         }
@@ -436,29 +425,15 @@ pub fn Receive() -> impl IntoView {
 #[component]
 pub fn Devices() -> impl IntoView {
     let lang = use_lang();
-    let storage = use_storage();
     let packs = use_packs();
-    let refresh = RwSignal::new(0u32);
-    let peers = LocalResource::new(move || {
-        let ready = storage.is_ready();
-        refresh.track();
-        async move {
-            if !ready {
-                return None;
-            }
-            Some(
-                async {
-                    let db = db::require()?;
-                    let mut out = Vec::new();
-                    for p in db.peers().await? {
-                        let waiting = db.quarantined(&p.fingerprint).await?.len();
-                        out.push((p, waiting));
-                    }
-                    Ok::<_, crate::domain::storage::StorageProblem>(out)
-                }
-                .await,
-            )
+    let (peers, refresh) = when_stored(|| async {
+        let db = db::require()?;
+        let mut out = Vec::new();
+        for p in db.peers().await? {
+            let waiting = db.quarantined(&p.fingerprint).await?.len();
+            out.push((p, waiting));
         }
+        Ok::<_, crate::domain::storage::StorageProblem>(out)
     });
     let message = RwSignal::new(None::<String>);
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
@@ -477,7 +452,7 @@ pub fn Devices() -> impl IntoView {
             }
             .await;
             match result {
-                Ok(_) => refresh.update(|n| *n += 1),
+                Ok(_) => refresh.again(),
                 Err(p) => message.set(Some(exchange_problem(lang.untracked(), &p))),
             }
         });
@@ -506,7 +481,7 @@ pub fn Devices() -> impl IntoView {
                     outcomes.set(results);
                 }
             }
-            refresh.update(|n| *n += 1);
+            refresh.again();
         });
     };
     view! {

@@ -12,7 +12,7 @@ use crate::domain::storage::StorageProblem;
 use crate::i18n::{case_count, case_status, outcome, storage_problem, t, Lang, Msg};
 use crate::store::cases::{ListQuery, SEARCH_CAP};
 use crate::store::db;
-use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, when_stored};
 
 /// Rows read per page: enough for a phone screen, never the whole store.
 const PAGE_SIZE: u32 = 20;
@@ -60,16 +60,7 @@ pub fn Home() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
     let base = use_base();
-    let head = LocalResource::new(move || {
-        let ready = storage.is_ready();
-        async move {
-            if ready {
-                Some(load_head().await)
-            } else {
-                None
-            }
-        }
-    });
+    let (head, _) = when_stored(load_head);
 
     let body = move || {
         let loaded = head.get().flatten()?;

@@ -12,7 +12,7 @@ use crate::i18n::{exchange_problem, refusal, storage_problem, Msg};
 use crate::store::exchange::{blob_bytes, read_district_config, spoken_fingerprint, Office};
 use crate::store::platform::SystemRandom;
 use crate::store::{db, platform};
-use crate::ui::{use_lang, use_packs, use_storage};
+use crate::ui::{use_lang, use_packs, when_stored, Reload};
 
 #[derive(Clone)]
 struct KeysState {
@@ -55,19 +55,7 @@ fn picked_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
 #[component]
 pub fn KeysSection() -> impl IntoView {
     let lang = use_lang();
-    let storage = use_storage();
-    let refresh = RwSignal::new(0u32);
-    let state = LocalResource::new(move || {
-        let ready = storage.is_ready();
-        refresh.track();
-        async move {
-            if ready {
-                Some(load().await)
-            } else {
-                None
-            }
-        }
-    });
+    let (state, refresh) = when_stored(load);
     let message = RwSignal::new(None::<(bool, String)>);
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
 
@@ -131,7 +119,7 @@ pub fn KeysSection() -> impl IntoView {
 #[component]
 fn DistrictPanel(
     district: Option<DistrictConfig>,
-    refresh: RwSignal<u32>,
+    refresh: Reload,
     message: RwSignal<Option<(bool, String)>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -175,7 +163,7 @@ fn DistrictPanel(
             match async { db::require()?.trust_district(&c).await }.await {
                 Ok(()) => {
                     candidate.set(None);
-                    refresh.update(|n| *n += 1);
+                    refresh.again();
                 }
                 Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
             }
@@ -208,10 +196,7 @@ fn DistrictPanel(
 }
 
 #[component]
-fn OfficeCreate(
-    refresh: RwSignal<u32>,
-    message: RwSignal<Option<(bool, String)>>,
-) -> impl IntoView {
+fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
     let lang = use_lang();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
     let packs = use_packs();
@@ -256,7 +241,7 @@ fn OfficeCreate(
             }
             .await;
             match result {
-                Ok(_) => refresh.update(|n| *n += 1),
+                Ok(_) => refresh.again(),
                 Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
             }
         });
@@ -266,8 +251,9 @@ fn OfficeCreate(
             return;
         };
         spawn_local(async move {
-            if let Ok(bytes) = blob_bytes(&file).await {
-                restore_file.set(Some(bytes));
+            match blob_bytes(&file).await {
+                Ok(bytes) => restore_file.set(Some(bytes)),
+                Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
             }
         });
     };
@@ -288,7 +274,7 @@ fn OfficeCreate(
             match result {
                 Ok(()) => {
                     say(true, lang.t(Msg::KeysRestored).to_string());
-                    refresh.update(|n| *n += 1);
+                    refresh.again();
                 }
                 Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
             }
