@@ -3,7 +3,9 @@
 // a case and exports a signed, encrypted bundle; the office imports it
 // (quarantined until the device is approved, a replay and a damaged copy
 // refused), answers, and the village imports the answer, which its case
-// and timeline show. The office's key backup restores on another laptop.
+// and timeline show. A config the regency publishes beside its packs is
+// offered, not trusted by itself; a revoked device is refused. The
+// office's key backup restores on another laptop.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -93,6 +95,27 @@ test("a case travels village -> district -> village as signed, encrypted files",
   const config = await download(dinas, "office-config");
   assert.equal(config.name, "pandu-dinas-3214.json");
   await dinas.assertAccessible("settings in district mode");
+
+  // A regency may publish the config beside its packs: a phone is offered
+  // it with the fingerprint to compare, and trusts it only when told.
+  const published = await env.browser.newContext({ ...PHONE, serviceWorkers: "block" });
+  await published.route("**/packs/index.json", async (route) => {
+    const response = await route.fetch();
+    const index = await response.json();
+    await route.fulfill({ response, json: { ...index, district: "dinas-3214.json" } });
+  });
+  await published.route("**/packs/dinas-3214.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: config.buffer }),
+  );
+  const neighbour = await Pandu.open(published, env.server, "/pandu/", "settings");
+  await neighbour.tid("district-candidate").waitFor();
+  assert.match(await neighbour.tid("district-candidate").textContent(), new RegExp(officeFingerprint));
+  assert.equal(await neighbour.tid("district-none").count(), 1, "offered, not yet trusted");
+  await neighbour.tid("district-trust").click();
+  await neighbour.tid("district-name").waitFor();
+  assert.equal(await text(neighbour, "district-fingerprint"), officeFingerprint);
+  neighbour.assertNoConsoleErrors();
+  await published.close();
 
   // ---- The village phone trusts the district, then loses its signal ----
   const phone = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
@@ -241,6 +264,14 @@ test("a case travels village -> district -> village as signed, encrypted files",
   await dinas.goto("receive");
   await dinas.tid("receive-file").setInputFiles({ name: answer.name, mimeType: "application/octet-stream", buffer: answer.buffer });
   await dinas.tid("import-refused").waitFor();
+
+  // A revoked device: its bundles are refused from then on, in words.
+  await dinas.goto("devices");
+  await dinas.tid("device-revoke").click();
+  await dinas.page.waitForSelector("[data-testid=device-row][data-standing=revoked]");
+  await dinas.goto("receive");
+  await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
+  await dinas.page.waitForFunction(() => /sudah dicabut/.test(document.querySelector("[data-testid=import-refused]")?.textContent ?? ""));
 
   // ---- The office keys, backed up and restored on another laptop ----
   await dinas.goto("settings");
