@@ -24,8 +24,9 @@ fn summarise(library: &Library) -> impl Fn(&Case) -> CaseSummary + '_ {
     move |c| c.summary_in(library)
 }
 
-async fn db_and_profile() -> Result<(Rc<db::Db>, crate::domain::profile::Profile), ExchangeProblem>
-{
+/// The open database and this device's profile (empty if none saved).
+pub(crate) async fn db_and_profile(
+) -> Result<(Rc<db::Db>, crate::domain::profile::Profile), ExchangeProblem> {
     let db = db::require().map_err(ExchangeProblem::Storage)?;
     let profile = db
         .profile()

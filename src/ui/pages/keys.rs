@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::exchange::db_and_profile;
 use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
 use crate::bundle::manifest::DistrictConfig;
@@ -32,12 +33,7 @@ async fn load() -> Result<KeysState, crate::domain::storage::StorageProblem> {
 
 /// This device's signed card: its bytes and file name.
 async fn device_card() -> Result<(Vec<u8>, String), ExchangeProblem> {
-    let db = db::require().map_err(ExchangeProblem::Storage)?;
-    let profile = db
-        .profile()
-        .await
-        .map_err(ExchangeProblem::Storage)?
-        .unwrap_or_default();
+    let (db, profile) = db_and_profile().await?;
     db.device_card(&profile, platform::now()).await
 }
 
@@ -321,12 +317,7 @@ fn OfficePanel(office: Office, message: RwSignal<Option<(bool, String)>>) -> imp
     let config = move |_| {
         spawn_local(async move {
             let result = async {
-                let db = db::require().map_err(ExchangeProblem::Storage)?;
-                let profile = db
-                    .profile()
-                    .await
-                    .map_err(ExchangeProblem::Storage)?
-                    .unwrap_or_default();
+                let (db, profile) = db_and_profile().await?;
                 db.district_config_file(&profile, platform::now()).await
             }
             .await;
