@@ -65,41 +65,29 @@ fn case(i: usize) -> CaseEvents {
             value: format!("Jl. Merdeka No. {}", i % 300),
         },
     ];
-    for doc in ["cover_letter", "ktp", "kk"] {
-        kinds.push(EventKind::DocumentMarked {
-            document: doc.into(),
-            present: true,
-        });
-    }
-    kinds.push(EventKind::StepCompleted {
-        node: "bring_letter".into(),
-    });
-    kinds.push(EventKind::StepCompleted {
-        node: "check_bdt".into(),
-    });
-    kinds.push(EventKind::DecisionAnswered {
-        node: "in_bdt".into(),
+    let step = |node: &str| EventKind::StepCompleted { node: node.into() };
+    let yes = |node: &str| EventKind::DecisionAnswered {
+        node: node.into(),
         answer: "yes".into(),
         reason: None,
-    });
-    kinds.push(EventKind::DecisionAnswered {
-        node: "admin_complete".into(),
-        answer: "yes".into(),
-        reason: None,
-    });
-    kinds.push(EventKind::StepCompleted {
-        node: "declare_bdt".into(),
-    });
-    kinds.push(EventKind::StepCompleted {
-        node: "propose".into(),
-    });
-    kinds.push(EventKind::DocumentMarked {
-        document: "photo".into(),
+    };
+    let present = |document: &str| EventKind::DocumentMarked {
+        document: document.into(),
         present: true,
-    });
-    kinds.push(EventKind::StepCompleted {
-        node: "documentation".into(),
-    });
+    };
+    kinds.extend([
+        present("cover_letter"),
+        present("ktp"),
+        present("kk"),
+        step("bring_letter"),
+        step("check_bdt"),
+        yes("in_bdt"),
+        yes("admin_complete"),
+        step("declare_bdt"),
+        step("propose"),
+        present("photo"),
+        step("documentation"),
+    ]);
     let events = kinds
         .into_iter()
         .enumerate()

@@ -117,15 +117,16 @@ pub fn batch_record(id: &str, events: &[&Event]) -> Option<JsValue> {
 /// order: byte batches parsed from their bytes, the rest (single events,
 /// text batches) in one JSON crossing.
 pub fn events_of_records(list: &Array) -> Result<Vec<Event>> {
+    let parse = |json: &[u8]| {
+        serde_json::from_slice::<Vec<Event>>(json)
+            .map_err(|e| StorageProblem::Corrupt(e.to_string()))
+    };
     let rest = Array::new();
     let mut out = Vec::new();
     for v in list.iter() {
         let events = Reflect::get(&v, &JsValue::from_str("events")).unwrap_or_default();
         match events.dyn_ref::<js_sys::Uint8Array>() {
-            Some(bytes) => out.extend(
-                serde_json::from_slice::<Vec<Event>>(&bytes.to_vec())
-                    .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
-            ),
+            Some(bytes) => out.extend(parse(&bytes.to_vec())?),
             None => {
                 rest.push(&v);
             }
@@ -135,10 +136,7 @@ pub fn events_of_records(list: &Array) -> Result<Vec<Event>> {
         for r in from_js::<Vec<StoredEvents>>(rest.into())? {
             match r {
                 StoredEvents::One(e) => out.push(e),
-                StoredEvents::Batch { events, .. } => out.extend(
-                    serde_json::from_str::<Vec<Event>>(&events)
-                        .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
-                ),
+                StoredEvents::Batch { events, .. } => out.extend(parse(events.as_bytes())?),
             }
         }
     }
