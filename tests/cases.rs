@@ -9,94 +9,12 @@ use pandu::domain::applicant::Field;
 use pandu::domain::case::{
     merge, reachable_outcomes, Case, CaseStatus, Event, EventKind, FoldError,
 };
-use pandu::domain::date::{local_midnight, Date, Millis, MINUTE};
+use pandu::domain::date::MINUTE;
 use pandu::domain::engine::{Engine, Move, MoveError};
 use pandu::domain::procedure::Outcome;
 
-const WIB: i32 = 7 * 60;
-
+use common::history::{t0, Recorder, WIB};
 use common::shipped_pack as pack;
-
-fn t0() -> Millis {
-    local_midnight(Date::new(2026, 11, 23).unwrap(), WIB) + 9 * 60 * MINUTE
-}
-
-/// A little history writer: one device, events a minute apart.
-struct Recorder {
-    device: &'static str,
-    case: &'static str,
-    n: i64,
-    events: Vec<Event>,
-}
-
-impl Recorder {
-    fn new(device: &'static str, case: &'static str, start_minute: i64) -> Self {
-        Recorder {
-            device,
-            case,
-            n: start_minute,
-            events: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, kind: EventKind) -> &mut Self {
-        self.n += 1;
-        self.events.push(Event {
-            id: format!("{}-{}", self.device, self.n),
-            case_id: self.case.into(),
-            at: t0() + self.n * MINUTE,
-            device: self.device.into(),
-            officer: "Ibu Sari".into(),
-            role: None,
-            kind,
-        });
-        self
-    }
-
-    fn created(&mut self, pack: &str, procedure: &str) -> &mut Self {
-        self.push(EventKind::Created {
-            pack: pack.into(),
-            version: 1,
-            procedure: procedure.into(),
-        })
-    }
-
-    fn field(&mut self, field: Field, value: &str) -> &mut Self {
-        self.push(EventKind::FieldSet {
-            field,
-            value: value.into(),
-        })
-    }
-
-    fn step(&mut self, node: &str) -> &mut Self {
-        self.push(EventKind::StepCompleted { node: node.into() })
-    }
-
-    fn answer(&mut self, node: &str, answer: &str, reason: Option<&str>) -> &mut Self {
-        self.push(EventKind::DecisionAnswered {
-            node: node.into(),
-            answer: answer.into(),
-            reason: reason.map(str::to_string),
-        })
-    }
-
-    fn mark(&mut self, document: &str, present: bool) -> &mut Self {
-        self.push(EventKind::DocumentMarked {
-            document: document.into(),
-            present,
-        })
-    }
-
-    fn photo(&mut self, document: &str, sha: &str) -> &mut Self {
-        self.push(EventKind::DocumentAttached {
-            document: document.into(),
-            sha256: sha.into(),
-            bytes: 150_000,
-            width: 1600,
-            height: 1200,
-        })
-    }
-}
 
 #[test]
 fn a_case_folds_into_its_applicant_documents_and_walk() {

@@ -25,6 +25,10 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
         outcome: None,
         words: vec!["pemohon".into(), id.to_lowercase()],
         origin: String::new(),
+        lane: "pemohon".into(),
+        due: updated_at + 600_000.0,
+        deadline: Some(updated_at + 600_000.0),
+        since: updated_at,
     }
 }
 

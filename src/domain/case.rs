@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::applicant::{name_words, Applicant, Field};
 use super::date::{local_date, Millis};
 use super::engine::{Engine, Move, MoveError, Walk};
+use super::lanes::{handed_to_district, position};
 use super::procedure::{NodeKind, Outcome};
 
 /// Where a case stands, as far as the lists and indexes care.
@@ -440,7 +441,38 @@ impl Case {
             outcome: walk.and_then(|w| w.outcome),
             words: name_words(self.applicant.name()),
             origin: self.origin.clone(),
+            lane: String::new(),
+            due: 0.0,
+            deadline: None,
+            since: walk.map_or(self.created_at, |w| w.since) as f64,
         }
+    }
+
+    /// The status when the procedure is known: like `status`, and a case
+    /// whose village part is done (`lanes::handed_to_district`) counts as
+    /// finished, ready to send.
+    pub fn status_with(&self, engine: &Engine, walk: Option<&Walk>) -> CaseStatus {
+        let status = self.status(walk);
+        match walk {
+            Some(w) if status == CaseStatus::Draft && handed_to_district(engine, w) => {
+                CaseStatus::Finished
+            }
+            _ => status,
+        }
+    }
+
+    /// The list row with the case's lane and due time, walked with
+    /// `engine` (the case's own procedure version).
+    pub fn summary_with(&self, engine: &Engine, walk: Option<&Walk>) -> CaseSummary {
+        let mut row = self.summary(walk);
+        row.status = self.status_with(engine, walk);
+        if let Some(w) = walk {
+            let p = position(engine, w);
+            row.lane = p.lane.clone().unwrap_or_default();
+            row.due = p.due_key() as f64;
+            row.deadline = p.deadline.map(|d| d as f64);
+        }
+        row
     }
 
     /// The list row, walking the case with its own pack version from
@@ -450,10 +482,14 @@ impl Case {
         let offset = library
             .get(&self.pack, self.version)
             .map_or(420, |p| p.utc_offset_minutes);
-        let walk = library
-            .procedure(&self.pack, self.version, &self.procedure)
-            .and_then(|p| self.walk(&Engine::new(p, offset)).walk);
-        self.summary(walk.as_ref())
+        match library.procedure(&self.pack, self.version, &self.procedure) {
+            Some(p) => {
+                let engine = Engine::new(p, offset);
+                let walk = self.walk(&engine).walk;
+                self.summary_with(&engine, walk.as_ref())
+            }
+            None => self.summary(None),
+        }
     }
 
     /// How a move would change the walk, without recording it: `Err` says
@@ -558,6 +594,20 @@ pub struct CaseSummary {
     /// finds a village device's cases when the district answers it.
     #[serde(default)]
     pub origin: String,
+    /// The role the case waits on (`domain::lanes`); empty at an end or
+    /// without its pack. With `due`, the `by_lane` index key.
+    #[serde(default)]
+    pub lane: String,
+    /// The inbox order: the current step's deadline, or its arrival when
+    /// it has no time standard (`Position::due_key`).
+    #[serde(default)]
+    pub due: f64,
+    /// When the current step runs over its standard, if it has one.
+    #[serde(default)]
+    pub deadline: Option<f64>,
+    /// When the case arrived at its current node.
+    #[serde(default)]
+    pub since: f64,
 }
 
 #[cfg(test)]
@@ -593,6 +643,10 @@ mod tests {
             outcome: None,
             words: vec!["wenda".into(), "yohana".into()],
             origin: "d1".into(),
+            lane: "pemohon".into(),
+            due: 600_001.0,
+            deadline: Some(600_001.0),
+            since: 1.0,
         };
         let json = serde_json::to_string(&row).unwrap();
         assert!(json.contains("\"nik\":\"9471015501990003\""), "{json}");

@@ -8,6 +8,7 @@ pub mod case;
 pub mod date;
 pub mod engine;
 pub mod flowchart;
+pub mod lanes;
 pub mod nik;
 pub mod pack_check;
 pub mod photo;

@@ -7,6 +7,7 @@ use pandu::domain::pack_check::{load_catalogue, load_pack};
 use pandu::domain::procedure::Pack;
 
 pub mod bundles;
+pub mod history;
 
 /// A pack shipped in `public/packs/`, read and validated as the app does.
 #[allow(dead_code)]

@@ -110,6 +110,26 @@ impl Ctx {
         }
     }
 
+    /// The case's list row, walked with its own procedure version.
+    fn summary(&self, case: &Case) -> CaseSummary {
+        match self.procedure() {
+            Some(p) => {
+                let engine = Engine::new(p, self.offset());
+                let walk = case.walk(&engine).walk;
+                case.summary_with(&engine, walk.as_ref())
+            }
+            None => case.summary(None),
+        }
+    }
+
+    /// The case's status, walked with its own procedure version.
+    fn status(&self, case: &Case, walk: Option<&Walk>) -> CaseStatus {
+        match self.procedure() {
+            Some(p) => case.status_with(&Engine::new(p, self.offset()), walk),
+            None => case.status(walk),
+        }
+    }
+
     fn node_title(&self, id: &str, en: bool) -> String {
         match self.procedure().and_then(|p| p.node(id)).map(|n| &n.kind) {
             Some(NodeKind::Step(s)) => s.title.get(en).to_string(),
@@ -176,10 +196,7 @@ impl Recorder {
     fn summary_of(self, events: &[Event]) -> Option<CaseSummary> {
         let ctx = self.ctx();
         let case = Case::fold(events).ok()?;
-        let walk = ctx
-            .procedure()
-            .and_then(|p| case.walk(&Engine::new(p, ctx.offset())).walk);
-        Some(case.summary(walk.as_ref()))
+        Some(ctx.summary(&case))
     }
 
     /// Records one thing done now, by `role`.
@@ -205,10 +222,13 @@ impl Recorder {
         // Reading the memos folds the new events once; the page's views
         // then reuse that fold.
         let walk = d.walk.get_untracked();
-        let Some(summary) = d
-            .case
-            .with_untracked(|c| c.as_ref().map(|c| c.summary(walk.as_ref())))
-        else {
+        let ctx = self.ctx();
+        let Some(summary) = d.case.with_untracked(|c| {
+            c.as_ref().map(|c| match ctx.procedure() {
+                Some(p) => c.summary_with(&Engine::new(p, ctx.offset()), walk.as_ref()),
+                None => c.summary(walk.as_ref()),
+            })
+        }) else {
             return;
         };
         let ended = ended_now();
@@ -419,8 +439,12 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
     let head = Memo::new(move |_| {
         let walk = d.walk.get();
         case.with(|c| {
-            c.as_ref()
-                .map(|c| (c.applicant.name().to_string(), c.status(walk.as_ref())))
+            c.as_ref().map(|c| {
+                (
+                    c.applicant.name().to_string(),
+                    rec.ctx().status(c, walk.as_ref()),
+                )
+            })
         })
     });
     let header = {

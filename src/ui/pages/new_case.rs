@@ -18,6 +18,7 @@ use crate::ui::{use_base, use_lang, use_packs, use_storage};
 
 /// Creates and stores a case; its id.
 async fn create(
+    load: std::rc::Rc<crate::store::packs::PackLoad>,
     pack: String,
     version: u32,
     procedure: String,
@@ -42,7 +43,8 @@ async fn create(
     );
     let case = Case::fold(std::slice::from_ref(&created))
         .map_err(|e| StorageProblem::Other(format!("{e:?}")))?;
-    db.append(&[created], &case.summary(None), None).await?;
+    db.append(&[created], &case.summary_in(&load.library), None)
+        .await?;
     Ok(Some(case_id))
 }
 
@@ -77,14 +79,15 @@ pub fn NewCase() -> impl IntoView {
                         .count();
                     let (pack_id, version, proc_id) = (pack.id.clone(), pack.version, p.id.clone());
                     let navigate = navigate.clone();
+                    let load = load.clone();
                     let start = move |_| {
                         if busy.get_untracked() {
                             return;
                         }
                         busy.set(true);
-                        let (pack_id, proc_id, navigate) = (pack_id.clone(), proc_id.clone(), navigate.clone());
+                        let (pack_id, proc_id, navigate, load) = (pack_id.clone(), proc_id.clone(), navigate.clone(), load.clone());
                         spawn_local(async move {
-                            match create(pack_id, version, proc_id).await {
+                            match create(load, pack_id, version, proc_id).await {
                                 // The router adds its base itself.
                                 Ok(Some(id)) => navigate(&format!("/cases/{id}"), Default::default()),
                                 Ok(None) => no_profile.set(true),
