@@ -48,6 +48,7 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
     assert_eq!(
         db.index_names(stores::CASES).unwrap(),
         [
+            "by_lane",
             "by_nik",
             "by_origin",
             "by_procedure",
@@ -137,6 +138,49 @@ async fn cases_are_paged_newest_first_without_loading_all() {
     assert_eq!(last.len(), 6, "the last page holds what is left");
     db.close();
     Db::delete("pandu-test-cases").await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_round_trip() {
+    let db = fresh("pandu-test-lanes").await;
+    let at = |id: &str, lane: &str, due: f64| {
+        let mut r = case(id, "3214014101900001", CaseStatus::Acknowledged, 1.0e12);
+        r.lane = lane.into();
+        r.due = due;
+        r.deadline = Some(due);
+        r
+    };
+    db.put_cases(&[
+        at("late", "operator", 1.0e12),
+        at("later", "operator", 3.0e12),
+        at("soon", "operator", 2.0e12),
+        at("kabid", "kabid", 0.5e12),
+        at("ended", "", 0.1e12),
+    ])
+    .await
+    .unwrap();
+    let (rows, total) = db.lane("operator", 2).await.unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["late", "soon"], "oldest due first, only the page");
+    assert_eq!(total, 3);
+    let (rows, total) = db.lane("kabid", 10).await.unwrap();
+    assert_eq!((rows.len(), total, rows[0].id.as_str()), (1, 1, "kabid"));
+    assert_eq!(db.lane("kadis", 10).await.unwrap(), (Vec::new(), 0));
+
+    assert_eq!(db.staff().await.unwrap(), Vec::new());
+    let rina = pandu::domain::staff::NewStaff {
+        name: "Bu Rina".into(),
+        role: "kabid".into(),
+        pin: "2468".into(),
+        pin_again: "2468".into(),
+    }
+    .member("s1".into(), b"salt");
+    db.save_staff(std::slice::from_ref(&rina)).await.unwrap();
+    let back = db.staff().await.unwrap();
+    assert_eq!(back, [rina]);
+    assert!(back[0].pin_matches("2468"));
+    db.close();
+    Db::delete("pandu-test-lanes").await.unwrap();
 }
 
 #[wasm_bindgen_test]

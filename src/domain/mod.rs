@@ -15,4 +15,5 @@ pub mod photo;
 pub mod procedure;
 pub mod profile;
 pub mod site;
+pub mod staff;
 pub mod storage;

@@ -292,6 +292,38 @@ impl Db {
             .and_then(|b| b.dyn_into::<web_sys::Blob>().ok()))
     }
 
+    /// A role's inbox: the first `limit` cases waiting on `role`, oldest
+    /// due first, read through `by_lane`; with how many wait in all.
+    pub async fn lane(&self, role: &str, limit: u32) -> Result<(Vec<CaseSummary>, u32)> {
+        let timing = super::platform::Timing::start("pandu:lane");
+        let result = async {
+            let range = prefix_range(&[JsValue::from_str(role)])?;
+            let tx = self
+                .rexie()
+                .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+                .map_err(rw)?;
+            let total = tx
+                .store(stores::CASES)
+                .map_err(rw)?
+                .index("by_lane")
+                .map_err(rw)?
+                .count(Some(range.clone()))
+                .await
+                .map_err(rw)?;
+            let values = self
+                .index_get_all(stores::CASES, "by_lane", Some(range), Some(limit))
+                .await?;
+            let rows = values
+                .into_iter()
+                .map(from_js)
+                .collect::<Result<Vec<CaseSummary>>>()?;
+            Ok((rows, total))
+        }
+        .await;
+        timing.end();
+        result
+    }
+
     /// Counts per status and per procedure, read from the indexes.
     pub async fn case_counts(
         &self,

@@ -1,7 +1,7 @@
 //! IndexedDB through rexie: the versioned schema, the start-up write probe,
 //! and typed reads and writes.
 //!
-//! What is stored where (schema version 3):
+//! What is stored where (schema version 4):
 //! - `procedures`: SOP packs, key `id`, index `by_pack` (`pack_id`).
 //! - `cases`: one list row per case, key `id`; indexes `by_status`
 //!   (`status`), `by_nik` (`nik`), `by_updated` (`updated_at`),
@@ -12,7 +12,9 @@
 //!   page of the list, filtered or not, is one ascending `getAll`, newest
 //!   first; `by_word` (`words`, multi-entry) for name search; since
 //!   version 3 `by_origin` (`origin`, the creating device) for answering a
-//!   village device.
+//!   village device; since version 4 `by_lane` (`[lane, due]`): a role's
+//!   inbox, oldest due first (`domain::lanes`). Rows written before
+//!   version 4 have no lane and join the index when next written.
 //! - `case_events`: the append-only history, key `id`; index `by_case`
 //!   (`[case_id, at]`). A record is one event, or (imports) one case's
 //!   new events from one bundle as JSON bytes (`cases::StoredEvents`;
@@ -26,7 +28,8 @@
 //!   known: standing, last bundle admitted).
 //! - `inbox` (version 3): bundles kept aside, key `id` (bundle id), from
 //!   devices not enrolled yet; index `by_sender` (`fingerprint`).
-//! - `settings`: small records such as the profile, key `key`.
+//! - `settings`: small records such as the profile and (district mode)
+//!   the office's staff with their PIN digests (`staff`), key `key`.
 //!
 //! Invariant: opening never deletes or rewrites stored records; the write
 //! probe touches only its own key in `settings`.
@@ -40,12 +43,13 @@ use wasm_bindgen::JsValue;
 
 use crate::domain::case::CaseSummary;
 use crate::domain::profile::Profile;
+use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
 
 /// The app's database name.
 pub const DB_NAME: &str = "pandu";
 /// Bump with every schema change, and add the change to `schema`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Object store names.
 pub mod stores {
@@ -70,6 +74,7 @@ pub mod stores {
 const PROBE_KEY: &str = "_write_probe";
 const PROFILE_KEY: &str = "profile";
 const DEVICE_KEY: &str = "device_id";
+const STAFF_KEY: &str = "staff";
 
 type Result<T> = std::result::Result<T, StorageProblem>;
 
@@ -171,7 +176,8 @@ impl Db {
                         ["procedure_id", "status", "rank"],
                     ))
                     .add_index(Index::new("by_word", "words").multi_entry(true))
-                    .add_index(Index::new("by_origin", "origin")),
+                    .add_index(Index::new("by_origin", "origin"))
+                    .add_index(Index::new_array("by_lane", ["lane", "due"])),
             )
             .add_object_store(
                 ObjectStore::new(stores::CASE_EVENTS)
@@ -313,6 +319,16 @@ impl Db {
     /// Saves the profile (the caller has validated it).
     pub async fn save_profile(&self, profile: &Profile) -> Result<()> {
         self.put_setting(PROFILE_KEY, profile).await
+    }
+
+    /// The office's staff (district mode), in the order they were added.
+    pub async fn staff(&self) -> Result<Vec<StaffMember>> {
+        Ok(self.get_setting(STAFF_KEY).await?.unwrap_or_default())
+    }
+
+    /// Saves the office's staff (the caller validated the new member).
+    pub async fn save_staff(&self, staff: &[StaffMember]) -> Result<()> {
+        self.put_setting(STAFF_KEY, &staff).await
     }
 
     /// Writes `rows` into `store` in one transaction: batched, all or none.

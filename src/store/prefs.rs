@@ -1,8 +1,9 @@
 //! Small preferences kept in localStorage (gloo-storage): they must be
 //! readable synchronously at start-up, before IndexedDB opens, so the very
-//! first paint is in the officer's language.
+//! first paint is in the officer's language. The staff member working the
+//! office laptop is kept in sessionStorage: closing the tab signs out.
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 use crate::i18n::Lang;
 
@@ -32,4 +33,21 @@ pub fn pack() -> Option<String> {
 /// Remembers the regency pack; false when the browser refused.
 pub fn set_pack(id: &str) -> bool {
     LocalStorage::set(PACK_KEY, id).is_ok()
+}
+
+const STAFF_KEY: &str = "pandu.staff";
+
+/// The id of the staff member signed in in this tab (district mode).
+pub fn active_staff() -> Option<String> {
+    SessionStorage::get::<String>(STAFF_KEY).ok()
+}
+
+/// Signs a staff member in for this tab (`None` signs out).
+pub fn set_active_staff(id: Option<&str>) {
+    match id {
+        Some(id) => {
+            let _ = SessionStorage::set(STAFF_KEY, id);
+        }
+        None => SessionStorage::delete(STAFF_KEY),
+    }
 }
