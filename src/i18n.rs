@@ -10,11 +10,13 @@ use crate::bundle::seal::{Refusal, Warning};
 use crate::domain::applicant::{Field, FieldProblem};
 use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
+use crate::domain::lanes::Lateness;
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
 use crate::domain::pack_check::{PackProblem, TimeProblem};
 use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
+use crate::domain::staff::StaffProblem;
 use crate::domain::storage::StorageProblem;
 
 /// The two interface languages. Indonesian is the default.
@@ -408,6 +410,40 @@ messages! {
     RfTooLarge => "File terlalu besar untuk diimpor.", "The file is too large to import.";
     WarnGap => "Ada paket dari perangkat ini yang belum diterima: nomor", "Bundles from this device never arrived: numbers";
     WarnChainBroken => "Paket ini tidak menyambung ke paket terakhir dari perangkat ini (perangkat direset?).", "This bundle does not follow the last one from this device (was the device reset?).";
+    NavInbox => "Kotak masuk", "Inbox";
+    StaffTitle => "Staf kantor", "Office staff";
+    StaffHint => "Setiap orang yang memakai laptop ini bekerja di satu peran dengan PIN-nya sendiri. Tanpa staf, siapa pun di laptop ini dapat mengerjakan setiap langkah.", "Everyone who uses this laptop works in one role with their own PIN. Without staff, anyone at this laptop may do every step.";
+    StaffName => "Nama", "Name";
+    StaffRole => "Peran", "Role";
+    StaffPin => "PIN (4-8 angka)", "PIN (4-8 digits)";
+    StaffPinAgain => "Ulangi PIN", "PIN again";
+    StaffAdd => "Tambah staf", "Add staff member";
+    StaffRemove => "Hapus", "Remove";
+    StaffAdded => "Staf ditambahkan.", "Staff member added.";
+    StaffNameMissing => "Nama wajib diisi.", "The name is required.";
+    StaffNameTooLong => "Nama terlalu panjang (paling banyak 60 huruf).", "The name is too long (60 characters at most).";
+    StaffNameTaken => "Nama ini sudah dipakai staf lain di laptop ini.", "Another staff member on this laptop has this name.";
+    StaffRoleUnknown => "Pilih peran dari paket prosedur kantor.", "Choose a role from the office's procedure pack.";
+    StaffPinMalformed => "PIN harus 4 sampai 8 angka.", "The PIN must be 4 to 8 digits.";
+    StaffPinMismatch => "Kedua PIN tidak sama.", "The two PINs differ.";
+    StaffNoWork => "belum ada langkah di peran ini", "no step in this role yet";
+    SignInTitle => "Masuk sebagai staf", "Sign in as a staff member";
+    SignInWho => "Siapa Anda?", "Who are you?";
+    SignIn => "Masuk", "Sign in";
+    SignOut => "Ganti pengguna", "Switch user";
+    SignInWrongPin => "PIN salah. Coba lagi.", "Wrong PIN. Try again.";
+    SignedInAs => "Masuk sebagai", "Signed in as";
+    InboxEmpty => "Tidak ada kasus yang menunggu di peran ini.", "No case waits in this role.";
+    InboxNotOffice => "Kotak masuk dipakai di laptop Dinas Sosial (mode kantor, di Pengaturan).", "The inbox is for the district office's laptop (district office mode, in Settings).";
+    InboxNoStaff => "Tambahkan staf kantor di Pengaturan lebih dulu.", "Add the office staff in Settings first.";
+    InboxWaiting => "menunggu di peran ini, yang paling lama jatuh tempo di atas", "waiting in this role, the oldest due at the top";
+    InboxShowing => "Ditampilkan", "Showing";
+    InboxNoStandard => "Tanpa batas waktu", "No time standard";
+    InboxLate => "Terlambat", "Late by";
+    InboxLeft => "Sisa waktu", "Time left";
+    ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
+    ActWrongRole => "Langkah ini dikerjakan oleh", "This step is worked by";
+    ActYouAre => "Anda masuk sebagai", "you are signed in as";
 }
 
 /// The text of `msg` in `lang`.
@@ -444,6 +480,37 @@ pub fn profile_problem(lang: Lang, problem: ProfileProblem) -> &'static str {
         ProfileProblem::VillageCodeMalformed => Msg::ProfileVillageCodeMalformed,
     };
     t(lang, msg)
+}
+
+/// The officer's words for a problem with a new staff member.
+pub fn staff_problem(lang: Lang, problem: StaffProblem) -> &'static str {
+    let msg = match problem {
+        StaffProblem::NameMissing => Msg::StaffNameMissing,
+        StaffProblem::NameTooLong => Msg::StaffNameTooLong,
+        StaffProblem::NameTaken => Msg::StaffNameTaken,
+        StaffProblem::RoleUnknown => Msg::StaffRoleUnknown,
+        StaffProblem::PinMalformed => Msg::StaffPinMalformed,
+        StaffProblem::PinMismatch => Msg::StaffPinMismatch,
+    };
+    t(lang, msg)
+}
+
+/// How an inbox row stands: "Terlambat 2 hari 3 jam", "Sisa waktu 45 menit".
+pub fn lateness(lang: Lang, l: Lateness) -> String {
+    match l {
+        Lateness::NoStandard => t(lang, Msg::InboxNoStandard).to_string(),
+        Lateness::Late { by } => format!("{} {}", t(lang, Msg::InboxLate), span(lang, by)),
+        Lateness::OnTime { left } => format!("{} {}", t(lang, Msg::InboxLeft), span(lang, left)),
+    }
+}
+
+/// "Langkah ini dikerjakan oleh Kabid; Anda masuk sebagai Operator."
+pub fn wrong_role(lang: Lang, expected: &str, acting: &str) -> String {
+    format!(
+        "{} {expected}; {} {acting}.",
+        t(lang, Msg::ActWrongRole),
+        t(lang, Msg::ActYouAre)
+    )
 }
 
 /// "7 langkah" / "7 steps".
@@ -711,6 +778,14 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
         ),
         DuplicateRole { procedure, role } => format!(
             "{}role \u{ab}{role}\u{bb} is listed more than once.",
+            inp(procedure)
+        ),
+        RoleSideDiffers { procedure, role } if id => format!(
+            "{}peran \u{ab}{role}\u{bb} ada di sisi lain (desa/Dinas) daripada di prosedur sebelumnya.",
+            inp(procedure)
+        ),
+        RoleSideDiffers { procedure, role } => format!(
+            "{}role \u{ab}{role}\u{bb} is on the other side (village/district) than in an earlier procedure.",
             inp(procedure)
         ),
         DuplicateNode { procedure, node } if id => format!(

@@ -466,6 +466,18 @@ fn graph_problems_are_all_reported_at_once() {
             vec![NoStart { procedure: p() }],
         ),
         (
+            broken(|v| {
+                let mut other = v["procedures"][0].clone();
+                other["id"] = "q".into();
+                other["roles"][0]["side"] = "village".into();
+                v["procedures"].as_array_mut().unwrap().push(other);
+            }),
+            vec![RoleSideDiffers {
+                procedure: "q".into(),
+                role: "staf".into(),
+            }],
+        ),
+        (
             broken(|v| nodes(v)[2]["answers"].as_array_mut().unwrap().truncate(1)),
             vec![
                 TooFewAnswers {

@@ -5,6 +5,7 @@
 
 pub mod applicant;
 pub mod case;
+pub mod csv;
 pub mod date;
 pub mod engine;
 pub mod flowchart;

@@ -23,6 +23,12 @@ pub enum PackProblem {
         procedure: String,
         role: String,
     },
+    /// A role id names one lane in the whole pack (the district's inbox
+    /// and staff go by it): here it is on the other side than before.
+    RoleSideDiffers {
+        procedure: String,
+        role: String,
+    },
     DuplicateNode {
         procedure: String,
         node: String,
@@ -129,6 +135,17 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
             });
         }
         check_procedure(p, catalogue, &mut problems);
+    }
+    let mut sides = std::collections::BTreeMap::new();
+    for p in &pack.procedures {
+        for r in &p.roles {
+            if *sides.entry(r.id.as_str()).or_insert(r.side) != r.side {
+                problems.push(PackProblem::RoleSideDiffers {
+                    procedure: p.id.clone(),
+                    role: r.id.clone(),
+                });
+            }
+        }
     }
     problems
 }

@@ -13,14 +13,15 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 use crate::domain::site;
+use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{t, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
 use pages::{
-    About, CasePage, Devices, Home, NewCase, NotFound, ProcedureChart, Procedures, Receive, Send,
-    Settings,
+    About, CasePage, Devices, Home, Inbox, NewCase, NotFound, ProcedureChart, Procedures, Receive,
+    Send, Settings,
 };
 
 /// How long opening storage may take before the officer is told that
@@ -104,6 +105,74 @@ impl StorageState {
 }
 
 pub fn use_storage() -> StorageState {
+    expect_context()
+}
+
+/// District mode and who works the office laptop in this tab
+/// (`domain::staff`): read once storage opens, changed by Settings and
+/// the inbox's sign-in.
+#[derive(Clone, Copy)]
+pub struct Desk {
+    /// This device holds the district office's keys.
+    pub office: RwSignal<bool>,
+    /// The office's staff; none means no lane is enforced.
+    pub staff: RwSignal<Vec<StaffMember>>,
+    /// The staff member signed in in this tab.
+    pub member: RwSignal<Option<StaffMember>>,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        Desk {
+            office: RwSignal::new(false),
+            staff: RwSignal::new(Vec::new()),
+            member: RwSignal::new(None),
+        }
+    }
+
+    /// Reads district mode and the staff again (after Settings changed
+    /// them); a signed-in member who was removed is signed out.
+    pub fn refresh(self) {
+        spawn_local(self.read());
+    }
+
+    /// Reads district mode, the staff and the signed-in member.
+    async fn read(self) {
+        {
+            let Ok(db) = db::require() else { return };
+            let office = db.office().await.ok().flatten().is_some();
+            let staff = db.staff().await.unwrap_or_default();
+            let active = prefs::active_staff();
+            let member = staff
+                .iter()
+                .find(|m| Some(&m.id) == active.as_ref())
+                .cloned();
+            if member.is_none() && active.is_some() {
+                prefs::set_active_staff(None);
+            }
+            self.office.set(office);
+            self.staff.set(staff);
+            self.member.set(member);
+        }
+    }
+
+    pub fn sign_in(self, member: StaffMember) {
+        prefs::set_active_staff(Some(&member.id));
+        self.member.set(Some(member));
+    }
+
+    pub fn sign_out(self) {
+        prefs::set_active_staff(None);
+        self.member.set(None);
+    }
+
+    /// Whether acting on a step needs a signed-in member of its lane.
+    pub fn enforced(self) -> bool {
+        self.office.get_untracked() && self.staff.with_untracked(|s| !s.is_empty())
+    }
+}
+
+pub fn use_desk() -> Desk {
     expect_context()
 }
 
@@ -218,7 +287,7 @@ impl Packs {
     }
 }
 
-fn open_storage(state: RwSignal<DbState>) {
+fn open_storage(state: RwSignal<DbState>, desk: Desk) {
     set_timeout(
         move || {
             if state.get_untracked() == DbState::Opening {
@@ -230,6 +299,8 @@ fn open_storage(state: RwSignal<DbState>) {
     spawn_local(async move {
         match db::open_app_db().await {
             Ok(_) => {
+                // Pages read district mode untracked: known before Ready.
+                desk.read().await;
                 state.set(DbState::Ready);
                 // Ask once storage works; the answer shows on Settings.
                 platform::request_persistence().await;
@@ -248,7 +319,9 @@ pub fn App() -> impl IntoView {
 
     let db_state = RwSignal::new(DbState::Opening);
     provide_context(StorageState(db_state));
-    open_storage(db_state);
+    let desk = Desk::new();
+    provide_context(desk);
+    open_storage(db_state, desk);
     provide_context(Packs::new(StorageState(db_state)));
 
     let base_path: &'static str = Box::leak(platform::base_path().into_boxed_str());
@@ -265,6 +338,11 @@ pub fn App() -> impl IntoView {
                 <A href=base.href("procedures") attr:data-testid="nav-procedures">
                     {move || lang.t(Msg::NavProcedures)}
                 </A>
+                <Show when=move || desk.office.get()>
+                    <A href=base.href("inbox") attr:data-testid="nav-inbox">
+                        {move || lang.t(Msg::NavInbox)}
+                    </A>
+                </Show>
                 <A href=base.href("send") attr:data-testid="nav-send">
                     {move || lang.t(Msg::NavSend)}
                 </A>
@@ -287,6 +365,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cases/:id") view=CasePage />
                     <Route path=path!("procedures") view=Procedures />
                     <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
+                    <Route path=path!("inbox") view=Inbox />
                     <Route path=path!("send") view=Send />
                     <Route path=path!("receive") view=Receive />
                     <Route path=path!("devices") view=Devices />

@@ -23,12 +23,14 @@ use crate::domain::case::{
     FeedbackState, Folded,
 };
 use crate::domain::date::{local_date, Date, Millis};
-use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Walk};
+use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
+use crate::domain::lanes::{check_act, position, ActError};
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
+use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
     case_status, date_time, feedback_state, field_label, field_problem, nik_warning, outcome,
-    photo_problem, span, storage_problem, t, time_standard, Lang, Msg,
+    photo_problem, span, storage_problem, t, time_standard, wrong_role, Lang, Msg,
 };
 use crate::store::cases::PhotoBlob;
 use crate::store::packs::PackLoad;
@@ -71,6 +73,9 @@ struct Ctx {
     officer: String,
     /// This device is the district office: it records answers.
     office: bool,
+    /// The office has staff: each step is worked by its lane's role, as
+    /// the signed-in member (`None`: nobody signed in).
+    desk: Option<Option<StaffMember>>,
 }
 
 impl Ctx {
@@ -107,6 +112,35 @@ impl Ctx {
                 format!("{} ({})", r.name.get(en), t(lang, side))
             }
             None => id.to_string(),
+        }
+    }
+
+    /// Who acts on the current node, or why nobody here may: without
+    /// office staff the step's own role; with staff only the signed-in
+    /// member of that lane (`lanes::check_act`), and nothing is recorded
+    /// otherwise.
+    fn acting(&self, case: &Case, m: &Move, lang: Lang) -> Result<String, String> {
+        let procedure = self
+            .procedure()
+            .ok_or_else(|| t(lang, Msg::CasePackMissing).to_string())?;
+        let engine = Engine::new(procedure, self.offset());
+        let role = match &self.desk {
+            None => case
+                .walk(&engine)
+                .walk
+                .and_then(|w| position(&engine, &w).lane)
+                .unwrap_or_default(),
+            Some(None) => return Err(t(lang, Msg::ActSignIn).to_string()),
+            Some(Some(member)) => member.role.clone(),
+        };
+        match check_act(case, &engine, &role, m) {
+            Ok(_) => Ok(role),
+            Err(ActError::WrongRole { expected, acting }) => Err(wrong_role(
+                lang,
+                &self.role_name(&expected, lang),
+                &self.role_name(&acting, lang),
+            )),
+            Err(ActError::Move(_)) => Err(t(lang, Msg::CaseConflict).to_string()),
         }
     }
 
@@ -348,6 +382,19 @@ struct Loaded {
     office: bool,
 }
 
+/// The officer's name on events and the desk rule, from the signed-in
+/// staff member when the office has staff.
+fn desk_rule(desk: crate::ui::Desk, officer: String) -> (String, Option<Option<StaffMember>>) {
+    if !desk.enforced() {
+        return (officer, None);
+    }
+    let member = desk.member.get_untracked();
+    (
+        member.as_ref().map_or(officer, |m| m.name.clone()),
+        Some(member),
+    )
+}
+
 async fn load(id: String) -> Result<Loaded, StorageProblem> {
     let db = db::require()?;
     Ok(Loaded {
@@ -365,6 +412,7 @@ async fn load(id: String) -> Result<Loaded, StorageProblem> {
 #[component]
 pub fn CasePage() -> impl IntoView {
     let lang = use_lang();
+    let desk = crate::ui::use_desk();
     let storage = use_storage();
     let base = use_base();
     let packs = use_packs();
@@ -391,6 +439,7 @@ pub fn CasePage() -> impl IntoView {
                 Some((id, Ok(data))) => match Case::fold(&data.events) {
                     Err(_) => view! { <h1>{t(l, Msg::CaseNotFound)}</h1> <p data-testid="case-missing">{id}</p> }.into_any(),
                     Ok(case) => {
+                        let (officer, desk) = desk_rule(desk, data.officer);
                         let ctx = Rc::new(Ctx {
                             load,
                             case_id: case.id.clone(),
@@ -398,8 +447,9 @@ pub fn CasePage() -> impl IntoView {
                             version: case.version,
                             procedure: case.procedure.clone(),
                             device: data.device,
-                            officer: data.officer,
+                            officer,
                             office: data.office,
+                            desk,
                         });
                         if ctx.procedure().is_none() {
                             return view! { <p class="error" role="alert" data-testid="case-pack-missing">{t(l, Msg::CasePackMissing)}</p> }.into_any();
@@ -695,7 +745,8 @@ fn ApplicantForm(
             let mine = generation.get_value();
             set_timeout(
                 move || {
-                    if generation.get_value() == mine {
+                    // Left the page meanwhile: its change event saved it.
+                    if generation.try_get_value() == Some(mine) {
                         save();
                     }
                 },
@@ -831,7 +882,7 @@ fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoVie
     let lang = use_lang();
     let reason = RwSignal::new(String::new());
     let reason_missing = RwSignal::new(false);
-    let blocked = RwSignal::new(None::<Msg>);
+    let blocked = RwSignal::new(None::<String>);
     let photo_problems = RwSignal::new(BTreeMap::<String, String>::new());
     let busy_docs = RwSignal::new(Vec::<String>::new());
 
@@ -881,28 +932,43 @@ fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoVie
                     .iter()
                     .any(|d| documents.get(d).is_none_or(|s| s.present.is_none()));
                 let complete = {
-                    let (role_id, node_id) = (role_id.clone(), node_id.clone());
+                    let node_id = node_id.clone();
                     move |_| {
                         let today = local_date(platform::now(), offset);
                         let applicant_bad = d.case.with_untracked(|c| {
                             c.as_ref()
                                 .is_some_and(|c| !c.applicant.problems(today).is_empty())
                         });
+                        let l = lang.untracked();
                         if applicant_bad {
-                            blocked.set(Some(Msg::CaseFixApplicant));
+                            blocked.set(Some(t(l, Msg::CaseFixApplicant).to_string()));
                             return;
                         }
                         if unchecked {
-                            blocked.set(Some(Msg::DocNeedsCheck));
+                            blocked.set(Some(t(l, Msg::DocNeedsCheck).to_string()));
                             return;
                         }
-                        blocked.set(None);
-                        rec.act(
-                            Some(role_id.clone()),
-                            EventKind::StepCompleted {
-                                node: node_id.clone(),
-                            },
-                        );
+                        let m = Move {
+                            node: node_id.clone(),
+                            answer: None,
+                            at: rec.next_at(),
+                        };
+                        let acting = d
+                            .case
+                            .with_untracked(|c| c.as_ref().map(|c| rec.ctx().acting(c, &m, l)));
+                        match acting {
+                            Some(Ok(role)) => {
+                                blocked.set(None);
+                                rec.act(
+                                    Some(role),
+                                    EventKind::StepCompleted {
+                                        node: node_id.clone(),
+                                    },
+                                );
+                            }
+                            Some(Err(why)) => blocked.set(Some(why)),
+                            None => {}
+                        }
                     }
                 };
                 view! {
@@ -924,7 +990,7 @@ fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoVie
                             <ul class="inputs">{step.inputs.iter().map(|i| view! { <li>{i.get(en).to_string()}</li> }).collect_view()}</ul>
                         })}
                         <p class="muted">{t(l, Msg::ProcedureOutput)} ": " {step.output.get(en).to_string()}</p>
-                        {move || blocked.get().map(|m| view! { <p class="error" role="alert" data-testid="step-blocked">{t(l, m)}</p> })}
+                        {move || blocked.get().map(|m| view! { <p class="error" role="alert" data-testid="step-blocked">{m}</p> })}
                         <button type="button" class="btn btn-primary" data-testid="complete-step" on:click=complete>
                             {t(l, Msg::CaseCompleteStep)}
                         </button>
@@ -950,7 +1016,7 @@ fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoVie
                             .iter()
                             .all(|o| *o == Outcome::Returned);
                         let leads_to = ctx.node_title(&a.next, en);
-                        let (node_id, role_id, value) = (node_id.to_string(), role.to_string(), a.value.clone());
+                        let (node_id, value) = (node_id.to_string(), a.value.clone());
                         let answer = move |_| {
                             let text = reason.get_untracked().trim().to_string();
                             if needs_reason && text.is_empty() {
@@ -958,9 +1024,22 @@ fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoVie
                                 return;
                             }
                             reason_missing.set(false);
+                            let m = Move { node: node_id.clone(), answer: Some(value.clone()), at: rec.next_at() };
+                            let acting = d.case.with_untracked(|c| {
+                                c.as_ref().map(|c| rec.ctx().acting(c, &m, lang.untracked()))
+                            });
+                            let role = match acting {
+                                Some(Ok(role)) => role,
+                                Some(Err(why)) => {
+                                    blocked.set(Some(why));
+                                    return;
+                                }
+                                None => return,
+                            };
+                            blocked.set(None);
                             reason.set(String::new());
                             rec.act(
-                                Some(role_id.clone()),
+                                Some(role),
                                 EventKind::DecisionAnswered {
                                     node: node_id.clone(),
                                     answer: value.clone(),
@@ -991,6 +1070,7 @@ fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoVie
                             prop:value=move || reason.get()
                             on:input:target=move |ev| reason.set(ev.target().value())></textarea>
                         {move || reason_missing.get().then(|| view! { <p class="error" role="alert" data-testid="reason-required">{t(l, Msg::CaseReasonRequired)}</p> })}
+                        {move || blocked.get().map(|m| view! { <p class="error" role="alert" data-testid="step-blocked">{m}</p> })}
                         <ul class="answers">{answers}</ul>
                     </section>
                 }

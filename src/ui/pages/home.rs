@@ -190,7 +190,8 @@ fn CaseList() -> impl IntoView {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() == mine {
+                // Nothing to do once the list page is gone.
+                if generation.try_get_value() == Some(mine) {
                     pages.set(1);
                     search.set(v);
                 }

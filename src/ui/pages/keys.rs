@@ -194,6 +194,7 @@ fn DistrictPanel(
 #[component]
 fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
     let lang = use_lang();
+    let desk = crate::ui::use_desk();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
     let packs = use_packs();
     let code = RwSignal::new(String::new());
@@ -237,7 +238,10 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
             }
             .await;
             match result {
-                Ok(_) => refresh.again(),
+                Ok(_) => {
+                    refresh.again();
+                    desk.refresh();
+                }
                 Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
             }
         });
@@ -271,6 +275,7 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
                 Ok(()) => {
                     say(true, lang.t(Msg::KeysRestored).to_string());
                     refresh.again();
+                    desk.refresh();
                 }
                 Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
             }

@@ -2,6 +2,7 @@
 
 mod about;
 mod case;
+mod desk;
 mod exchange;
 mod home;
 mod keys;
@@ -12,6 +13,7 @@ mod settings;
 
 pub use about::About;
 pub use case::CasePage;
+pub use desk::Inbox;
 pub use exchange::{Devices, Receive, Send};
 pub use home::Home;
 pub use new_case::NewCase;

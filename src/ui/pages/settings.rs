@@ -110,9 +110,11 @@ fn ProfileForm() -> impl IntoView {
             ),
             SaveOutcome::Invalid(problems) => Some(
                 view! {
-                    <ul class="error" role="alert" data-testid="profile-problems">
-                        {problems.into_iter().map(|p| view! { <li>{profile_problem(l, p)}</li> }).collect_view()}
-                    </ul>
+                    <div role="alert" data-testid="profile-problems">
+                        <ul class="error">
+                            {problems.into_iter().map(|p| view! { <li>{profile_problem(l, p)}</li> }).collect_view()}
+                        </ul>
+                    </div>
                 }
                 .into_any(),
             ),
@@ -188,11 +190,15 @@ fn StorageSection() -> impl IntoView {
 #[component]
 pub fn Settings() -> impl IntoView {
     let lang = use_lang();
+    let desk = crate::ui::use_desk();
     view! {
         <h1>{move || lang.t(Msg::SettingsTitle)}</h1>
         <LanguagePicker />
         <ProfileForm />
         <super::keys::KeysSection />
+        <Show when=move || desk.office.get()>
+            <super::desk::StaffSection />
+        </Show>
         <StorageSection />
     }
 }

@@ -1,0 +1,329 @@
+//! The district desk: the office's staff (Settings, district mode), the
+//! sign-in with a PIN, and each role's inbox, oldest due first, with the
+//! time standard and how late each case is (`domain::lanes`).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::case::CaseSummary;
+use crate::domain::lanes::{district_roles, lateness, role_has_work, Lateness};
+use crate::domain::procedure::{NodeKind, Pack};
+use crate::domain::staff::{NewStaff, StaffMember};
+use crate::i18n::{
+    case_count, date_time, lateness as lateness_text, staff_problem, storage_problem, t,
+    time_standard, Lang, Msg,
+};
+use crate::store::packs::PackLoad;
+use crate::store::{db, platform};
+use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_storage, when_stored};
+
+/// How many cases of a lane one page shows.
+const INBOX_PAGE: u32 = 50;
+
+/// The office's pack, newest version stored, from the office config.
+fn office_pack(load: &PackLoad, pack: &str) -> Option<Pack> {
+    load.library.latest(pack).cloned()
+}
+
+/// A role's name in the office's pack, or its id.
+fn role_name(pack: Option<&Pack>, role: &str, en: bool) -> String {
+    pack.and_then(|p| district_roles(p).into_iter().find(|r| r.id == role))
+        .map_or_else(|| role.to_string(), |r| r.name.get(en).to_string())
+}
+
+/// The office's pack id (district mode), read once.
+fn office_pack_id() -> LocalResource<Option<Option<String>>> {
+    when_stored(|| async {
+        db::require()
+            .ok()?
+            .office()
+            .await
+            .ok()
+            .flatten()
+            .map(|o| o.config.pack)
+    })
+    .0
+}
+
+/// Settings' list of the office's staff, and the form that adds one.
+#[component]
+pub fn StaffSection() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let desk = use_desk();
+    let packs = use_packs();
+    let pack_id = office_pack_id();
+    let form = RwSignal::new(NewStaff::default());
+    let problems = RwSignal::new(Vec::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+
+    move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        packs.with(storage.get(), l, move |load| {
+            let Some(pack_id) = pack_id.get().flatten() else {
+                return loading_note(storage.get(), l).into_any();
+            };
+            let Some(pack) = pack_id.as_deref().and_then(|id| office_pack(&load, id)) else {
+                return ().into_any();
+            };
+            let roles: Vec<(String, String, bool)> = district_roles(&pack)
+                .into_iter()
+                .map(|r| (r.id.clone(), r.name.get(en).to_string(), role_has_work(&pack, &r.id)))
+                .collect();
+            let ids: Vec<String> = roles.iter().map(|r| r.0.clone()).collect();
+            let add = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let new = form.get_untracked();
+                let staff = desk.staff.get_untracked();
+                let role_ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let found = new.validate(&staff, &role_ids);
+                problems.set(found.clone());
+                if !found.is_empty() {
+                    return;
+                }
+                let member = new.member(platform::random_hex(8), platform::random_hex(16).as_bytes());
+                let mut all = staff;
+                all.push(member);
+                leptos::task::spawn_local(async move {
+                    let saved = async { db::require()?.save_staff(&all).await }.await;
+                    match saved {
+                        Ok(()) => {
+                            desk.refresh();
+                            form.set(NewStaff::default());
+                            message.set(Some((true, t(lang.untracked(), Msg::StaffAdded).to_string())));
+                        }
+                        Err(p) => message.set(Some((false, storage_problem(lang.untracked(), &p).to_string()))),
+                    }
+                });
+            };
+            let remove = move |id: String| {
+                let all: Vec<StaffMember> = desk.staff.get_untracked().into_iter().filter(|m| m.id != id).collect();
+                leptos::task::spawn_local(async move {
+                    match async { db::require()?.save_staff(&all).await }.await {
+                        Ok(()) => desk.refresh(),
+                        Err(p) => message.set(Some((false, storage_problem(lang.untracked(), &p).to_string()))),
+                    }
+                });
+            };
+            let list = {
+                let pack = pack.clone();
+                move || {
+                    desk.staff
+                        .get()
+                        .into_iter()
+                        .map(|m| {
+                            let id = m.id.clone();
+                            view! {
+                                <li data-testid="staff-member" data-role=m.role.clone()>
+                                    <span>{m.name.clone()} " \u{b7} " {role_name(Some(&pack), &m.role, en)}</span>
+                                    " "
+                                    <button type="button" class="btn" data-testid="staff-remove"
+                                        on:click=move |_| remove(id.clone())>{t(l, Msg::StaffRemove)}</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }
+            };
+            let field = move |get: fn(&NewStaff) -> &String, set: fn(&mut NewStaff, String)| {
+                (move || get(&form.get()).clone(), move |v: String| form.update(|f| set(f, v)))
+            };
+            let (name, set_name) = field(|f| &f.name, |f, v| f.name = v);
+            let (pin, set_pin) = field(|f| &f.pin, |f, v| f.pin = v);
+            let (again, set_again) = field(|f| &f.pin_again, |f, v| f.pin_again = v);
+            view! {
+                <section class="card" data-testid="staff" aria-labelledby="staff-title">
+                    <h2 id="staff-title">{t(l, Msg::StaffTitle)}</h2>
+                    <p class="hint">{t(l, Msg::StaffHint)}</p>
+                    <ul class="staff-list">{list}</ul>
+                    <form on:submit=add novalidate=true data-testid="staff-form">
+                        <label for="staff-name">{t(l, Msg::StaffName)}</label>
+                        <input id="staff-name" data-testid="staff-name" autocomplete="off"
+                            prop:value=name on:input:target=move |ev| set_name(ev.target().value()) />
+                        <label for="staff-role">{t(l, Msg::StaffRole)}</label>
+                        <select id="staff-role" data-testid="staff-role"
+                            on:change:target=move |ev| { let v = ev.target().value(); form.update(|f| f.role = v) }>
+                            <option value="" selected=move || form.with(|f| f.role.is_empty())>"\u{2014}"</option>
+                            {roles.into_iter().map(|(id, name, work)| {
+                                let label = if work { name } else { format!("{name} ({})", t(l, Msg::StaffNoWork)) };
+                                let id2 = id.clone();
+                                view! { <option value=id selected=move || form.with(|f| f.role == id2)>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                        <label for="staff-pin">{t(l, Msg::StaffPin)}</label>
+                        <input id="staff-pin" data-testid="staff-pin" type="password" inputmode="numeric" autocomplete="new-password"
+                            prop:value=pin on:input:target=move |ev| set_pin(ev.target().value()) />
+                        <label for="staff-pin-again">{t(l, Msg::StaffPinAgain)}</label>
+                        <input id="staff-pin-again" data-testid="staff-pin-again" type="password" inputmode="numeric" autocomplete="new-password"
+                            prop:value=again on:input:target=move |ev| set_again(ev.target().value()) />
+                        {move || {
+                            let found = problems.get();
+                            (!found.is_empty()).then(|| view! {
+                                <div role="alert" data-testid="staff-problems">
+                                    <ul class="error">
+                                        {found.into_iter().map(|p| view! { <li>{staff_problem(l, p)}</li> }).collect_view()}
+                                    </ul>
+                                </div>
+                            })
+                        }}
+                        <button type="submit" class="btn btn-primary" data-testid="staff-add">{t(l, Msg::StaffAdd)}</button>
+                    </form>
+                    {move || message.get().map(|(ok, text)| view! {
+                        <p class=if ok { "ok" } else { "error" } role="status" data-testid="staff-message">{text}</p>
+                    })}
+                </section>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The sign-in: who works the laptop now, with their PIN.
+#[component]
+fn SignIn() -> impl IntoView {
+    let lang = use_lang();
+    let desk = use_desk();
+    let who = RwSignal::new(String::new());
+    let pin = RwSignal::new(String::new());
+    let wrong = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = who.get_untracked();
+        let typed = pin.get_untracked();
+        pin.set(String::new());
+        let staff = desk.staff.get_untracked();
+        let member = staff.iter().find(|m| m.id == id).or(staff.first());
+        match member {
+            // Signing in replaces this form: nothing of it is touched after.
+            Some(m) if m.pin_matches(&typed) => desk.sign_in(m.clone()),
+            _ => wrong.set(true),
+        }
+    };
+    view! {
+        <form class="card" data-testid="sign-in" on:submit=submit novalidate=true>
+            <h2>{move || lang.t(Msg::SignInTitle)}</h2>
+            <label for="sign-in-who">{move || lang.t(Msg::SignInWho)}</label>
+            <select id="sign-in-who" data-testid="sign-in-who" on:change:target=move |ev| who.set(ev.target().value())>
+                {move || desk.staff.get().into_iter().map(|m| view! {
+                    <option value=m.id.clone()>{m.name.clone()}</option>
+                }).collect_view()}
+            </select>
+            <label for="sign-in-pin">"PIN"</label>
+            <input id="sign-in-pin" data-testid="sign-in-pin" type="password" inputmode="numeric" autocomplete="current-password"
+                prop:value=move || pin.get() on:input:target=move |ev| pin.set(ev.target().value()) />
+            {move || wrong.get().then(|| view! { <p class="error" role="alert" data-testid="sign-in-wrong">{lang.t(Msg::SignInWrongPin)}</p> })}
+            <button type="submit" class="btn btn-primary" data-testid="sign-in-go">{move || lang.t(Msg::SignIn)}</button>
+        </form>
+    }
+}
+
+/// A lane's rows, with how each stands at `now`.
+#[component]
+fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let l = lang.untracked();
+    let en = l == Lang::En;
+    let now = platform::now();
+    let offset = pack.as_ref().map_or(420, |p| p.utc_offset_minutes);
+    if rows.is_empty() {
+        return view! { <p data-testid="inbox-empty">{t(l, Msg::InboxEmpty)}</p> }.into_any();
+    }
+    let shown = rows.len();
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let node = pack.as_ref().and_then(|p| {
+                let procedure = r.procedure_id.split_once('.').map(|(_, p)| p)?;
+                p.procedures.iter().find(|x| x.id == procedure)?.node(&r.node)
+            });
+            let (title, standard) = match node.map(|n| &n.kind) {
+                Some(NodeKind::Step(s)) => (s.title.get(en).to_string(), Some(time_standard(l, &s.time))),
+                Some(NodeKind::Decision(d)) => (d.question.get(en).to_string(), None),
+                _ => (r.node.clone(), None),
+            };
+            let state = lateness(&r, now);
+            let late = matches!(state, Lateness::Late { .. });
+            let name = if r.applicant_name.is_empty() { t(l, Msg::CaseNoName).to_string() } else { r.applicant_name.clone() };
+            view! {
+                <li class=if late { "card inbox-row late" } else { "card inbox-row" } data-testid="inbox-row"
+                    data-case=r.id.clone() data-node=r.node.clone() data-late=late.to_string()>
+                    <A href=base.href(&format!("cases/{}", r.id))>{name}</A>
+                    <span class="muted">" " {r.nik.clone()}</span>
+                    <p>{title}</p>
+                    <p class="muted">
+                        {standard.map(|s| view! { {s} " \u{b7} " })}
+                        {r.deadline.map(|d| view! { {date_time(l, d as i64, offset)} " \u{b7} " })}
+                        <span class=if late { "badge badge-late" } else { "badge" } data-testid="inbox-lateness">{lateness_text(l, state)}</span>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p data-testid="inbox-count">{case_count(l, total)} " " {t(l, Msg::InboxWaiting)}
+            {(total as usize > shown).then(|| view! { " \u{b7} " {t(l, Msg::InboxShowing)} " " {shown} })}
+        </p>
+        <ol class="inbox" data-testid="inbox">{items}</ol>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let desk = use_desk();
+    let base = use_base();
+    let packs = use_packs();
+    let pack_id = office_pack_id();
+    let (lane, _) = when_stored(move || {
+        let role = desk.member.get().map(|m| m.role);
+        async move {
+            let role = role?;
+            Some(async { db::require()?.lane(&role, INBOX_PAGE).await }.await)
+        }
+    });
+
+    move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let body = if !desk.office.get() {
+            view! { <p data-testid="inbox-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any()
+        } else if desk.staff.with(Vec::is_empty) {
+            view! {
+                <p data-testid="inbox-no-staff">{t(l, Msg::InboxNoStaff)} " "
+                    <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A></p>
+            }
+            .into_any()
+        } else {
+            match desk.member.get() {
+                None => view! { <SignIn /> }.into_any(),
+                Some(member) => packs.with(storage.get(), l, move |load| {
+                    let pack = pack_id.get().flatten().flatten().and_then(|id| office_pack(&load, &id));
+                    let role = role_name(pack.as_ref(), &member.role, en);
+                    let list = match lane.get().flatten().flatten() {
+                        None => loading_note(storage.get(), l).into_any(),
+                        Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+                        Some(Ok((rows, total))) => view! { <LaneList rows=rows total=total pack=pack.clone() /> }.into_any(),
+                    };
+                    view! {
+                        <p class="signed-in" data-testid="signed-in" data-role=member.role.clone()>
+                            {t(l, Msg::SignedInAs)} " " <strong>{member.name.clone()}</strong> " \u{b7} " {role} " "
+                            <button type="button" class="btn" data-testid="sign-out" on:click=move |_| desk.sign_out()>
+                                {t(l, Msg::SignOut)}
+                            </button>
+                        </p>
+                        {list}
+                    }
+                    .into_any()
+                }),
+            }
+        };
+        view! {
+            <h1>{t(l, Msg::NavInbox)}</h1>
+            {body}
+        }
+    }
+}

@@ -1,0 +1,207 @@
+// The district desk, walked down Karanganyar's lanes: the PMK's phone
+// finishes its input and sends the case; at the office each staff member
+// signs in with a PIN and finds the case in their inbox when it reaches
+// their lane (operator -> Kabid -> Sekdin -> Kadis -> operator sends), a
+// wrong role is refused in words with nothing recorded, and the answer
+// goes back to the village, whose timeline shows who did what.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
+import { download, waitSaved, step, mark, text } from "./flows.mjs";
+
+const env = testEnvironment();
+
+const STAFF = [
+  { name: "Pak Operator", role: "operator", pin: "1111" },
+  { name: "Bu Rina", role: "kabid", pin: "2222" },
+  { name: "Pak Sekdin", role: "sekdin", pin: "3333" },
+  { name: "Bu Kadis", role: "kadis", pin: "4444" },
+];
+
+async function addStaff(app, { name, role, pin }, again = pin) {
+  await app.tid("staff-name").fill(name);
+  await app.tid("staff-role").selectOption(role);
+  await app.tid("staff-pin").fill(pin);
+  await app.tid("staff-pin-again").fill(again);
+  await app.tid("staff-add").click();
+}
+
+/** Signs `who` in on the inbox (signing out whoever was in). */
+async function signIn(app, who) {
+  await app.goto("inbox");
+  await app.tid("sign-out").or(app.tid("sign-in-who")).waitFor();
+  if (await app.tid("sign-out").count()) await app.tid("sign-out").click();
+  await app.tid("sign-in-who").selectOption({ label: who.name });
+  await app.tid("sign-in-pin").fill(who.pin);
+  await app.tid("sign-in-go").click();
+  await app.page.waitForSelector(`[data-testid=signed-in][data-role=${who.role}]`);
+}
+
+/** Opens the first case of the inbox, which must stand on `node`. */
+async function openFromInbox(app, node) {
+  await app.page.waitForSelector(`[data-testid=inbox-row][data-node=${node}]`);
+  assert.equal(await app.tid("inbox-row").count(), 1);
+  await app.tid("inbox-row").locator("a").click();
+  await app.page.waitForSelector(`[data-testid=current-step][data-node=${node}], [data-testid=current-decision][data-node=${node}]`);
+}
+
+test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, and the answer back", async () => {
+  // ---- The office sets up: keys for Karanganyar's pack, then its staff ----
+  const laptop = await env.browser.newContext({ acceptDownloads: true });
+  const dinas = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await dinas.saveProfile({ device: "Laptop Dinsos", officer: "Admin Dinsos", village: "" });
+  await dinas.tid("profile-saved").waitFor();
+  assert.equal(await dinas.tid("nav-inbox").count(), 0, "no inbox before district mode");
+  await dinas.tid("office-create").locator("summary").click();
+  await dinas.tid("office-code").fill("33.13");
+  await dinas.tid("office-pack").selectOption("karanganyar");
+  await dinas.tid("office-make").click();
+  await dinas.tid("office-fingerprint").waitFor();
+  await dinas.tid("nav-inbox").waitFor();
+  const config = await download(dinas, "office-config");
+
+  await dinas.tid("staff").waitFor();
+  // Bad input first: every problem at once, nothing stored.
+  await addStaff(dinas, { name: "", role: "kabid", pin: "12a" }, "12a");
+  await dinas.tid("staff-problems").waitFor();
+  assert.match(await text(dinas, "staff-problems"), /Nama wajib diisi/);
+  assert.match(await text(dinas, "staff-problems"), /4 sampai 8 angka/);
+  await addStaff(dinas, { name: "Bu Rina", role: "kabid", pin: "2222" }, "2223");
+  await dinas.page.waitForFunction(() => /tidak sama/.test(document.querySelector("[data-testid=staff-problems]")?.textContent ?? ""));
+  assert.equal(await dinas.tid("staff-member").count(), 0);
+  for (const who of STAFF) {
+    await addStaff(dinas, who);
+    await dinas.page.waitForSelector(`[data-testid=staff-member][data-role=${who.role}]`);
+  }
+  assert.equal(await dinas.tid("staff-member").count(), 4);
+  await addStaff(dinas, { name: "bu rina", role: "kadis", pin: "9999" });
+  await dinas.page.waitForFunction(() => /sudah dipakai/.test(document.querySelector("[data-testid=staff-problems]")?.textContent ?? ""));
+  await dinas.assertAccessible("settings with the office staff");
+
+  // ---- The PMK's phone: trusts the office, does its part, sends ----
+  const phone = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const desa = await Pandu.open(phone, env.server, "/pandu/", "settings");
+  await desa.offlineReady();
+  await desa.saveProfile({ device: "HP PMK Jaten", officer: "Sri Wahyuni", village: "33.13.01.2001" });
+  await desa.tid("profile-saved").waitFor();
+  await desa.tid("district-file").setInputFiles({ name: config.name, mimeType: "application/json", buffer: config.buffer });
+  await desa.tid("district-trust").click();
+  await desa.tid("district-name").waitFor();
+  const card = await download(desa, "device-card");
+  await phone.setOffline(true);
+  await desa.goto("procedures");
+  await desa.tid("regency").selectOption("karanganyar");
+  await desa.goto("");
+  await desa.tid("new-case").click();
+  await desa.tid("start-pbi_pbpu_proposal").click();
+  await desa.tid("applicant").waitFor();
+  for (const [f, v] of Object.entries({ full_name: "Suparmi", nik: "3313014101900002", kk: "3313010101200001", sex: "female", birth_date: "1990-01-01" })) {
+    if (f === "sex") await desa.tid(`f-${f}`).selectOption(v);
+    else await desa.tid(`f-${f}`).fill(v);
+  }
+  await waitSaved(desa);
+  for (const doc of ["kk", "ktp"]) await mark(desa, doc);
+  if (await desa.tid("present-akte").count()) await mark(desa, "akte");
+  await step(desa, "village_input", () => desa.tid("complete-step").click());
+  // The village's part is done: the case waits on the district's operator.
+  await desa.page.waitForSelector("[data-testid=current-step][data-node=verify]");
+  assert.equal(await text(desa, "case-status"), "Selesai diisi");
+  await waitSaved(desa);
+  const caseUrl = desa.page.url();
+  await desa.tid("nav-send").click();
+  await desa.tid("send-case").first().waitFor();
+  assert.equal(await desa.tid("send-case").count(), 1);
+  await desa.tid("send-make").click();
+  await desa.tid("bundle-made").waitFor();
+  const bundle = await download(desa, "bundle-download");
+
+  // ---- The office enrols the phone and imports the case ----
+  await dinas.goto("devices");
+  await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
+  await dinas.tid("device-approve").click();
+  await dinas.page.waitForSelector("[data-testid=device-row][data-standing=enrolled]");
+  await dinas.goto("receive");
+  await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
+  await dinas.tid("import-report").waitFor();
+  assert.equal(await text(dinas, "import-new"), "1");
+
+  // ---- The lanes ----
+  // Nobody signed in: the case page says to sign in, and records nothing.
+  await dinas.goto("");
+  await dinas.tid("case-row").first().locator("a").click();
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=verify]");
+  await dinas.tid("complete-step").click();
+  await dinas.tid("step-blocked").waitFor();
+  assert.match(await text(dinas, "step-blocked"), /Masuk sebagai staf/);
+
+  // A wrong PIN is refused.
+  await dinas.goto("inbox");
+  await dinas.tid("sign-in-who").selectOption({ label: "Bu Rina" });
+  await dinas.tid("sign-in-pin").fill("0000");
+  await dinas.tid("sign-in-go").click();
+  await dinas.tid("sign-in-wrong").waitFor();
+  await dinas.assertAccessible("the inbox sign-in");
+
+  // The Kabid's inbox is empty while the case is with the operator.
+  const [operator, kabid, sekdin, kadis] = STAFF;
+  await signIn(dinas, kabid);
+  await dinas.tid("inbox-empty").waitFor();
+
+  await signIn(dinas, operator);
+  await openFromInbox(dinas, "verify");
+  assert.match(await text(dinas, "step-actor"), /Operator/);
+  await step(dinas, "verify", () => dinas.tid("complete-step").click());
+  await step(dinas, "check_dossier", () => dinas.tid("complete-step").click());
+  // The Kabid's step, tried by the operator: refused in words.
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=kabid_review]");
+  await waitSaved(dinas);
+  const before = await dinas.tid("timeline-event").count();
+  await dinas.tid("complete-step").click();
+  await dinas.tid("step-blocked").waitFor();
+  assert.match(await text(dinas, "step-blocked"), /dikerjakan oleh Kabid.*Anda masuk sebagai Staf\/Operator/);
+  assert.equal(await dinas.tid("timeline-event").count(), before, "nothing recorded");
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=kabid_review]");
+
+  for (const [who, node] of [[kabid, "kabid_review"], [sekdin, "sekdin_review"], [kadis, "kadis_sign"]]) {
+    await signIn(dinas, who);
+    assert.match(await text(dinas, "inbox-count"), /^1 kasus/);
+    assert.match(await text(dinas, "inbox-lateness"), /Sisa waktu|Terlambat/);
+    await openFromInbox(dinas, node);
+    await step(dinas, node, () => dinas.tid("complete-step").click());
+    await waitSaved(dinas);
+  }
+  await dinas.assertAccessible("a case in the district's lanes");
+
+  await signIn(dinas, operator);
+  await openFromInbox(dinas, "scheme");
+  await step(dinas, "scheme", () => dinas.tid("answer-pbi_jk").click());
+  await step(dinas, "send_kemensos", () => dinas.tid("complete-step").click());
+  await step(dinas, "feedback", () => dinas.tid("complete-step").click());
+  await dinas.page.waitForSelector("[data-testid=case-ended][data-outcome=proposed]");
+  await dinas.tid("answer-proposed").check();
+  await dinas.tid("answer-save").click();
+  await dinas.page.waitForSelector("[data-testid=case-answer][data-state=proposed]");
+  await waitSaved(dinas);
+  await dinas.goto("inbox");
+  await dinas.tid("inbox-empty").waitFor();
+
+  // ---- The answer goes back to the PMK ----
+  await dinas.goto("send");
+  await dinas.tid("answers-make").click();
+  await dinas.tid("bundle-made").waitFor();
+  const answer = await download(dinas, "bundle-download");
+  await desa.goto("receive");
+  await desa.tid("receive-file").setInputFiles({ name: answer.name, mimeType: "application/octet-stream", buffer: answer.buffer });
+  await desa.tid("import-report").waitFor();
+  await desa.page.goto(caseUrl);
+  await desa.ready();
+  await desa.page.waitForSelector("[data-testid=case-answer][data-state=proposed]");
+  await desa.page.waitForSelector("[data-testid=case-ended][data-outcome=proposed]");
+  await desa.tid("timeline").locator("summary").click();
+  const timeline = await text(desa, "timeline");
+  for (const who of STAFF) assert.ok(timeline.includes(who.name), `the timeline shows ${who.name}`);
+  dinas.assertNoConsoleErrors();
+  desa.assertNoConsoleErrors();
+  await laptop.close();
+  await phone.close();
+});

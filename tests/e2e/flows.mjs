@@ -1,0 +1,67 @@
+// Steps the end-to-end tests share: downloads, saves, walking a case,
+// reading a QR code back with a real decoder.
+import { readFile } from "node:fs/promises";
+import jsQR from "jsqr";
+
+/** Clicks `button` and returns the bytes the browser downloads. */
+export async function download(app, button) {
+  const [dl] = await Promise.all([app.page.waitForEvent("download"), app.tid(button).click()]);
+  return { name: dl.suggestedFilename(), buffer: await readFile(await dl.path()) };
+}
+
+export async function waitSaved(app) {
+  await app.page.waitForSelector('.save-note[data-state=saved][data-typing="0"]');
+}
+
+export async function step(app, node, action) {
+  await app.page.waitForSelector(`[data-node="${node}"]`);
+  await action();
+  await app.page.waitForFunction((n) => !document.querySelector(`[data-node="${n}"]`), node);
+}
+
+export async function mark(app, doc) {
+  await app.tid(`present-${doc}`).click();
+  await app.page.waitForSelector(`[data-testid=doc-${doc}][data-state=doc-present]`);
+}
+
+/** Decodes the QR code drawn by the SVG at `selector` with jsQR. */
+export async function scanQr(app, selector) {
+  const size = 600;
+  const base64 = await app.page.evaluate(async ({ selector, size }) => {
+    const svg = document.querySelector(selector).outerHTML;
+    const img = new Image();
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = c.height = size;
+    const ctx = c.getContext("2d");
+    ctx.drawImage(img, 0, 0, size, size);
+    const bytes = ctx.getImageData(0, 0, size, size).data;
+    let s = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }, { selector, size });
+  const rgba = new Uint8ClampedArray(Buffer.from(base64, "base64"));
+  return jsQR(rgba, size, size)?.data;
+}
+
+export const manifestOf = (envelopeJson) => JSON.parse(Buffer.from(JSON.parse(envelopeJson).payload, "base64").toString());
+
+/** A small photo made by the browser, as a picked file. */
+export async function photo(app) {
+  const base64 = await app.page.evaluate(() => {
+    const c = document.createElement("canvas");
+    c.width = 800;
+    c.height = 600;
+    const ctx = c.getContext("2d");
+    ctx.fillStyle = "#cde";
+    ctx.fillRect(0, 0, 800, 600);
+    ctx.fillStyle = "#123";
+    ctx.font = "48px sans-serif";
+    ctx.fillText("KTP 3214014101900002", 40, 300);
+    return c.toDataURL("image/png").split(",")[1];
+  });
+  return { name: "ktp.png", mimeType: "image/png", buffer: Buffer.from(base64, "base64") };
+}
+
+export const text = async (app, id) => (await app.tid(id).textContent()).trim();
