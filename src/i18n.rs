@@ -12,9 +12,9 @@ use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::Lateness;
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
-use crate::domain::pack_check::{PackProblem, TimeProblem};
+use crate::domain::pack_check::{ListFault, PackProblem, TimeProblem};
 use crate::domain::photo::PhotoProblem;
-use crate::domain::procedure::{Outcome, TimeStandard, TimeUnit};
+use crate::domain::procedure::{Column, Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
 use crate::domain::staff::StaffProblem;
 use crate::domain::storage::StorageProblem;
@@ -441,6 +441,13 @@ messages! {
     InboxNoStandard => "Tanpa batas waktu", "No time standard";
     InboxLate => "Terlambat", "Late by";
     InboxLeft => "Sisa waktu", "Time left";
+    ListsTitle => "Daftar per siklus", "Lists per cycle";
+    ListsHint => "Kasus yang sampai di langkah daftar itu pada siklusnya, sebagai CSV untuk Excel atau LibreOffice (NIK tetap utuh).", "The cases that reached the list's step in its cycle, as CSV for Excel or LibreOffice (NIKs stay whole).";
+    ListsCycle => "Siklus", "Cycle";
+    ListsMake => "Unduh CSV", "Download CSV";
+    ListsMade => "File dibuat", "File made";
+    ListsEmpty => "Tidak ada kasus di siklus ini: file hanya berisi judul kolom.", "No case in this cycle: the file holds only the column titles.";
+    ListsNone => "Paket prosedur kantor tidak memuat daftar.", "The office's procedure pack defines no lists.";
     ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
     ActWrongRole => "Langkah ini dikerjakan oleh", "This step is worked by";
     ActYouAre => "Anda masuk sebagai", "you are signed in as";
@@ -780,6 +787,25 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
             "{}role \u{ab}{role}\u{bb} is listed more than once.",
             inp(procedure)
         ),
+        BadList { list, fault } => {
+            let what = match (fault, id) {
+                (ListFault::Duplicate, true) => "id dipakai lebih dari sekali".to_string(),
+                (ListFault::Duplicate, false) => "the id is used more than once".to_string(),
+                (ListFault::UnknownProcedure(p), true) => format!("prosedur \u{ab}{p}\u{bb} tidak ada"),
+                (ListFault::UnknownProcedure(p), false) => format!("there is no procedure \u{ab}{p}\u{bb}"),
+                (ListFault::UnknownNode(n), true) => format!("langkah \u{ab}{n}\u{bb} tidak ada di prosedurnya"),
+                (ListFault::UnknownNode(n), false) => format!("its procedure has no node \u{ab}{n}\u{bb}"),
+                (ListFault::CutoffOutOfMonth, true) => "tanggal batas harus 1 sampai 31".to_string(),
+                (ListFault::CutoffOutOfMonth, false) => "the cut-off day must be 1 to 31".to_string(),
+                (ListFault::NoColumns, true) => "tidak ada kolom".to_string(),
+                (ListFault::NoColumns, false) => "it has no columns".to_string(),
+            };
+            if id {
+                format!("Daftar \u{ab}{list}\u{bb}: {what}.")
+            } else {
+                format!("List \u{ab}{list}\u{bb}: {what}.")
+            }
+        }
         RoleSideDiffers { procedure, role } if id => format!(
             "{}peran \u{ab}{role}\u{bb} ada di sisi lain (desa/Dinas) daripada di prosedur sebelumnya.",
             inp(procedure)
@@ -1009,6 +1035,51 @@ pub fn long_date(lang: Lang, d: Date) -> String {
         .copied()
         .unwrap_or("?");
     format!("{} {} {}", d.day, month, d.year)
+}
+
+/// "November 2026": a cycle named by its month.
+pub fn month_year(lang: Lang, year: i32, month: u32) -> String {
+    let d = long_date(
+        lang,
+        Date {
+            year,
+            month,
+            day: 1,
+        },
+    );
+    d.split_once(' ')
+        .map_or(d.clone(), |(_, rest)| rest.to_string())
+}
+
+/// A list column's title in the file (Indonesian: the lists go to
+/// Kemensos, Dinkes and BPJS).
+pub fn list_column(lang: Lang, c: Column) -> &'static str {
+    match (c, lang) {
+        (Column::No, _) => "No",
+        (Column::Nik, _) => "NIK",
+        (Column::Kk, Lang::Id) => "No. KK",
+        (Column::Kk, Lang::En) => "KK number",
+        (Column::FullName, Lang::Id) => "Nama",
+        (Column::FullName, Lang::En) => "Name",
+        (Column::Sex, Lang::Id) => "Jenis Kelamin (L/P)",
+        (Column::Sex, Lang::En) => "Sex (L/P)",
+        (Column::BirthDate, Lang::Id) => "Tanggal Lahir",
+        (Column::BirthDate, Lang::En) => "Date of birth",
+        (Column::Address, Lang::Id) => "Alamat",
+        (Column::Address, Lang::En) => "Address",
+        (Column::Rt, _) => "RT",
+        (Column::Rw, _) => "RW",
+        (Column::Village, Lang::Id) => "Desa/Kelurahan",
+        (Column::Village, Lang::En) => "Village",
+        (Column::District, Lang::Id) => "Kecamatan",
+        (Column::District, Lang::En) => "Subdistrict",
+        (Column::Phone, Lang::Id) => "No. HP",
+        (Column::Phone, Lang::En) => "Phone",
+        (Column::Reached, Lang::Id) => "Tanggal Usul",
+        (Column::Reached, Lang::En) => "Date proposed",
+        (Column::CaseId, Lang::Id) => "ID Kasus Pandu",
+        (Column::CaseId, Lang::En) => "Pandu case id",
+    }
 }
 
 /// A NIK disagreement in words.

@@ -332,7 +332,7 @@ fn end_of_day_in_month(date: Date, day: u32, offset: i32) -> Millis {
 /// The first day of the month whose cycle `today` belongs to: this month's
 /// until its `last_day` (clamped to the month's length) has passed, then
 /// next month's. Month windows and cut-offs both count this way.
-fn cycle_month(today: Date, last_day: u32) -> Date {
+pub fn cycle_month(today: Date, last_day: u32) -> Date {
     let this_month = Date { day: 1, ..today };
     if today.day > last_day.min(days_in_month(today.year, today.month)) {
         this_month.first_of_next_month()

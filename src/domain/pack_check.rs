@@ -29,6 +29,11 @@ pub enum PackProblem {
         procedure: String,
         role: String,
     },
+    /// One of the pack's `lists` cannot be made.
+    BadList {
+        list: String,
+        fault: ListFault,
+    },
     DuplicateNode {
         procedure: String,
         node: String,
@@ -95,6 +100,18 @@ pub enum TimeProblem {
     WindowReversed,
 }
 
+/// What is wrong with a list definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListFault {
+    /// Another list has the id.
+    Duplicate,
+    UnknownProcedure(String),
+    UnknownNode(String),
+    /// A cut-off day outside 1-31.
+    CutoffOutOfMonth,
+    NoColumns,
+}
+
 /// Parses and validates a pack. A pack is returned only without problems.
 pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProblem>> {
     let pack: Pack = serde_json::from_str(json).map_err(|e| {
@@ -136,6 +153,7 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
         }
         check_procedure(p, catalogue, &mut problems);
     }
+    check_lists(pack, &mut problems);
     let mut sides = std::collections::BTreeMap::new();
     for p in &pack.procedures {
         for r in &p.roles {
@@ -148,6 +166,32 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
         }
     }
     problems
+}
+
+fn check_lists(pack: &Pack, problems: &mut Vec<PackProblem>) {
+    let mut ids = BTreeSet::new();
+    for l in &pack.lists {
+        let mut fault = |fault| {
+            problems.push(PackProblem::BadList {
+                list: l.id.clone(),
+                fault,
+            })
+        };
+        if !ids.insert(l.id.as_str()) {
+            fault(ListFault::Duplicate);
+        }
+        match pack.procedures.iter().find(|p| p.id == l.procedure) {
+            None => fault(ListFault::UnknownProcedure(l.procedure.clone())),
+            Some(p) if p.node(&l.node).is_none() => fault(ListFault::UnknownNode(l.node.clone())),
+            Some(_) => {}
+        }
+        if l.cutoff_day.is_some_and(|d| !(1..=31).contains(&d)) {
+            fault(ListFault::CutoffOutOfMonth);
+        }
+        if l.columns.is_empty() {
+            fault(ListFault::NoColumns);
+        }
+    }
 }
 
 fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<PackProblem>) {

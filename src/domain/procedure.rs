@@ -42,6 +42,51 @@ pub struct Pack {
     #[serde(default = "wib")]
     pub utc_offset_minutes: i32,
     pub procedures: Vec<Procedure>,
+    /// The lists the office sends on each cycle (SIKS-NG proposals, BNBA),
+    /// as CSV; see `domain::lists`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lists: Vec<ListDef>,
+}
+
+/// A list of the cases that reached one node of a procedure in a cycle:
+/// "the PBI-JK proposals sent to Kemensos in November".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListDef {
+    /// Unique within the pack; part of the file name.
+    pub id: String,
+    pub title: Text,
+    pub procedure: String,
+    /// A case is on the list of the cycle in which it arrived here.
+    pub node: String,
+    /// The last day of a cycle (BPJS: the 25th; later arrivals belong to
+    /// the next month's list); without it the cycle is the calendar month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff_day: Option<u32>,
+    pub columns: Vec<Column>,
+}
+
+/// A column a list may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    /// The row number, from 1.
+    No,
+    Nik,
+    Kk,
+    FullName,
+    Sex,
+    BirthDate,
+    Address,
+    Rt,
+    Rw,
+    Village,
+    District,
+    Phone,
+    /// When the case arrived at the list's node (local date).
+    Reached,
+    /// Pandu's case id, to find the record again.
+    CaseId,
 }
 
 fn wib() -> i32 {

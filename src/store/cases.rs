@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::batch::{put_all, Durability};
 use super::db::{from_js, rw, stores, to_js, Db};
-use crate::domain::case::{CaseStatus, CaseSummary, Event};
+use crate::domain::case::{Case, CaseStatus, CaseSummary, Event};
 use crate::domain::storage::StorageProblem;
 
 type Result<T> = std::result::Result<T, StorageProblem>;
@@ -318,6 +318,36 @@ impl Db {
                 .map(from_js)
                 .collect::<Result<Vec<CaseSummary>>>()?;
             Ok((rows, total))
+        }
+        .await;
+        timing.end();
+        result
+    }
+
+    /// The cases of a procedure (`pack.procedure`) changed since `since`,
+    /// folded: read through `by_procedure_recent`, so a cycle's list never
+    /// reads cases untouched since before the cycle began.
+    pub async fn cases_changed_since(&self, procedure_id: &str, since: f64) -> Result<Vec<Case>> {
+        let timing = super::platform::Timing::start("pandu:changed");
+        let result = async {
+            let lo = key(&[
+                JsValue::from_str(procedure_id),
+                JsValue::from_f64(f64::NEG_INFINITY),
+            ]);
+            let hi = key(&[JsValue::from_str(procedure_id), JsValue::from_f64(-since)]);
+            let range = KeyRange::bound(&lo, &hi, None, None).map_err(range_error)?;
+            let values = self
+                .index_get_all(stores::CASES, "by_procedure_recent", Some(range), None)
+                .await?;
+            let ids = values
+                .into_iter()
+                .map(|v| from_js::<CaseSummary>(v).map(|r| r.id))
+                .collect::<Result<Vec<String>>>()?;
+            let histories = self.events_of(&ids).await?;
+            Ok(histories
+                .into_iter()
+                .filter_map(|events| Case::fold_owned(events).ok())
+                .collect())
         }
         .await;
         timing.end();

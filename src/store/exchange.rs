@@ -389,7 +389,8 @@ impl Db {
         Ok(rows)
     }
 
-    async fn events_of(
+    /// The whole histories of `ids`, in one transaction.
+    pub(super) async fn events_of(
         &self,
         ids: &[String],
     ) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {

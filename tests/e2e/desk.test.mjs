@@ -6,10 +6,30 @@
 // goes back to the village, whose timeline shows who did what.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
 import { download, waitSaved, step, mark, text } from "./flows.mjs";
 
 const env = testEnvironment();
+
+/** RFC 4180 with `;` between fields and CRLF after each line. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ";") { row.push(field); field = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
+    else field += c;
+  }
+  assert.equal(field + row.join(""), "", "the file ends with CRLF");
+  return rows;
+}
 
 const STAFF = [
   { name: "Pak Operator", role: "operator", pin: "1111" },
@@ -184,6 +204,24 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await waitSaved(dinas);
   await dinas.goto("inbox");
   await dinas.tid("inbox-empty").waitFor();
+
+  // ---- This cycle's lists, as CSV for Indonesian spreadsheets ----
+  const kemensos = dinas.page.locator("[data-testid=list][data-list=usulan_pbi_jk]");
+  const [dl] = await Promise.all([dinas.page.waitForEvent("download"), kemensos.getByTestId("list-make").click()]);
+  const csv = await readFile(await dl.path());
+  assert.match(dl.suggestedFilename(), /^karanganyar-usulan_pbi_jk-\d{4}-\d{2}\.csv$/);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 with a BOM");
+  const rows = parseCsv(csv.subarray(3).toString("utf8"));
+  assert.equal(rows[0][1], "NIK");
+  assert.equal(rows.length, 2, "the one case proposed this cycle");
+  assert.equal(rows[1][1], '="3313014101900002"', "the NIK as text, never 3,31301E+15");
+  assert.equal(rows[1][3], "Suparmi");
+  assert.equal(await kemensos.getByTestId("list-made").getAttribute("data-rows"), "1");
+  const dinkes = dinas.page.locator("[data-testid=list][data-list=usulan_pbpu_bp_pemda]");
+  const [empty] = await Promise.all([dinas.page.waitForEvent("download"), dinkes.getByTestId("list-make").click()]);
+  assert.equal(parseCsv((await readFile(await empty.path())).subarray(3).toString("utf8")).length, 1, "only the titles");
+  assert.match(await dinkes.getByTestId("list-made").textContent(), /hanya berisi judul kolom/);
+  await dinas.assertAccessible("the inbox with the lists");
 
   // ---- The answer goes back to the PMK ----
   await dinas.goto("send");

@@ -112,7 +112,7 @@ test("a broken pack is refused with every problem listed, and the last good vers
 
   const good = JSON.parse(await readFile(join(BUILDS[0].root, "packs/karanganyar.json"), "utf8"));
   const bad = structuredClone(good);
-  bad.version = 2;
+  bad.version = good.version + 1;
   const nodes = bad.procedures[0].nodes;
   nodes.find((n) => n.id === "kabid_review").actor = "bupati";
   nodes.find((n) => n.id === "verify").time = { kind: "month_window", from_day: 20, to_day: 15 };
@@ -133,9 +133,9 @@ test("a broken pack is refused with every problem listed, and the last good vers
     assert.match(text, /Versi terakhir yang baik tetap dipakai/);
     await app.assertAccessible("refused packs");
 
-    // Karanganyar's version 1, stored on the first visit, is still in use.
+    // Karanganyar's good version, stored on the first visit, is still in use.
     await app.tid("regency").selectOption("karanganyar");
-    await app.page.waitForFunction(() => /Versi paket 1/.test(document.querySelector("main").textContent));
+    await app.page.waitForFunction((v) => new RegExp(`Versi paket ${v}\\b`).test(document.querySelector("main").textContent), good.version);
     await app.tid("procedure-card").first().waitFor();
     assert.match(await app.tid("procedure-card").textContent(), /PBI-JK dan PBPU BP Pemda/);
     app.assertNoConsoleErrors();

@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::case::procedure_key;
 use crate::domain::case::CaseSummary;
 use crate::domain::lanes::{district_roles, lateness, role_has_work, Lateness};
+use crate::domain::lists::{cycle_bounds, cycle_of, list_table, Cycle};
 use crate::domain::procedure::{NodeKind, Pack};
 use crate::domain::staff::{NewStaff, StaffMember};
 use crate::i18n::{
-    case_count, date_time, lateness as lateness_text, staff_problem, storage_problem, t,
-    time_standard, Lang, Msg,
+    case_count, date_time, lateness as lateness_text, list_column, month_year, staff_problem,
+    storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform};
@@ -270,6 +272,90 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
     .into_any()
 }
 
+/// The pack's lists: pick a cycle, download its CSV.
+#[component]
+fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
+    let lang = use_lang();
+    let l = lang.untracked();
+    let en = l == Lang::En;
+    if pack.lists.is_empty() {
+        return view! { <p class="muted" data-testid="lists-none">{t(l, Msg::ListsNone)}</p> }
+            .into_any();
+    }
+    let offset = pack.utc_offset_minutes;
+    let now = platform::now();
+    let load = StoredValue::new_local(load);
+    let cards = pack
+        .lists
+        .iter()
+        .map(|def| {
+            let current = cycle_of(def, now, offset);
+            let cycles: Vec<Cycle> = std::iter::successors(Some(current), |c| Some(c.previous()))
+                .take(12)
+                .collect();
+            let chosen = RwSignal::new(current);
+            let made = RwSignal::new(None::<Result<usize, String>>);
+            let busy = RwSignal::new(false);
+            let (def2, pack_id) = (def.clone(), pack.id.clone());
+            let make = move |_| {
+                let (def, pack_id) = (def2.clone(), pack_id.clone());
+                let cycle = chosen.get_untracked();
+                let library = load.get_value();
+                busy.set(true);
+                leptos::task::spawn_local(async move {
+                    let (from, _) = cycle_bounds(&def, cycle, offset);
+                    let key = procedure_key(&pack_id, &def.procedure);
+                    let result = async { db::require()?.cases_changed_since(&key, from as f64).await }.await;
+                    busy.set(false);
+                    match result {
+                        Ok(cases) => {
+                            let header = def.columns.iter().map(|c| list_column(Lang::Id, *c).to_string()).collect();
+                            let table = list_table(&def, &pack_id, &cases, &library.library, offset, cycle, header);
+                            let name = format!("{}-{}-{:04}-{:02}.csv", pack_id, def.id, cycle.year, cycle.month);
+                            platform::download(table.to_csv().as_bytes(), &name, "text/csv;charset=utf-8");
+                            made.set(Some(Ok(table.len())));
+                        }
+                        Err(p) => made.set(Some(Err(storage_problem(lang.untracked(), &p).to_string()))),
+                    }
+                });
+            };
+            let id = format!("list-{}", def.id);
+            view! {
+                <li class="card" data-testid="list" data-list=def.id.clone()>
+                    <h3>{def.title.get(en).to_string()}</h3>
+                    <label for=id.clone()>{t(l, Msg::ListsCycle)}</label>
+                    <select id=id.clone() data-testid="list-cycle"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            if let Some(c) = cycles.iter().find(|c| format!("{:04}-{:02}", c.year, c.month) == v) {
+                                chosen.set(*c);
+                            }
+                        }>
+                        {cycles.iter().map(|c| view! {
+                            <option value=format!("{:04}-{:02}", c.year, c.month)>{month_year(l, c.year, c.month)}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="button" class="btn btn-primary" data-testid="list-make"
+                        disabled=move || busy.get() on:click=make>{t(l, Msg::ListsMake)}</button>
+                    {move || made.get().map(|r| match r {
+                        Ok(0) => view! { <p class="ok" role="status" data-testid="list-made" data-rows="0">{t(l, Msg::ListsEmpty)}</p> }.into_any(),
+                        Ok(n) => view! { <p class="ok" role="status" data-testid="list-made" data-rows=n.to_string()>{t(l, Msg::ListsMade)} ": " {case_count(l, n as u32)}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert" data-testid="list-failed">{e}</p> }.into_any(),
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="lists-title">
+            <h2 id="lists-title">{t(l, Msg::ListsTitle)}</h2>
+            <p class="hint">{t(l, Msg::ListsHint)}</p>
+            <ul class="inbox">{cards}</ul>
+        </section>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn Inbox() -> impl IntoView {
     let lang = use_lang();
@@ -321,9 +407,23 @@ pub fn Inbox() -> impl IntoView {
                 }),
             }
         };
+        let lists = desk.office.get().then(|| {
+            packs.with(storage.get(), l, move |load| {
+                match pack_id
+                    .get()
+                    .flatten()
+                    .flatten()
+                    .and_then(|id| office_pack(&load, &id))
+                {
+                    Some(pack) => view! { <Lists pack=pack load=load.clone() /> }.into_any(),
+                    None => ().into_any(),
+                }
+            })
+        });
         view! {
             <h1>{t(l, Msg::NavInbox)}</h1>
             {body}
+            {lists}
         }
     }
 }
