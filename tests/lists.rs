@@ -110,20 +110,21 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
         karanganyar_case("c", "9471015501990003", "pbi_jk", 9 * days),
         karanganyar_case("d", "3313014101900004", "pbi_jk", -days),
     ];
-    let november = Cycle {
-        year: 2026,
-        month: 11,
+    // The rows of a 2026 month's list, parsed back.
+    let rows_of = |def: &ListDef, month: u32| {
+        let cycle = Cycle { year: 2026, month };
+        let table = list_table(
+            def,
+            "karanganyar",
+            &cases,
+            &library,
+            offset,
+            cycle,
+            header(def),
+        );
+        parse(&table.to_csv())
     };
-    let table = list_table(
-        kemensos,
-        "karanganyar",
-        &cases,
-        &library,
-        offset,
-        november,
-        header(kemensos),
-    );
-    let rows = parse(&table.to_csv());
+    let rows = rows_of(kemensos, 11);
     assert_eq!(rows[0][0], "No");
     assert_eq!(
         rows.len(),
@@ -146,19 +147,7 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
     assert_eq!(rows[1][12], "a");
     assert_eq!(rows[2][12], "d");
 
-    let december = list_table(
-        kemensos,
-        "karanganyar",
-        &cases,
-        &library,
-        offset,
-        Cycle {
-            year: 2026,
-            month: 12,
-        },
-        header(kemensos),
-    );
-    let rows = parse(&december.to_csv());
+    let rows = rows_of(kemensos, 12);
     assert_eq!(rows.len(), 2);
     assert_eq!(
         shown(&rows[1][1]),
@@ -167,36 +156,12 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
     );
 
     let dinkes = list(&pack, "usulan_pbpu_bp_pemda");
-    let rows = parse(
-        &list_table(
-            dinkes,
-            "karanganyar",
-            &cases,
-            &library,
-            offset,
-            november,
-            header(dinkes),
-        )
-        .to_csv(),
-    );
+    let rows = rows_of(dinkes, 11);
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1][12], "b");
 
     // A cycle with no case: a file with its header and nothing else.
-    let empty = list_table(
-        kemensos,
-        "karanganyar",
-        &cases,
-        &library,
-        offset,
-        Cycle {
-            year: 2026,
-            month: 10,
-        },
-        header(kemensos),
-    );
-    assert!(empty.is_empty());
-    assert_eq!(parse(&empty.to_csv()).len(), 1);
+    assert_eq!(rows_of(kemensos, 10).len(), 1);
 }
 
 #[test]
