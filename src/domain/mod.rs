@@ -16,6 +16,7 @@ pub mod pack_check;
 pub mod photo;
 pub mod procedure;
 pub mod profile;
+pub mod register;
 pub mod site;
 pub mod staff;
 pub mod storage;
