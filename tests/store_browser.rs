@@ -345,6 +345,34 @@ mod capture {
     }
 
     #[wasm_bindgen_test]
+    async fn a_procedures_cases_changed_since_a_time_are_read_whole() {
+        let db = fresh("pandu-test-changed").await;
+        // "old" was last changed at +1 ms, "new" at +50 ms, "late" at +90.
+        for (case, last) in [("old", 1), ("new", 50), ("late", 90)] {
+            let history = vec![created(case), name(case, last, case)];
+            let row = Case::fold(&history).unwrap().summary(None);
+            db.append(&history, &row, None).await.unwrap();
+        }
+        let since = 1_700_000_000_000.0 + 50.0;
+        let mut cases = db
+            .cases_changed_since("purwakarta.enrolment", since)
+            .await
+            .unwrap();
+        cases.sort_by(|a, b| a.id.cmp(&b.id));
+        let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["late", "new"], "changed at or after the time");
+        assert_eq!(cases[1].events.len(), 2, "each history whole");
+        assert_eq!(cases[1].applicant.name(), "new");
+        assert!(db
+            .cases_changed_since("karanganyar.pbi_pbpu_proposal", 0.0)
+            .await
+            .unwrap()
+            .is_empty());
+        db.close();
+        Db::delete("pandu-test-changed").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
     async fn strict_writes_land_like_the_others() {
         let db = fresh("pandu-test-strict").await;
         let history = vec![created("s"), name("s", 1, "Budi")];
