@@ -10,7 +10,9 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use super::photo::hex;
 use super::profile::MAX_NAME_CHARS;
+use crate::bundle::codec::unhex;
 
 /// PBKDF2 rounds for a PIN digest: a few tens of milliseconds on a laptop.
 pub const PIN_ROUNDS: u32 = 20_000;
@@ -102,20 +104,6 @@ impl NewStaff {
 
 fn pin_well_formed(pin: &str) -> bool {
     (PIN_MIN..=PIN_MAX).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 /// PBKDF2-HMAC-SHA256 of the PIN under `salt`, one 32-byte block, hex.
