@@ -138,22 +138,20 @@ impl Desk {
 
     /// Reads district mode, the staff and the signed-in member.
     async fn read(self) {
-        {
-            let Ok(db) = db::require() else { return };
-            let office = db.office().await.ok().flatten().is_some();
-            let staff = db.staff().await.unwrap_or_default();
-            let active = prefs::active_staff();
-            let member = staff
-                .iter()
-                .find(|m| Some(&m.id) == active.as_ref())
-                .cloned();
-            if member.is_none() && active.is_some() {
-                prefs::set_active_staff(None);
-            }
-            self.office.set(office);
-            self.staff.set(staff);
-            self.member.set(member);
+        let Ok(db) = db::require() else { return };
+        let office = db.office().await.ok().flatten().is_some();
+        let staff = db.staff().await.unwrap_or_default();
+        let active = prefs::active_staff();
+        let member = staff
+            .iter()
+            .find(|m| Some(&m.id) == active.as_ref())
+            .cloned();
+        if member.is_none() && active.is_some() {
+            prefs::set_active_staff(None);
         }
+        self.office.set(office);
+        self.staff.set(staff);
+        self.member.set(member);
     }
 
     pub fn sign_in(self, member: StaffMember) {
