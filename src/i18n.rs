@@ -12,7 +12,7 @@ use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::Lateness;
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
-use crate::domain::pack_check::{ListFault, PackProblem, TimeProblem};
+use crate::domain::pack_check::{LetterFault, ListFault, PackProblem, TimeProblem};
 use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Column, Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
@@ -787,6 +787,27 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
             "{}role \u{ab}{role}\u{bb} is listed more than once.",
             inp(procedure)
         ),
+        BadRegisterFormat if id => "Surat perlu \u{ab}register_format\u{bb} dengan {seq} dan nama yang dikenal (seq, month, month_roman, year).".to_string(),
+        BadRegisterFormat => "Letters need a \u{ab}register_format\u{bb} with {seq} and known names (seq, month, month_roman, year).".to_string(),
+        BadLetter { letter, fault } => {
+            let what = match (fault, id) {
+                (LetterFault::Duplicate, true) => "id dipakai lebih dari sekali".to_string(),
+                (LetterFault::Duplicate, false) => "the id is used more than once".to_string(),
+                (LetterFault::UnknownProcedure(p), true) => format!("prosedur \u{ab}{p}\u{bb} tidak ada"),
+                (LetterFault::UnknownProcedure(p), false) => format!("there is no procedure \u{ab}{p}\u{bb}"),
+                (LetterFault::UnknownNode(n), true) => format!("langkah \u{ab}{n}\u{bb} tidak ada di prosedurnya"),
+                (LetterFault::UnknownNode(n), false) => format!("its procedure has no node \u{ab}{n}\u{bb}"),
+                (LetterFault::UnknownPlaceholder(n), true) => format!("isian \u{ab}{{{n}}}\u{bb} tidak dikenal"),
+                (LetterFault::UnknownPlaceholder(n), false) => format!("\u{ab}{{{n}}}\u{bb} names nothing a letter can be filled with"),
+                (LetterFault::NotAFact, true) => "data pemohon yang dicantumkan hanya boleh isian pemohon".to_string(),
+                (LetterFault::NotAFact, false) => "its facts may only be the applicant's fields".to_string(),
+            };
+            if id {
+                format!("Surat \u{ab}{letter}\u{bb}: {what}.")
+            } else {
+                format!("Letter \u{ab}{letter}\u{bb}: {what}.")
+            }
+        }
         BadList { list, fault } => {
             let what = match (fault, id) {
                 (ListFault::Duplicate, true) => "id dipakai lebih dari sekali".to_string(),

@@ -10,6 +10,7 @@ pub mod date;
 pub mod engine;
 pub mod flowchart;
 pub mod lanes;
+pub mod letters;
 pub mod lists;
 pub mod nik;
 pub mod pack_check;

@@ -34,6 +34,13 @@ pub enum PackProblem {
         list: String,
         fault: ListFault,
     },
+    /// One of the pack's `letters` cannot be made.
+    BadLetter {
+        letter: String,
+        fault: LetterFault,
+    },
+    /// Letters need a `register_format` with `{seq}` and known names.
+    BadRegisterFormat,
     DuplicateNode {
         procedure: String,
         node: String,
@@ -112,6 +119,18 @@ pub enum ListFault {
     NoColumns,
 }
 
+/// What is wrong with a letter template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LetterFault {
+    Duplicate,
+    UnknownProcedure(String),
+    UnknownNode(String),
+    /// `{name}` that names nothing a letter can be filled with.
+    UnknownPlaceholder(String),
+    /// A fact that is not one of the applicant's fields.
+    NotAFact,
+}
+
 /// Parses and validates a pack. A pack is returned only without problems.
 pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProblem>> {
     let pack: Pack = serde_json::from_str(json).map_err(|e| {
@@ -154,6 +173,7 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
         check_procedure(p, catalogue, &mut problems);
     }
     check_lists(pack, &mut problems);
+    check_letters(pack, &mut problems);
     let mut sides = std::collections::BTreeMap::new();
     for p in &pack.procedures {
         for r in &p.roles {
@@ -190,6 +210,40 @@ fn check_lists(pack: &Pack, problems: &mut Vec<PackProblem>) {
         }
         if l.columns.is_empty() {
             fault(ListFault::NoColumns);
+        }
+    }
+}
+
+fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
+    use super::letters::{fact_allowed, unknown_placeholders};
+    let format_ok = pack
+        .register_format
+        .as_deref()
+        .is_some_and(|f| super::register::check_format(f).is_empty());
+    if (!pack.letters.is_empty() || pack.register_format.is_some()) && !format_ok {
+        problems.push(PackProblem::BadRegisterFormat);
+    }
+    let mut ids = BTreeSet::new();
+    for l in &pack.letters {
+        let mut fault = |fault| {
+            problems.push(PackProblem::BadLetter {
+                letter: l.id.clone(),
+                fault,
+            })
+        };
+        if !ids.insert(l.id.as_str()) {
+            fault(LetterFault::Duplicate);
+        }
+        match pack.procedures.iter().find(|p| p.id == l.procedure) {
+            None => fault(LetterFault::UnknownProcedure(l.procedure.clone())),
+            Some(p) if p.node(&l.node).is_none() => fault(LetterFault::UnknownNode(l.node.clone())),
+            Some(_) => {}
+        }
+        for name in unknown_placeholders(l) {
+            fault(LetterFault::UnknownPlaceholder(name));
+        }
+        if l.facts.iter().any(|c| !fact_allowed(*c)) {
+            fault(LetterFault::NotAFact);
         }
     }
 }

@@ -46,6 +46,50 @@ pub struct Pack {
     /// as CSV; see `domain::lists`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lists: Vec<ListDef>,
+    /// The top of the office's letters ("kop surat").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<Letterhead>,
+    /// How the office numbers its letters (`domain::register`), e.g.
+    /// `400.9/{seq:3}/Dinsos/{month_roman}/{year}`; needed with `letters`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_format: Option<String>,
+    /// The letters the office prints for a case; see `domain::letters`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<LetterDef>,
+}
+
+/// The letterhead: the government and office lines, then the address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Letterhead {
+    pub lines: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Text>,
+}
+
+/// A letter template: offered for a case once it reached `node`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterDef {
+    pub id: String,
+    pub title: Text,
+    pub procedure: String,
+    pub node: String,
+    pub subject: Text,
+    /// The addressee, line by line ("Yth. Kepala BPJS Kesehatan ...").
+    pub to: Vec<Text>,
+    /// Paragraphs; `{placeholder}`s are filled from the case
+    /// (`domain::letters::PLACEHOLDERS`).
+    pub body: Vec<Text>,
+    /// The applicant's facts listed under the body, in order.
+    #[serde(default)]
+    pub facts: Vec<Column>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<Text>,
+    /// Where the letter is signed ("Painan").
+    pub place: String,
+    /// Who signs ("Kepala Dinas Sosial").
+    pub signer: Text,
 }
 
 /// A list of the cases that reached one node of a procedure in a cycle:

@@ -1,0 +1,274 @@
+//! Letters from the pack's templates: the recommendation for BPJS, the
+//! newborn recommendation, the request for the Bupati's signature, filled
+//! from the case and numbered from the office's register
+//! (`domain::register`).
+//!
+//! Invariants: a letter is made only when every field it names is known
+//! (`render` lists every missing one instead); its QR code carries the
+//! case id, the register number and the SHA-256 of everything the letter
+//! says, so a printed letter can be checked against the record.
+
+use sha2::{Digest, Sha256};
+
+use super::applicant::Field;
+use super::case::Case;
+use super::date::Date;
+use super::nik::Sex;
+use super::photo::hex;
+use super::procedure::{Column, LetterDef, Pack, Text};
+
+/// What `{…}` in a template may name: the applicant's fields (as list
+/// columns are named), and the letter's own facts.
+pub const PLACEHOLDERS: &[&str] = &[
+    "full_name",
+    "nik",
+    "kk",
+    "birth_date",
+    "sex",
+    "address",
+    "rt",
+    "rw",
+    "village",
+    "district",
+    "phone",
+    "case_id",
+    "office",
+    "regency",
+    "number",
+    "date",
+];
+
+/// The applicant field a column or placeholder names, if any.
+fn field_of(c: Column) -> Option<Field> {
+    Some(match c {
+        Column::Nik => Field::Nik,
+        Column::Kk => Field::Kk,
+        Column::FullName => Field::FullName,
+        Column::Sex => Field::Sex,
+        Column::BirthDate => Field::BirthDate,
+        Column::Address => Field::Address,
+        Column::Rt => Field::Rt,
+        Column::Rw => Field::Rw,
+        Column::Village => Field::Village,
+        Column::District => Field::District,
+        Column::Phone => Field::Phone,
+        Column::No | Column::Reached | Column::CaseId => return None,
+    })
+}
+
+fn column_named(name: &str) -> Option<Column> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+}
+
+/// The `{…}` names in a text, in order (an unclosed `{` ends the scan).
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+/// Every text of a template, both languages, for checks.
+pub fn template_texts(def: &LetterDef) -> Vec<&str> {
+    let mut texts: Vec<&Text> = vec![&def.subject, &def.signer];
+    texts.extend(&def.to);
+    texts.extend(&def.body);
+    texts.extend(&def.closing);
+    texts
+        .into_iter()
+        .flat_map(|t| std::iter::once(t.id.as_str()).chain(t.en.as_deref()))
+        .collect()
+}
+
+/// Why a letter cannot be made for a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LetterProblem {
+    /// The case does not say this, and the letter needs it.
+    MissingField(Field),
+}
+
+/// Words the letter needs from `i18n`.
+pub trait Words {
+    fn long_date(&self, d: Date) -> String;
+    fn sex(&self, s: Sex) -> String;
+}
+
+/// A letter, filled in, ready to lay out on A4.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub letter: String,
+    pub case_id: String,
+    pub number: String,
+    pub head: Vec<String>,
+    pub address: Option<String>,
+    pub to: Vec<String>,
+    pub subject: String,
+    pub paragraphs: Vec<String>,
+    /// The facts under the body, with their values.
+    pub facts: Vec<(Field, String)>,
+    pub closing: Option<String>,
+    /// "Painan, 23 November 2026".
+    pub place_date: String,
+    pub signer: String,
+}
+
+impl Letter {
+    /// SHA-256 (hex) over everything the letter says, line by line.
+    pub fn digest(&self) -> String {
+        let mut h = Sha256::new();
+        let mut line = |s: &str| {
+            h.update(s.as_bytes());
+            h.update(b"\n");
+        };
+        line("pandu-letter-v1");
+        for s in [&self.letter, &self.case_id, &self.number] {
+            line(s);
+        }
+        self.head.iter().for_each(|s| line(s));
+        line(self.address.as_deref().unwrap_or(""));
+        self.to.iter().for_each(|s| line(s));
+        line(&self.subject);
+        self.paragraphs.iter().for_each(|s| line(s));
+        for (f, v) in &self.facts {
+            line(&format!("{}={v}", f.code()));
+        }
+        line(self.closing.as_deref().unwrap_or(""));
+        line(&self.place_date);
+        line(&self.signer);
+        hex(&h.finalize())
+    }
+
+    /// What the letter's QR code says: case, number and digest.
+    pub fn qr_text(&self) -> String {
+        format!(
+            "pandu-surat|1|{}|{}|{}",
+            self.case_id,
+            self.number,
+            self.digest()
+        )
+    }
+}
+
+/// Fills `def` for `case` with register number `number`, issued on
+/// `date`; every field the letter needs and the case lacks is listed.
+pub fn render(
+    def: &LetterDef,
+    pack: &Pack,
+    case: &Case,
+    number: &str,
+    date: Date,
+    en: bool,
+    words: &dyn Words,
+) -> Result<Letter, Vec<LetterProblem>> {
+    let mut missing: Vec<Field> = Vec::new();
+    let value = |f: Field, missing: &mut Vec<Field>| -> String {
+        let raw = case.applicant.get(f).trim().to_string();
+        if raw.is_empty() {
+            if !missing.contains(&f) {
+                missing.push(f);
+            }
+            return String::new();
+        }
+        match f {
+            Field::BirthDate => case
+                .applicant
+                .birth_date(date)
+                .map_or(raw, |d| words.long_date(d)),
+            Field::Sex => case.applicant.sex().map_or(raw, |s| words.sex(s)),
+            _ => raw,
+        }
+    };
+    let mut fill = |t: &Text| -> String {
+        let text = t.get(en);
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let name = &rest[open + 1..open + close];
+            let v = match name {
+                "office" => pack.office.clone(),
+                "regency" => pack.regency.clone(),
+                "number" => number.to_string(),
+                "date" => words.long_date(date),
+                "case_id" => case.id.clone(),
+                other => match column_named(other).and_then(field_of) {
+                    Some(f) => value(f, &mut missing),
+                    // The validator refuses unknown names; kept as typed.
+                    None => format!("{{{other}}}"),
+                },
+            };
+            out.push_str(&v);
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let head = pack
+        .letterhead
+        .as_ref()
+        .map(|h| h.lines.iter().map(|l| l.get(en).to_string()).collect())
+        .unwrap_or_else(|| vec![pack.office.clone(), pack.regency.clone()]);
+    let address = pack
+        .letterhead
+        .as_ref()
+        .and_then(|h| h.address.as_ref())
+        .map(|a| a.get(en).to_string());
+    let to = def.to.iter().map(&mut fill).collect();
+    let subject = fill(&def.subject);
+    let paragraphs = def.body.iter().map(&mut fill).collect();
+    let closing = def.closing.as_ref().map(&mut fill);
+    let signer = fill(&def.signer);
+    let facts = def
+        .facts
+        .iter()
+        .filter_map(|c| field_of(*c))
+        .map(|f| (f, value(f, &mut missing)))
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing
+            .into_iter()
+            .map(LetterProblem::MissingField)
+            .collect());
+    }
+    Ok(Letter {
+        letter: def.id.clone(),
+        case_id: case.id.clone(),
+        number: number.to_string(),
+        head,
+        address,
+        to,
+        subject,
+        paragraphs,
+        facts,
+        closing,
+        place_date: format!("{}, {}", def.place, words.long_date(date)),
+        signer,
+    })
+}
+
+/// Whether the template's names are all known; the unknown ones.
+pub fn unknown_placeholders(def: &LetterDef) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in template_texts(def) {
+        for p in placeholders(t) {
+            if !PLACEHOLDERS.contains(&p) && !out.iter().any(|o| o == p) {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Whether a fact column can be listed on a letter (the applicant's).
+pub fn fact_allowed(c: Column) -> bool {
+    field_of(c).is_some()
+}
