@@ -285,6 +285,7 @@ messages! {
     EvStep => "Langkah selesai", "Step completed";
     EvDecision => "Keputusan", "Decision";
     EvNote => "Catatan", "Note";
+    EvLetter => "Surat diterbitkan, nomor", "Letter issued, number";
     EvStatus => "Status berubah", "Status changed";
 
     ListSearch => "Cari nama atau NIK", "Search name or NIK";
@@ -448,6 +449,17 @@ messages! {
     ListsMade => "File dibuat", "File made";
     ListsEmpty => "Tidak ada kasus di siklus ini: file hanya berisi judul kolom.", "No case in this cycle: the file holds only the column titles.";
     ListsNone => "Paket prosedur kantor tidak memuat daftar.", "The office's procedure pack defines no lists.";
+    LettersTitle => "Surat", "Letters";
+    LettersMake => "Buat surat", "Make the letter";
+    LettersPrint => "Cetak", "Print";
+    LettersOpen => "Buka untuk dicetak", "Open to print";
+    LettersMissing => "Surat belum bisa dibuat; data pemohon yang belum diisi:", "The letter cannot be made yet; the applicant's record lacks:";
+    LettersNumber => "Nomor", "Number";
+    LettersSubject => "Perihal", "Subject";
+    LettersQr => "Kode QR: ID kasus, nomor surat dan sidik isi surat", "QR code: case id, letter number and a fingerprint of the letter";
+    LettersNotIssued => "Surat ini belum dibuat untuk kasus ini.", "This letter was not made for this case.";
+    LettersBack => "Kembali ke kasus", "Back to the case";
+    LettersChecksum => "Sidik isi", "Fingerprint";
     ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
     ActWrongRole => "Langkah ini dikerjakan oleh", "This step is worked by";
     ActYouAre => "Anda masuk sebagai", "you are signed in as";
@@ -1100,6 +1112,23 @@ pub fn list_column(lang: Lang, c: Column) -> &'static str {
         (Column::Reached, Lang::En) => "Date proposed",
         (Column::CaseId, Lang::Id) => "ID Kasus Pandu",
         (Column::CaseId, Lang::En) => "Pandu case id",
+    }
+}
+
+/// The words a letter needs, in this language (`domain::letters`).
+impl crate::domain::letters::Words for Lang {
+    fn long_date(&self, d: Date) -> String {
+        long_date(*self, d)
+    }
+    fn sex(&self, s: Sex) -> String {
+        t(
+            *self,
+            match s {
+                Sex::Male => Msg::FieldSexMale,
+                Sex::Female => Msg::FieldSexFemale,
+            },
+        )
+        .to_string()
     }
 }
 

@@ -12,7 +12,7 @@ use pandu::domain::date::Date;
 use pandu::domain::letters::{render, LetterProblem, Words};
 use pandu::domain::nik::Sex;
 use pandu::domain::pack_check::{validate, LetterFault, PackProblem};
-use pandu::domain::procedure::{LetterDef, Pack, Text};
+use pandu::domain::procedure::{Column, LetterDef, Pack, Text};
 
 use common::history::Recorder;
 use common::shipped_pack as pack;
@@ -71,14 +71,14 @@ fn a_recommendation_is_filled_from_the_case_and_its_qr_binds_every_word() {
         !l.paragraphs.iter().any(|p| p.contains('{')),
         "every name filled"
     );
-    assert_eq!(l.facts[0], (Field::FullName, "Rosmaniar".to_string()));
+    assert_eq!(l.facts[0], (Column::FullName, "Rosmaniar".to_string()));
     assert!(l
         .facts
-        .contains(&(Field::Nik, "1301014101900002".to_string())));
+        .contains(&(Column::Nik, "1301014101900002".to_string())));
     assert!(l
         .facts
-        .contains(&(Field::BirthDate, "1/1/1990".to_string())));
-    assert!(l.facts.contains(&(Field::Sex, "Female".to_string())));
+        .contains(&(Column::BirthDate, "1/1/1990".to_string())));
+    assert!(l.facts.contains(&(Column::Sex, "Female".to_string())));
     assert_eq!(l.place_date, "Painan, 23/11/2026");
     let qr = l.qr_text();
     let parts: Vec<&str> = qr.split('|').collect();
@@ -156,7 +156,7 @@ fn templates_naming_unknown_things_are_refused() {
         id: "Nomor {nomor_surat} untuk {full_name}".into(),
         en: Some("{alamat}".into()),
     });
-    bad.facts.push(pandu::domain::procedure::Column::Reached);
+    bad.facts.push(Column::Reached);
     pack.letters.push(bad);
     pack.register_format = Some("400/{tahun}".into());
     let problems = validate(&pack, &catalogue);

@@ -373,6 +373,69 @@ mod capture {
     }
 
     #[wasm_bindgen_test]
+    async fn letters_take_the_registers_next_number_once_each_with_their_event() {
+        use pandu::domain::register::{issue, Issue};
+        let db = fresh("pandu-test-register").await;
+        let history = vec![created("a")];
+        let row = Case::fold(&history).unwrap().summary(None);
+        db.append(&history, &row, None).await.unwrap();
+        let give = |n: i64| {
+            let (db, row) = (&db, row.clone());
+            async move {
+                db.issue_letter(|entries| {
+                    let entry = issue(
+                        entries,
+                        &Issue {
+                            format: "400.9/{seq:3}/Dinsos/{month_roman}/{year}",
+                            case_id: "a",
+                            letter: "rekomendasi",
+                            at: 1_700_000_000_000 + n,
+                            offset: 420,
+                            officer: "Bu Kadis",
+                            applicant: "",
+                            nik: "",
+                        },
+                    )
+                    .map_err(|_| "format")?;
+                    let event = event(
+                        "a",
+                        n,
+                        EventKind::LetterIssued {
+                            letter: "rekomendasi".into(),
+                            number: entry.number.clone(),
+                            digest: "00".into(),
+                        },
+                    );
+                    Ok::<_, &str>((entry, event, row))
+                })
+                .await
+                .unwrap()
+                .unwrap()
+            }
+        };
+        // Two at once (two tabs): each its own number.
+        let (one, two) = futures::join!(give(10), give(20));
+        let mut numbers = vec![one.0.number, two.0.number];
+        numbers.sort();
+        assert_eq!(
+            numbers,
+            ["400.9/001/Dinsos/XI/2023", "400.9/002/Dinsos/XI/2023"]
+        );
+        // A refused letter writes nothing and uses no number.
+        let refused = db
+            .issue_letter(|_| Err::<(_, Event, _), _>("missing address"))
+            .await
+            .unwrap();
+        assert_eq!(refused.unwrap_err(), "missing address");
+        let register = db.register().await.unwrap();
+        assert_eq!(register.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2]);
+        let back = db.case_events("a").await.unwrap();
+        assert_eq!(back.len(), 3, "created and the two letters");
+        db.close();
+        Db::delete("pandu-test-register").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
     async fn strict_writes_land_like_the_others() {
         let db = fresh("pandu-test-strict").await;
         let history = vec![created("s"), name("s", 1, "Budi")];

@@ -123,6 +123,14 @@ pub enum EventKind {
     Note {
         text: String,
     },
+    /// A letter made from the pack's template (`domain::letters`), with
+    /// its number from the office's register and the digest its QR code
+    /// carries.
+    LetterIssued {
+        letter: String,
+        number: String,
+        digest: String,
+    },
     /// A hand-over status: sent, acknowledged, archived.
     StatusChanged {
         status: CaseStatus,
@@ -309,7 +317,9 @@ impl Case {
         for e in &events {
             case.updated_at = case.updated_at.max(e.at);
             match &e.kind {
-                EventKind::Created { .. } | EventKind::Note { .. } => {}
+                EventKind::Created { .. }
+                | EventKind::Note { .. }
+                | EventKind::LetterIssued { .. } => {}
                 EventKind::FieldSet { field, value } => case.applicant.set(*field, value),
                 EventKind::DocumentAttached {
                     document,

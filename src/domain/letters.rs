@@ -111,7 +111,7 @@ pub struct Letter {
     pub subject: String,
     pub paragraphs: Vec<String>,
     /// The facts under the body, with their values.
-    pub facts: Vec<(Field, String)>,
+    pub facts: Vec<(Column, String)>,
     pub closing: Option<String>,
     /// "Painan, 23 November 2026".
     pub place_date: String,
@@ -135,8 +135,9 @@ impl Letter {
         self.to.iter().for_each(|s| line(s));
         line(&self.subject);
         self.paragraphs.iter().for_each(|s| line(s));
-        for (f, v) in &self.facts {
-            line(&format!("{}={v}", f.code()));
+        for (c, v) in &self.facts {
+            let name = serde_json::to_string(c).unwrap_or_default();
+            line(&format!("{}={v}", name.trim_matches('"')));
         }
         line(self.closing.as_deref().unwrap_or(""));
         line(&self.place_date);
@@ -230,8 +231,8 @@ pub fn render(
     let facts = def
         .facts
         .iter()
-        .filter_map(|c| field_of(*c))
-        .map(|f| (f, value(f, &mut missing)))
+        .filter_map(|c| Some((*c, field_of(*c)?)))
+        .map(|(c, f)| (c, value(f, &mut missing)))
         .collect();
     if !missing.is_empty() {
         return Err(missing

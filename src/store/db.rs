@@ -142,9 +142,9 @@ pub(super) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T> {
 
 /// A small record in the `settings` store.
 #[derive(Serialize, Deserialize)]
-struct Setting<T> {
-    key: String,
-    value: T,
+pub(super) struct Setting<T> {
+    pub(super) key: String,
+    pub(super) value: T,
 }
 
 impl Db {

@@ -1,5 +1,5 @@
 //! The only module that does I/O: IndexedDB (`db`, `cases`, `packs`,
-//! `batch`), photos (`photos`: decode, resize, re-encode, hash), small
+//! `batch`, `letters`), photos (`photos`: decode, resize, re-encode, hash), small
 //! preferences in localStorage (`prefs`), and the browser's storage manager
 //! and service worker (`platform`).
 //!
@@ -12,6 +12,7 @@ pub mod batch;
 pub mod cases;
 pub mod db;
 pub mod exchange;
+pub mod letters;
 pub mod packs;
 pub mod photos;
 pub mod platform;

@@ -20,8 +20,8 @@ use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
 use pages::{
-    About, CasePage, Devices, Home, Inbox, NewCase, NotFound, ProcedureChart, Procedures, Receive,
-    Send, Settings,
+    About, CasePage, Devices, Home, Inbox, LetterPage, NewCase, NotFound, ProcedureChart,
+    Procedures, Receive, Send, Settings,
 };
 
 /// How long opening storage may take before the officer is told that
@@ -361,6 +361,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=Home />
                     <Route path=path!("cases/new") view=NewCase />
                     <Route path=path!("cases/:id") view=CasePage />
+                    <Route path=path!("cases/:id/letters/:letter") view=LetterPage />
                     <Route path=path!("procedures") view=Procedures />
                     <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
                     <Route path=path!("inbox") view=Inbox />

@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::letter;
 use crate::domain::applicant::Field;
 use crate::domain::case::{
     reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind,
@@ -25,6 +26,7 @@ use crate::domain::case::{
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
 use crate::domain::lanes::{check_act, position, ActError};
+use crate::domain::lists::arrival;
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
@@ -556,6 +558,7 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         <Answer rec=rec case=case />
         <ApplicantForm rec=rec case=case initial=initial />
         <CurrentStep rec=rec d=d now=now />
+        <Letters rec=rec d=d />
         <StepTimes rec=rec d=d now=now />
         <Documents rec=rec d=d />
         <Timeline rec=rec case=case />
@@ -654,6 +657,113 @@ fn Answer(rec: Recorder, case: Memo<Option<Case>>) -> impl IntoView {
         })
     };
     view! { {shown} {form} {archive} }
+}
+
+/// The office's letters for this case (district mode): offered once the
+/// case reached each template's node; issued ones open for printing.
+#[component]
+fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let ctx = rec.ctx();
+    let pack = ctx
+        .office
+        .then(|| ctx.load.library.latest(&ctx.pack).cloned())
+        .flatten()
+        .filter(|p| !letter::letters_for(p, &ctx.procedure).is_empty());
+    let pack = StoredValue::new(pack);
+    move || {
+        let l = lang.get();
+        let ctx = rec.ctx();
+        let walk = d.walk.get()?;
+        let pack = pack.get_value()?;
+        let events = rec.events.get();
+        let offered: Vec<_> = letter::letters_for(&pack, &ctx.procedure)
+            .into_iter()
+            .filter(|def| arrival(&walk, &def.node).is_some())
+            .collect();
+        if offered.is_empty() {
+            return None;
+        }
+        let items = offered
+            .into_iter()
+            .map(|def| {
+                let made = letter::issued(&events, &def.id).map(|(n, _)| n.to_string());
+                let title = def.title.get(l == Lang::En).to_string();
+                let href = base.href(&format!("cases/{}/letters/{}", ctx.case_id, def.id));
+                let action = match made {
+                    Some(number) => view! {
+                        <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
+                        <A href=href attr:data-testid="letter-open">{t(l, Msg::LettersOpen)}</A>
+                    }
+                    .into_any(),
+                    None => {
+                        let (def, pack) = (def.clone(), pack.clone());
+                        let make = move |_| {
+                            if busy.get_untracked() {
+                                return;
+                            }
+                            busy.set(true);
+                            let (def, pack) = (def.clone(), pack.clone());
+                            leptos::task::spawn_local(async move {
+                                let ctx = rec.ctx();
+                                let events = rec.events.get_untracked();
+                                let outcome = letter::issue_letter(letter::Request {
+                                    pack: &pack,
+                                    def: &def,
+                                    events: &events,
+                                    at: rec.next_at(),
+                                    event: &|kind| rec.event(None, kind),
+                                    summary: &|all| Case::fold(all).ok().map(|c| ctx.summary(&c)),
+                                    officer: &ctx.officer,
+                                })
+                                .await;
+                                busy.set(false);
+                                let l = lang.untracked();
+                                match outcome {
+                                    Ok(event) => {
+                                        problem.set(None);
+                                        rec.events.update(|e| e.push(event));
+                                    }
+                                    Err(letter::IssueProblem::Missing(m)) => problem.set(Some(format!(
+                                        "{} {}",
+                                        t(l, Msg::LettersMissing),
+                                        letter::missing_words(l, &m)
+                                    ))),
+                                    Err(letter::IssueProblem::Format(_)) => {
+                                        problem.set(Some(t(l, Msg::ProblemOther).to_string()))
+                                    }
+                                    Err(letter::IssueProblem::Storage(p)) => {
+                                        problem.set(Some(storage_problem(l, &p).to_string()))
+                                    }
+                                }
+                            });
+                        };
+                        view! {
+                            <button type="button" class="btn btn-primary" data-testid="letter-make"
+                                disabled=move || busy.get() on:click=make>{t(l, Msg::LettersMake)}</button>
+                        }
+                        .into_any()
+                    }
+                };
+                view! {
+                    <li data-testid="letter-item" data-letter=def.id.clone()>
+                        <p><strong>{title}</strong></p>
+                        {action}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card" data-testid="letters" aria-labelledby="letters-title">
+                <h2 id="letters-title">{t(l, Msg::LettersTitle)}</h2>
+                <ul class="staff-list">{items}</ul>
+                {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="letter-problem">{p}</p> })}
+            </section>
+        })
+    }
 }
 
 #[component]
@@ -1395,6 +1505,9 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
             s
         }
         EventKind::Note { text } => format!("{}: {}", t(l, Msg::EvNote), text),
+        EventKind::LetterIssued { number, .. } => {
+            format!("{}: {}", t(l, Msg::EvLetter), number)
+        }
         EventKind::StatusChanged { status } => {
             format!("{}: {}", t(l, Msg::EvStatus), case_status(l, *status))
         }

@@ -1,0 +1,103 @@
+// Letters from the pack's templates, at Pesisir Selatan's office: the
+// recommendation for BPJS is offered once the case reaches the Kadis's
+// signature, refused in words while the record lacks a field, then issued
+// with the next number of the office's register; its page prints on one
+// A4 sheet without the app around it (checked by a screenshot and the
+// browser's own PDF), and its QR code, read by a real decoder, names the
+// case, the number and the fingerprint of every word on the letter.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, writeFile } from "node:fs/promises";
+import { testEnvironment, Pandu } from "./pandu.mjs";
+import { waitSaved, step, mark, scanQr, text } from "./flows.mjs";
+
+const env = testEnvironment();
+
+/** A4 at the 96 px per inch the browser prints with. */
+const A4 = { width: 794, height: 1123 };
+
+test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet, its QR binds the record", async () => {
+  const laptop = await env.browser.newContext();
+  const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await app.saveProfile({ device: "Laptop Dinsos", officer: "Pak Staf", village: "" });
+  await app.tid("profile-saved").waitFor();
+  await app.tid("office-create").locator("summary").click();
+  await app.tid("office-code").fill("13.01");
+  await app.tid("office-pack").selectOption("pesisir-selatan");
+  await app.tid("office-make").click();
+  await app.tid("office-fingerprint").waitFor();
+  await app.goto("procedures");
+  await app.tid("regency").selectOption("pesisir-selatan");
+  await app.goto("");
+  await app.tid("new-case").click();
+  await app.tid("start-bpjs_recommendation").click();
+  await app.tid("applicant").waitFor();
+  // Everything the letter names but the address.
+  for (const [f, v] of Object.entries({ full_name: "Rosmaniar", nik: "1301014101900002", kk: "1301010101200001", birth_date: "1990-01-01", sex: "female", village: "Nagari Painan", district: "IV Jurai" })) {
+    if (f === "sex") await app.tid(`f-${f}`).selectOption(v);
+    else await app.tid(`f-${f}`).fill(v);
+  }
+  await waitSaved(app);
+  for (const doc of ["ktp", "kk", "sktm"]) await mark(app, doc);
+  await step(app, "check_requirements", () => app.tid("complete-step").click());
+  await step(app, "complete", () => app.tid("answer-yes").click());
+  assert.equal(await app.tid("letters").count(), 0, "no letter before the Kadis's step");
+  for (const node of ["check_pbdt", "make_recommendation", "kasi_initial", "kabid_initial"]) {
+    await step(app, node, () => app.tid("complete-step").click());
+  }
+  await app.page.waitForSelector("[data-testid=current-step][data-node=kadis_sign]");
+  await app.tid("letter-make").click();
+  await app.tid("letter-problem").waitFor();
+  assert.match(await text(app, "letter-problem"), /belum diisi: Alamat/);
+  assert.equal(await app.tid("letter-issued").count(), 0, "no number was used");
+
+  await app.tid("f-address").fill("Jl. Ilyas Yakub No. 5");
+  await app.tid("f-address").blur();
+  await waitSaved(app);
+  await app.tid("letter-make").click();
+  await app.tid("letter-issued").waitFor();
+  const number = await text(app, "letter-issued");
+  const now = new Date();
+  const roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][now.getMonth()];
+  assert.match(number, new RegExp(`^400\\.9/001/DSPPrPA-PS/${roman}/${now.getFullYear()}$`));
+  await app.tid("timeline").locator("summary").click();
+  await app.page.waitForFunction((n) => document.querySelector("[data-testid=timeline]").textContent.includes(n), number);
+  const caseId = app.page.url().split("/cases/")[1];
+  await app.assertAccessible("a case with its letter");
+
+  // The letter page.
+  await app.tid("letter-open").click();
+  await app.tid("letter").waitFor();
+  assert.equal(await text(app, "letter-number"), number);
+  const sheet = await app.tid("letter").textContent();
+  for (const words of ["PEMERINTAH KABUPATEN PESISIR SELATAN", "Rosmaniar", "1301014101900002", "Jl. Ilyas Yakub No. 5", "Painan,", "Kepala Dinas"]) {
+    assert.ok(sheet.includes(words), `the letter says ${words}`);
+  }
+  const digest = await app.tid("letter").getAttribute("data-digest");
+  assert.match(digest, /^[0-9a-f]{64}$/);
+  const scanned = await scanQr(app, "[data-testid=letter-qr] svg");
+  assert.equal(scanned, `pandu-surat|1|${caseId}|${number}|${digest}`);
+  await app.assertAccessible("the letter page");
+
+  // On paper: the sheet alone, on one A4 page.
+  await app.page.setViewportSize(A4);
+  await app.page.emulateMedia({ media: "print" });
+  const layout = await app.page.evaluate(() => {
+    const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).display !== "none");
+    const letter = document.querySelector("[data-testid=letter]").getBoundingClientRect();
+    return { nav: visible("nav.tabs"), brand: visible(".brand"), button: visible("[data-testid=letter-print]"), left: letter.left, width: letter.width, height: document.documentElement.scrollHeight };
+  });
+  assert.deepEqual({ nav: layout.nav, brand: layout.brand, button: layout.button }, { nav: false, brand: false, button: false }, "only the sheet prints");
+  assert.ok(Math.abs(layout.width - A4.width) <= 2 && layout.left <= 1, `the sheet is A4 wide (${layout.width} px at ${layout.left})`);
+  assert.ok(layout.height <= A4.height + 1, `the letter fits one page (${layout.height} px)`);
+  const shot = await app.page.screenshot({ fullPage: true });
+  assert.equal(shot.readUInt32BE(16), A4.width, "the screenshot is one A4 page wide");
+  assert.equal(shot.readUInt32BE(20), A4.height, "and one A4 page high");
+  await mkdir(".output", { recursive: true });
+  await writeFile(".output/letter-a4.png", shot);
+  const pdf = await app.page.pdf({ format: "A4", printBackground: true });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  assert.equal(pages.length, 1, "the browser prints it on one A4 page");
+  app.assertNoConsoleErrors();
+  await laptop.close();
+});
