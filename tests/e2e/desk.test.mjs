@@ -236,6 +236,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await desa.page.waitForSelector("[data-testid=case-answer][data-state=proposed]");
   await desa.page.waitForSelector("[data-testid=case-ended][data-outcome=proposed]");
   await desa.tid("timeline").locator("summary").click();
+  await desa.page.waitForFunction(() => /Bu Kadis/.test(document.querySelector("[data-testid=timeline]").textContent));
   const timeline = await text(desa, "timeline");
   for (const who of STAFF) assert.ok(timeline.includes(who.name), `the timeline shows ${who.name}`);
   dinas.assertNoConsoleErrors();

@@ -372,10 +372,12 @@ pub fn Inbox() -> impl IntoView {
         }
     });
 
-    move || {
+    // The sign-in form and the lists re-render on their own: the packs
+    // arriving must not rebuild a form being typed into.
+    let body = move || {
         let l = lang.get();
         let en = l == Lang::En;
-        let body = if !desk.office.get() {
+        if !desk.office.get() {
             view! { <p data-testid="inbox-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any()
         } else if desk.staff.with(Vec::is_empty) {
             view! {
@@ -406,8 +408,11 @@ pub fn Inbox() -> impl IntoView {
                     .into_any()
                 }),
             }
-        };
-        let lists = desk.office.get().then(|| {
+        }
+    };
+    let lists = move || {
+        let l = lang.get();
+        desk.office.get().then(|| {
             packs.with(storage.get(), l, move |load| {
                 match pack_id
                     .get()
@@ -419,11 +424,11 @@ pub fn Inbox() -> impl IntoView {
                     None => ().into_any(),
                 }
             })
-        });
-        view! {
-            <h1>{t(l, Msg::NavInbox)}</h1>
-            {body}
-            {lists}
-        }
+        })
+    };
+    view! {
+        <h1>{move || lang.t(Msg::NavInbox)}</h1>
+        {body}
+        {lists}
     }
 }
