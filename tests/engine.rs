@@ -475,8 +475,9 @@ fn steps_that_run_over_their_standard_are_flagged() {
 #[test]
 fn a_new_pack_version_never_changes_an_open_cases_path() {
     let v1 = pack("pesisir-selatan");
+    let (old_version, new_version) = (v1.version, v1.version + 1);
     let mut v2 = v1.clone();
-    v2.version = 2;
+    v2.version = new_version;
     // Version 2 drops the Kabid's initials: the Kasi's step leads to the Kadis.
     let proc2 = &mut v2.procedures[0];
     proc2.nodes.retain(|n| n.id != "kabid_initial");
@@ -490,7 +491,10 @@ fn a_new_pack_version_never_changes_an_open_cases_path() {
     let mut library = Library::default();
     library.add(v1.clone());
     library.add(v2);
-    assert_eq!(library.latest("pesisir-selatan").unwrap().version, 2);
+    assert_eq!(
+        library.latest("pesisir-selatan").unwrap().version,
+        new_version
+    );
 
     let t0 = at(2026, 11, 23, 8, 0);
     let steps = [
@@ -501,10 +505,10 @@ fn a_new_pack_version_never_changes_an_open_cases_path() {
         ("kasi_initial", None),
     ];
     let old = library
-        .procedure("pesisir-selatan", 1, "bpjs_recommendation")
+        .procedure("pesisir-selatan", old_version, "bpjs_recommendation")
         .unwrap();
     let new = library
-        .procedure("pesisir-selatan", 2, "bpjs_recommendation")
+        .procedure("pesisir-selatan", new_version, "bpjs_recommendation")
         .unwrap();
     let old_walk = Engine::new(old, WIB)
         .walk(t0, &moves(t0, 1, &steps))
@@ -522,7 +526,7 @@ fn a_new_pack_version_never_changes_an_open_cases_path() {
     let mut tampered = v1.clone();
     tampered.procedures[0].nodes.truncate(3);
     library.add(tampered);
-    assert_eq!(library.get("pesisir-selatan", 1).unwrap(), &v1);
+    assert_eq!(library.get("pesisir-selatan", old_version).unwrap(), &v1);
 }
 
 #[test]
