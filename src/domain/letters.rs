@@ -17,26 +17,14 @@ use super::nik::Sex;
 use super::photo::hex;
 use super::procedure::{Column, LetterDef, Pack, Text};
 
-/// What `{…}` in a template may name: the applicant's fields (as list
-/// columns are named), and the letter's own facts.
-pub const PLACEHOLDERS: &[&str] = &[
-    "full_name",
-    "nik",
-    "kk",
-    "birth_date",
-    "sex",
-    "address",
-    "rt",
-    "rw",
-    "village",
-    "district",
-    "phone",
-    "case_id",
-    "office",
-    "regency",
-    "number",
-    "date",
-];
+/// What `{…}` in a template may name besides the applicant's fields
+/// (named by their codes, `Field::from_code`): the letter's own facts.
+const LETTER_NAMES: &[&str] = &["case_id", "office", "regency", "number", "date"];
+
+/// Whether `{name}` can be filled.
+fn known(name: &str) -> bool {
+    Field::from_code(name).is_some() || LETTER_NAMES.contains(&name)
+}
 
 /// The applicant field a column or placeholder names, if any.
 fn field_of(c: Column) -> Option<Field> {
@@ -54,10 +42,6 @@ fn field_of(c: Column) -> Option<Field> {
         Column::Phone => Field::Phone,
         Column::No | Column::Reached | Column::CaseId => return None,
     })
-}
-
-fn column_named(name: &str) -> Option<Column> {
-    serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
 }
 
 /// The `{…}` names in a text, in order (an unclosed `{` ends the scan).
@@ -136,8 +120,7 @@ impl Letter {
         line(&self.subject);
         self.paragraphs.iter().for_each(|s| line(s));
         for (c, v) in &self.facts {
-            let name = serde_json::to_string(c).unwrap_or_default();
-            line(&format!("{}={v}", name.trim_matches('"')));
+            line(&format!("{}={v}", field_of(*c).map_or("", Field::code)));
         }
         line(self.closing.as_deref().unwrap_or(""));
         line(&self.place_date);
@@ -201,7 +184,7 @@ pub fn render(
                 "number" => number.to_string(),
                 "date" => words.long_date(date),
                 "case_id" => case.id.clone(),
-                other => match column_named(other).and_then(field_of) {
+                other => match Field::from_code(other) {
                     Some(f) => value(f, &mut missing),
                     // The validator refuses unknown names; kept as typed.
                     None => format!("{{{other}}}"),
@@ -261,7 +244,7 @@ pub fn unknown_placeholders(def: &LetterDef) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in template_texts(def) {
         for p in placeholders(t) {
-            if !PLACEHOLDERS.contains(&p) && !out.iter().any(|o| o == p) {
+            if !known(p) && !out.iter().any(|o| o == p) {
                 out.push(p.to_string());
             }
         }

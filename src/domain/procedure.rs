@@ -79,7 +79,8 @@ pub struct LetterDef {
     /// The addressee, line by line ("Yth. Kepala BPJS Kesehatan ...").
     pub to: Vec<Text>,
     /// Paragraphs; `{placeholder}`s are filled from the case
-    /// (`domain::letters::PLACEHOLDERS`).
+    /// (the applicant's field codes, and `case_id`, `office`, `regency`,
+    /// `number`, `date`).
     pub body: Vec<Text>,
     /// The applicant's facts listed under the body, in order.
     #[serde(default)]

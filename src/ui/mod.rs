@@ -113,8 +113,9 @@ pub fn use_storage() -> StorageState {
 /// the inbox's sign-in.
 #[derive(Clone, Copy)]
 pub struct Desk {
-    /// This device holds the district office's keys.
-    pub office: RwSignal<bool>,
+    /// The office's pack id when this device holds the district
+    /// office's keys (district mode); `None` on a village device.
+    pub office: RwSignal<Option<String>>,
     /// The office's staff; none means no lane is enforced.
     pub staff: RwSignal<Vec<StaffMember>>,
     /// The staff member signed in in this tab.
@@ -124,7 +125,7 @@ pub struct Desk {
 impl Desk {
     fn new() -> Desk {
         Desk {
-            office: RwSignal::new(false),
+            office: RwSignal::new(None),
             staff: RwSignal::new(Vec::new()),
             member: RwSignal::new(None),
         }
@@ -139,7 +140,7 @@ impl Desk {
     /// Reads district mode, the staff and the signed-in member.
     async fn read(self) {
         let Ok(db) = db::require() else { return };
-        let office = db.office().await.ok().flatten().is_some();
+        let office = db.office().await.ok().flatten().map(|o| o.config.pack);
         let staff = db.staff().await.unwrap_or_default();
         let active = prefs::active_staff();
         let member = staff
@@ -154,6 +155,11 @@ impl Desk {
         self.member.set(member);
     }
 
+    /// Whether this device is the district office (tracks it).
+    pub fn is_office(self) -> bool {
+        self.office.with(Option::is_some)
+    }
+
     pub fn sign_in(self, member: StaffMember) {
         prefs::set_active_staff(Some(&member.id));
         self.member.set(Some(member));
@@ -166,7 +172,7 @@ impl Desk {
 
     /// Whether acting on a step needs a signed-in member of its lane.
     pub fn enforced(self) -> bool {
-        self.office.get_untracked() && self.staff.with_untracked(|s| !s.is_empty())
+        self.office.with_untracked(Option::is_some) && self.staff.with_untracked(|s| !s.is_empty())
     }
 }
 
@@ -336,7 +342,7 @@ pub fn App() -> impl IntoView {
                 <A href=base.href("procedures") attr:data-testid="nav-procedures">
                     {move || lang.t(Msg::NavProcedures)}
                 </A>
-                <Show when=move || desk.office.get()>
+                <Show when=move || desk.is_office()>
                     <A href=base.href("inbox") attr:data-testid="nav-inbox">
                         {move || lang.t(Msg::NavInbox)}
                     </A>

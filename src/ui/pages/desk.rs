@@ -22,29 +22,16 @@ use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_stora
 /// How many cases of a lane one page shows.
 const INBOX_PAGE: u32 = 50;
 
-/// The office's pack, newest version stored, from the office config.
-fn office_pack(load: &PackLoad, pack: &str) -> Option<Pack> {
-    load.library.latest(pack).cloned()
+/// The office's pack (district mode), newest version stored.
+fn office_pack(load: &PackLoad, desk: crate::ui::Desk) -> Option<Pack> {
+    desk.office
+        .with(|id| id.as_ref().and_then(|id| load.library.latest(id).cloned()))
 }
 
 /// A role's name in the office's pack, or its id.
 fn role_name(pack: Option<&Pack>, role: &str, en: bool) -> String {
     pack.and_then(|p| district_roles(p).into_iter().find(|r| r.id == role))
         .map_or_else(|| role.to_string(), |r| r.name.get(en).to_string())
-}
-
-/// The office's pack id (district mode), read once.
-fn office_pack_id() -> LocalResource<Option<Option<String>>> {
-    when_stored(|| async {
-        db::require()
-            .ok()?
-            .office()
-            .await
-            .ok()
-            .flatten()
-            .map(|o| o.config.pack)
-    })
-    .0
 }
 
 /// Settings' list of the office's staff, and the form that adds one.
@@ -54,7 +41,6 @@ pub fn StaffSection() -> impl IntoView {
     let storage = use_storage();
     let desk = use_desk();
     let packs = use_packs();
-    let pack_id = office_pack_id();
     let form = RwSignal::new(NewStaff::default());
     let problems = RwSignal::new(Vec::new());
     let message = RwSignal::new(None::<(bool, String)>);
@@ -63,10 +49,7 @@ pub fn StaffSection() -> impl IntoView {
         let l = lang.get();
         let en = l == Lang::En;
         packs.with(storage.get(), l, move |load| {
-            let Some(pack_id) = pack_id.get().flatten() else {
-                return loading_note(storage.get(), l).into_any();
-            };
-            let Some(pack) = pack_id.as_deref().and_then(|id| office_pack(&load, id)) else {
+            let Some(pack) = office_pack(&load, desk) else {
                 return ().into_any();
             };
             let roles: Vec<(String, String, bool)> = district_roles(&pack)
@@ -363,7 +346,6 @@ pub fn Inbox() -> impl IntoView {
     let desk = use_desk();
     let base = use_base();
     let packs = use_packs();
-    let pack_id = office_pack_id();
     let (lane, _) = when_stored(move || {
         let role = desk.member.get().map(|m| m.role);
         async move {
@@ -377,7 +359,7 @@ pub fn Inbox() -> impl IntoView {
     let body = move || {
         let l = lang.get();
         let en = l == Lang::En;
-        if !desk.office.get() {
+        if !desk.is_office() {
             view! { <p data-testid="inbox-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any()
         } else if desk.staff.with(Vec::is_empty) {
             view! {
@@ -389,7 +371,7 @@ pub fn Inbox() -> impl IntoView {
             match desk.member.get() {
                 None => view! { <SignIn /> }.into_any(),
                 Some(member) => packs.with(storage.get(), l, move |load| {
-                    let pack = pack_id.get().flatten().flatten().and_then(|id| office_pack(&load, &id));
+                    let pack = office_pack(&load, desk);
                     let role = role_name(pack.as_ref(), &member.role, en);
                     let list = match lane.get().flatten().flatten() {
                         None => loading_note(storage.get(), l).into_any(),
@@ -412,14 +394,9 @@ pub fn Inbox() -> impl IntoView {
     };
     let lists = move || {
         let l = lang.get();
-        desk.office.get().then(|| {
+        desk.is_office().then(|| {
             packs.with(storage.get(), l, move |load| {
-                match pack_id
-                    .get()
-                    .flatten()
-                    .flatten()
-                    .and_then(|id| office_pack(&load, &id))
-                {
+                match office_pack(&load, desk) {
                     Some(pack) => view! { <Lists pack=pack load=load.clone() /> }.into_any(),
                     None => ().into_any(),
                 }

@@ -196,7 +196,7 @@ pub fn Settings() -> impl IntoView {
         <LanguagePicker />
         <ProfileForm />
         <super::keys::KeysSection />
-        <Show when=move || desk.office.get()>
+        <Show when=move || desk.is_office()>
             <super::desk::StaffSection />
         </Show>
         <StorageSection />
