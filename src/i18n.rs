@@ -286,6 +286,8 @@ messages! {
     EvDecision => "Keputusan", "Decision";
     EvNote => "Catatan", "Note";
     EvLetter => "Surat diterbitkan, nomor", "Letter issued, number";
+    EvMerged => "Digabung dengan kasus ganda", "Merged with the duplicate case";
+    EvMergedInto => "Kasus ganda: digabung oleh Dinas ke kasus", "Duplicate: merged by the district office into case";
     EvStatus => "Status berubah", "Status changed";
 
     ListSearch => "Cari nama atau NIK", "Search name or NIK";

@@ -29,6 +29,11 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
         due: updated_at + 600_000.0,
         deadline: Some(updated_at + 600_000.0),
         since: updated_at,
+        village: String::new(),
+        on_time: Vec::new(),
+        over: Vec::new(),
+        merged_into: None,
+        settled: false,
     }
 }
 

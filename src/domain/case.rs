@@ -131,6 +131,18 @@ pub enum EventKind {
         number: String,
         digest: String,
     },
+    /// District: a duplicate case of the same person, from another
+    /// village, was merged into this one (its fields and documents were
+    /// copied over as ordinary events just before).
+    Merged {
+        from: String,
+    },
+    /// District: this case was merged into `case` (the same person's case
+    /// from another village); it leaves every lane. Sent back to the
+    /// village as an answer.
+    MergedInto {
+        case: String,
+    },
     /// A hand-over status: sent, acknowledged, archived.
     StatusChanged {
         status: CaseStatus,
@@ -247,6 +259,13 @@ pub struct Case {
     pub handed_over: Option<CaseStatus>,
     /// The district's latest answer, if any.
     pub answer: Option<DistrictAnswer>,
+    /// The case this one was merged into, as a duplicate.
+    pub merged_into: Option<String>,
+    /// The duplicates merged into this case.
+    pub merged_from: Vec<String>,
+    /// The latest change to the applicant, documents, steps or decisions:
+    /// a village's fix after a return brings the case back to its lane.
+    pub worked_at: Millis,
     pub updated_at: Millis,
     /// The history, sorted by time then id.
     pub events: Vec<Event>,
@@ -311,11 +330,24 @@ impl Case {
             reasons: BTreeMap::new(),
             handed_over: None,
             answer: None,
+            merged_into: None,
+            merged_from: Vec::new(),
+            worked_at: created_at,
             updated_at: created_at,
             events: Vec::new(),
         };
         for e in &events {
             case.updated_at = case.updated_at.max(e.at);
+            if matches!(
+                e.kind,
+                EventKind::FieldSet { .. }
+                    | EventKind::DocumentAttached { .. }
+                    | EventKind::DocumentMarked { .. }
+                    | EventKind::StepCompleted { .. }
+                    | EventKind::DecisionAnswered { .. }
+            ) {
+                case.worked_at = case.worked_at.max(e.at);
+            }
             match &e.kind {
                 EventKind::Created { .. }
                 | EventKind::Note { .. }
@@ -363,6 +395,19 @@ impl Case {
                     }
                 }
                 EventKind::StatusChanged { status } => case.handed_over = Some(*status),
+                EventKind::Merged { from } => {
+                    if !case.merged_from.contains(from) {
+                        case.merged_from.push(from.clone());
+                    }
+                }
+                EventKind::MergedInto { case: into } => {
+                    case.merged_into = Some(into.clone());
+                    // The district's answer: the case arrived.
+                    case.handed_over =
+                        Some(case.handed_over.map_or(CaseStatus::Acknowledged, |s| {
+                            s.max(CaseStatus::Acknowledged)
+                        }));
+                }
                 EventKind::Feedback {
                     state,
                     reason,
@@ -455,6 +500,11 @@ impl Case {
             due: 0.0,
             deadline: None,
             since: walk.map_or(self.created_at, |w| w.since) as f64,
+            village: self.applicant.get(Field::Village).trim().to_string(),
+            on_time: Vec::new(),
+            over: Vec::new(),
+            merged_into: self.merged_into.clone(),
+            settled: self.off_lanes(),
         }
     }
 
@@ -471,16 +521,44 @@ impl Case {
         }
     }
 
+    /// Whether the district has put the case out of its lanes: merged
+    /// into a duplicate, or rejected or returned to the village with
+    /// nothing worked on it since (a village's fix brings it back).
+    pub fn off_lanes(&self) -> bool {
+        self.merged_into.is_some()
+            || self.answer.as_ref().is_some_and(|a| {
+                matches!(a.state, FeedbackState::Rejected | FeedbackState::Returned)
+                    && a.at >= self.worked_at
+            })
+    }
+
     /// The list row with the case's lane and due time, walked with
-    /// `engine` (the case's own procedure version).
+    /// `engine` (the case's own procedure version), and how each step it
+    /// passed kept its time standard.
     pub fn summary_with(&self, engine: &Engine, walk: Option<&Walk>) -> CaseSummary {
         let mut row = self.summary(walk);
         row.status = self.status_with(engine, walk);
         if let Some(w) = walk {
-            let p = position(engine, w);
-            row.lane = p.lane.clone().unwrap_or_default();
-            row.due = p.due_key() as f64;
-            row.deadline = p.deadline.map(|d| d as f64);
+            if !self.off_lanes() {
+                let p = position(engine, w);
+                row.lane = p.lane.clone().unwrap_or_default();
+                row.due = p.due_key() as f64;
+                row.deadline = p.deadline.map(|d| d as f64);
+            }
+            for v in &w.visits {
+                let step = engine
+                    .procedure
+                    .node(&v.node)
+                    .is_some_and(|n| matches!(n.kind, NodeKind::Step(_)));
+                if step {
+                    let list = if v.overran {
+                        &mut row.over
+                    } else {
+                        &mut row.on_time
+                    };
+                    list.push(v.node.clone());
+                }
+            }
         }
         row
     }
@@ -618,6 +696,23 @@ pub struct CaseSummary {
     /// When the case arrived at its current node.
     #[serde(default)]
     pub since: f64,
+    /// The applicant's village (desa / kelurahan), for the dashboard.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub village: String,
+    /// The steps passed within their time standard, and those that ran
+    /// over (a step passed twice is listed twice): the dashboard's
+    /// compliance per step, without reading any history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_time: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub over: Vec<String>,
+    /// The case it was merged into, as a duplicate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
+    /// Out of the district's lanes (`Case::off_lanes`): merged, or
+    /// rejected or returned and not worked since.
+    #[serde(default)]
+    pub settled: bool,
 }
 
 #[cfg(test)]
@@ -657,6 +752,11 @@ mod tests {
             due: 600_001.0,
             deadline: Some(600_001.0),
             since: 1.0,
+            village: "Wamena".into(),
+            on_time: vec!["check".into()],
+            over: vec![],
+            merged_into: None,
+            settled: false,
         };
         let json = serde_json::to_string(&row).unwrap();
         assert!(json.contains("\"nik\":\"9471015501990003\""), "{json}");

@@ -5,7 +5,9 @@
 
 pub mod applicant;
 pub mod case;
+pub mod chart;
 pub mod csv;
+pub mod dashboard;
 pub mod date;
 pub mod engine;
 pub mod flowchart;

@@ -1508,6 +1508,8 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
         EventKind::LetterIssued { number, .. } => {
             format!("{}: {}", t(l, Msg::EvLetter), number)
         }
+        EventKind::Merged { from } => format!("{} {}", t(l, Msg::EvMerged), from),
+        EventKind::MergedInto { case } => format!("{} {}", t(l, Msg::EvMergedInto), case),
         EventKind::StatusChanged { status } => {
             format!("{}: {}", t(l, Msg::EvStatus), case_status(l, *status))
         }
