@@ -118,7 +118,7 @@ fn karanganyar() -> (Pack, Vec<CaseSummary>, Millis) {
 #[test]
 fn karanganyar_windows_say_what_is_due_this_cycle_and_what_will_miss_it() {
     let (p, rows, now) = karanganyar();
-    let mut t = Tally::new(&p, now);
+    let mut t = Tally::new(p.clone(), now);
     for r in &rows {
         t.add(r);
     }
@@ -158,7 +158,7 @@ fn karanganyar_windows_say_what_is_due_this_cycle_and_what_will_miss_it() {
 #[test]
 fn lanes_steps_and_counts_come_from_the_rows_alone() {
     let (p, rows, now) = karanganyar();
-    let mut t = Tally::new(&p, now);
+    let mut t = Tally::new(p.clone(), now);
     for r in &rows {
         t.add(r);
     }
@@ -285,7 +285,7 @@ fn banjarbaru_cut_off_on_the_25th() {
     let mut r = new("missed", local(&p, 10, 20, 8));
     r.step("apply").step("kelurahan_letter");
     rows.push(row(&lib, &r));
-    let mut t = Tally::new(&p, now);
+    let mut t = Tally::new(p.clone(), now);
     for r in &rows {
         t.add(r);
     }

@@ -146,6 +146,43 @@ async fn cases_are_paged_newest_first_without_loading_all() {
 }
 
 #[wasm_bindgen_test]
+async fn every_row_is_streamed_once_a_page_at_a_time_for_the_dashboard() {
+    let db = fresh("pandu-test-each").await;
+    let rows: Vec<_> = (0..250)
+        .map(|i| {
+            let mut r = case(
+                &format!("c{i:03}"),
+                "3214014101900001",
+                CaseStatus::Draft,
+                1_700_000_000_000.0 + i as f64,
+            );
+            r.village = if i % 2 == 0 { "Jaten" } else { "Tasikmadu" }.into();
+            r
+        })
+        .collect();
+    db.put_cases(&rows).await.unwrap();
+    let mut seen = Vec::new();
+    let pages = std::cell::RefCell::new(Vec::new());
+    let n = db
+        .each_case(
+            100,
+            |r| seen.push((r.id.clone(), r.village.clone())),
+            |read| pages.borrow_mut().push(read),
+        )
+        .await
+        .unwrap();
+    assert_eq!(n, 250);
+    assert_eq!(pages.into_inner(), [100, 200, 250]);
+    let expected: Vec<_> = rows
+        .iter()
+        .map(|r| (r.id.clone(), r.village.clone()))
+        .collect();
+    assert_eq!(seen, expected, "each row once, in id order, village kept");
+    db.close();
+    Db::delete("pandu-test-each").await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_round_trip() {
     let db = fresh("pandu-test-lanes").await;
     let at = |id: &str, lane: &str, due: f64| {

@@ -86,8 +86,8 @@ impl Window {
 
 /// The dashboard's figures, for the office's pack.
 #[derive(Debug, Clone)]
-pub struct Tally<'p> {
-    pack: &'p Pack,
+pub struct Tally {
+    pack: Pack,
     now: Millis,
     offset: i32,
     pub total: u32,
@@ -108,9 +108,9 @@ fn status_index(s: CaseStatus) -> usize {
     CaseStatus::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
 
-impl<'p> Tally<'p> {
+impl Tally {
     /// An empty tally at `now`, for `pack` (its windows found here).
-    pub fn new(pack: &'p Pack, now: Millis) -> Tally<'p> {
+    pub fn new(pack: Pack, now: Millis) -> Tally {
         let offset = pack.utc_offset_minutes;
         let mut windows = Vec::new();
         for p in &pack.procedures {
@@ -152,6 +152,14 @@ impl<'p> Tally<'p> {
             steps: BTreeMap::new(),
             windows,
         }
+    }
+
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    pub fn now(&self) -> Millis {
+        self.now
     }
 
     /// Counts one case's list row.

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod csv;
 pub mod dashboard;
 pub mod date;
+pub mod duplicates;
 pub mod engine;
 pub mod flowchart;
 pub mod lanes;

@@ -354,6 +354,57 @@ impl Db {
         result
     }
 
+    /// Every case's list row, `page` at a time in id order, each page
+    /// handed to `f` (never the events, never all rows at once), yielding
+    /// to the page between pages; `progress` hears how many were read.
+    /// Returns how many rows there were.
+    pub async fn each_case(
+        &self,
+        page: u32,
+        mut f: impl FnMut(&CaseSummary),
+        progress: impl Fn(u32),
+    ) -> Result<u32> {
+        let timing = super::platform::Timing::start("pandu:each_case");
+        let result = async {
+            let mut after: Option<String> = None;
+            let mut read = 0u32;
+            loop {
+                let range = match &after {
+                    Some(id) => Some(
+                        KeyRange::lower_bound(&JsValue::from_str(id), Some(true))
+                            .map_err(range_error)?,
+                    ),
+                    None => None,
+                };
+                let tx = self
+                    .rexie()
+                    .transaction(&[stores::CASES], TransactionMode::ReadOnly)
+                    .map_err(rw)?;
+                let values = tx
+                    .store(stores::CASES)
+                    .map_err(rw)?
+                    .get_all(range, Some(page))
+                    .await
+                    .map_err(rw)?;
+                let n = values.len() as u32;
+                for v in values {
+                    let row: CaseSummary = from_js(v)?;
+                    f(&row);
+                    after = Some(row.id);
+                }
+                read += n;
+                progress(read);
+                if n < page {
+                    return Ok(read);
+                }
+                super::platform::yield_now().await;
+            }
+        }
+        .await;
+        timing.end();
+        result
+    }
+
     /// Counts per status and per procedure, read from the indexes.
     pub async fn case_counts(
         &self,
