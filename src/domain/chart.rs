@@ -82,7 +82,7 @@ pub fn bars(title: &str, series: &[Series], bars: &[Bar], empty: &str) -> String
         let label_y = y + LABEL - 3.0;
         body.push_str(&format!(
             r#"<text x="0" y="{label_y:.1}">{}</text>"#,
-            escape(&bar.label)
+            escape(&fit(&bar.label))
         ));
         let top = y + LABEL;
         let mut x = 0.0;
@@ -111,6 +111,17 @@ pub fn bars(title: &str, series: &[Series], bars: &[Bar], empty: &str) -> String
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-label="{t}"><title>{t}</title>{body}</svg>"#,
         t = escape(title)
     )
+}
+
+/// A label cut to the chart's width, with an ellipsis.
+fn fit(label: &str) -> String {
+    let max = (WIDTH / CHAR) as usize;
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let mut cut: String = label.chars().take(max - 1).collect();
+    cut.push('\u{2026}');
+    cut
 }
 
 #[cfg(test)]
@@ -167,6 +178,25 @@ mod tests {
         assert!(svg.contains(">4</text>") && svg.contains(">2</text>"));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains(r#"aria-label="Kepatuhan""#));
+    }
+
+    #[test]
+    fn a_long_label_is_cut_to_the_width() {
+        let long =
+            "Verifikasi dan finalisasi usulan setiap desa; menyiapkan konsep surat permohonan";
+        let svg = bars(
+            "X",
+            &series()[..1],
+            &[Bar {
+                label: long.into(),
+                parts: vec![1],
+            }],
+            "-",
+        );
+        let shown = fit(long);
+        assert!(shown.ends_with('\u{2026}') && shown.chars().count() as f32 * CHAR <= WIDTH);
+        assert!(svg.contains(&shown) && !svg.contains(long));
+        assert_eq!(fit("Jaten"), "Jaten");
     }
 
     #[test]

@@ -247,6 +247,20 @@ impl Db {
         result
     }
 
+    /// Appends events to several cases and writes their list rows in one
+    /// strict transaction: a district decision about duplicates is stored
+    /// whole, or not at all.
+    pub async fn append_cases(&self, writes: &[(Vec<Event>, CaseSummary)]) -> Result<()> {
+        let mut puts = Vec::new();
+        for (events, summary) in writes {
+            for e in events {
+                puts.push((stores::CASE_EVENTS, to_js(e)?));
+            }
+            puts.push((stores::CASES, to_js(summary)?));
+        }
+        put_all(&self.rexie().name(), &puts, Durability::Strict).await
+    }
+
     /// A case's whole history, in time order, read through `by_case`.
     pub async fn case_events(&self, case_id: &str) -> Result<Vec<Event>> {
         let range = prefix_range(&[JsValue::from_str(case_id)])?;

@@ -20,8 +20,8 @@ use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
 use pages::{
-    About, CasePage, Devices, Home, Inbox, LetterPage, NewCase, NotFound, ProcedureChart,
-    Procedures, Receive, Send, Settings,
+    About, CasePage, Dashboard, Devices, DuplicatePage, Home, Inbox, LetterPage, NewCase, NotFound,
+    ProcedureChart, Procedures, Receive, Send, Settings,
 };
 
 /// How long opening storage may take before the officer is told that
@@ -347,6 +347,11 @@ pub fn App() -> impl IntoView {
                         {move || lang.t(Msg::NavInbox)}
                     </A>
                 </Show>
+                <Show when=move || desk.is_office()>
+                    <A href=base.href("dashboard") attr:data-testid="nav-dashboard">
+                        {move || lang.t(Msg::NavDashboard)}
+                    </A>
+                </Show>
                 <A href=base.href("send") attr:data-testid="nav-send">
                     {move || lang.t(Msg::NavSend)}
                 </A>
@@ -371,6 +376,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("procedures") view=Procedures />
                     <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
                     <Route path=path!("inbox") view=Inbox />
+                    <Route path=path!("dashboard") view=Dashboard />
+                    <Route path=path!("duplicates/:nik") view=DuplicatePage />
                     <Route path=path!("send") view=Send />
                     <Route path=path!("receive") view=Receive />
                     <Route path=path!("devices") view=Devices />

@@ -1327,7 +1327,7 @@ fn DocItem(
 
 /// A stored photo shown small; its object URL is released with the view.
 #[component]
-fn Thumb(sha: String, alt: String) -> impl IntoView {
+pub(super) fn Thumb(sha: String, alt: String) -> impl IntoView {
     let url = RwSignal::new(None::<String>);
     let key = sha.clone();
     spawn_local(async move {

@@ -2,7 +2,9 @@
 
 mod about;
 mod case;
+mod dashboard;
 mod desk;
+mod duplicates;
 mod exchange;
 mod home;
 mod keys;
@@ -14,7 +16,9 @@ mod settings;
 
 pub use about::About;
 pub use case::CasePage;
+pub use dashboard::Dashboard;
 pub use desk::Inbox;
+pub use duplicates::DuplicatePage;
 pub use exchange::{Devices, Receive, Send};
 pub use home::Home;
 pub use letter::LetterPage;
