@@ -195,7 +195,11 @@ mod tests {
         );
         let shown = fit(long);
         assert!(shown.ends_with('\u{2026}') && shown.chars().count() as f32 * CHAR <= WIDTH);
-        assert!(svg.contains(&shown) && !svg.contains(long));
+        assert!(svg.contains(&format!(">{shown}</text>")));
+        assert!(
+            svg.contains(&format!("<title>{long} \u{2014} Tepat: 1</title>")),
+            "the whole label stays in the bar's tooltip"
+        );
         assert_eq!(fit("Jaten"), "Jaten");
     }
 
