@@ -488,6 +488,15 @@ messages! {
     InboxLate => "Terlambat", "Late by";
     InboxLeft => "Sisa waktu", "Time left";
     ListsTitle => "Daftar per siklus", "Lists per cycle";
+    RegisterTitle => "Buku register surat", "Letter register";
+    RegisterHint => "Setiap surat yang diterbitkan kantor ini, menurut nomor urut per tahun; rekapnya sebagai CSV.", "Every letter this office issued, by its number in the year; the recap as CSV.";
+    RegisterNone => "Belum ada surat yang diterbitkan.", "No letter issued yet.";
+    RegisterYear => "Tahun", "Year";
+    RegisterNumber => "Nomor surat", "Letter number";
+    RegisterDate => "Tanggal", "Date";
+    RegisterName => "Nama", "Name";
+    RegisterLetter => "Jenis surat", "Letter";
+    RegisterDownload => "Unduh rekap (CSV)", "Download the recap (CSV)";
     ListsHint => "Kasus yang sampai di langkah daftar itu pada siklusnya, sebagai CSV untuk Excel atau LibreOffice (NIK tetap utuh).", "The cases that reached the list's step in its cycle, as CSV for Excel or LibreOffice (NIKs stay whole).";
     ListsCycle => "Siklus", "Cycle";
     ListsMake => "Unduh CSV", "Download CSV";
@@ -1075,6 +1084,23 @@ pub fn field_problem(lang: Lang, problem: &FieldProblem) -> Vec<String> {
         FieldProblem::BadPhone => one(Msg::FieldBadPhone),
         FieldProblem::BadSex => one(Msg::FieldBadSex),
     }
+}
+
+/// The titles of the register's recap (`domain::register::recap`); the
+/// office's own archive, always in Indonesian.
+pub fn recap_header() -> Vec<String> {
+    [
+        "No",
+        "Nomor surat",
+        "Tanggal",
+        "Nama",
+        "NIK",
+        "Jenis surat",
+        "Petugas",
+        "ID kasus",
+    ]
+    .map(str::to_string)
+    .to_vec()
 }
 
 /// A date as officers write it: "1 Januari 1990" / "1 January 1990".

@@ -19,8 +19,8 @@ const LABEL: f32 = 15.0;
 const BAR: f32 = 14.0;
 const PITCH: f32 = LABEL + BAR + 9.0;
 const LEGEND_LINE: f32 = 18.0;
-/// Roughly the width of one character of 12-unit text.
-const CHAR: f32 = 6.6;
+/// Roughly the width of one character of 13-unit text.
+const CHAR: f32 = 7.0;
 
 /// One part of each bar: a name for the legend and the CSS class that
 /// colours it (`chart-0` ... in style/main.css).

@@ -8,28 +8,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text } from "./flows.mjs";
+import { download, waitSaved, step, mark, text, parseCsv } from "./flows.mjs";
 
 const env = testEnvironment();
-
-/** RFC 4180 with `;` between fields and CRLF after each line. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ";") { row.push(field); field = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += c;
-  }
-  assert.equal(field + row.join(""), "", "the file ends with CRLF");
-  return rows;
-}
 
 const STAFF = [
   { name: "Pak Operator", role: "operator", pin: "1111" },

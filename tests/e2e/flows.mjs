@@ -1,6 +1,7 @@
 // Steps the end-to-end tests share: downloads, saves, walking a case,
 // reading a QR code back with a real decoder.
 import { readFile } from "node:fs/promises";
+import assert from "node:assert/strict";
 import jsQR from "jsqr";
 
 /** Clicks `button` and returns the bytes the browser downloads. */
@@ -65,3 +66,22 @@ export async function photo(app) {
 }
 
 export const text = async (app, id) => (await app.tid(id).textContent()).trim();
+
+/** RFC 4180 with `;` between fields and CRLF after each line. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ";") { row.push(field); field = ""; }
+    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
+    else field += c;
+  }
+  assert.equal(field + row.join(""), "", "the file ends with CRLF");
+  return rows;
+}

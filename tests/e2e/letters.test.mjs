@@ -4,12 +4,13 @@
 // with the next number of the office's register; its page prints on one
 // A4 sheet without the app around it (checked by a screenshot and the
 // browser's own PDF), and its QR code, read by a real decoder, names the
-// case, the number and the fingerprint of every word on the letter.
+// case, the number and the fingerprint of every word on the letter. The
+// register then lists it, and its recap downloads as CSV (NIK as text).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { waitSaved, step, mark, scanQr, text } from "./flows.mjs";
+import { download, waitSaved, step, mark, scanQr, text, parseCsv } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -17,7 +18,7 @@ const env = testEnvironment();
 const A4 = { width: 794, height: 1123 };
 
 test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet, its QR binds the record", async () => {
-  const laptop = await env.browser.newContext();
+  const laptop = await env.browser.newContext({ acceptDownloads: true });
   const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
   await app.saveProfile({ device: "Laptop Dinsos", officer: "Pak Staf", village: "" });
   await app.tid("profile-saved").waitFor();
@@ -98,6 +99,24 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   const pdf = await app.page.pdf({ format: "A4", printBackground: true });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
   assert.equal(pages.length, 1, "the browser prints it on one A4 page");
+
+  // The register: the letter in its year, and the recap as CSV.
+  await app.page.emulateMedia({ media: "screen" });
+  await app.goto("inbox");
+  await app.tid("register-row").first().waitFor();
+  assert.equal(await app.tid("register-row").count(), 1);
+  assert.match(await app.tid("register-row").textContent(), new RegExp(number.replace(/\./g, "\\.")));
+  await app.assertAccessible("the register");
+  const recap = await download(app, "register-download");
+  assert.equal(recap.name, `register-pesisir-selatan-${now.getFullYear()}.csv`);
+  const csv = recap.buffer.toString("utf8");
+  assert.ok(csv.startsWith("\ufeff"), "a BOM first");
+  const rows = parseCsv(csv.slice(1));
+  assert.deepEqual(rows[0], ["No", "Nomor surat", "Tanggal", "Nama", "NIK", "Jenis surat", "Petugas", "ID kasus"]);
+  assert.equal(rows.length, 2);
+  assert.equal(rows[1][1], number);
+  assert.equal(rows[1][4], '="1301014101900002"', "the NIK kept as text");
+  assert.equal(rows[1][7], caseId);
   app.assertNoConsoleErrors();
   await laptop.close();
 });

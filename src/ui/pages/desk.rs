@@ -339,6 +339,98 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
     .into_any()
 }
 
+/// The office's letter register: a year's letters in number order, and
+/// the recap ("file arsip rekap rekomendasi") as CSV.
+#[component]
+fn Register(pack: Pack) -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let (entries, _) = when_stored(|| async { db::require()?.register().await });
+    let offset = pack.utc_offset_minutes;
+    let this_year = crate::domain::date::local_date(platform::now(), offset).year;
+    let chosen = RwSignal::new(None::<i32>);
+    let pack = StoredValue::new(pack);
+    let body = move || {
+        let l = lang.get();
+        let en = l == Lang::En;
+        match entries.get().flatten() {
+            None => loading_note(storage.get(), l).into_any(),
+            Some(Err(p)) => {
+                view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any()
+            }
+            Some(Ok(all)) if all.is_empty() => {
+                view! { <p class="muted" data-testid="register-none">{t(l, Msg::RegisterNone)}</p> }
+                    .into_any()
+            }
+            Some(Ok(all)) => {
+                let mut years: Vec<i32> = all.iter().map(|e| e.year).collect();
+                years.push(this_year);
+                years.sort_unstable_by(|a, b| b.cmp(a));
+                years.dedup();
+                let year = chosen.get().unwrap_or(this_year);
+                let mut of_year: Vec<_> = all.iter().filter(|e| e.year == year).cloned().collect();
+                of_year.sort_by_key(|e| e.seq);
+                let title = |id: &str| {
+                    pack.with_value(|p| {
+                        p.letters
+                            .iter()
+                            .find(|d| d.id == id)
+                            .map_or_else(|| id.to_string(), |d| d.title.get(en).to_string())
+                    })
+                };
+                let rows = of_year
+                    .iter()
+                    .map(|e| view! {
+                        <tr data-testid="register-row">
+                            <td>{e.seq}</td>
+                            <td>{e.number.clone()}</td>
+                            <td>{crate::i18n::long_date(l, crate::domain::date::local_date(e.issued_at, offset))}</td>
+                            <td>{e.applicant.clone()}</td>
+                            <td>{title(&e.letter)}</td>
+                        </tr>
+                    })
+                    .collect_view();
+                let download = move |_| {
+                    let header = crate::i18n::recap_header();
+                    let table = crate::domain::register::recap(&all, year, offset, header);
+                    let name = pack.with_value(|p| format!("register-{}-{year}.csv", p.id));
+                    platform::download(table.to_csv().as_bytes(), &name, "text/csv;charset=utf-8");
+                };
+                view! {
+                    <label for="register-year">{t(l, Msg::RegisterYear)}</label>
+                    <select id="register-year" data-testid="register-year"
+                        on:change:target=move |ev| chosen.set(ev.target().value().parse().ok())>
+                        {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == year>{*y}</option> }).collect_view()}
+                    </select>
+                    <div class="table-wrap">
+                        <table class="register" data-testid="register">
+                            <thead><tr>
+                                <th scope="col">"No"</th>
+                                <th scope="col">{t(l, Msg::RegisterNumber)}</th>
+                                <th scope="col">{t(l, Msg::RegisterDate)}</th>
+                                <th scope="col">{t(l, Msg::RegisterName)}</th>
+                                <th scope="col">{t(l, Msg::RegisterLetter)}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <button type="button" class="btn" data-testid="register-download" on:click=download>
+                        {t(l, Msg::RegisterDownload)}
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="register-title">
+            <h2 id="register-title">{move || lang.t(Msg::RegisterTitle)}</h2>
+            <p class="hint">{move || lang.t(Msg::RegisterHint)}</p>
+            {body}
+        </section>
+    }
+}
+
 #[component]
 pub fn Inbox() -> impl IntoView {
     let lang = use_lang();
@@ -397,7 +489,11 @@ pub fn Inbox() -> impl IntoView {
         desk.is_office().then(|| {
             packs.with(storage.get(), l, move |load| {
                 match office_pack(&load, desk) {
-                    Some(pack) => view! { <Lists pack=pack load=load.clone() /> }.into_any(),
+                    Some(pack) => view! {
+                        <Lists pack=pack.clone() load=load.clone() />
+                        <Register pack=pack />
+                    }
+                    .into_any(),
                     None => ().into_any(),
                 }
             })
