@@ -12,7 +12,7 @@ use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::Lateness;
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
-use crate::domain::pack_check::{LetterFault, ListFault, PackProblem, TimeProblem};
+use crate::domain::pack_check::{DecreeFault, LetterFault, ListFault, PackProblem, TimeProblem};
 use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Column, Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
@@ -872,6 +872,23 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 format!("Surat \u{ab}{letter}\u{bb}: {what}.")
             } else {
                 format!("Letter \u{ab}{letter}\u{bb}: {what}.")
+            }
+        }
+        BadDecree { decree, fault } => {
+            let what = match (fault, id) {
+                (DecreeFault::Duplicate, true) => "id dipakai lebih dari sekali".to_string(),
+                (DecreeFault::Duplicate, false) => "the id is used more than once".to_string(),
+                (DecreeFault::UnknownList(l), true) => format!("daftar \u{ab}{l}\u{bb} tidak ada"),
+                (DecreeFault::UnknownList(l), false) => format!("there is no list \u{ab}{l}\u{bb}"),
+                (DecreeFault::UnknownPlaceholder(n), true) => format!("isian \u{ab}{{{n}}}\u{bb} tidak dikenal"),
+                (DecreeFault::UnknownPlaceholder(n), false) => format!("\u{ab}{{{n}}}\u{bb} names nothing a decree can be filled with"),
+                (DecreeFault::BadColumns, true) => "kolomnya harus isian pemohon, paling sedikit satu".to_string(),
+                (DecreeFault::BadColumns, false) => "its columns must be the applicant's fields, at least one".to_string(),
+            };
+            if id {
+                format!("Lampiran keputusan \u{ab}{decree}\u{bb}: {what}.")
+            } else {
+                format!("Decree attachment \u{ab}{decree}\u{bb}: {what}.")
             }
         }
         BadList { list, fault } => {

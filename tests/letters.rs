@@ -1,7 +1,8 @@
 //! Letters from the packs' templates: filled from the case, every missing
 //! field listed instead of a half-empty letter, the QR text carrying the
 //! case, the number and a digest of everything the letter says, and
-//! templates the validator refuses.
+//! templates the validator refuses; Banjarbaru's decree attachment list
+//! of a cycle, bound by its QR to every row.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -9,9 +10,11 @@ mod common;
 use pandu::domain::applicant::Field;
 use pandu::domain::case::Case;
 use pandu::domain::date::Date;
-use pandu::domain::letters::{render, LetterProblem, Words};
+use pandu::domain::engine::Library;
+use pandu::domain::letters::{decree_key, render, render_decree, LetterProblem, Words};
+use pandu::domain::lists::{list_table, Cycle};
 use pandu::domain::nik::Sex;
-use pandu::domain::pack_check::{validate, LetterFault, PackProblem};
+use pandu::domain::pack_check::{validate, DecreeFault, LetterFault, PackProblem};
 use pandu::domain::procedure::{Column, LetterDef, Pack, Text};
 
 use common::history::Recorder;
@@ -185,4 +188,181 @@ fn templates_naming_unknown_things_are_refused() {
         validate(&unnumbered, &catalogue),
         [PackProblem::BadRegisterFormat]
     );
+}
+
+/// A Banjarbaru mutation handed to BPJS `minutes` after 09:00 WIB on 23
+/// November 2026 (the pack's cycle closes on the 25th, WITA).
+fn bjb_case(id: &'static str, name: &str, nik: &str, minutes: i64) -> Case {
+    let mut r = Recorder::new("kel", id, minutes - 10);
+    r.created("banjarbaru", "mutation")
+        .field(Field::FullName, name)
+        .field(Field::Nik, nik)
+        .field(Field::Kk, "6372010101200001")
+        .field(Field::Address, "Jl. A. Yani Km 33")
+        .field(Field::Village, "Loktabat Utara")
+        .step("apply")
+        .step("kelurahan_letter")
+        .step("submit");
+    Case::fold(&r.events).unwrap()
+}
+
+fn decree_table(pack: &Pack, cases: &[Case], cycle: Cycle) -> pandu::domain::csv::Table {
+    let def = &pack.decrees[0];
+    let mut list = pack
+        .lists
+        .iter()
+        .find(|l| l.id == def.list)
+        .unwrap()
+        .clone();
+    list.columns = std::iter::once(Column::No)
+        .chain(def.columns.iter().copied())
+        .collect();
+    let mut library = Library::default();
+    library.add(Pack {
+        version: 1,
+        ..pack.clone()
+    });
+    let header = list.columns.iter().map(|c| format!("{c:?}")).collect();
+    list_table(
+        &list,
+        "banjarbaru",
+        cases,
+        &library,
+        pack.utc_offset_minutes,
+        cycle,
+        header,
+    )
+}
+
+#[test]
+fn banjarbarus_decree_attachment_lists_a_cycle_and_its_qr_binds_every_row() {
+    let pack = pack("banjarbaru");
+    let def = &pack.decrees[0];
+    let november = Cycle {
+        year: 2026,
+        month: 11,
+    };
+    let cases = [
+        bjb_case("a", "Siti Aminah", "6372014101900002", 0),
+        bjb_case("b", "Ahmad Fauzi", "6372010101850003", 60),
+        // Handed over on 26 November (WITA), after the cut-off: December.
+        bjb_case("c", "Rudi", "6372010101850004", 3 * 24 * 60),
+    ];
+    let table = decree_table(&pack, &cases, november);
+    let date = Date::new(2026, 11, 25).unwrap();
+    let sheet = render_decree(
+        def,
+        &pack,
+        &table,
+        november,
+        "November 2026",
+        "400.9/001/Dinsos-BJB/XI/2026",
+        date,
+        false,
+        &Plain,
+    );
+    assert_eq!(sheet.cycle, "2026-11");
+    assert_eq!(sheet.head[0], "PEMERINTAH KOTA BANJARBARU");
+    assert_eq!(
+        sheet.heading,
+        [
+            "LAMPIRAN KEPUTUSAN KEPALA DINAS SOSIAL KOTA BANJARBARU",
+            "NOMOR 400.9/001/Dinsos-BJB/XI/2026",
+            "TANGGAL 25/11/2026"
+        ]
+    );
+    assert!(sheet.subject.ends_with("SIKLUS November 2026"));
+    assert_eq!(
+        sheet.columns,
+        ["No", "FullName", "Nik", "Kk", "Address", "Village"]
+    );
+    assert_eq!(
+        sheet.rows,
+        [
+            [
+                "1",
+                "Siti Aminah",
+                "6372014101900002",
+                "6372010101200001",
+                "Jl. A. Yani Km 33",
+                "Loktabat Utara"
+            ],
+            [
+                "2",
+                "Ahmad Fauzi",
+                "6372010101850003",
+                "6372010101200001",
+                "Jl. A. Yani Km 33",
+                "Loktabat Utara"
+            ],
+        ],
+        "the November cycle, in order of arrival; the NIK as digits"
+    );
+    assert_eq!(sheet.place_date, "Banjarbaru, 25/11/2026");
+    let qr = sheet.qr_text();
+    assert_eq!(
+        qr,
+        format!(
+            "pandu-lampiran|1|lampiran_sk_pbi_apbd|2026-11|400.9/001/Dinsos-BJB/XI/2026|{}",
+            sheet.digest()
+        )
+    );
+    // Any row changed, added or taken away changes the digest.
+    let mut other = sheet.clone();
+    other.rows[1][2] = "6372010101850009".into();
+    assert_ne!(other.digest(), sheet.digest());
+    let mut fewer = sheet.clone();
+    fewer.rows.pop();
+    assert_ne!(fewer.digest(), sheet.digest());
+    assert_eq!(
+        decree_key(&def.id, november),
+        "lampiran_sk_pbi_apbd:2026-11"
+    );
+    // An empty cycle still renders: the heading over an empty table.
+    let empty = decree_table(&pack, &[], november);
+    let sheet = render_decree(
+        def,
+        &pack,
+        &empty,
+        november,
+        "November 2026",
+        "-",
+        date,
+        false,
+        &Plain,
+    );
+    assert!(sheet.rows.is_empty() && sheet.columns.len() == 6);
+}
+
+#[test]
+fn decrees_naming_unknown_things_are_refused() {
+    let mut p = pack("banjarbaru");
+    let mut bad = p.decrees[0].clone();
+    bad.list = "nowhere".into();
+    bad.subject = Text {
+        id: "TENTANG {nama_kades}".into(),
+        en: None,
+    };
+    bad.columns = vec![Column::Reached];
+    p.decrees.push(bad);
+    let problems = validate(&p, &common::shipped_catalogue());
+    let faults: Vec<&DecreeFault> = problems
+        .iter()
+        .filter_map(|pr| match pr {
+            PackProblem::BadDecree { fault, .. } => Some(fault),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        faults,
+        [
+            &DecreeFault::Duplicate,
+            &DecreeFault::UnknownList("nowhere".into()),
+            &DecreeFault::UnknownPlaceholder("nama_kades".into()),
+            &DecreeFault::BadColumns,
+        ]
+    );
+    let mut p = pack("banjarbaru");
+    p.register_format = None;
+    assert!(validate(&p, &common::shipped_catalogue()).contains(&PackProblem::BadRegisterFormat));
 }

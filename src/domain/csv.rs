@@ -30,6 +30,19 @@ pub enum Cell {
     Empty,
 }
 
+impl Cell {
+    /// The cell as a printed page shows it: digits as they are, dates as
+    /// `23-11-2026`.
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Text(t) | Cell::Id(t) => t.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => format!("{:02}-{:02}-{:04}", d.day, d.month, d.year),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
 /// A header and rows of the same width.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
@@ -69,6 +82,14 @@ impl Table {
 
     pub fn len(&self) -> usize {
         self.rows.len()
+    }
+
+    pub fn header(&self) -> &[String] {
+        &self.header
+    }
+
+    pub fn rows(&self) -> &[Vec<Cell>] {
+        &self.rows
     }
 
     pub fn is_empty(&self) -> bool {

@@ -12,10 +12,15 @@ use sha2::{Digest, Sha256};
 
 use super::applicant::Field;
 use super::case::Case;
+use super::csv::Table;
 use super::date::Date;
+use super::lists::Cycle;
 use super::nik::Sex;
 use super::photo::hex;
-use super::procedure::{Column, LetterDef, Pack, Text};
+use super::procedure::{Column, DecreeDef, LetterDef, Pack, Text};
+
+/// What `{…}` in a decree's heading and subject may name.
+const DECREE_NAMES: &[&str] = &["month", "office", "regency", "number", "date"];
 
 /// What `{…}` in a template may name besides the applicant's fields
 /// (named by their codes, `Field::from_code`): the letter's own facts.
@@ -196,16 +201,7 @@ pub fn render(
         out.push_str(rest);
         out
     };
-    let head = pack
-        .letterhead
-        .as_ref()
-        .map(|h| h.lines.iter().map(|l| l.get(en).to_string()).collect())
-        .unwrap_or_else(|| vec![pack.office.clone(), pack.regency.clone()]);
-    let address = pack
-        .letterhead
-        .as_ref()
-        .and_then(|h| h.address.as_ref())
-        .map(|a| a.get(en).to_string());
+    let (head, address) = letterhead(pack, en);
     let to = def.to.iter().map(&mut fill).collect();
     let subject = fill(&def.subject);
     let paragraphs = def.body.iter().map(&mut fill).collect();
@@ -255,4 +251,144 @@ pub fn unknown_placeholders(def: &LetterDef) -> Vec<String> {
 /// Whether a fact column can be listed on a letter (the applicant's).
 pub fn fact_allowed(c: Column) -> bool {
     field_of(c).is_some()
+}
+
+/// A decree's attachment list, filled in, ready to lay out on A4.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decree {
+    pub decree: String,
+    /// The cycle, `YYYY-MM`.
+    pub cycle: String,
+    pub number: String,
+    pub head: Vec<String>,
+    pub address: Option<String>,
+    pub heading: Vec<String>,
+    pub subject: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub place_date: String,
+    pub signer: String,
+}
+
+/// The key a decree's cycle has in the register (`RegisterEntry::case_id`).
+pub fn decree_key(decree: &str, cycle: Cycle) -> String {
+    format!("{decree}:{:04}-{:02}", cycle.year, cycle.month)
+}
+
+impl Decree {
+    /// SHA-256 (hex) over everything the sheet says, line by line.
+    pub fn digest(&self) -> String {
+        let mut h = Sha256::new();
+        let mut line = |s: &str| {
+            h.update(s.as_bytes());
+            h.update(b"\n");
+        };
+        line("pandu-decree-v1");
+        for s in [&self.decree, &self.cycle, &self.number] {
+            line(s);
+        }
+        self.head.iter().for_each(|s| line(s));
+        line(self.address.as_deref().unwrap_or(""));
+        self.heading.iter().for_each(|s| line(s));
+        line(&self.subject);
+        line(&self.columns.join("\t"));
+        for r in &self.rows {
+            line(&r.join("\t"));
+        }
+        line(&self.place_date);
+        line(&self.signer);
+        hex(&h.finalize())
+    }
+
+    /// What the sheet's QR code says: decree, cycle, number and digest.
+    pub fn qr_text(&self) -> String {
+        format!(
+            "pandu-lampiran|1|{}|{}|{}|{}",
+            self.decree,
+            self.cycle,
+            self.number,
+            self.digest()
+        )
+    }
+}
+
+/// Fills `def` for one cycle's `table` (from `lists::list_table` with the
+/// decree's columns, row number first) with register number `number`,
+/// issued on `date`; `month` names the cycle ("November 2026").
+#[allow(clippy::too_many_arguments)]
+pub fn render_decree(
+    def: &DecreeDef,
+    pack: &Pack,
+    table: &Table,
+    cycle: Cycle,
+    month: &str,
+    number: &str,
+    date: Date,
+    en: bool,
+    words: &dyn Words,
+) -> Decree {
+    let fill = |t: &Text| -> String {
+        let mut out = t.get(en).to_string();
+        for (name, v) in [
+            ("month", month.to_string()),
+            ("office", pack.office.clone()),
+            ("regency", pack.regency.clone()),
+            ("number", number.to_string()),
+            ("date", words.long_date(date)),
+        ] {
+            out = out.replace(&format!("{{{name}}}"), &v);
+        }
+        out
+    };
+    let (head, address) = letterhead(pack, en);
+    Decree {
+        decree: def.id.clone(),
+        cycle: format!("{:04}-{:02}", cycle.year, cycle.month),
+        number: number.to_string(),
+        head,
+        address,
+        heading: def.heading.iter().map(fill).collect(),
+        subject: fill(&def.subject),
+        columns: table.header().to_vec(),
+        rows: table
+            .rows()
+            .iter()
+            .map(|r| r.iter().map(|c| c.shown()).collect())
+            .collect(),
+        place_date: format!("{}, {}", def.place, words.long_date(date)),
+        signer: fill(&def.signer),
+    }
+}
+
+/// The names in a decree's texts that it cannot fill.
+pub fn unknown_decree_placeholders(def: &DecreeDef) -> Vec<String> {
+    let mut texts: Vec<&Text> = vec![&def.subject, &def.signer];
+    texts.extend(&def.heading);
+    let mut out: Vec<String> = Vec::new();
+    for t in texts
+        .into_iter()
+        .flat_map(|t| std::iter::once(t.id.as_str()).chain(t.en.as_deref()))
+    {
+        for p in placeholders(t) {
+            if !DECREE_NAMES.contains(&p) && !out.iter().any(|o| o == p) {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The letterhead's lines and address (the office and regency without one).
+fn letterhead(pack: &Pack, en: bool) -> (Vec<String>, Option<String>) {
+    let head = pack
+        .letterhead
+        .as_ref()
+        .map(|h| h.lines.iter().map(|l| l.get(en).to_string()).collect())
+        .unwrap_or_else(|| vec![pack.office.clone(), pack.regency.clone()]);
+    let address = pack
+        .letterhead
+        .as_ref()
+        .and_then(|h| h.address.as_ref())
+        .map(|a| a.get(en).to_string());
+    (head, address)
 }

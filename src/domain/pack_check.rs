@@ -39,6 +39,11 @@ pub enum PackProblem {
         letter: String,
         fault: LetterFault,
     },
+    /// One of the pack's `decrees` cannot be made.
+    BadDecree {
+        decree: String,
+        fault: DecreeFault,
+    },
     /// Letters need a `register_format` with `{seq}` and known names.
     BadRegisterFormat,
     DuplicateNode {
@@ -131,6 +136,18 @@ pub enum LetterFault {
     NotAFact,
 }
 
+/// What is wrong with one of the pack's `decrees`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecreeFault {
+    Duplicate,
+    /// It names no list of the pack.
+    UnknownList(String),
+    /// `{name}` that names nothing a decree can be filled with.
+    UnknownPlaceholder(String),
+    /// No columns, or one that is not one of the applicant's fields.
+    BadColumns,
+}
+
 /// Parses and validates a pack. A pack is returned only without problems.
 pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProblem>> {
     let pack: Pack = serde_json::from_str(json).map_err(|e| {
@@ -174,6 +191,7 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
     }
     check_lists(pack, &mut problems);
     check_letters(pack, &mut problems);
+    check_decrees(pack, &mut problems);
     let mut sides = std::collections::BTreeMap::new();
     for p in &pack.procedures {
         for r in &p.roles {
@@ -244,6 +262,34 @@ fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
         }
         if l.facts.iter().any(|c| !fact_allowed(*c)) {
             fault(LetterFault::NotAFact);
+        }
+    }
+}
+
+fn check_decrees(pack: &Pack, problems: &mut Vec<PackProblem>) {
+    use super::letters::{fact_allowed, unknown_decree_placeholders};
+    if !pack.decrees.is_empty() && pack.register_format.is_none() {
+        problems.push(PackProblem::BadRegisterFormat);
+    }
+    let mut ids = BTreeSet::new();
+    for d in &pack.decrees {
+        let mut fault = |fault| {
+            problems.push(PackProblem::BadDecree {
+                decree: d.id.clone(),
+                fault,
+            })
+        };
+        if !ids.insert(d.id.as_str()) {
+            fault(DecreeFault::Duplicate);
+        }
+        if !pack.lists.iter().any(|l| l.id == d.list) {
+            fault(DecreeFault::UnknownList(d.list.clone()));
+        }
+        for name in unknown_decree_placeholders(d) {
+            fault(DecreeFault::UnknownPlaceholder(name));
+        }
+        if d.columns.is_empty() || d.columns.iter().any(|c| !fact_allowed(*c)) {
+            fault(DecreeFault::BadColumns);
         }
     }
 }

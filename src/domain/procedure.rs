@@ -56,6 +56,32 @@ pub struct Pack {
     /// The letters the office prints for a case; see `domain::letters`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub letters: Vec<LetterDef>,
+    /// Decree attachment lists: one cycle of a list under a decree's
+    /// heading; see `domain::letters::render_decree`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decrees: Vec<DecreeDef>,
+}
+
+/// A decree's attachment list ("lampiran keputusan"): the cases of one
+/// cycle of `list`, printed on A4 under the decree's heading, numbered
+/// from the register and signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecreeDef {
+    pub id: String,
+    pub title: Text,
+    /// The list (`Pack::lists`) whose cycle it prints.
+    pub list: String,
+    /// The lines above the table ("LAMPIRAN KEPUTUSAN KEPALA DINAS ...");
+    /// `{placeholders}`: `month` (the cycle), `office`, `regency`,
+    /// `number`, `date`.
+    pub heading: Vec<Text>,
+    /// "TENTANG ...", with the same placeholders.
+    pub subject: Text,
+    /// The applicant's facts in the table, after the row number.
+    pub columns: Vec<Column>,
+    pub place: String,
+    pub signer: Text,
 }
 
 /// The letterhead: the government and office lines, then the address.

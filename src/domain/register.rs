@@ -31,6 +31,10 @@ pub struct RegisterEntry {
     /// The applicant, as the letter names them.
     pub applicant: String,
     pub nik: String,
+    /// The SHA-256 of what was issued, where the register keeps it (a
+    /// decree's attachment list; a case's letter keeps it in its event).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub digest: String,
 }
 
 /// What is wrong with a number format.
@@ -160,6 +164,7 @@ pub fn issue(entries: &[RegisterEntry], i: &Issue) -> Result<RegisterEntry, Vec<
         officer: i.officer.to_string(),
         applicant: i.applicant.to_string(),
         nik: i.nik.to_string(),
+        digest: String::new(),
     })
 }
 

@@ -31,12 +31,48 @@ impl Db {
             &[RegisterEntry],
         ) -> std::result::Result<(RegisterEntry, Event, CaseSummary), E>,
     ) -> Result<std::result::Result<(RegisterEntry, Event), E>> {
+        let mut made = None;
+        let result = self
+            .issue_with(&[stores::CASE_EVENTS, stores::CASES], |entries| {
+                let (entry, event, row) = make(entries)?;
+                let puts = vec![
+                    (stores::CASE_EVENTS, to_js(&event)),
+                    (stores::CASES, to_js(&row)),
+                ];
+                made = Some(event);
+                Ok((entry, puts))
+            })
+            .await?;
+        Ok(result.map(|entry| (entry, made.expect("made with the entry"))))
+    }
+
+    /// Issues a register number for no case (a decree's attachment list):
+    /// `make` gives the entry from the register as it stands, or its own
+    /// error (then nothing is written).
+    pub async fn issue_entry<E>(
+        &self,
+        make: impl FnOnce(&[RegisterEntry]) -> std::result::Result<RegisterEntry, E>,
+    ) -> Result<std::result::Result<RegisterEntry, E>> {
+        self.issue_with(&[], |entries| Ok((make(entries)?, Vec::new())))
+            .await
+    }
+
+    /// The register read and written in one transaction with `puts`.
+    async fn issue_with<E>(
+        &self,
+        stores_too: &[&str],
+        make: impl FnOnce(
+            &[RegisterEntry],
+        ) -> std::result::Result<
+            (RegisterEntry, Vec<(&'static str, Result<JsValue>)>),
+            E,
+        >,
+    ) -> Result<std::result::Result<RegisterEntry, E>> {
+        let mut names = vec![stores::SETTINGS];
+        names.extend_from_slice(stores_too);
         let tx = self
             .rexie()
-            .transaction(
-                &[stores::SETTINGS, stores::CASE_EVENTS, stores::CASES],
-                TransactionMode::ReadWrite,
-            )
+            .transaction(&names, TransactionMode::ReadWrite)
             .map_err(rw)?;
         let settings = tx.store(stores::SETTINGS).map_err(rw)?;
         let stored = settings
@@ -47,7 +83,7 @@ impl Db {
             Some(v) if !v.is_undefined() => from_js::<Setting<Vec<RegisterEntry>>>(v)?.value,
             _ => Vec::new(),
         };
-        let (entry, event, row) = match make(&entries) {
+        let (entry, puts) = match make(&entries) {
             Ok(made) => made,
             Err(e) => {
                 let _ = tx.abort();
@@ -65,17 +101,14 @@ impl Db {
             )
             .await
             .map_err(rw)?;
-        tx.store(stores::CASE_EVENTS)
-            .map_err(rw)?
-            .put(&to_js(&event)?, None)
-            .await
-            .map_err(rw)?;
-        tx.store(stores::CASES)
-            .map_err(rw)?
-            .put(&to_js(&row)?, None)
-            .await
-            .map_err(rw)?;
+        for (store, value) in puts {
+            tx.store(store)
+                .map_err(rw)?
+                .put(&value?, None)
+                .await
+                .map_err(rw)?;
+        }
         tx.done().await.map_err(rw)?;
-        Ok(Ok((entry, event)))
+        Ok(Ok(entry))
     }
 }
