@@ -513,6 +513,14 @@ messages! {
     LettersQr => "Kode QR: ID kasus, nomor surat dan sidik isi surat", "QR code: case id, letter number and a fingerprint of the letter";
     LettersNotIssued => "Surat ini belum dibuat untuk kasus ini.", "This letter was not made for this case.";
     LettersBack => "Kembali ke kasus", "Back to the case";
+    DecreeBack => "Kembali ke kotak masuk", "Back to the inbox";
+    DecreeMissing => "Lampiran keputusan ini tidak ada di paket kabupaten kantor ini.", "This office's regency pack has no such decree attachment.";
+    DecreeDraft => "Konsep: belum bernomor. Terbitkan nomor dari buku register untuk mencetaknya.", "Draft: not numbered yet. Issue a number from the register to print it.";
+    DecreeChanged => "Daftar sudah berubah sejak lampiran ini diberi nomor; nomor itu berlaku untuk daftar lama. Terbitkan nomor baru untuk daftar sekarang.", "The list has changed since this attachment was numbered; that number stands for the old list. Issue a new number for the list as it is now.";
+    DecreeIssue => "Terbitkan nomor", "Issue a number";
+    DecreeBadFormat => "Format nomor register di paket tidak dapat dipakai.", "The pack's register number format cannot be used.";
+    DecreeQr => "Kode QR: lampiran, siklus, nomor dan sidik isi daftar", "QR code: attachment, cycle, number and a fingerprint of the list";
+    DecreeOpen => "Lampiran keputusan", "Decree attachment";
     LettersChecksum => "Sidik isi", "Fingerprint";
     ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
     ActWrongRole => "Langkah ini dikerjakan oleh", "This step is worked by";

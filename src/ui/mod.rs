@@ -20,8 +20,8 @@ use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
 use components::{StorageBanner, UpdateBanner};
 use pages::{
-    About, CasePage, Dashboard, Devices, DuplicatePage, Home, Inbox, LetterPage, NewCase, NotFound,
-    ProcedureChart, Procedures, Receive, Send, Settings,
+    About, CasePage, Dashboard, DecreePage, Devices, DuplicatePage, Home, Inbox, LetterPage,
+    NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
 };
 
 /// How long opening storage may take before the officer is told that
@@ -377,6 +377,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
                     <Route path=path!("inbox") view=Inbox />
                     <Route path=path!("dashboard") view=Dashboard />
+                    <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
                     <Route path=path!("duplicates/:nik") view=DuplicatePage />
                     <Route path=path!("send") view=Send />
                     <Route path=path!("receive") view=Receive />

@@ -259,6 +259,7 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
 #[component]
 fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
     let lang = use_lang();
+    let base = use_base();
     let l = lang.untracked();
     let en = l == Lang::En;
     if pack.lists.is_empty() {
@@ -303,6 +304,12 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                 });
             };
             let id = format!("list-{}", def.id);
+            let decrees: Vec<(String, String)> = pack
+                .decrees
+                .iter()
+                .filter(|d| d.list == def.id)
+                .map(|d| (d.id.clone(), d.title.get(en).to_string()))
+                .collect();
             view! {
                 <li class="card" data-testid="list" data-list=def.id.clone()>
                     <h3>{def.title.get(en).to_string()}</h3>
@@ -320,6 +327,10 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                     </select>
                     <button type="button" class="btn btn-primary" data-testid="list-make"
                         disabled=move || busy.get() on:click=make>{t(l, Msg::ListsMake)}</button>
+                    {decrees.into_iter().map(|(id, title)| {
+                        let href = move || base.href(&format!("decrees/{id}/{:04}-{:02}", chosen.get().year, chosen.get().month));
+                        view! { <p><A href=href attr:data-testid="decree-open">{t(l, Msg::DecreeOpen)} ": " {title}</A></p> }
+                    }).collect_view()}
                     {move || made.get().map(|r| match r {
                         Ok(0) => view! { <p class="ok" role="status" data-testid="list-made" data-rows="0">{t(l, Msg::ListsEmpty)}</p> }.into_any(),
                         Ok(n) => view! { <p class="ok" role="status" data-testid="list-made" data-rows=n.to_string()>{t(l, Msg::ListsMade)} ": " {case_count(l, n as u32)}</p> }.into_any(),

@@ -21,7 +21,7 @@ pub use desk::Inbox;
 pub use duplicates::DuplicatePage;
 pub use exchange::{Devices, Receive, Send};
 pub use home::Home;
-pub use letter::LetterPage;
+pub use letter::{DecreePage, LetterPage};
 pub use new_case::NewCase;
 pub use not_found::NotFound;
 pub use procedures::{ProcedureChart, Procedures};

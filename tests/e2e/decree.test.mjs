@@ -1,0 +1,112 @@
+// Banjarbaru's decree attachment list: the mutations handed to BPJS in
+// this cycle, under the Head of Office's decree heading. A draft until the
+// register numbers it; then its QR code, read by a real decoder, names the
+// attachment, the cycle, the number and a fingerprint of every row. A case
+// added to the cycle afterwards makes the page say the list has changed,
+// and a new number covers the list as it is; the register shows both.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, writeFile } from "node:fs/promises";
+import { testEnvironment, Pandu } from "./pandu.mjs";
+import { waitSaved, step, mark, scanQr, text } from "./flows.mjs";
+
+const env = testEnvironment();
+
+/** A mutation case walked on the office laptop to BPJS's step. */
+async function handOver(app, name, nik) {
+  await app.goto("");
+  await app.tid("new-case").click();
+  await app.tid("start-mutation").click();
+  await app.tid("applicant").waitFor();
+  const fields = { full_name: name, nik, kk: "6372010101200001", address: "Jl. A. Yani Km 33", village: "Loktabat Utara" };
+  for (const [f, v] of Object.entries(fields)) await app.tid(`f-${f}`).fill(v);
+  await waitSaved(app);
+  for (const node of ["apply", "kelurahan_letter", "submit"]) {
+    await app.page.waitForSelector(`[data-testid=current-step][data-node=${node}]`);
+    for (const doc of ["ktp", "kk", "kis", "resignation_statement", "kelurahan_letter", "employer_letter"]) {
+      const button = app.tid(`present-${doc}`);
+      if (await button.count() && await button.isVisible()) await mark(app, doc);
+    }
+    await step(app, node, () => app.tid("complete-step").click());
+  }
+  await app.page.waitForSelector("[data-testid=current-step][data-node=bpjs_process]");
+  await waitSaved(app);
+}
+
+test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbered when the list changes", async () => {
+  const laptop = await env.browser.newContext({ acceptDownloads: true });
+  const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await app.saveProfile({ device: "Laptop Dinsos", officer: "Bu Staf", village: "" });
+  await app.tid("profile-saved").waitFor();
+  await app.tid("office-create").locator("summary").click();
+  await app.tid("office-code").fill("63.72");
+  await app.tid("office-pack").selectOption("banjarbaru");
+  await app.tid("office-make").click();
+  await app.tid("office-fingerprint").waitFor();
+  await app.goto("procedures");
+  await app.tid("regency").selectOption("banjarbaru");
+
+  await handOver(app, "Siti Aminah", "6372014101900002");
+
+  // From the list's card on the inbox page, for the cycle shown.
+  await app.goto("inbox");
+  await app.page.waitForSelector("[data-testid=list][data-list=bnba_mutasi] [data-testid=decree-open]");
+  await app.page.locator("[data-testid=list][data-list=bnba_mutasi] [data-testid=decree-open]").click();
+  await app.tid("decree").waitFor();
+  await app.tid("decree-draft").waitFor();
+  assert.equal(await app.tid("decree-row").count(), 1);
+  assert.equal(await app.tid("decree-print").count(), 0, "a draft is not printed");
+  const cycle = app.page.url().split("/decrees/lampiran_sk_pbi_apbd/")[1];
+  assert.match(cycle, /^\d{4}-\d{2}$/);
+  const sheet = await app.tid("decree").textContent();
+  for (const words of ["PEMERINTAH KOTA BANJARBARU", "LAMPIRAN KEPUTUSAN KEPALA DINAS SOSIAL KOTA BANJARBARU", "Siti Aminah", "6372014101900002", "Kepala Dinas Sosial Kota Banjarbaru"]) {
+    assert.ok(sheet.includes(words), `the attachment says ${words}`);
+  }
+  await app.assertAccessible("a draft decree attachment");
+
+  await app.tid("decree-issue").click();
+  await app.tid("decree-print").waitFor();
+  const now = new Date();
+  const roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][now.getMonth()];
+  const first = await app.tid("decree").getAttribute("data-number");
+  assert.equal(first, `400.9/001/Dinsos-BJB/${roman}/${now.getFullYear()}`);
+  assert.ok((await app.tid("decree").textContent()).includes(`NOMOR ${first}`));
+  assert.equal(await app.tid("decree-changed").count(), 0);
+  const digest = await app.tid("decree").getAttribute("data-digest");
+  const scanned = await scanQr(app, "[data-testid=decree-qr] svg");
+  assert.equal(scanned, `pandu-lampiran|1|lampiran_sk_pbi_apbd|${cycle}|${first}|${digest}`);
+  await app.assertAccessible("a numbered decree attachment");
+
+  // Printed: only the sheet, on A4.
+  await app.page.emulateMedia({ media: "print" });
+  const shown = await app.page.evaluate(() => ({
+    nav: getComputedStyle(document.querySelector("nav.tabs")).display,
+    button: getComputedStyle(document.querySelector("[data-testid=decree-print]")).display,
+  }));
+  assert.deepEqual(shown, { nav: "none", button: "none" });
+  await mkdir(".output", { recursive: true });
+  await writeFile(".output/decree-a4.png", await app.page.screenshot({ fullPage: true }));
+  const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  assert.equal(pages.length, 1, "one case fits one A4 page");
+  await app.page.emulateMedia({ media: "screen" });
+
+  // Another case reaches BPJS in the same cycle: the numbered list is old.
+  await handOver(app, "Ahmad Fauzi", "6372010101850003");
+  await app.goto(`decrees/lampiran_sk_pbi_apbd/${cycle}`);
+  await app.tid("decree-changed").waitFor();
+  assert.equal(await app.tid("decree-row").count(), 2);
+  assert.equal(await app.tid("decree").getAttribute("data-number"), first, "shown under its old number until renumbered");
+  await app.tid("decree-issue").click();
+  await app.page.waitForFunction((n) => document.querySelector("[data-testid=decree]")?.dataset.number !== n, first);
+  assert.equal(await app.tid("decree").getAttribute("data-number"), `400.9/002/Dinsos-BJB/${roman}/${now.getFullYear()}`);
+  assert.equal(await app.tid("decree-changed").count(), 0);
+
+  // The register lists both numbers.
+  await app.goto("inbox");
+  await app.tid("register-row").first().waitFor();
+  assert.equal(await app.tid("register-row").count(), 2);
+  assert.match(await text(app, "register"), /Dinsos-BJB/);
+  app.assertNoConsoleErrors();
+  await laptop.close();
+});
