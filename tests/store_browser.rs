@@ -473,8 +473,71 @@ mod capture {
         assert_eq!(register.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2]);
         let back = db.case_events("a").await.unwrap();
         assert_eq!(back.len(), 3, "created and the two letters");
+        // A decree's number: the register only, after the letters'.
+        let decree = db
+            .issue_entry(|entries| {
+                let mut e = issue(
+                    entries,
+                    &Issue {
+                        format: "400.9/{seq:3}/Dinsos/{month_roman}/{year}",
+                        case_id: "lampiran:2023-11",
+                        letter: "lampiran",
+                        at: 1_700_000_000_030,
+                        offset: 420,
+                        officer: "Bu Kadis",
+                        applicant: "Lampiran",
+                        nik: "",
+                    },
+                )
+                .map_err(|_| "format")?;
+                e.digest = "ab".repeat(32);
+                Ok::<_, &str>(e)
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(decree.number, "400.9/003/Dinsos/XI/2023");
+        let register = db.register().await.unwrap();
+        assert_eq!(register[2].digest, "ab".repeat(32), "the digest is kept");
+        assert_eq!(
+            db.case_events("a").await.unwrap().len(),
+            3,
+            "no case touched"
+        );
         db.close();
         Db::delete("pandu-test-register").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_duplicates_decision_writes_both_cases_in_one_transaction() {
+        let db = fresh("pandu-test-decision").await;
+        let (a, b) = (vec![created("a")], vec![created("b")]);
+        for h in [&a, &b] {
+            let row = Case::fold(h).unwrap().summary(None);
+            db.append(h, &row, None).await.unwrap();
+        }
+        let merged = event("a", 5, EventKind::Merged { from: "b".into() });
+        let into = event("b", 6, EventKind::MergedInto { case: "a".into() });
+        let fold = |h: &[Event], e: &Event| {
+            let mut all = h.to_vec();
+            all.push(e.clone());
+            Case::fold(&all).unwrap().summary(None)
+        };
+        db.append_cases(&[
+            (vec![merged.clone()], fold(&a, &merged)),
+            (vec![into.clone()], fold(&b, &into)),
+        ])
+        .await
+        .unwrap();
+        assert_eq!(db.case_events("a").await.unwrap().last(), Some(&merged));
+        assert_eq!(db.case_events("b").await.unwrap().last(), Some(&into));
+        let mut seen = Vec::new();
+        db.each_case(10, |r| seen.push((r.id.clone(), r.settled)), |_| {})
+            .await
+            .unwrap();
+        assert_eq!(seen, [("a".to_string(), false), ("b".to_string(), true)]);
+        db.close();
+        Db::delete("pandu-test-decision").await.unwrap();
     }
 
     #[wasm_bindgen_test]

@@ -79,11 +79,11 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
 
   // Printed: only the sheet, on A4.
   await app.page.emulateMedia({ media: "print" });
-  const shown = await app.page.evaluate(() => ({
-    nav: getComputedStyle(document.querySelector("nav.tabs")).display,
-    button: getComputedStyle(document.querySelector("[data-testid=decree-print]")).display,
-  }));
-  assert.deepEqual(shown, { nav: "none", button: "none" });
+  const shown = await app.page.evaluate(() => {
+    const visible = (sel) => document.querySelector(sel).getBoundingClientRect().height > 0;
+    return { nav: visible("nav.tabs"), button: visible("[data-testid=decree-print]"), sheet: visible("[data-testid=decree]") };
+  });
+  assert.deepEqual(shown, { nav: false, button: false, sheet: true }, "only the sheet prints");
   await mkdir(".output", { recursive: true });
   await writeFile(".output/decree-a4.png", await app.page.screenshot({ fullPage: true }));
   const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true });
