@@ -58,7 +58,12 @@ fn case(i: usize) -> CaseEvents {
         },
         EventKind::FieldSet {
             field: Field::Sex,
-            value: if i % 2 == 0 { "female" } else { "male" }.into(),
+            value: if i.is_multiple_of(2) {
+                "female"
+            } else {
+                "male"
+            }
+            .into(),
         },
         EventKind::FieldSet {
             field: Field::Address,

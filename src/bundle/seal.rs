@@ -345,11 +345,13 @@ pub fn admit(opened: &Opened, r: &Receiver) -> Result<Admission, Refusal> {
                 last: last.sequence,
             })
         }
-        Some(last) if m.sequence == last.sequence + 1 => {
-            if m.previous.as_deref() != Some(last.digest.as_str()) {
-                warnings.push(Warning::ChainBroken);
-            }
+        Some(last)
+            if m.sequence == last.sequence + 1
+                && m.previous.as_deref() != Some(last.digest.as_str()) =>
+        {
+            warnings.push(Warning::ChainBroken)
         }
+        Some(last) if m.sequence == last.sequence + 1 => {}
         Some(last) => warnings.push(Warning::Gap {
             from: last.sequence + 1,
             to: m.sequence - 1,

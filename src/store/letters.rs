@@ -86,7 +86,8 @@ impl Db {
         let (entry, puts) = match make(&entries) {
             Ok(made) => made,
             Err(e) => {
-                let _ = tx.abort();
+                // Nothing was written; the abort only ends it sooner.
+                let _ = tx.abort().await;
                 return Ok(Err(e));
             }
         };

@@ -46,6 +46,13 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   await app.goto("procedures");
   await app.tid("regency").selectOption("banjarbaru");
 
+  // A cycle without cases: an empty table, and no number to give.
+  const empty = new Date();
+  await app.goto(`decrees/lampiran_sk_pbi_apbd/${empty.getFullYear() - 1}-01`);
+  await app.tid("decree-empty").waitFor();
+  assert.equal(await app.tid("decree-row").count(), 0);
+  assert.equal(await app.tid("decree-issue").count(), 0);
+
   await handOver(app, "Siti Aminah", "6372014101900002");
 
   // From the list's card on the inbox page, for the cycle shown.

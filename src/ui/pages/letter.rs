@@ -218,9 +218,11 @@ pub fn LetterPage() -> impl IntoView {
 /// signature and the QR code. Long lists run on over several pages.
 #[component]
 fn DecreeSheet(sheet: Decree, draft: bool) -> impl IntoView {
-    let qr_svg = (!draft)
-        .then(|| qr::svg(&sheet.qr_text(), "QR").unwrap_or_default())
-        .unwrap_or_default();
+    let qr_svg = if draft {
+        String::new()
+    } else {
+        qr::svg(&sheet.qr_text(), "QR").unwrap_or_default()
+    };
     view! {
         <article class="letter decree" data-testid="decree" data-number=sheet.number.clone()
             data-digest=sheet.digest() data-rows=sheet.rows.len().to_string()>
@@ -396,7 +398,8 @@ pub fn DecreePage() -> impl IntoView {
                     <p data-testid="decree-count">{crate::i18n::case_count(l, count as u32)}</p>
                     {draft.then(|| view! { <p class="hint" data-testid="decree-draft">{t(l, Msg::DecreeDraft)}</p> })}
                     {changed.then(|| view! { <p class="error" role="alert" data-testid="decree-changed">{t(l, Msg::DecreeChanged)}</p> })}
-                    {(draft || changed).then(|| view! {
+                    {(count == 0).then(|| view! { <p class="hint" data-testid="decree-empty">{t(l, Msg::DecreeEmpty)}</p> })}
+                    {((draft || changed) && count > 0).then(|| view! {
                         <button type="button" class="btn btn-primary" data-testid="decree-issue"
                             disabled=move || busy.get() on:click=issue_now.clone()>{t(l, Msg::DecreeIssue)}</button>
                     })}
