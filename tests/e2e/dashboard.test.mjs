@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text } from "./flows.mjs";
+import { download, waitSaved, step, mark, text, makeOffice } from "./flows.mjs";
 
 const env = testEnvironment();
 const NIK = "3313014101900002";
@@ -54,14 +54,8 @@ async function villageSends(config, { device, officer, code, village, phone }) {
 test("two villages send one NIK: the dashboard shows it, the office merges them", async () => {
   const laptop = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const dinas = await Pandu.open(laptop, env.server, "/pandu/", "settings");
-  await dinas.saveProfile({ device: "Laptop Dinsos", officer: "Admin Dinsos", village: "" });
-  await dinas.tid("profile-saved").waitFor();
   assert.equal(await dinas.tid("nav-dashboard").count(), 0, "no dashboard before district mode");
-  await dinas.tid("office-create").locator("summary").click();
-  await dinas.tid("office-code").fill("33.13");
-  await dinas.tid("office-pack").selectOption("karanganyar");
-  await dinas.tid("office-make").click();
-  await dinas.tid("office-fingerprint").waitFor();
+  await makeOffice(dinas, { officer: "Admin Dinsos", code: "33.13", pack: "karanganyar" });
   await dinas.tid("nav-dashboard").waitFor();
   const config = await download(dinas, "office-config");
 

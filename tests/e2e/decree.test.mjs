@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { waitSaved, step, mark, scanQr, text } from "./flows.mjs";
+import { waitSaved, step, mark, scanQr, text, makeOffice } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -36,13 +36,7 @@ async function handOver(app, name, nik) {
 test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbered when the list changes", async () => {
   const laptop = await env.browser.newContext({ acceptDownloads: true });
   const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
-  await app.saveProfile({ device: "Laptop Dinsos", officer: "Bu Staf", village: "" });
-  await app.tid("profile-saved").waitFor();
-  await app.tid("office-create").locator("summary").click();
-  await app.tid("office-code").fill("63.72");
-  await app.tid("office-pack").selectOption("banjarbaru");
-  await app.tid("office-make").click();
-  await app.tid("office-fingerprint").waitFor();
+  await makeOffice(app, { officer: "Bu Staf", code: "63.72", pack: "banjarbaru" });
   await app.goto("procedures");
   await app.tid("regency").selectOption("banjarbaru");
 

@@ -85,3 +85,14 @@ export function parseCsv(text) {
   assert.equal(field + row.join(""), "", "the file ends with CRLF");
   return rows;
 }
+
+/** Makes `app`'s device the district office of `pack` (district mode). */
+export async function makeOffice(app, { officer = "Pak Staf", code, pack }) {
+  await app.saveProfile({ device: "Laptop Dinsos", officer, village: "" });
+  await app.tid("profile-saved").waitFor();
+  await app.tid("office-create").locator("summary").click();
+  await app.tid("office-code").fill(code);
+  await app.tid("office-pack").selectOption(pack);
+  await app.tid("office-make").click();
+  await app.tid("office-fingerprint").waitFor();
+}

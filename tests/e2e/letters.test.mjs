@@ -10,23 +10,41 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { download, waitSaved, step, mark, scanQr, text, parseCsv } from "./flows.mjs";
+import { download, waitSaved, step, mark, scanQr, text, parseCsv, makeOffice } from "./flows.mjs";
 
 const env = testEnvironment();
 
 /** A4 at the 96 px per inch the browser prints with. */
 const A4 = { width: 794, height: 1123 };
 
+/** The letter page on paper: the sheet alone, on one A4 page; a
+ * screenshot of it is kept in `tests/.output/<file>`. */
+async function printsOnA4(app, file) {
+  await app.page.setViewportSize(A4);
+  await app.page.emulateMedia({ media: "print" });
+  const layout = await app.page.evaluate(() => {
+    const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).display !== "none");
+    const letter = document.querySelector("[data-testid=letter]").getBoundingClientRect();
+    return { nav: visible("nav.tabs"), brand: visible(".brand"), button: visible("[data-testid=letter-print]"), left: letter.left, width: letter.width, height: document.documentElement.scrollHeight };
+  });
+  assert.deepEqual({ nav: layout.nav, brand: layout.brand, button: layout.button }, { nav: false, brand: false, button: false }, "only the sheet prints");
+  assert.ok(Math.abs(layout.width - A4.width) <= 2 && layout.left <= 1, `the sheet is A4 wide (${layout.width} px at ${layout.left})`);
+  assert.ok(layout.height <= A4.height + 1, `the letter fits one page (${layout.height} px)`);
+  const shot = await app.page.screenshot({ fullPage: true });
+  assert.equal(shot.readUInt32BE(16), A4.width, "the screenshot is one A4 page wide");
+  assert.equal(shot.readUInt32BE(20), A4.height, "and one A4 page high");
+  await mkdir(".output", { recursive: true });
+  await writeFile(`.output/${file}`, shot);
+  const pdf = await app.page.pdf({ format: "A4", printBackground: true });
+  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+  assert.equal(pages.length, 1, "the browser prints it on one A4 page");
+  await app.page.emulateMedia({ media: "screen" });
+}
+
 test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet, its QR binds the record", async () => {
   const laptop = await env.browser.newContext({ acceptDownloads: true });
   const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
-  await app.saveProfile({ device: "Laptop Dinsos", officer: "Pak Staf", village: "" });
-  await app.tid("profile-saved").waitFor();
-  await app.tid("office-create").locator("summary").click();
-  await app.tid("office-code").fill("13.01");
-  await app.tid("office-pack").selectOption("pesisir-selatan");
-  await app.tid("office-make").click();
-  await app.tid("office-fingerprint").waitFor();
+  await makeOffice(app, { code: "13.01", pack: "pesisir-selatan" });
   await app.goto("procedures");
   await app.tid("regency").selectOption("pesisir-selatan");
   await app.goto("");
@@ -81,24 +99,7 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   await app.assertAccessible("the letter page");
 
   // On paper: the sheet alone, on one A4 page.
-  await app.page.setViewportSize(A4);
-  await app.page.emulateMedia({ media: "print" });
-  const layout = await app.page.evaluate(() => {
-    const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).display !== "none");
-    const letter = document.querySelector("[data-testid=letter]").getBoundingClientRect();
-    return { nav: visible("nav.tabs"), brand: visible(".brand"), button: visible("[data-testid=letter-print]"), left: letter.left, width: letter.width, height: document.documentElement.scrollHeight };
-  });
-  assert.deepEqual({ nav: layout.nav, brand: layout.brand, button: layout.button }, { nav: false, brand: false, button: false }, "only the sheet prints");
-  assert.ok(Math.abs(layout.width - A4.width) <= 2 && layout.left <= 1, `the sheet is A4 wide (${layout.width} px at ${layout.left})`);
-  assert.ok(layout.height <= A4.height + 1, `the letter fits one page (${layout.height} px)`);
-  const shot = await app.page.screenshot({ fullPage: true });
-  assert.equal(shot.readUInt32BE(16), A4.width, "the screenshot is one A4 page wide");
-  assert.equal(shot.readUInt32BE(20), A4.height, "and one A4 page high");
-  await mkdir(".output", { recursive: true });
-  await writeFile(".output/letter-a4.png", shot);
-  const pdf = await app.page.pdf({ format: "A4", printBackground: true });
-  const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
-  assert.equal(pages.length, 1, "the browser prints it on one A4 page");
+  await printsOnA4(app, "letter-a4.png");
 
   // The register: the letter in its year, and the recap as CSV.
   await app.page.emulateMedia({ media: "screen" });
@@ -119,4 +120,70 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   assert.equal(rows[1][7], caseId);
   app.assertNoConsoleErrors();
   await laptop.close();
+});
+
+/** An office of `pack` walks a case of `procedure` to the Kadis's
+ * signature, issues `letter`, and prints it. */
+async function letterOf({ pack, code, procedure, letter, fields, answers, expect }) {
+  const laptop = await env.browser.newContext({ acceptDownloads: true });
+  const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await makeOffice(app, { code, pack });
+  await app.goto("procedures");
+  await app.tid("regency").selectOption(pack);
+  await app.goto("");
+  await app.tid("new-case").click();
+  await app.tid(`start-${procedure}`).click();
+  await app.tid("applicant").waitFor();
+  for (const [f, v] of Object.entries(fields)) {
+    if (f === "sex") await app.tid(`f-${f}`).selectOption(v);
+    else await app.tid(`f-${f}`).fill(v);
+  }
+  await waitSaved(app);
+  // Walk: every document seen, each step done, each decision as given.
+  for (let i = 0; i < 12; i++) {
+    const at = app.page.locator("[data-testid=current-step], [data-testid=current-decision]").first();
+    await at.waitFor();
+    const node = await at.getAttribute("data-node");
+    if (node === "kadis_sign") break;
+    for (const b of await app.page.locator("[data-testid^=present-]").all()) {
+      if (await b.isVisible()) {
+        const doc = (await b.getAttribute("data-testid")).slice("present-".length);
+        await mark(app, doc);
+      }
+    }
+    if (answers[node]) await step(app, node, () => app.tid(`answer-${answers[node]}`).click());
+    else await step(app, node, () => app.tid("complete-step").click());
+  }
+  await app.page.waitForSelector("[data-testid=current-step][data-node=kadis_sign]");
+  await app.page.locator(`[data-testid=letter-make]`).first().click();
+  await app.tid("letter-issued").waitFor();
+  const number = await text(app, "letter-issued");
+  assert.match(number, expect);
+  const caseId = app.page.url().split("/cases/")[1];
+  await app.tid("letter-open").click();
+  await app.tid("letter").waitFor();
+  const sheet = await app.tid("letter").textContent();
+  for (const v of [fields.full_name, fields.nik, fields.kk]) assert.ok(sheet.includes(v), `the letter names ${v}`);
+  const digest = await app.tid("letter").getAttribute("data-digest");
+  assert.equal(await scanQr(app, "[data-testid=letter-qr] svg"), `pandu-surat|1|${caseId}|${number}|${digest}`);
+  await app.assertAccessible(`${pack}'s letter`);
+  await printsOnA4(app, `letter-${pack}.png`);
+  app.assertNoConsoleErrors();
+  await laptop.close();
+}
+
+test("Palembang's newborn recommendation and Karanganyar's request letter print on A4 with their QR", async () => {
+  const place = { address: "Jl. Merdeka No. 1", village: "Talang Semut", district: "Bukit Kecil" };
+  await letterOf({
+    pack: "palembang", code: "16.71", procedure: "newborn", letter: "rekomendasi_bayi",
+    fields: { full_name: "Bayi Ny. Sari", nik: "1671014110260001", kk: "1671010101200001", birth_date: "2026-10-01", sex: "female", ...place },
+    answers: { parent_pbi: "yes" },
+    expect: /\/001\//,
+  });
+  await letterOf({
+    pack: "karanganyar", code: "33.13", procedure: "pbi_pbpu_proposal", letter: "permohonan_usulan",
+    fields: { full_name: "Suparmi", nik: "3313014101900002", kk: "3313010101200001", birth_date: "1990-01-01", sex: "female", address: "Dusun Krajan RT 3", village: "Jaten", district: "Jaten" },
+    answers: {},
+    expect: /\/001\//,
+  });
 });
