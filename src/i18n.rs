@@ -447,6 +447,7 @@ messages! {
     DupsNone => "Tidak ada NIK yang dikirim oleh dua desa.", "No NIK was sent by two villages.";
     DupsHint => "Satu NIK dikirim oleh lebih dari satu desa. Bandingkan, lalu pertahankan satu kasus.", "One NIK was sent by more than one village. Compare them, then keep one case.";
     DupKeepThis => "Pertahankan kasus ini", "Keep this case";
+    DupCompare => "Bandingkan berdampingan", "Compare side by side";
     DupDecide => "Keputusan", "Decision";
     DupMerge => "Gabungkan yang lain ke kasus yang dipertahankan", "Merge the others into the kept case";
     DupMergeHint => "Data dan foto dokumen yang hanya ada di kasus lain disalin ke kasus yang dipertahankan; riwayat keduanya tetap utuh.", "Data and document photos only the other cases have are copied into the kept case; both histories stay whole.";

@@ -4,7 +4,8 @@
 // and the NIK sent twice; side by side, a return without a reason is
 // refused in words with nothing written, then the office merges the two:
 // one case keeps what only the other knew, the other leaves the lanes, and
-// the dashboard no longer lists the NIK.
+// the dashboard no longer lists the NIK. Or, from the import report, the
+// office keeps one and returns the other: its village reads the reason.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
@@ -15,7 +16,7 @@ const env = testEnvironment();
 const NIK = "3313014101900002";
 
 /** A village phone trusts the office, sends one case, returns the files. */
-async function villageSends(config, { device, officer, code, village, phone }) {
+async function villageSends(config, { device, officer, code, village, phone, keep = false }) {
   const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
   const desa = await Pandu.open(context, env.server, "/pandu/", "settings");
   await desa.saveProfile({ device, officer, village: code });
@@ -47,8 +48,26 @@ async function villageSends(config, { device, officer, code, village, phone }) {
   await desa.tid("bundle-made").waitFor();
   const bundle = await download(desa, "bundle-download");
   assert.deepEqual(desa.errors, []);
+  if (keep) return { card, bundle, desa, context };
   await context.close();
   return { card, bundle };
+}
+
+/** The office enrols each village's device and imports its bundle. */
+async function importAll(dinas, sent) {
+  for (const [i, { card, bundle }] of sent.entries()) {
+    await dinas.goto("devices");
+    await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
+    await dinas.tid("device-approve").click();
+    await dinas.page.waitForFunction(
+      (n) => document.querySelectorAll("[data-testid=device-row][data-standing=enrolled]").length === n,
+      i + 1,
+    );
+    await dinas.goto("receive");
+    await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
+    await dinas.tid("import-report").waitFor();
+    assert.equal(await text(dinas, "import-new"), "1");
+  }
 }
 
 test("two villages send one NIK: the dashboard shows it, the office merges them", async () => {
@@ -70,19 +89,7 @@ test("two villages send one NIK: the dashboard shows it, the office merges them"
     device: "HP Tasikmadu", officer: "Bambang", code: "33.13.02.2002", village: "Tasikmadu", phone: "081234567890",
   });
 
-  for (const [i, { card, bundle }] of [jaten, tasik].entries()) {
-    await dinas.goto("devices");
-    await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
-    await dinas.tid("device-approve").click();
-    await dinas.page.waitForFunction(
-      (n) => document.querySelectorAll("[data-testid=device-row][data-standing=enrolled]").length === n,
-      i + 1,
-    );
-    await dinas.goto("receive");
-    await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
-    await dinas.tid("import-report").waitFor();
-    assert.equal(await text(dinas, "import-new"), "1");
-  }
+  await importAll(dinas, [jaten, tasik]);
 
   // ---- The dashboard ----
   await dinas.tid("nav-dashboard").click();
@@ -165,5 +172,53 @@ test("two villages send one NIK: the dashboard shows it, the office merges them"
   const lanes = await dinas.page.locator("[data-testid=chart-lanes] svg").textContent();
   assert.match(lanes, /Operator[^0-9]*1/, `one case waits on the operator: ${lanes}`);
   assert.deepEqual(dinas.errors, []);
+  await laptop.close();
+});
+
+test("keeping one case returns the other to its village with the reason", async () => {
+  const laptop = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const dinas = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await makeOffice(dinas, { officer: "Admin Dinsos", code: "33.13", pack: "karanganyar" });
+  const config = await download(dinas, "office-config");
+  const jaten = await villageSends(config, { device: "HP Jaten", officer: "Sri Wahyuni", code: "33.13.01.2001", village: "Jaten" });
+  const tasik = await villageSends(config, { device: "HP Tasikmadu", officer: "Bambang", code: "33.13.02.2002", village: "Tasikmadu", keep: true });
+  await importAll(dinas, [jaten, tasik]);
+
+  // The import report names the NIK Jaten sent already, and compares.
+  await dinas.tid("import-compare").click();
+  await dinas.page.waitForSelector("[data-testid=dup-case]");
+  const cases = await dinas.page.$$eval("[data-testid=dup-case]", (cs) => cs.map((c) => ({ id: c.dataset.case, text: c.textContent })));
+  const keep = cases.find((c) => /Jaten/.test(c.text));
+  const back = cases.find((c) => c !== keep);
+  await dinas.page.locator(`[data-testid=dup-case][data-case='${keep.id}'] [data-testid=dup-keep]`).check();
+  await dinas.tid("dup-reason").fill("Sudah diusulkan oleh Desa Jaten");
+  await dinas.tid("dup-return").click();
+  await dinas.tid("dup-done").waitFor();
+  await dinas.page.waitForSelector(`[data-testid=dup-case][data-case='${back.id}'][data-settled=true] [data-testid=dup-answer][data-state=returned]`);
+  assert.equal(await dinas.tid("dup-merge").count(), 0, "nothing left to decide");
+
+  // Out of the operator's lane; no duplicate left on the dashboard.
+  await dinas.goto("dashboard");
+  await dinas.page.waitForSelector("[data-testid=dashboard-total][data-total='2']");
+  await dinas.tid("dups-none").waitFor();
+  assert.match(await dinas.page.locator("[data-testid=chart-lanes] svg").textContent(), /Operator[^0-9]*1/);
+
+  // The answer reaches Tasikmadu with the reason.
+  await dinas.goto("send");
+  const peer = dinas.tid("answer-peer").filter({ hasText: "HP Tasikmadu" });
+  await peer.waitFor();
+  await peer.getByTestId("answers-make").click();
+  await dinas.tid("bundle-made").waitFor();
+  const answer = await download(dinas, "bundle-download");
+  const { desa, context } = tasik;
+  await desa.goto("receive");
+  await desa.tid("receive-file").setInputFiles({ name: answer.name, mimeType: "application/octet-stream", buffer: answer.buffer });
+  await desa.tid("import-report").waitFor();
+  await desa.goto(`cases/${back.id}`);
+  await desa.page.waitForSelector("[data-testid=case-answer][data-state=returned]");
+  assert.equal(await text(desa, "case-answer-reason"), "Sudah diusulkan oleh Desa Jaten");
+  assert.deepEqual(desa.errors, []);
+  assert.deepEqual(dinas.errors, []);
+  await context.close();
   await laptop.close();
 });

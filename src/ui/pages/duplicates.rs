@@ -104,11 +104,9 @@ fn Compare(
     let base = use_base();
     let l = lang.untracked();
     let en = l == Lang::En;
-    let open: Vec<&Case> = data
-        .cases
-        .iter()
-        .filter(|c| c.merged_into.is_none())
-        .collect();
+    // Merged cases, and those returned or rejected and not worked since,
+    // are settled: shown, but neither kept nor decided about again.
+    let open: Vec<&Case> = data.cases.iter().filter(|c| !c.off_lanes()).collect();
     let kept = RwSignal::new(open.first().map(|c| c.id.clone()).unwrap_or_default());
     let reason = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -155,10 +153,11 @@ fn Compare(
             let id = c.id.clone();
             let name = c.applicant.name().to_string();
             let merged = c.merged_into.clone();
-            let choosable = merged.is_none();
+            let choosable = !c.off_lanes();
+            let answer = c.answer.clone();
             let radio_id = format!("keep-{}", c.id);
             view! {
-                <article class="card dup-case" data-testid="dup-case" data-case=c.id.clone()
+                <article class="card dup-case" data-testid="dup-case" data-case=c.id.clone() data-settled=(!choosable).to_string()
                     data-merged=merged.clone().unwrap_or_default()>
                     <h2><A href=base.href(&format!("cases/{}", c.id))>{name}</A></h2>
                     <p class="muted">
@@ -167,6 +166,11 @@ fn Compare(
                     </p>
                     <p>{case_status(l, row.status)} " \u{b7} " {step}</p>
                     {merged.clone().map(|m| view! { <p class="badge">{t(l, Msg::EvMergedInto)} " " {m}</p> })}
+                    {answer.map(|a| view! {
+                        <p class="badge" data-testid="dup-answer" data-state=a.state.code()>
+                            {crate::i18n::feedback_state(l, a.state)} {a.reason.map(|r| format!(": {r}"))}
+                        </p>
+                    })}
                     <dl class="facts">{fields}</dl>
                     <h3>{t(l, Msg::CaseDocuments)}</h3>
                     <ul class="doc-list">{docs}</ul>
@@ -204,7 +208,7 @@ fn Compare(
         let others: Vec<&Case> = data2
             .cases
             .iter()
-            .filter(|c| c.id != kept_id && c.merged_into.is_none())
+            .filter(|c| c.id != kept_id && !c.off_lanes())
             .collect();
         let mut at = data2
             .cases

@@ -333,7 +333,9 @@ fn Report(outcome: Outcome) -> impl IntoView {
                         <ul data-testid="import-nik-elsewhere">
                             {elsewhere.into_iter().map(|n| view! {
                                 <li>{n.nik.clone()} " \u{2014} " {n.name.clone()} " \u{2194} "
-                                    <A href=base.href(&format!("cases/{}", n.other_case))>{n.other_village.clone()}</A></li>
+                                    <A href=base.href(&format!("cases/{}", n.other_case))>{n.other_village.clone()}</A>
+                                    " \u{b7} "
+                                    <A href=base.href(&format!("duplicates/{}", n.nik)) attr:data-testid="import-compare">{lang.t(Msg::DupCompare)}</A></li>
                             }).collect_view()}
                         </ul>
                     })}
