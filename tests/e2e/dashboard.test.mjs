@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text, makeOffice } from "./flows.mjs";
+import { download, waitSaved, step, mark, text, makeOffice, fillApplicant } from "./flows.mjs";
 
 const env = testEnvironment();
 const NIK = "3313014101900002";
@@ -33,10 +33,7 @@ async function villageSends(config, { device, officer, code, village, phone, kee
   await desa.tid("applicant").waitFor();
   const fields = { full_name: "Suparmi", nik: NIK, kk: "3313010101200001", sex: "female", birth_date: "1990-01-01", village };
   if (phone) fields.phone = phone;
-  for (const [f, v] of Object.entries(fields)) {
-    if (f === "sex") await desa.tid(`f-${f}`).selectOption(v);
-    else await desa.tid(`f-${f}`).fill(v);
-  }
+  await fillApplicant(desa, fields);
   await waitSaved(desa);
   for (const doc of ["kk", "ktp"]) await mark(desa, doc);
   if (await desa.tid("present-akte").count()) await mark(desa, "akte");

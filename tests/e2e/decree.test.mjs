@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { waitSaved, step, mark, scanQr, text, makeOffice } from "./flows.mjs";
+import { waitSaved, step, mark, scanQr, text, makeOffice, fillApplicant } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -19,7 +19,7 @@ async function handOver(app, name, nik) {
   await app.tid("start-mutation").click();
   await app.tid("applicant").waitFor();
   const fields = { full_name: name, nik, kk: "6372010101200001", address: "Jl. A. Yani Km 33", village: "Loktabat Utara" };
-  for (const [f, v] of Object.entries(fields)) await app.tid(`f-${f}`).fill(v);
+  await fillApplicant(app, fields);
   await waitSaved(app);
   for (const node of ["apply", "kelurahan_letter", "submit"]) {
     await app.page.waitForSelector(`[data-testid=current-step][data-node=${node}]`);

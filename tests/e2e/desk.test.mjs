@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text, parseCsv } from "./flows.mjs";
+import { download, waitSaved, step, mark, text, parseCsv, fillApplicant } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -96,10 +96,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await desa.tid("new-case").click();
   await desa.tid("start-pbi_pbpu_proposal").click();
   await desa.tid("applicant").waitFor();
-  for (const [f, v] of Object.entries({ full_name: "Suparmi", nik: "3313014101900002", kk: "3313010101200001", sex: "female", birth_date: "1990-01-01" })) {
-    if (f === "sex") await desa.tid(`f-${f}`).selectOption(v);
-    else await desa.tid(`f-${f}`).fill(v);
-  }
+  await fillApplicant(desa, { full_name: "Suparmi", nik: "3313014101900002", kk: "3313010101200001", sex: "female", birth_date: "1990-01-01" });
   await waitSaved(desa);
   for (const doc of ["kk", "ktp"]) await mark(desa, doc);
   if (await desa.tid("present-akte").count()) await mark(desa, "akte");

@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, scanQr, manifestOf, photo, text } from "./flows.mjs";
+import { download, waitSaved, step, mark, scanQr, manifestOf, photo, text, fillApplicant } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -89,10 +89,7 @@ test("a case travels village -> district -> village as signed, encrypted files",
   await desa.tid("new-case").click();
   await desa.tid("start-enrolment").click();
   await desa.tid("applicant").waitFor();
-  for (const [f, v] of Object.entries({ full_name: "Siti Aminah", nik: "3214014101900002", kk: "3214010101200001", sex: "female" })) {
-    if (f === "sex") await desa.tid(`f-${f}`).selectOption(v);
-    else await desa.tid(`f-${f}`).fill(v);
-  }
+  await fillApplicant(desa, { full_name: "Siti Aminah", nik: "3214014101900002", kk: "3214010101200001", sex: "female" });
   await waitSaved(desa);
   await desa.tid("photo-ktp").setInputFiles(await photo(desa));
   await desa.page.waitForSelector("[data-testid=doc-ktp][data-state=doc-present] img");

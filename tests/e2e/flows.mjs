@@ -96,3 +96,11 @@ export async function makeOffice(app, { officer = "Pak Staf", code, pack }) {
   await app.tid("office-make").click();
   await app.tid("office-fingerprint").waitFor();
 }
+
+/** Fills the applicant's fields (`sex` is a select, the rest inputs). */
+export async function fillApplicant(app, fields) {
+  for (const [f, v] of Object.entries(fields)) {
+    if (f === "sex") await app.tid(`f-${f}`).selectOption(v);
+    else await app.tid(`f-${f}`).fill(v);
+  }
+}

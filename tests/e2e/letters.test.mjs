@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { download, waitSaved, step, mark, scanQr, text, parseCsv, makeOffice } from "./flows.mjs";
+import { download, waitSaved, step, mark, scanQr, text, parseCsv, makeOffice, fillApplicant } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -52,10 +52,7 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   await app.tid("start-bpjs_recommendation").click();
   await app.tid("applicant").waitFor();
   // Everything the letter names but the address.
-  for (const [f, v] of Object.entries({ full_name: "Rosmaniar", nik: "1301014101900002", kk: "1301010101200001", birth_date: "1990-01-01", sex: "female", village: "Nagari Painan", district: "IV Jurai" })) {
-    if (f === "sex") await app.tid(`f-${f}`).selectOption(v);
-    else await app.tid(`f-${f}`).fill(v);
-  }
+  await fillApplicant(app, { full_name: "Rosmaniar", nik: "1301014101900002", kk: "1301010101200001", birth_date: "1990-01-01", sex: "female", village: "Nagari Painan", district: "IV Jurai" });
   await waitSaved(app);
   for (const doc of ["ktp", "kk", "sktm"]) await mark(app, doc);
   await step(app, "check_requirements", () => app.tid("complete-step").click());
@@ -134,10 +131,7 @@ async function letterOf({ pack, code, procedure, letter, fields, answers, expect
   await app.tid("new-case").click();
   await app.tid(`start-${procedure}`).click();
   await app.tid("applicant").waitFor();
-  for (const [f, v] of Object.entries(fields)) {
-    if (f === "sex") await app.tid(`f-${f}`).selectOption(v);
-    else await app.tid(`f-${f}`).fill(v);
-  }
+  await fillApplicant(app, fields);
   await waitSaved(app);
   // Walk: every document seen, each step done, each decision as given.
   for (let i = 0; i < 12; i++) {
