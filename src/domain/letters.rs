@@ -110,27 +110,20 @@ pub struct Letter {
 impl Letter {
     /// SHA-256 (hex) over everything the letter says, line by line.
     pub fn digest(&self) -> String {
-        let mut h = Sha256::new();
-        let mut line = |s: &str| {
-            h.update(s.as_bytes());
-            h.update(b"\n");
-        };
-        line("pandu-letter-v1");
-        for s in [&self.letter, &self.case_id, &self.number] {
-            line(s);
-        }
-        self.head.iter().for_each(|s| line(s));
-        line(self.address.as_deref().unwrap_or(""));
-        self.to.iter().for_each(|s| line(s));
-        line(&self.subject);
-        self.paragraphs.iter().for_each(|s| line(s));
+        let mut lines: Vec<String> = vec!["pandu-letter-v1".into()];
+        lines.extend([&self.letter, &self.case_id, &self.number].map(String::clone));
+        lines.extend(self.head.iter().cloned());
+        lines.push(self.address.clone().unwrap_or_default());
+        lines.extend(self.to.iter().cloned());
+        lines.push(self.subject.clone());
+        lines.extend(self.paragraphs.iter().cloned());
         for (c, v) in &self.facts {
-            line(&format!("{}={v}", field_of(*c).map_or("", Field::code)));
+            lines.push(format!("{}={v}", field_of(*c).map_or("", Field::code)));
         }
-        line(self.closing.as_deref().unwrap_or(""));
-        line(&self.place_date);
-        line(&self.signer);
-        hex(&h.finalize())
+        lines.push(self.closing.clone().unwrap_or_default());
+        lines.push(self.place_date.clone());
+        lines.push(self.signer.clone());
+        digest_lines(&lines)
     }
 
     /// What the letter's QR code says: case, number and digest.
@@ -142,6 +135,16 @@ impl Letter {
             self.digest()
         )
     }
+}
+
+/// SHA-256 (hex) over `lines`, each ended by a line feed.
+fn digest_lines(lines: &[String]) -> String {
+    let mut h = Sha256::new();
+    for l in lines {
+        h.update(l.as_bytes());
+        h.update(b"\n");
+    }
+    hex(&h.finalize())
 }
 
 /// Fills `def` for `case` with register number `number`, issued on
@@ -278,26 +281,17 @@ pub fn decree_key(decree: &str, cycle: Cycle) -> String {
 impl Decree {
     /// SHA-256 (hex) over everything the sheet says, line by line.
     pub fn digest(&self) -> String {
-        let mut h = Sha256::new();
-        let mut line = |s: &str| {
-            h.update(s.as_bytes());
-            h.update(b"\n");
-        };
-        line("pandu-decree-v1");
-        for s in [&self.decree, &self.cycle, &self.number] {
-            line(s);
-        }
-        self.head.iter().for_each(|s| line(s));
-        line(self.address.as_deref().unwrap_or(""));
-        self.heading.iter().for_each(|s| line(s));
-        line(&self.subject);
-        line(&self.columns.join("\t"));
-        for r in &self.rows {
-            line(&r.join("\t"));
-        }
-        line(&self.place_date);
-        line(&self.signer);
-        hex(&h.finalize())
+        let mut lines: Vec<String> = vec!["pandu-decree-v1".into()];
+        lines.extend([&self.decree, &self.cycle, &self.number].map(String::clone));
+        lines.extend(self.head.iter().cloned());
+        lines.push(self.address.clone().unwrap_or_default());
+        lines.extend(self.heading.iter().cloned());
+        lines.push(self.subject.clone());
+        lines.push(self.columns.join("\t"));
+        lines.extend(self.rows.iter().map(|r| r.join("\t")));
+        lines.push(self.place_date.clone());
+        lines.push(self.signer.clone());
+        digest_lines(&lines)
     }
 
     /// What the sheet's QR code says: decree, cycle, number and digest.

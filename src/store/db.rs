@@ -305,6 +305,16 @@ impl Db {
         self.get_setting(PROFILE_KEY).await
     }
 
+    /// The officer's name from the profile (empty before one is saved):
+    /// the name events are recorded under when no staff member signs.
+    pub async fn officer_name(&self) -> Result<String> {
+        Ok(self
+            .profile()
+            .await?
+            .map(|p| p.officer_name)
+            .unwrap_or_default())
+    }
+
     /// This device's id, made once (random) and kept: it prefixes every
     /// event id, so ids from different devices never collide.
     pub async fn device_id(&self) -> Result<String> {

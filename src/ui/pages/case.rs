@@ -402,11 +402,7 @@ async fn load(id: String) -> Result<Loaded, StorageProblem> {
     Ok(Loaded {
         events: db.case_events(&id).await?,
         device: db.device_id().await?,
-        officer: db
-            .profile()
-            .await?
-            .map(|p| p.officer_name)
-            .unwrap_or_default(),
+        officer: db.officer_name().await?,
         office: db.office().await?.is_some(),
     })
 }

@@ -45,11 +45,7 @@ async fn load(nik: String) -> Result<Loaded, StorageProblem> {
     Ok(Loaded {
         cases,
         device: db.device_id().await?,
-        officer: db
-            .profile()
-            .await?
-            .map(|p| p.officer_name)
-            .unwrap_or_default(),
+        officer: db.officer_name().await?,
     })
 }
 

@@ -307,11 +307,7 @@ pub fn DecreePage() -> impl IntoView {
                     Ok::<_, StorageProblem>(DecreeData {
                         cases: db.cases_changed_since(&key, from as f64).await?,
                         register: db.register().await?,
-                        officer: db
-                            .profile()
-                            .await?
-                            .map(|p| p.officer_name)
-                            .unwrap_or_default(),
+                        officer: db.officer_name().await?,
                     })
                 }
                 .await,
