@@ -108,6 +108,7 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   await app.tid("register-row").first().waitFor();
   assert.equal(await app.tid("register-row").count(), 2);
   assert.match(await text(app, "register"), /Dinsos-BJB/);
+  assert.match(await text(app, "register"), /Lampiran SK Kepala Dinas/, "the register names the attachment, not its id");
   app.assertNoConsoleErrors();
   await laptop.close();
 });

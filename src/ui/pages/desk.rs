@@ -381,12 +381,15 @@ fn Register(pack: Pack) -> impl IntoView {
                 let year = chosen.get().unwrap_or(this_year);
                 let mut of_year: Vec<_> = all.iter().filter(|e| e.year == year).cloned().collect();
                 of_year.sort_by_key(|e| e.seq);
+                // A case's letter, or a decree's attachment list.
                 let title = |id: &str| {
                     pack.with_value(|p| {
                         p.letters
                             .iter()
                             .find(|d| d.id == id)
-                            .map_or_else(|| id.to_string(), |d| d.title.get(en).to_string())
+                            .map(|d| &d.title)
+                            .or_else(|| p.decrees.iter().find(|d| d.id == id).map(|d| &d.title))
+                            .map_or_else(|| id.to_string(), |t| t.get(en).to_string())
                     })
                 };
                 let rows = of_year
