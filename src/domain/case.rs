@@ -539,7 +539,7 @@ impl Case {
         let mut row = self.summary(walk);
         row.status = self.status_with(engine, walk);
         if let Some(w) = walk {
-            if !self.off_lanes() {
+            if !row.settled {
                 let p = position(engine, w);
                 row.lane = p.lane.clone().unwrap_or_default();
                 row.due = p.due_key() as f64;

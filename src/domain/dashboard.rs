@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use super::case::{CaseStatus, CaseSummary};
 use super::date::Millis;
 use super::engine::{due, Due};
+use super::lanes::{lateness, Lateness};
 use super::procedure::{NodeKind, Pack, Procedure, TimeStandard};
 
 /// Counts by status, in `CaseStatus::ALL` order.
@@ -88,6 +89,8 @@ impl Window {
 #[derive(Debug, Clone)]
 pub struct Tally {
     pack: Pack,
+    /// `<pack id>.`: a row's `procedure_id` in this pack starts with it.
+    prefix: String,
     now: Millis,
     offset: i32,
     pub total: u32,
@@ -141,6 +144,7 @@ impl Tally {
                 .then_with(|| a.procedure.cmp(&b.procedure))
         });
         Tally {
+            prefix: format!("{}.", pack.id),
             pack,
             now,
             offset,
@@ -168,8 +172,7 @@ impl Tally {
         self.total += 1;
         self.by_status[s] += 1;
         self.villages.entry(row.village.clone()).or_default()[s] += 1;
-        let prefix = format!("{}.", self.pack.id);
-        let procedure = row.procedure_id.strip_prefix(&prefix);
+        let procedure = row.procedure_id.strip_prefix(&self.prefix);
         let key = procedure.unwrap_or(&row.procedure_id).to_string();
         self.procedures.entry(key).or_default()[s] += 1;
         let Some(procedure) = procedure else {
@@ -192,7 +195,7 @@ impl Tally {
         if row.lane.is_empty() || row.settled || row.outcome.is_some() {
             return;
         }
-        let late = row.deadline.is_some_and(|d| (self.now as f64) > d);
+        let late = matches!(lateness(row, self.now), Lateness::Late { .. });
         let lane = self.lanes.entry(row.lane.clone()).or_default();
         lane.waiting += 1;
         lane.late += u32::from(late);
