@@ -210,7 +210,7 @@ impl Tally {
                 step.open += 1;
             }
         }
-        let Some(steps) = self.pack.procedures.iter().find(|p| p.id == procedure) else {
+        let Some(steps) = self.pack.procedure(procedure) else {
             return;
         };
         for w in self.windows.iter_mut().filter(|w| w.procedure == procedure) {

@@ -412,9 +412,6 @@ impl Library {
     }
 
     pub fn procedure(&self, pack: &str, version: u32, procedure: &str) -> Option<&Procedure> {
-        self.get(pack, version)?
-            .procedures
-            .iter()
-            .find(|p| p.id == procedure)
+        self.get(pack, version)?.procedure(procedure)
     }
 }

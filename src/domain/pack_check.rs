@@ -218,7 +218,7 @@ fn check_lists(pack: &Pack, problems: &mut Vec<PackProblem>) {
         if !ids.insert(l.id.as_str()) {
             fault(ListFault::Duplicate);
         }
-        match pack.procedures.iter().find(|p| p.id == l.procedure) {
+        match pack.procedure(&l.procedure) {
             None => fault(ListFault::UnknownProcedure(l.procedure.clone())),
             Some(p) if p.node(&l.node).is_none() => fault(ListFault::UnknownNode(l.node.clone())),
             Some(_) => {}
@@ -252,7 +252,7 @@ fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
         if !ids.insert(l.id.as_str()) {
             fault(LetterFault::Duplicate);
         }
-        match pack.procedures.iter().find(|p| p.id == l.procedure) {
+        match pack.procedure(&l.procedure) {
             None => fault(LetterFault::UnknownProcedure(l.procedure.clone())),
             Some(p) if p.node(&l.node).is_none() => fault(LetterFault::UnknownNode(l.node.clone())),
             Some(_) => {}

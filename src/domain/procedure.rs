@@ -355,6 +355,22 @@ pub enum TimeUnit {
     Months,
 }
 
+impl Pack {
+    /// The procedure `id` of this pack.
+    pub fn procedure(&self, id: &str) -> Option<&Procedure> {
+        self.procedures.iter().find(|p| p.id == id)
+    }
+
+    /// The role `id` in any procedure of the pack (a role id names one
+    /// role in a whole pack; the validator refuses one that changes side).
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.procedures
+            .iter()
+            .flat_map(|p| &p.roles)
+            .find(|r| r.id == id)
+    }
+}
+
 impl Procedure {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)

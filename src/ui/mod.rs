@@ -12,6 +12,7 @@ use leptos_router::path;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
+use crate::domain::procedure::Pack;
 use crate::domain::site;
 use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
@@ -158,6 +159,13 @@ impl Desk {
     /// Whether this device is the district office (tracks it).
     pub fn is_office(self) -> bool {
         self.office.with(Option::is_some)
+    }
+
+    /// The office's pack, newest version in `load` (tracks district
+    /// mode); `None` on a village device or without the pack.
+    pub fn pack(self, load: &PackLoad) -> Option<Pack> {
+        self.office
+            .with(|id| id.as_ref().and_then(|id| load.library.latest(id).cloned()))
     }
 
     pub fn sign_in(self, member: StaffMember) {

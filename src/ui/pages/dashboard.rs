@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use super::desk::role_name;
 use crate::domain::case::CaseStatus;
 use crate::domain::chart::{bars, Bar, Series};
 use crate::domain::dashboard::{Phase, Tally, Window};
@@ -52,9 +53,7 @@ pub fn Dashboard() -> impl IntoView {
                 .into_any();
         }
         packs.with(storage.get(), l, move |load| {
-            let pack = desk
-                .office
-                .with(|id| id.as_ref().and_then(|id| load.library.latest(id).cloned()));
+            let pack = desk.pack(&load);
             match pack {
                 Some(pack) => view! { <Board pack=pack /> }.into_any(),
                 None => view! { <p class="error" role="alert">{move || lang.t(Msg::CasePackMissing)}</p> }.into_any(),
@@ -121,9 +120,7 @@ fn Board(pack: Pack) -> impl IntoView {
 }
 
 fn step_title(pack: &Pack, procedure: &str, node: &str, en: bool) -> String {
-    pack.procedures
-        .iter()
-        .find(|p| p.id == procedure)
+    pack.procedure(procedure)
         .and_then(|p| p.node(node))
         .and_then(|n| match &n.kind {
             NodeKind::Step(s) => Some(s.title.get(en).to_string()),
@@ -133,18 +130,8 @@ fn step_title(pack: &Pack, procedure: &str, node: &str, en: bool) -> String {
 }
 
 fn procedure_title(pack: &Pack, procedure: &str, en: bool) -> String {
-    pack.procedures
-        .iter()
-        .find(|p| p.id == procedure)
+    pack.procedure(procedure)
         .map_or_else(|| procedure.to_string(), |p| p.title.get(en).to_string())
-}
-
-fn role_name(pack: &Pack, role: &str, en: bool) -> String {
-    pack.procedures
-        .iter()
-        .flat_map(|p| &p.roles)
-        .find(|r| r.id == role)
-        .map_or_else(|| role.to_string(), |r| r.name.get(en).to_string())
 }
 
 /// This cycle's windows and cut-offs, the next to close first.
@@ -159,16 +146,14 @@ fn windows(l: Lang, tally: &Tally) -> impl IntoView {
         .iter()
         .map(|w: &Window| {
             let time = pack
-                .procedures
-                .iter()
-                .find(|p| p.id == w.procedure)
+                .procedure(&w.procedure)
                 .and_then(|p| p.node(&w.node))
                 .and_then(|n| match &n.kind {
                     NodeKind::Step(s) => Some((s.time, s.actor.clone())),
                     _ => None,
                 });
             let (standard, actor) = time
-                .map(|(tm, a)| (time_standard(l, &tm), role_name(pack, &a, en)))
+                .map(|(tm, a)| (time_standard(l, &tm), role_name(Some(pack), &a, en)))
                 .unwrap_or_default();
             let dates = match w.due {
                 Due::Window { opens, closes } => format!("{} \u{2013} {}", day(opens), day(closes - 1)),
@@ -302,7 +287,7 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
         .iter()
         .filter_map(|r| tally.lanes.get(*r).map(|load| (r, load)))
         .map(|(r, load)| Bar {
-            label: role_name(pack, r, en),
+            label: role_name(Some(pack), r, en),
             parts: vec![load.waiting - load.late, load.late],
         })
         .collect();

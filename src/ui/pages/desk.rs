@@ -22,15 +22,9 @@ use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_stora
 /// How many cases of a lane one page shows.
 const INBOX_PAGE: u32 = 50;
 
-/// The office's pack (district mode), newest version stored.
-fn office_pack(load: &PackLoad, desk: crate::ui::Desk) -> Option<Pack> {
-    desk.office
-        .with(|id| id.as_ref().and_then(|id| load.library.latest(id).cloned()))
-}
-
 /// A role's name in the office's pack, or its id.
-fn role_name(pack: Option<&Pack>, role: &str, en: bool) -> String {
-    pack.and_then(|p| district_roles(p).into_iter().find(|r| r.id == role))
+pub(super) fn role_name(pack: Option<&Pack>, role: &str, en: bool) -> String {
+    pack.and_then(|p| p.role(role))
         .map_or_else(|| role.to_string(), |r| r.name.get(en).to_string())
 }
 
@@ -49,7 +43,7 @@ pub fn StaffSection() -> impl IntoView {
         let l = lang.get();
         let en = l == Lang::En;
         packs.with(storage.get(), l, move |load| {
-            let Some(pack) = office_pack(&load, desk) else {
+            let Some(pack) = desk.pack(&load) else {
                 return ().into_any();
             };
             let roles: Vec<(String, String, bool)> = district_roles(&pack)
@@ -221,7 +215,7 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
         .map(|r| {
             let node = pack.as_ref().and_then(|p| {
                 let procedure = r.procedure_id.split_once('.').map(|(_, p)| p)?;
-                p.procedures.iter().find(|x| x.id == procedure)?.node(&r.node)
+                p.procedure(procedure)?.node(&r.node)
             });
             let (title, standard) = match node.map(|n| &n.kind) {
                 Some(NodeKind::Step(s)) => (s.title.get(en).to_string(), Some(time_standard(l, &s.time))),
@@ -477,7 +471,7 @@ pub fn Inbox() -> impl IntoView {
             match desk.member.get() {
                 None => view! { <SignIn /> }.into_any(),
                 Some(member) => packs.with(storage.get(), l, move |load| {
-                    let pack = office_pack(&load, desk);
+                    let pack = desk.pack(&load);
                     let role = role_name(pack.as_ref(), &member.role, en);
                     let list = match lane.get().flatten().flatten() {
                         None => loading_note(storage.get(), l).into_any(),
@@ -501,15 +495,13 @@ pub fn Inbox() -> impl IntoView {
     let lists = move || {
         let l = lang.get();
         desk.is_office().then(|| {
-            packs.with(storage.get(), l, move |load| {
-                match office_pack(&load, desk) {
-                    Some(pack) => view! {
-                        <Lists pack=pack.clone() load=load.clone() />
-                        <Register pack=pack />
-                    }
-                    .into_any(),
-                    None => ().into_any(),
+            packs.with(storage.get(), l, move |load| match desk.pack(&load) {
+                Some(pack) => view! {
+                    <Lists pack=pack.clone() load=load.clone() />
+                    <Register pack=pack />
                 }
+                .into_any(),
+                None => ().into_any(),
             })
         })
     };

@@ -112,7 +112,7 @@ fn Compare(
         .iter()
         .map(|c| {
             let pack = load.library.get(&c.pack, c.version);
-            let procedure = pack.and_then(|p| p.procedures.iter().find(|x| x.id == c.procedure));
+            let procedure = pack.and_then(|p| p.procedure(&c.procedure));
             let offset = pack.map_or(420, |p| p.utc_offset_minutes);
             let row = c.summary_in(&load.library);
             let step = procedure

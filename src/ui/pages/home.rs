@@ -293,7 +293,7 @@ fn CaseList() -> impl IntoView {
                         let procedure = load
                             .as_ref()
                             .and_then(|l| l.library.latest(pack))
-                            .and_then(|p| p.procedures.iter().find(|x| x.id == proc_id));
+                            .and_then(|p| p.procedure(proc_id));
                         let title = procedure.map(|p| p.title.get(en).to_string()).unwrap_or_else(|| c.procedure_id.clone());
                         let step = procedure
                             .and_then(|p| p.node(&c.node))

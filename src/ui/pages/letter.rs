@@ -291,12 +291,10 @@ pub fn DecreePage() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let (data, reload) = crate::ui::when_stored(move || {
-        let office = desk.office.get();
-        let load = packs.loaded();
+        let pack = packs.loaded().and_then(|load| desk.pack(&load));
         let (id, cycle) = (decree_id(), cycle());
         async move {
-            let (office, load, cycle) = (office?, load?, cycle?);
-            let pack = load.library.latest(&office)?;
+            let (pack, cycle) = (pack?, cycle?);
             let def = pack.decrees.iter().find(|d| d.id == id)?;
             let list = pack.lists.iter().find(|l| l.id == def.list)?;
             let (from, _) = cycle_bounds(list, cycle, pack.utc_offset_minutes);
@@ -319,7 +317,7 @@ pub fn DecreePage() -> impl IntoView {
         let l = lang.get();
         let back = view! { <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p> };
         let body = packs.with(storage.get(), l, move |load| {
-            let pack = desk.office.with(|o| o.as_ref().and_then(|o| load.library.latest(o).cloned()));
+            let pack = desk.pack(&load);
             let def = pack.as_ref().and_then(|p| p.decrees.iter().find(|d| d.id == decree_id()).cloned());
             let (Some(pack), Some(def), Some(cycle)) = (pack, def, cycle()) else {
                 return view! { <p data-testid="decree-missing">{t(l, Msg::DecreeMissing)}</p> }.into_any();

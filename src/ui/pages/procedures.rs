@@ -106,10 +106,7 @@ pub fn ProcedureChart() -> impl IntoView {
         let back = view! { <A href=base.href("procedures")>{t(l, Msg::ProcedureBack)}</A> };
         let body = packs.with(storage.get(), l, |load| {
             let found = load.library.latest(&pack_id).and_then(|pack| {
-                pack.procedures
-                    .iter()
-                    .find(|p| p.id == proc_id)
-                    .map(|p| (pack, p))
+                pack.procedure(&proc_id).map(|p| (pack, p))
             });
             match found {
                     None => view! { <h1>{t(l, Msg::ProceduresTitle)}</h1> <p data-testid="procedure-missing">{t(l, Msg::ProcedureNotFound)}</p> }.into_any(),
