@@ -280,3 +280,16 @@ fn broken_list_definitions_are_refused_with_every_fault() {
         ]
     );
 }
+
+#[test]
+fn a_cycle_is_named_yyyy_mm_and_read_back() {
+    let c = Cycle {
+        year: 2026,
+        month: 3,
+    };
+    assert_eq!(c.code(), "2026-03");
+    assert_eq!(Cycle::parse("2026-03"), Some(c));
+    for bad in ["2026-13", "2026-00", "2026", "x-1", ""] {
+        assert_eq!(Cycle::parse(bad), None, "{bad}");
+    }
+}

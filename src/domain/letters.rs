@@ -275,7 +275,7 @@ pub struct Decree {
 
 /// The key a decree's cycle has in the register (`RegisterEntry::case_id`).
 pub fn decree_key(decree: &str, cycle: Cycle) -> String {
-    format!("{decree}:{:04}-{:02}", cycle.year, cycle.month)
+    format!("{decree}:{}", cycle.code())
 }
 
 impl Decree {
@@ -337,7 +337,7 @@ pub fn render_decree(
     let (head, address) = letterhead(pack, en);
     Decree {
         decree: def.id.clone(),
-        cycle: format!("{:04}-{:02}", cycle.year, cycle.month),
+        cycle: cycle.code(),
         number: number.to_string(),
         head,
         address,

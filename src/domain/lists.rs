@@ -23,6 +23,19 @@ pub struct Cycle {
 }
 
 impl Cycle {
+    /// `YYYY-MM`: how a cycle is named in addresses, file names and the
+    /// register.
+    pub fn code(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// The cycle a `code` names, if it is one.
+    pub fn parse(code: &str) -> Option<Cycle> {
+        let (y, m) = code.split_once('-')?;
+        let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+        (1..=12).contains(&month).then_some(Cycle { year, month })
+    }
+
     pub fn previous(self) -> Cycle {
         if self.month == 1 {
             Cycle {

@@ -289,7 +289,7 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                         Ok(cases) => {
                             let header = def.columns.iter().map(|c| list_column(Lang::Id, *c).to_string()).collect();
                             let table = list_table(&def, &pack_id, &cases, &library.library, offset, cycle, header);
-                            let name = format!("{}-{}-{:04}-{:02}.csv", pack_id, def.id, cycle.year, cycle.month);
+                            let name = format!("{}-{}-{}.csv", pack_id, def.id, cycle.code());
                             platform::download(table.to_csv().as_bytes(), &name, "text/csv;charset=utf-8");
                             made.set(Some(Ok(table.len())));
                         }
@@ -311,18 +311,18 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                     <select id=id.clone() data-testid="list-cycle"
                         on:change:target=move |ev| {
                             let v = ev.target().value();
-                            if let Some(c) = cycles.iter().find(|c| format!("{:04}-{:02}", c.year, c.month) == v) {
+                            if let Some(c) = cycles.iter().find(|c| c.code() == v) {
                                 chosen.set(*c);
                             }
                         }>
                         {cycles.iter().map(|c| view! {
-                            <option value=format!("{:04}-{:02}", c.year, c.month)>{month_year(l, c.year, c.month)}</option>
+                            <option value=c.code()>{month_year(l, c.year, c.month)}</option>
                         }).collect_view()}
                     </select>
                     <button type="button" class="btn btn-primary" data-testid="list-make"
                         disabled=move || busy.get() on:click=make>{t(l, Msg::ListsMake)}</button>
                     {decrees.into_iter().map(|(id, title)| {
-                        let href = move || base.href(&format!("decrees/{id}/{:04}-{:02}", chosen.get().year, chosen.get().month));
+                        let href = move || base.href(&format!("decrees/{id}/{}", chosen.get().code()));
                         view! { <p><A href=href attr:data-testid="decree-open">{t(l, Msg::DecreeOpen)} ": " {title}</A></p> }
                     }).collect_view()}
                     {move || made.get().map(|r| match r {

@@ -280,14 +280,7 @@ pub fn DecreePage() -> impl IntoView {
     let desk = crate::ui::use_desk();
     let params = use_params_map();
     let decree_id = move || params.with(|p| p.get("decree").unwrap_or_default());
-    let cycle = move || {
-        params.with(|p| {
-            let c = p.get("cycle").unwrap_or_default();
-            let (y, m) = c.split_once('-')?;
-            let (year, month) = (y.parse().ok()?, m.parse().ok()?);
-            (1..=12).contains(&month).then_some(Cycle { year, month })
-        })
-    };
+    let cycle = move || params.with(|p| Cycle::parse(&p.get("cycle").unwrap_or_default()));
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let (data, reload) = crate::ui::when_stored(move || {
