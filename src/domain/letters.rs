@@ -69,10 +69,28 @@ pub fn template_texts(def: &LetterDef) -> Vec<&str> {
     texts.extend(&def.to);
     texts.extend(&def.body);
     texts.extend(&def.closing);
+    both_languages(texts)
+}
+
+/// The Indonesian and English wording of `texts`.
+fn both_languages(texts: Vec<&Text>) -> Vec<&str> {
     texts
         .into_iter()
         .flat_map(|t| std::iter::once(t.id.as_str()).chain(t.en.as_deref()))
         .collect()
+}
+
+/// The `{…}` names in `texts` that `known` does not accept, each once.
+fn unknown_names(texts: Vec<&str>, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        for p in placeholders(t) {
+            if !known(p) && !out.iter().any(|o| o == p) {
+                out.push(p.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// Why a letter cannot be made for a case.
@@ -240,15 +258,7 @@ pub fn render(
 
 /// Whether the template's names are all known; the unknown ones.
 pub fn unknown_placeholders(def: &LetterDef) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in template_texts(def) {
-        for p in placeholders(t) {
-            if !known(p) && !out.iter().any(|o| o == p) {
-                out.push(p.to_string());
-            }
-        }
-    }
-    out
+    unknown_names(template_texts(def), known)
 }
 
 /// Whether a fact column can be listed on a letter (the applicant's).
@@ -358,18 +368,7 @@ pub fn render_decree(
 pub fn unknown_decree_placeholders(def: &DecreeDef) -> Vec<String> {
     let mut texts: Vec<&Text> = vec![&def.subject, &def.signer];
     texts.extend(&def.heading);
-    let mut out: Vec<String> = Vec::new();
-    for t in texts
-        .into_iter()
-        .flat_map(|t| std::iter::once(t.id.as_str()).chain(t.en.as_deref()))
-    {
-        for p in placeholders(t) {
-            if !DECREE_NAMES.contains(&p) && !out.iter().any(|o| o == p) {
-                out.push(p.to_string());
-            }
-        }
-    }
-    out
+    unknown_names(both_languages(texts), |p| DECREE_NAMES.contains(&p))
 }
 
 /// The letterhead's lines and address (the office and regency without one).
