@@ -168,13 +168,18 @@ pub fn issue(entries: &[RegisterEntry], i: &Issue) -> Result<RegisterEntry, Vec<
     })
 }
 
+/// A year's entries in number order.
+pub fn of_year(entries: &[RegisterEntry], year: i32) -> Vec<&RegisterEntry> {
+    let mut of_year: Vec<&RegisterEntry> = entries.iter().filter(|e| e.year == year).collect();
+    of_year.sort_by_key(|e| e.seq);
+    of_year
+}
+
 /// The recap of a year's register, in number order, under `header` (No,
 /// number, date, name, NIK, letter, officer, case id; titles from `i18n`).
 pub fn recap(entries: &[RegisterEntry], year: i32, offset: i32, header: Vec<String>) -> Table {
-    let mut of_year: Vec<&RegisterEntry> = entries.iter().filter(|e| e.year == year).collect();
-    of_year.sort_by_key(|e| e.seq);
     let mut table = Table::new(header);
-    for e in of_year {
+    for e in of_year(entries, year) {
         let _ = table.push(vec![
             Cell::Number(i64::from(e.seq)),
             Cell::Text(e.number.clone()),

@@ -373,8 +373,6 @@ fn Register(pack: Pack) -> impl IntoView {
                 years.sort_unstable_by(|a, b| b.cmp(a));
                 years.dedup();
                 let year = chosen.get().unwrap_or(this_year);
-                let mut of_year: Vec<_> = all.iter().filter(|e| e.year == year).cloned().collect();
-                of_year.sort_by_key(|e| e.seq);
                 // A case's letter, or a decree's attachment list.
                 let title = |id: &str| {
                     pack.with_value(|p| {
@@ -386,8 +384,8 @@ fn Register(pack: Pack) -> impl IntoView {
                             .map_or_else(|| id.to_string(), |t| t.get(en).to_string())
                     })
                 };
-                let rows = of_year
-                    .iter()
+                let rows = crate::domain::register::of_year(&all, year)
+                    .into_iter()
                     .map(|e| view! {
                         <tr data-testid="register-row">
                             <td>{e.seq}</td>
