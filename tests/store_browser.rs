@@ -66,7 +66,7 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
             "by_word"
         ]
     );
-    assert_eq!(db.index_names(stores::CASE_EVENTS).unwrap(), ["by_case"]);
+    assert_eq!(db.index_names(stores::CASE_EVENTS).unwrap(), ["by_case", "by_cases"]);
     assert_eq!(db.index_names(stores::ATTACHMENTS).unwrap(), ["by_case"]);
     db.close();
     Db::delete("pandu-test-schema").await.unwrap();
@@ -963,18 +963,19 @@ mod exchange {
     }
 
     #[wasm_bindgen_test]
-    async fn every_form_of_event_record_reads_back_once_in_order() {
-        // A case's history may sit in single events (the case page), text
-        // batches (imports before events were stored as bytes) and byte
-        // batches (imports now), overlapping: each event comes back once.
+    async fn single_events_and_import_parts_read_back_once_in_order() {
+        // A case's history may sit in single events (the case page) and in
+        // parts of several imports, overlapping: each event comes back
+        // once, in order, and only the case's own slice of a part.
+        use pandu::store::cases::{Parts, PART_CASES};
         let db = fresh("pandu-test-x-forms").await;
-        let note = |n: i64| {
+        let note = |case: &str, n: i64| {
             ev(
                 "d",
-                "f",
+                case,
                 n,
                 EventKind::Note {
-                    text: format!("n{n}"),
+                    text: format!("{case}{n}"),
                 },
             )
         };
@@ -988,37 +989,62 @@ mod exchange {
                 procedure: "q".into(),
             },
         );
-        let single = serde_json::to_string(&note(3)).unwrap();
-        let text = serde_json::json!([{
-            "id": "f~old",
-            "case_id": "f",
-            "at": created.at,
-            "events": serde_json::to_string(&[&created, &note(1)]).unwrap(),
-        }])
-        .to_string();
-        let (n1, n2) = (note(1), note(2));
-        let bytes = pandu::store::cases::batch_record("f~new", &[&n1, &n2]).unwrap();
-        assert!(js_sys::Reflect::get(&bytes, &"events".into())
+        let single = serde_json::to_string(&note("f", 3)).unwrap();
+        // Bundle a: other cases around f, and more than one part.
+        let others: Vec<Event> = (0..PART_CASES as i64 + 5)
+            .map(|i| note(&format!("o{i}"), i))
+            .collect();
+        let mut a = Parts::new("a");
+        for o in &others[..50] {
+            a.push(&o.case_id, &[o]).unwrap();
+        }
+        a.push("f", &[&created, &note("f", 1)]).unwrap();
+        for o in &others[50..] {
+            a.push(&o.case_id, &[o]).unwrap();
+        }
+        a.push("empty", &[]).unwrap();
+        let a = a.finish().unwrap();
+        assert_eq!(a.len(), 2, "{} cases make two parts", PART_CASES + 6);
+        assert!(js_sys::Reflect::get(&a[0], &"events".into())
             .unwrap()
             .is_instance_of::<js_sys::Uint8Array>());
+        // Bundle b: f again, overlapping a.
+        let (n1, n2) = (note("f", 1), note("f", 2));
+        let mut b = Parts::new("b");
+        b.push("f", &[&n1, &n2]).unwrap();
         let rows = vec![
             Rows::Json(stores::CASE_EVENTS, format!("[{single}]")),
-            Rows::Json(stores::CASE_EVENTS, text),
-            Rows::Values(stores::CASE_EVENTS, vec![bytes]),
+            Rows::Values(stores::CASE_EVENTS, a),
+            Rows::Values(stores::CASE_EVENTS, b.finish().unwrap()),
         ];
         put_rows("pandu-test-x-forms", rows, Durability::Strict)
             .await
             .unwrap();
         let back = db.case_events("f").await.unwrap();
-        assert_eq!(back, vec![created, note(1), note(2), note(3)]);
-        // A damaged byte batch is reported, not skipped.
-        let broken = pandu::store::cases::batch_record("f~bad", &[&note(4)]).unwrap();
-        js_sys::Reflect::set(
-            &broken,
-            &"events".into(),
-            &js_sys::Uint8Array::from(&b"[{\"id\""[..]).into(),
-        )
-        .unwrap();
+        assert_eq!(
+            back,
+            vec![created, note("f", 1), note("f", 2), note("f", 3)]
+        );
+        assert_eq!(db.case_events("o60").await.unwrap(), vec![note("o60", 60)]);
+        assert_eq!(
+            db.case_events("o104").await.unwrap(),
+            vec![note("o104", 104)]
+        );
+        assert!(db.case_events("empty").await.unwrap().is_empty());
+        // Many cases at once (an import's stored histories), each part read once.
+        let mut ids = vec!["f".to_string(), "nowhere".to_string()];
+        ids.extend(others.iter().map(|o| o.case_id.clone()));
+        let many = db.histories(&ids).await.unwrap();
+        assert_eq!(many[0], back);
+        assert!(many[1].is_empty());
+        for (o, h) in others.iter().zip(&many[2..]) {
+            assert_eq!(h, &vec![o.clone()]);
+        }
+        // A damaged part is reported, not skipped.
+        let mut c = Parts::new("c");
+        c.push("f", &[&note("f", 4)]).unwrap();
+        let broken = c.finish().unwrap().remove(0);
+        js_sys::Reflect::set(&broken, &"ends".into(), &js_sys::Array::of1(&999.into())).unwrap();
         put_rows(
             "pandu-test-x-forms",
             vec![Rows::Values(stores::CASE_EVENTS, vec![broken])],
@@ -1027,6 +1053,7 @@ mod exchange {
         .await
         .unwrap();
         assert!(db.case_events("f").await.is_err());
+        assert!(db.histories(&["f".to_string()]).await.is_err());
         db.close();
         Db::delete("pandu-test-x-forms").await.unwrap();
     }

@@ -196,7 +196,7 @@ pub async fn get_many(
     store: &str,
     keys: &[JsValue],
 ) -> Result<Vec<Option<JsValue>>, StorageProblem> {
-    read_many(name, store, None, keys, false).await
+    read_many(name, store, None, keys, Read::One).await
 }
 
 /// `getAll` on an index for each key range, in one transaction.
@@ -206,7 +206,25 @@ pub async fn index_get_all_many(
     index: &str,
     ranges: &[JsValue],
 ) -> Result<Vec<Option<JsValue>>, StorageProblem> {
-    read_many(name, store, Some(index), ranges, true).await
+    read_many(name, store, Some(index), ranges, Read::All).await
+}
+
+/// `getAllKeys` (primary keys) on an index for each key range, in one
+/// transaction.
+pub async fn index_get_all_keys_many(
+    name: &str,
+    store: &str,
+    index: &str,
+    ranges: &[JsValue],
+) -> Result<Vec<Option<JsValue>>, StorageProblem> {
+    read_many(name, store, Some(index), ranges, Read::Keys).await
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Read {
+    One,
+    All,
+    Keys,
 }
 
 async fn read_many(
@@ -214,7 +232,7 @@ async fn read_many(
     store: &str,
     index: Option<&str>,
     keys: &[JsValue],
-    all: bool,
+    read: Read,
 ) -> Result<Vec<Option<JsValue>>, StorageProblem> {
     if keys.is_empty() {
         return Ok(Vec::new());
@@ -224,11 +242,13 @@ async fn read_many(
     let os = tx.object_store(store).map_err(problem)?;
     let mut requests = Vec::with_capacity(keys.len());
     for k in keys {
-        let request = match (index, all) {
-            (Some(i), true) => os.index(i).and_then(|ix| ix.get_all_with_key(k)),
-            (Some(i), false) => os.index(i).and_then(|ix| ix.get(k)),
-            (None, true) => os.get_all_with_key(k),
-            (None, false) => os.get(k),
+        let request = match (index, read) {
+            (Some(i), Read::All) => os.index(i).and_then(|ix| ix.get_all_with_key(k)),
+            (Some(i), Read::Keys) => os.index(i).and_then(|ix| ix.get_all_keys_with_key(k)),
+            (Some(i), Read::One) => os.index(i).and_then(|ix| ix.get(k)),
+            (None, Read::All) => os.get_all_with_key(k),
+            (None, Read::Keys) => os.get_all_keys_with_key(k),
+            (None, Read::One) => os.get(k),
         }
         .map_err(problem)?;
         requests.push(request);

@@ -77,67 +77,126 @@ pub struct ListPage {
 /// asks the officer to type more.
 pub const SEARCH_CAP: u32 = 500;
 
-/// A record of the `case_events` store: one event (what the case page
-/// writes), or the new events of one case from one imported bundle kept
-/// as one record (an import of 10,000 cases is then 10,000 puts, not
-/// 170,000). Both have `case_id` and `at` for the `by_case` index.
-///
-/// A batch's `events` are the JSON array as UTF-8 bytes (a `Uint8Array`:
-/// it crosses from wasm and into IndexedDB as a copy, never decoded to
-/// text); batches written before that hold the same JSON as a string,
-/// which this type reads. `events_of_records` reads both.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-pub enum StoredEvents {
-    Batch {
-        id: String,
-        case_id: String,
-        at: i64,
-        events: String,
-    },
-    One(Event),
+/// Cases per import part. Every IndexedDB `put` costs the page about the
+/// same whatever the record's size (0.2-0.5 ms at 4x CPU throttling, see
+/// docs/benchmark.md), so an import of 10,000 cases writes 100 parts, not
+/// 10,000 records; reading one case's history reads one part of at most
+/// this many cases.
+pub const PART_CASES: usize = 100;
+
+/// The `case_events` records of an import: the new events of up to
+/// `PART_CASES` cases of one bundle in one record,
+/// `{id, cases: [case id, ...], ends: [byte offset, ...], events: Uint8Array}`,
+/// where case `i`'s events are the JSON array at
+/// `events[ends[i-1]..ends[i]]` (from 0 for the first). `cases` feeds the
+/// multi-entry `by_cases` index; a part has no `case_id`, so `by_case`
+/// (single events, written by the case page) never lists it. The bytes
+/// cross from wasm into IndexedDB as one copy, never decoded to text.
+pub struct Parts {
+    prefix: String,
+    head: PartHead,
+    bytes: Vec<u8>,
+    done: Vec<JsValue>,
 }
 
-/// One case's new events as one `case_events` batch record, built as a JS
-/// object with the events as JSON bytes; `None` if there are none.
-pub fn batch_record(id: &str, events: &[&Event]) -> Option<JsValue> {
-    let first = events.first()?;
-    let at = events.iter().map(|e| e.at).min().unwrap_or(first.at);
-    let json = serde_json::to_vec(events).ok()?;
-    let o = Object::new();
-    let set = |k: &str, v: JsValue| Reflect::set(&o, &JsValue::from_str(k), &v).ok();
-    set("id", id.into())?;
-    set("case_id", first.case_id.as_str().into())?;
-    set("at", (at as f64).into())?;
-    set("events", js_sys::Uint8Array::from(&json[..]).into())?;
-    Some(o.into())
+#[derive(serde::Serialize, Default)]
+struct PartHead {
+    id: String,
+    cases: Vec<String>,
+    ends: Vec<usize>,
 }
 
-/// The events of a list of `case_events` records, each once, in fold
-/// order: byte batches parsed from their bytes, the rest (single events,
-/// text batches) in one JSON crossing.
-pub fn events_of_records(list: &Array) -> Result<Vec<Event>> {
-    let parse = |json: &[u8]| {
-        serde_json::from_slice::<Vec<Event>>(json)
-            .map_err(|e| StorageProblem::Corrupt(e.to_string()))
-    };
-    let rest = Array::new();
-    let mut out = Vec::new();
-    for v in list.iter() {
-        let events = Reflect::get(&v, &JsValue::from_str("events")).unwrap_or_default();
-        match events.dyn_ref::<js_sys::Uint8Array>() {
-            Some(bytes) => out.extend(parse(&bytes.to_vec())?),
-            None => {
-                rest.push(&v);
-            }
+impl Parts {
+    /// Parts named `<prefix>~p<n>` (the prefix is the bundle id).
+    pub fn new(prefix: &str) -> Self {
+        Parts {
+            prefix: prefix.to_string(),
+            head: PartHead::default(),
+            bytes: Vec::new(),
+            done: Vec::new(),
         }
     }
-    if rest.length() > 0 {
-        for r in from_js::<Vec<StoredEvents>>(rest.into())? {
-            match r {
-                StoredEvents::One(e) => out.push(e),
-                StoredEvents::Batch { events, .. } => out.extend(parse(events.as_bytes())?),
-            }
+
+    /// Adds one case's new events (none: nothing to add).
+    pub fn push(&mut self, case_id: &str, events: &[&Event]) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        serde_json::to_writer(&mut self.bytes, events)
+            .map_err(|e| StorageProblem::Other(e.to_string()))?;
+        self.head.cases.push(case_id.to_string());
+        self.head.ends.push(self.bytes.len());
+        if self.head.cases.len() == PART_CASES {
+            self.close()?;
+        }
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<()> {
+        if self.head.cases.is_empty() {
+            return Ok(());
+        }
+        let mut head = std::mem::take(&mut self.head);
+        head.id = format!("{}~p{}", self.prefix, self.done.len());
+        let record = to_js(&head)?;
+        let bytes = js_sys::Uint8Array::from(&self.bytes[..]);
+        Reflect::set(&record, &JsValue::from_str("events"), &bytes)
+            .map_err(|_| StorageProblem::Other("part record".into()))?;
+        self.bytes.clear();
+        self.done.push(record);
+        Ok(())
+    }
+
+    /// The part records, ready to put.
+    pub fn finish(mut self) -> Result<Vec<JsValue>> {
+        self.close()?;
+        Ok(self.done)
+    }
+}
+
+/// Case `case_id`'s JSON bytes in one part record; `None` if the part does
+/// not name it, an error if the part is damaged.
+fn part_slice(part: &JsValue, case_id: &str) -> Result<Option<Vec<u8>>> {
+    let damaged = || StorageProblem::Corrupt("case_events part".into());
+    let get = |k: &str| Reflect::get(part, &JsValue::from_str(k)).map_err(|_| damaged());
+    let cases: Array = get("cases")?.dyn_into().map_err(|_| damaged())?;
+    let Some(i) = cases
+        .iter()
+        .position(|c| c.as_string().as_deref() == Some(case_id))
+    else {
+        return Ok(None);
+    };
+    let ends: Array = get("ends")?.dyn_into().map_err(|_| damaged())?;
+    let end_at = |k: u32| ends.get(k).as_f64().map(|f| f as u32).ok_or_else(damaged);
+    let start = if i == 0 { 0 } else { end_at(i as u32 - 1)? };
+    let end = end_at(i as u32)?;
+    let bytes: js_sys::Uint8Array = get("events")?.dyn_into().map_err(|_| damaged())?;
+    if start > end || end > bytes.length() {
+        return Err(damaged());
+    }
+    Ok(Some(bytes.subarray(start, end).to_vec()))
+}
+
+/// The events of case `case_id`: its single `case_events` records (read
+/// through `by_case`) and its slices of the import parts naming it (read
+/// through `by_cases`), each event once, in fold order. A damaged part is
+/// an error, never skipped.
+pub fn events_of_records(
+    singles: Vec<JsValue>,
+    parts: &[JsValue],
+    case_id: &str,
+) -> Result<Vec<Event>> {
+    let mut out: Vec<Event> = if singles.is_empty() {
+        Vec::new()
+    } else {
+        from_js(singles.into_iter().collect::<Array>().into())?
+    };
+    for part in parts {
+        if let Some(json) = part_slice(part, case_id)? {
+            out.extend(
+                serde_json::from_slice::<Vec<Event>>(&json)
+                    .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
+            );
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -264,10 +323,14 @@ impl Db {
     /// A case's whole history, in time order, read through `by_case`.
     pub async fn case_events(&self, case_id: &str) -> Result<Vec<Event>> {
         let range = prefix_range(&[JsValue::from_str(case_id)])?;
-        let values = self
+        let singles = self
             .index_get_all(stores::CASE_EVENTS, "by_case", Some(range), None)
             .await?;
-        events_of_records(&values.into_iter().collect())
+        let only = KeyRange::only(&JsValue::from_str(case_id)).map_err(range_error)?;
+        let parts = self
+            .index_get_all(stores::CASE_EVENTS, "by_cases", Some(only), None)
+            .await?;
+        events_of_records(singles, &parts, case_id)
     }
 
     /// The list rows of cases with exactly this NIK.
@@ -357,7 +420,7 @@ impl Db {
                 .into_iter()
                 .map(|v| from_js::<CaseSummary>(v).map(|r| r.id))
                 .collect::<Result<Vec<String>>>()?;
-            let histories = self.events_of(&ids).await?;
+            let histories = self.histories(&ids).await?;
             Ok(histories
                 .into_iter()
                 .filter_map(|events| Case::fold_owned(events).ok())

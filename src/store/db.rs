@@ -1,7 +1,7 @@
 //! IndexedDB through rexie: the versioned schema, the start-up write probe,
 //! and typed reads and writes.
 //!
-//! What is stored where (schema version 4):
+//! What is stored where (schema version 5):
 //! - `procedures`: SOP packs, key `id`, index `by_pack` (`pack_id`).
 //! - `cases`: one list row per case, key `id`; indexes `by_status`
 //!   (`status`), `by_nik` (`nik`), `by_updated` (`updated_at`),
@@ -15,10 +15,11 @@
 //!   village device; since version 4 `by_lane` (`[lane, due]`): a role's
 //!   inbox, oldest due first (`domain::lanes`). Rows written before
 //!   version 4 have no lane and join the index when next written.
-//! - `case_events`: the append-only history, key `id`; index `by_case`
-//!   (`[case_id, at]`). A record is one event, or (imports) one case's
-//!   new events from one bundle as JSON bytes (`cases::StoredEvents`;
-//!   batches written before are JSON text, and still read).
+//! - `case_events`: the append-only history, key `id`. A record is one
+//!   event (the case page), found through `by_case` (`[case_id, at]`), or
+//!   (imports, since version 5) one part of a bundle: the new events of up
+//!   to 100 cases as JSON bytes (`cases::Parts`), found through `by_cases`
+//!   (`cases`, multi-entry).
 //! - `attachments`: photo blobs with their case and document, key
 //!   `sha256`; index `by_case` (`case_id`).
 //! - `keys`: key `id`: `device` (this device's secret keys), `office`
@@ -49,7 +50,7 @@ use crate::domain::storage::StorageProblem;
 /// The app's database name.
 pub const DB_NAME: &str = "pandu";
 /// Bump with every schema change, and add the change to `schema`.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Object store names.
 pub mod stores {
@@ -182,7 +183,8 @@ impl Db {
             .add_object_store(
                 ObjectStore::new(stores::CASE_EVENTS)
                     .key_path("id")
-                    .add_index(Index::new_array("by_case", ["case_id", "at"])),
+                    .add_index(Index::new_array("by_case", ["case_id", "at"]))
+                    .add_index(Index::new("by_cases", "cases").multi_entry(true)),
             )
             .add_object_store(
                 ObjectStore::new(stores::ATTACHMENTS)

@@ -18,9 +18,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::batch::{
-    all_keys, get_many, index_get_all_many, index_range, put_rows, Durability, Rows,
+    all_keys, get_many, index_get_all_keys_many, index_get_all_many, index_range, put_rows,
+    Durability, Rows,
 };
-use super::cases::{batch_record, events_of_records};
+use super::cases::{events_of_records, Parts};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
 use crate::bundle::age::X25519Recipient;
@@ -389,11 +390,15 @@ impl Db {
         Ok(rows)
     }
 
-    /// The whole histories of `ids`, in one transaction.
-    pub(super) async fn events_of(
+    /// The whole histories of `ids`: their single events (one `by_case`
+    /// range each) and the import parts naming them (their keys through
+    /// `by_cases`, then each part read once, however many of `ids` it
+    /// holds).
+    pub async fn histories(
         &self,
         ids: &[String],
     ) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
+        let name = self.rexie().name();
         let ranges = ids
             .iter()
             .map(|id| {
@@ -408,18 +413,44 @@ impl Db {
                     .map_err(|_| StorageProblem::Other("key range".into()))
             })
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let lists = index_get_all_many(
-            &self.rexie().name(),
-            stores::CASE_EVENTS,
-            "by_case",
-            &ranges,
-        )
-        .await?;
-        lists
+        let singles = index_get_all_many(&name, stores::CASE_EVENTS, "by_case", &ranges).await?;
+        let id_keys: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
+        let part_keys =
+            index_get_all_keys_many(&name, stores::CASE_EVENTS, "by_cases", &id_keys).await?;
+        let part_keys: Vec<Vec<String>> = part_keys
             .into_iter()
-            .map(|l| match l {
-                None => Ok(Vec::new()),
-                Some(list) => events_of_records(list.unchecked_ref()),
+            .map(|k| {
+                k.map(|k| {
+                    k.unchecked_into::<Array>()
+                        .iter()
+                        .filter_map(|k| k.as_string())
+                        .collect()
+                })
+                .unwrap_or_default()
+            })
+            .collect();
+        let mut wanted: Vec<&str> = part_keys.iter().flatten().map(String::as_str).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let wanted_keys: Vec<JsValue> = wanted.iter().map(|k| JsValue::from_str(k)).collect();
+        let parts: HashMap<&str, JsValue> = wanted
+            .iter()
+            .copied()
+            .zip(get_many(&name, stores::CASE_EVENTS, &wanted_keys).await?)
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect();
+        ids.iter()
+            .zip(singles)
+            .zip(&part_keys)
+            .map(|((id, singles), keys)| {
+                let singles = singles
+                    .map(|l| l.unchecked_into::<Array>().iter().collect())
+                    .unwrap_or_default();
+                let parts: Vec<JsValue> = keys
+                    .iter()
+                    .filter_map(|k| parts.get(k.as_str()).cloned())
+                    .collect();
+                events_of_records(singles, &parts, id)
             })
             .collect()
     }
@@ -442,7 +473,7 @@ impl Db {
             .filter(|id| stored.contains(*id))
             .cloned()
             .collect();
-        let mut found = self.events_of(&existing).await?.into_iter();
+        let mut found = self.histories(&existing).await?.into_iter();
         Ok(ids
             .iter()
             .map(|id| {
@@ -495,7 +526,7 @@ impl Db {
         let sender = self
             .sender(&keys, profile, &profile.normalised().village_code)
             .await?;
-        let histories = self.events_of(ids).await.map_err(storage)?;
+        let histories = self.histories(ids).await.map_err(storage)?;
         let mut cases = Vec::new();
         let mut rows = Vec::new();
         let mut sent_events = Vec::new();
@@ -622,7 +653,7 @@ impl Db {
                 ids.push(from_js::<CaseSummary>(v)?.id);
             }
         }
-        let histories = self.events_of(&ids).await?;
+        let histories = self.histories(&ids).await?;
         Ok(ids
             .into_iter()
             .zip(histories)
@@ -834,7 +865,7 @@ impl Db {
             photos: opened.files.len(),
             ..ImportReport::default()
         };
-        let mut new_events: Vec<JsValue> = Vec::new();
+        let mut parts = Parts::new(&m.id);
         let mut rows: Vec<CaseSummary> = Vec::new();
         let mut niks: Vec<(String, String, String)> = Vec::new();
         for (incoming, stored) in m.cases.iter().zip(&stored) {
@@ -872,11 +903,9 @@ impl Db {
                 niks.push((nik, case.id.clone(), name));
             }
             rows.push(summarise(case));
-            new_events.push(
-                batch_record(&format!("{}~{}", case.id, m.id), &added)
-                    .ok_or_else(|| storage(StorageProblem::Other("event record".into())))?,
-            );
+            parts.push(&case.id, &added).map_err(storage)?;
         }
+        let new_events = parts.finish().map_err(storage)?;
         t.end();
         if from_village {
             let t = super::platform::Timing::start("pandu:import:nik");
