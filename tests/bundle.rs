@@ -14,8 +14,8 @@ use pandu::bundle::dsse;
 use pandu::bundle::keys::KeyPair;
 use pandu::bundle::manifest::{DistrictConfig, Kind, Manifest};
 use pandu::bundle::seal::{
-    admit, open, open_public, payload_bytes, seal, sign_public, Admission, Chain, Opened, Receiver,
-    Refusal, Trust, Warning, MAX_ATTACHMENT_BYTES, MAX_ENVELOPE_BYTES,
+    admit, open, open_public, open_unhashed, payload_bytes, seal, sign_public, Admission, Chain,
+    Opened, Receiver, Refusal, Trust, Warning, MAX_ATTACHMENT_BYTES, MAX_ENVELOPE_BYTES,
 };
 use pandu::bundle::{sha256, Random, PAYLOAD_TYPE_V1};
 use pandu::domain::case::{EventKind, FeedbackState};
@@ -62,6 +62,29 @@ fn a_bundle_round_trips_and_is_admitted_from_an_enrolled_device() {
     // NIKs travel as strings.
     let json = String::from_utf8(payload_bytes(&m)).unwrap();
     assert!(json.contains("\"value\":\"3313044507650002\""));
+}
+
+#[test]
+fn opening_without_the_digest_gives_the_signed_payload_to_hash() {
+    // The browser hashes the payload with WebCrypto; whoever hashes it,
+    // the link in the chain is the SHA-256 of the payload as signed.
+    let (m, sealed) = village_bundle(1);
+    let d = district_keys();
+    let unhashed = open_unhashed(&sealed.file, &[d.age_identity()]).unwrap();
+    assert_eq!(unhashed.payload, payload_bytes(&m));
+    let digest = hex(&sha256(&unhashed.payload));
+    let opened = unhashed.with_digest(digest);
+    assert_eq!(opened.digest, sealed.digest);
+    assert_eq!(opened.manifest, m);
+    assert_eq!(opened.files, vec![PHOTO.to_vec()]);
+    // It refuses what `open` refuses.
+    let mut bad = sealed.file.clone();
+    let last = bad.len() - 1;
+    bad[last] ^= 1;
+    assert_eq!(
+        open_unhashed(&bad, &[d.age_identity()]).unwrap_err(),
+        district_open(&bad).unwrap_err()
+    );
 }
 
 #[test]

@@ -66,7 +66,10 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
             "by_word"
         ]
     );
-    assert_eq!(db.index_names(stores::CASE_EVENTS).unwrap(), ["by_case", "by_cases"]);
+    assert_eq!(
+        db.index_names(stores::CASE_EVENTS).unwrap(),
+        ["by_case", "by_cases"]
+    );
     assert_eq!(db.index_names(stores::ATTACHMENTS).unwrap(), ["by_case"]);
     db.close();
     Db::delete("pandu-test-schema").await.unwrap();
@@ -1056,6 +1059,23 @@ mod exchange {
         assert!(db.histories(&["f".to_string()]).await.is_err());
         db.close();
         Db::delete("pandu-test-x-forms").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_browsers_sha256_is_the_bundles_sha256() {
+        // The import's chain digest comes from WebCrypto; the sender's
+        // from `bundle::sha256`. They must agree byte for byte.
+        let big: Vec<u8> = (0..3_000_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for bytes in [&b""[..], &b"abc"[..], &big[..]] {
+            assert_eq!(
+                pandu::store::platform::sha256_hex(bytes).await,
+                pandu::bundle::codec::hex(&pandu::bundle::sha256(bytes))
+            );
+        }
+        assert_eq!(
+            pandu::store::platform::sha256_hex(b"abc").await,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[wasm_bindgen_test]

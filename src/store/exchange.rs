@@ -33,7 +33,7 @@ use crate::bundle::manifest::{
     Addressee, Attachment, CaseEvents, DistrictConfig, Kind, Manifest, Sender,
 };
 use crate::bundle::seal::{
-    admit, open, open_public, seal, sign_public, Admission, Receiver, Refusal, Trust,
+    admit, open_public, open_unhashed, seal, sign_public, Admission, Receiver, Refusal, Trust,
 };
 use crate::domain::case::{Case, CaseStatus, CaseSummary, Event, EventKind, FeedbackState};
 use crate::domain::profile::Profile;
@@ -793,7 +793,14 @@ impl Db {
         if let Some(o) = &office {
             ids.push(o.keys.age_identity());
         }
-        let opened = open(file, &ids);
+        let unhashed = open_unhashed(file, &ids);
+        let opened = match unhashed {
+            Ok(u) => {
+                let digest = super::platform::sha256_hex(&u.payload).await;
+                Ok(u.with_digest(digest))
+            }
+            Err(e) => Err(e),
+        };
         t.end();
         let opened = opened?;
         progress(Phase::Checking);

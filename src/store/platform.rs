@@ -96,6 +96,36 @@ pub async fn yield_now() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// SHA-256 of `bytes` as lowercase hex, by the browser's WebCrypto
+/// (native code: a 30 MB bundle payload takes a fraction of what wasm's
+/// SHA-256 takes on a throttled CPU); by `bundle::sha256` where WebCrypto
+/// is missing (a page not served over HTTPS or localhost).
+pub async fn sha256_hex(bytes: &[u8]) -> String {
+    if let Some(hex) = subtle_sha256(bytes).await {
+        return hex;
+    }
+    crate::domain::photo::hex(&crate::bundle::sha256(bytes))
+}
+
+async fn subtle_sha256(bytes: &[u8]) -> Option<String> {
+    let crypto = Reflect::get(&web_sys::window()?.into(), &JsValue::from_str("crypto")).ok()?;
+    let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).ok()?;
+    let digest: Function = Reflect::get(&subtle, &JsValue::from_str("digest"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    // WebCrypto copies the bytes before `digest` returns.
+    let data = js_sys::Uint8Array::from(bytes);
+    let promise: js_sys::Promise = digest
+        .call2(&subtle, &JsValue::from_str("SHA-256"), &data)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let buffer = JsFuture::from(promise).await.ok()?;
+    let out = js_sys::Uint8Array::new(&buffer).to_vec();
+    (out.len() == 32).then(|| crate::domain::photo::hex(&out))
+}
+
 /// Removes the static loading placeholder of `index.html` once the app runs.
 pub fn remove_boot_placeholder() {
     if let Some(el) = web_sys::window()
