@@ -82,9 +82,52 @@ export async function benchImport(server, prefix, existing = 100_000) {
       for (const p of ["open", "read", "merge", "nik", "encode", "put"]) parts[p] = await last(`pandu:import:${p}`);
       results.push({ n, ms, wall, imported, parts, phases: [...phases], bytes: readFileSync(join(dir, `cases-${n}.pandu`)).length });
     }
+    // The floor under the write phase: 10,000 rows shaped like the ones
+    // the import just wrote, put in one strict transaction into a scratch
+    // database with the same indexes as the app's list, nothing else done.
+    const floors = [];
+    for (let i = 0; i < 3; i++) floors.push(await rowFloor(page, 10000));
     await context.close();
-    return { existing, results };
+    return { existing, results, rowFloor: floors.sort((a, b) => a - b)[1], rowFloors: floors };
   } finally {
     await browser.close();
   }
+}
+
+/** Milliseconds to put `n` list rows (the app's shape and indexes) in one strict transaction. */
+function rowFloor(page, n) {
+  return page.evaluate(async (n) => {
+    const req = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const app = await req(indexedDB.open("pandu"));
+    const tx = app.transaction("cases");
+    const store = tx.objectStore("cases");
+    const template = await req(store.index("by_origin").get("dbenchvillage"));
+    const indexes = [...store.indexNames].map((name) => {
+      const i = store.index(name);
+      return { name, keyPath: i.keyPath, multiEntry: i.multiEntry };
+    });
+    app.close();
+    const open = indexedDB.open("pandu-row-floor", 1);
+    open.onupgradeneeded = () => {
+      const s = open.result.createObjectStore("cases", { keyPath: "id" });
+      for (const i of indexes) s.createIndex(i.name, i.keyPath, { multiEntry: i.multiEntry });
+    };
+    const db = await req(open);
+    const rows = Array.from({ length: n }, (_, k) => ({
+      ...structuredClone(template),
+      id: `floor${k}`,
+      nik: `3299${String(10000000 + k)}0001`,
+      applicant_name: `Warga Lantai ${k}`,
+      words: ["warga", "lantai", String(k)],
+    }));
+    const t0 = performance.now();
+    const w = db.transaction("cases", "readwrite", { durability: "strict" });
+    const s = w.objectStore("cases");
+    for (const r of rows) s.put(r);
+    await new Promise((ok, ko) => { w.oncomplete = ok; w.onerror = () => ko(w.error); });
+    const ms = performance.now() - t0;
+    db.close();
+    await req(indexedDB.deleteDatabase("pandu-row-floor"));
+    return ms;
+  }, n);
 }
