@@ -56,13 +56,10 @@ async fn schema_has_every_store_and_the_indexes_later_issues_need() {
             "by_lane",
             "by_nik",
             "by_origin",
-            "by_procedure",
             "by_procedure_recent",
             "by_procedure_status_recent",
             "by_recent",
-            "by_status",
             "by_status_recent",
-            "by_updated",
             "by_word"
         ]
     );
@@ -229,6 +226,30 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_round_trip(
 }
 
 #[wasm_bindgen_test]
+async fn the_upgrade_drops_the_list_indexes_version_6_replaced_and_keeps_the_rows() {
+    let name = "pandu-test-v5";
+    let _ = Db::delete(name).await;
+    raw::call("v5", name, 5).await;
+    let db = Db::open(name, SCHEMA_VERSION).await.unwrap();
+    let names = db.index_names(stores::CASES).unwrap();
+    for gone in ["by_status", "by_updated", "by_procedure"] {
+        assert!(!names.iter().any(|n| n == gone), "{gone} in {names:?}");
+    }
+    let rows = db.recent_cases(0, 10).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].id, "old");
+    assert_eq!(rows[0].status, CaseStatus::Finished);
+    // Counts come from the composite indexes now.
+    let (statuses, procedures) = db.case_counts(&["p.q".to_string()]).await.unwrap();
+    assert!(statuses.contains(&(CaseStatus::Finished, 1)));
+    assert!(statuses.contains(&(CaseStatus::Draft, 0)));
+    assert_eq!(procedures, vec![("p.q".to_string(), 1)]);
+    assert_eq!(db.sendable_cases().await.unwrap().len(), 1);
+    db.close();
+    Db::delete(name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_newer_database_is_refused_with_a_reason_and_left_intact() {
     let name = "pandu-test-newer";
     let _ = Db::delete(name).await;
@@ -285,6 +306,23 @@ mod raw {
     use wasm_bindgen_futures::JsFuture;
 
     const JS: &str = r#"
+        if (op === "v5") return new Promise((resolve, reject) => {
+            // A list as schema version 5 had it, with one row.
+            const r = indexedDB.open(name, 5);
+            r.onupgradeneeded = () => {
+                const s = r.result.createObjectStore("cases", { keyPath: "id" });
+                s.createIndex("by_status", "status");
+                s.createIndex("by_updated", "updated_at");
+                s.createIndex("by_procedure", "procedure_id");
+                s.createIndex("by_recent", "rank");
+                s.createIndex("by_status_recent", ["status", "rank"]);
+                s.createIndex("by_procedure_recent", ["procedure_id", "rank"]);
+                s.put({ id: "old", procedure_id: "p.q", applicant_name: "Siti", nik: "", status: "finished",
+                        updated_at: 5, rank: -5, created_at: 1, node: "n", outcome: null, words: ["siti"] });
+            };
+            r.onsuccess = () => { r.result.close(); resolve(true); };
+            r.onerror = () => reject(r.error);
+        });
         if (op === "open") return new Promise((resolve, reject) => {
             const r = indexedDB.open(name, version);
             r.onsuccess = () => resolve(r.result);

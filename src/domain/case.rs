@@ -50,7 +50,7 @@ impl CaseStatus {
         CaseStatus::Archived,
     ];
 
-    /// The code stored in IndexedDB and used as the `by_status` index key.
+    /// The code stored in IndexedDB and used as the first part of the `by_status_recent` index key.
     pub fn code(self) -> &'static str {
         match self {
             CaseStatus::Draft => "draft",
@@ -628,7 +628,7 @@ pub struct Folded {
     pub ignored: Vec<(Option<Move>, MoveError)>,
 }
 
-/// The key of a procedure in the case list's `by_procedure` index.
+/// The key of a procedure in the case list's `by_procedure_recent` index.
 pub fn procedure_key(pack: &str, procedure: &str) -> String {
     format!("{pack}.{procedure}")
 }
@@ -658,12 +658,12 @@ pub fn reachable_outcomes(engine: &Engine, node: &str) -> BTreeSet<Outcome> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseSummary {
     pub id: String,
-    /// `pack.procedure`; the `by_procedure` index key.
+    /// `pack.procedure`; the first part of the `by_procedure_recent` index key.
     pub procedure_id: String,
     pub applicant_name: String,
     pub nik: String,
     pub status: CaseStatus,
-    /// Milliseconds since the Unix epoch; the `by_updated` index key.
+    /// Milliseconds since the Unix epoch; `rank` is its negative.
     pub updated_at: f64,
     /// `-updated_at`: the list's indexes sort by it, newest first.
     #[serde(default)]

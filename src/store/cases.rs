@@ -219,6 +219,19 @@ fn prefix_range(prefix: &[JsValue]) -> Result<KeyRange> {
     KeyRange::bound(&key(&lo), &key(&hi), None, None).map_err(range_error)
 }
 
+/// `prefix_range` of one string as a plain `IDBKeyRange`, for the
+/// many-ranges reads of `batch`.
+pub(super) fn prefix_bound(first: &str) -> Result<JsValue> {
+    let key = |end: f64| -> Array {
+        [JsValue::from_str(first), JsValue::from_f64(end)]
+            .iter()
+            .collect()
+    };
+    web_sys::IdbKeyRange::bound(&key(f64::NEG_INFINITY), &key(f64::INFINITY))
+        .map(JsValue::from)
+        .map_err(|_| StorageProblem::Other("key range".into()))
+}
+
 /// Every string key starting with `text`.
 fn text_prefix_range(text: &str) -> Result<KeyRange> {
     KeyRange::bound(
@@ -494,16 +507,16 @@ impl Db {
                 .transaction(&[stores::CASES], TransactionMode::ReadOnly)
                 .map_err(rw)?;
             let store = tx.store(stores::CASES).map_err(rw)?;
-            let by_status = store.index("by_status").map_err(rw)?;
+            let by_status = store.index("by_status_recent").map_err(rw)?;
             let mut statuses = Vec::new();
             for s in CaseStatus::ALL {
-                let range = KeyRange::only(&JsValue::from_str(s.code())).map_err(range_error)?;
+                let range = prefix_range(&[JsValue::from_str(s.code())])?;
                 statuses.push((s, by_status.count(Some(range)).await.map_err(rw)?));
             }
-            let by_procedure = store.index("by_procedure").map_err(rw)?;
+            let by_procedure = store.index("by_procedure_recent").map_err(rw)?;
             let mut per_procedure = Vec::new();
             for p in procedures {
-                let range = KeyRange::only(&JsValue::from_str(p)).map_err(range_error)?;
+                let range = prefix_range(&[JsValue::from_str(p)])?;
                 per_procedure.push((
                     p.clone(),
                     by_procedure.count(Some(range)).await.map_err(rw)?,

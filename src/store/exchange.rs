@@ -21,7 +21,7 @@ use super::batch::{
     all_keys, get_many, index_get_all_keys_many, index_get_all_many, index_range, put_rows,
     Durability, Rows,
 };
-use super::cases::{events_of_records, Parts};
+use super::cases::{events_of_records, prefix_bound, Parts};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
 use crate::bundle::age::X25519Recipient;
@@ -374,12 +374,17 @@ impl Db {
     /// Cases a village device can send: finished or sent, not yet
     /// acknowledged.
     pub async fn sendable_cases(&self) -> std::result::Result<Vec<CaseSummary>, StorageProblem> {
-        let ranges: Vec<JsValue> = [CaseStatus::Finished, CaseStatus::Sent]
+        let ranges = [CaseStatus::Finished, CaseStatus::Sent]
             .iter()
-            .map(|s| JsValue::from_str(s.code()))
-            .collect();
-        let lists =
-            index_get_all_many(&self.rexie().name(), stores::CASES, "by_status", &ranges).await?;
+            .map(|s| prefix_bound(s.code()))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let lists = index_get_all_many(
+            &self.rexie().name(),
+            stores::CASES,
+            "by_status_recent",
+            &ranges,
+        )
+        .await?;
         let mut rows = Vec::new();
         for list in lists.into_iter().flatten() {
             for v in list.unchecked_into::<Array>().iter() {
@@ -401,17 +406,7 @@ impl Db {
         let name = self.rexie().name();
         let ranges = ids
             .iter()
-            .map(|id| {
-                let lo: Array = [JsValue::from_str(id), JsValue::from_f64(f64::NEG_INFINITY)]
-                    .iter()
-                    .collect();
-                let hi: Array = [JsValue::from_str(id), JsValue::from_f64(f64::INFINITY)]
-                    .iter()
-                    .collect();
-                web_sys::IdbKeyRange::bound(&lo, &hi)
-                    .map(JsValue::from)
-                    .map_err(|_| StorageProblem::Other("key range".into()))
-            })
+            .map(|id| prefix_bound(id))
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let singles = index_get_all_many(&name, stores::CASE_EVENTS, "by_case", &ranges).await?;
         let id_keys: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
