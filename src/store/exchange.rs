@@ -18,7 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::batch::{
-    all_keys, get_many, index_get_all_keys_many, index_get_all_many, index_range, put_rows,
+    get_many, index_get_all_keys_many, index_get_all_many, index_range, put_rows, stored_keys,
     Durability, Rows,
 };
 use super::cases::{events_of_records, prefix_bound, Parts};
@@ -459,20 +459,18 @@ impl Db {
     ) -> std::result::Result<Vec<Vec<Event>>, StorageProblem> {
         // One request for every stored case id: far cheaper than one
         // request per incoming case on a slow machine.
-        let stored: HashSet<String> = all_keys(&self.rexie().name(), stores::CASES)
-            .await?
-            .into_iter()
-            .collect();
+        let stored = stored_keys(&self.rexie().name(), stores::CASES, ids).await?;
         let existing: Vec<String> = ids
             .iter()
-            .filter(|id| stored.contains(*id))
-            .cloned()
+            .zip(&stored)
+            .filter(|(_, s)| **s)
+            .map(|(id, _)| id.clone())
             .collect();
         let mut found = self.histories(&existing).await?.into_iter();
-        Ok(ids
+        Ok(stored
             .iter()
-            .map(|id| {
-                if stored.contains(id) {
+            .map(|s| {
+                if *s {
                     found.next().unwrap_or_default()
                 } else {
                     Vec::new()
