@@ -997,6 +997,48 @@ mod exchange {
                 .err(),
             Some(ExchangeProblem::NothingToSend)
         );
+        // The village works on the case again and sends it: the district
+        // adds the new events to the history it holds in an import part,
+        // and both now hold the same events.
+        let held = district.case_events("k1").await.unwrap().len();
+        let note = ev(
+            &me,
+            "k1",
+            200,
+            EventKind::Note {
+                text: "lagi".into(),
+            },
+        );
+        let mut mine = village.case_events("k1").await.unwrap();
+        mine.push(note.clone());
+        village
+            .append(&[note], &Case::fold(&mine).unwrap().summary(None), None)
+            .await
+            .unwrap();
+        let again = village
+            .export_cases(
+                &["k1".into()],
+                &profile("32.14.01.2001"),
+                1_795_420_000_000,
+                420,
+                &summ,
+            )
+            .await
+            .unwrap();
+        let report = district
+            .import_bundle(&again.bytes, now + 10, &summ, &|_| {})
+            .await
+            .unwrap();
+        assert!(report.new_cases.is_empty());
+        assert_eq!(report.updated.len(), 1);
+        let ids = |h: Vec<Event>| {
+            h.into_iter()
+                .map(|e| e.id)
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        let there = ids(district.case_events("k1").await.unwrap());
+        assert_eq!(there, ids(village.case_events("k1").await.unwrap()));
+        assert!(there.len() > held);
         village.close();
         district.close();
         Db::delete("pandu-test-x-village").await.unwrap();
