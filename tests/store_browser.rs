@@ -1142,6 +1142,42 @@ mod exchange {
     }
 
     #[wasm_bindgen_test]
+    async fn which_cases_are_stored_is_answered_per_id_or_from_every_key() {
+        use pandu::store::batch::{ask_per_id, stored_keys};
+        let name = "pandu-test-x-stored";
+        let db = fresh(name).await;
+        let rows: Vec<CaseSummary> = (0..60)
+            .map(|i| {
+                case(
+                    &format!("s{i:02}"),
+                    "",
+                    CaseStatus::Draft,
+                    1000.0 + i as f64,
+                )
+            })
+            .collect();
+        db.put_cases(&rows).await.unwrap();
+        // Two ids among 60 stored: asked one by one.
+        assert!(ask_per_id(2, 60));
+        let few = ["s07".to_string(), "x1".to_string()];
+        assert_eq!(
+            stored_keys(name, stores::CASES, &few).await.unwrap(),
+            [true, false]
+        );
+        // Ten ids: every key read once.
+        assert!(!ask_per_id(10, 60));
+        let many: Vec<String> = (0..10).map(|i| format!("s{:02}", i * 7)).collect();
+        let answer = stored_keys(name, stores::CASES, &many).await.unwrap();
+        assert_eq!(answer, (0..10).map(|i| i * 7 < 60).collect::<Vec<_>>());
+        assert!(stored_keys(name, stores::CASES, &[])
+            .await
+            .unwrap()
+            .is_empty());
+        db.close();
+        Db::delete(name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
     async fn the_browsers_sha256_is_the_bundles_sha256() {
         // The import's chain digest comes from WebCrypto; the sender's
         // from `bundle::sha256`. They must agree byte for byte.
