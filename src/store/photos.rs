@@ -3,15 +3,14 @@
 //! `MAX_STORED_BYTES` (re-encoding through a canvas drops EXIF, location
 //! included), and hashed with SHA-256. The rules are in `domain::photo`.
 
-use js_sys::{ArrayBuffer, Function, Promise, Uint8Array};
+use js_sys::{ArrayBuffer, Function, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
 
 use super::cases::PhotoBlob;
 use crate::domain::photo::{
-    fit, hex, PhotoProblem, MAX_INPUT_BYTES, MAX_SIDE, MAX_STORED_BYTES, MIN_SIDE, QUALITIES,
-    SHRINK,
+    fit, PhotoProblem, MAX_INPUT_BYTES, MAX_SIDE, MAX_STORED_BYTES, MIN_SIDE, QUALITIES, SHRINK,
 };
 
 fn failed(e: JsValue) -> PhotoProblem {
@@ -44,18 +43,9 @@ pub async fn sha256(blob: &Blob) -> Result<String, PhotoProblem> {
         .await
         .map_err(failed)?
         .unchecked_into();
-    let subtle = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.subtle())
-        .ok_or_else(|| PhotoProblem::Failed("no WebCrypto".into()))?;
-    let digest = JsFuture::from(
-        subtle
-            .digest_with_str_and_buffer_source("SHA-256", &buffer)
-            .map_err(failed)?,
-    )
-    .await
-    .map_err(failed)?;
-    Ok(hex(&Uint8Array::new(&digest).to_vec()))
+    super::platform::webcrypto_sha256(&buffer)
+        .await
+        .map_err(failed)
 }
 
 /// Turns a picked file (a `File` is a `Blob`) into a stored-size JPEG of

@@ -101,29 +101,25 @@ pub async fn yield_now() {
 /// SHA-256 takes on a throttled CPU); by `bundle::sha256` where WebCrypto
 /// is missing (a page not served over HTTPS or localhost).
 pub async fn sha256_hex(bytes: &[u8]) -> String {
-    if let Some(hex) = subtle_sha256(bytes).await {
-        return hex;
+    // WebCrypto copies the bytes before `digest` returns.
+    match webcrypto_sha256(&js_sys::Uint8Array::from(bytes)).await {
+        Ok(hex) => hex,
+        Err(_) => crate::domain::photo::hex(&crate::bundle::sha256(bytes)),
     }
-    crate::domain::photo::hex(&crate::bundle::sha256(bytes))
 }
 
-async fn subtle_sha256(bytes: &[u8]) -> Option<String> {
-    let crypto = Reflect::get(&web_sys::window()?.into(), &JsValue::from_str("crypto")).ok()?;
-    let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).ok()?;
-    let digest: Function = Reflect::get(&subtle, &JsValue::from_str("digest"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    // WebCrypto copies the bytes before `digest` returns.
-    let data = js_sys::Uint8Array::from(bytes);
-    let promise: js_sys::Promise = digest
-        .call2(&subtle, &JsValue::from_str("SHA-256"), &data)
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let buffer = JsFuture::from(promise).await.ok()?;
-    let out = js_sys::Uint8Array::new(&buffer).to_vec();
-    (out.len() == 32).then(|| crate::domain::photo::hex(&out))
+/// WebCrypto's SHA-256 of a buffer source (an `ArrayBuffer` or a typed
+/// array) as lowercase hex; the browser's error where WebCrypto is missing
+/// or refuses.
+pub async fn webcrypto_sha256(data: &js_sys::Object) -> Result<String, JsValue> {
+    let subtle = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .crypto()?
+        .subtle();
+    let digest = JsFuture::from(subtle.digest_with_str_and_buffer_source("SHA-256", data)?).await?;
+    Ok(crate::domain::photo::hex(
+        &js_sys::Uint8Array::new(&digest).to_vec(),
+    ))
 }
 
 /// Removes the static loading placeholder of `index.html` once the app runs.
