@@ -333,17 +333,11 @@ impl Db {
         put_all(&self.rexie().name(), &puts, Durability::Strict).await
     }
 
-    /// A case's whole history, in time order, read through `by_case`.
+    /// A case's whole history, in time order: its single events and its
+    /// slices of the import parts (`histories` of one case).
     pub async fn case_events(&self, case_id: &str) -> Result<Vec<Event>> {
-        let range = prefix_range(&[JsValue::from_str(case_id)])?;
-        let singles = self
-            .index_get_all(stores::CASE_EVENTS, "by_case", Some(range), None)
-            .await?;
-        let only = KeyRange::only(&JsValue::from_str(case_id)).map_err(range_error)?;
-        let parts = self
-            .index_get_all(stores::CASE_EVENTS, "by_cases", Some(only), None)
-            .await?;
-        events_of_records(singles, &parts, case_id)
+        let mut one = self.histories(&[case_id.to_string()]).await?;
+        Ok(one.pop().unwrap_or_default())
     }
 
     /// The list rows of cases with exactly this NIK.
