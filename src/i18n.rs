@@ -12,7 +12,9 @@ use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::Lateness;
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
-use crate::domain::pack_check::{DecreeFault, LetterFault, ListFault, PackProblem, TimeProblem};
+use crate::domain::pack_check::{
+    AnswersFault, DecreeFault, LetterFault, ListFault, PackProblem, TimeProblem,
+};
 use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Column, Outcome, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
@@ -918,6 +920,39 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 format!("Daftar \u{ab}{list}\u{bb}: {what}.")
             } else {
                 format!("List \u{ab}{list}\u{bb}: {what}.")
+            }
+        }
+        BadHeadRole { role } if id => format!(
+            "Peran kepala kantor \u{ab}{role}\u{bb} bukan peran Dinas di paket ini."
+        ),
+        BadHeadRole { role } => {
+            format!("The office head role \u{ab}{role}\u{bb} is not a district role of this pack.")
+        }
+        NoVillageIntake { procedure } if id => format!(
+            "{}semua langkahnya milik Dinas dan tidak ada berkas yang bisa disiapkan desa: tulis \u{ab}\"intake\": \"office\"\u{bb}.",
+            inp(procedure)
+        ),
+        NoVillageIntake { procedure } => format!(
+            "{}every step is the district's and there is no dossier a village could prepare: declare \u{ab}\"intake\": \"office\"\u{bb}.",
+            inp(procedure)
+        ),
+        BadAnswers { procedure, fault } => {
+            let what = match (fault, id) {
+                (AnswersFault::NotDistrictRole(r), true) => format!("peran \u{ab}{r}\u{bb} bukan peran Dinas prosedur ini"),
+                (AnswersFault::NotDistrictRole(r), false) => format!("\u{ab}{r}\u{bb} is not a district role of the procedure"),
+                (AnswersFault::UnknownNode(n), true) => format!("simpul \u{ab}{n}\u{bb} tidak ada"),
+                (AnswersFault::UnknownNode(n), false) => format!("there is no node \u{ab}{n}\u{bb}"),
+                (AnswersFault::NoChoices, true) => "tidak ada pilihan jawaban".to_string(),
+                (AnswersFault::NoChoices, false) => "there are no choices".to_string(),
+                (AnswersFault::ReceivedIsNoChoice, true) => "\u{ab}received\u{bb} adalah tanda terima, bukan pilihan jawaban".to_string(),
+                (AnswersFault::ReceivedIsNoChoice, false) => "\u{ab}received\u{bb} is the receipt, not a choice".to_string(),
+                (AnswersFault::UnknownWhen { node, answer }, true) => format!("tidak ada keputusan \u{ab}{node}\u{bb} dengan jawaban \u{ab}{answer}\u{bb}"),
+                (AnswersFault::UnknownWhen { node, answer }, false) => format!("there is no decision \u{ab}{node}\u{bb} with the answer \u{ab}{answer}\u{bb}"),
+            };
+            if id {
+                format!("{}jawaban Dinas: {what}.", inp(procedure))
+            } else {
+                format!("{}district answers: {what}.", inp(procedure))
             }
         }
         RoleSideDiffers { procedure, role } if id => format!(

@@ -514,7 +514,15 @@ impl Case {
     pub fn status_with(&self, engine: &Engine, walk: Option<&Walk>) -> CaseStatus {
         let status = self.status(walk);
         match walk {
-            Some(w) if status == CaseStatus::Draft && handed_to_district(engine, w) => {
+            Some(w)
+                if status == CaseStatus::Draft
+                    && handed_to_district(
+                        engine,
+                        self,
+                        w,
+                        local_date(self.updated_at, engine.utc_offset),
+                    ) =>
+            {
                 CaseStatus::Finished
             }
             _ => status,

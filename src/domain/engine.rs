@@ -299,7 +299,8 @@ impl<'p> Engine<'p> {
     }
 }
 
-fn applies(r: &Requirement, applicant: Applicant, today: Date) -> bool {
+/// Whether requirement `r` applies to this applicant `today`.
+pub fn applies(r: &Requirement, applicant: Applicant, today: Date) -> bool {
     let age = applicant.birth_date.map(|b| b.age_on(today));
     match (r.when, age) {
         (None, _) => true,

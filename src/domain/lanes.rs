@@ -6,17 +6,23 @@
 //! and due time (`CaseSummary::lane`, `due`, `deadline`), written with the
 //! case, so an inbox is one index read, never a walk over every case.
 //!
-//! Invariants: an action is checked against the role acting before any
-//! event is made (`check_act`), so a refused action leaves the history as
-//! it was; the inbox order is the oldest deadline first, steps without a
-//! time standard by the time they have waited.
+//! Invariants: an action is checked before any event is made
+//! (`check_act`): on its side (a village phone never acts on a district
+//! node), in its lane (the signed-in member's role), and against the
+//! checklist (a decision never contradicts the documents it rests on), so
+//! a refused action leaves the history as it was. An incoming bundle's
+//! events are checked against their sender's side (`check_sender`). The
+//! inbox order is the oldest deadline first, steps without a time
+//! standard by the time they have waited.
 
 use std::collections::BTreeSet;
 
-use super::case::{Case, CaseSummary};
-use super::date::Millis;
-use super::engine::{Allowed, Engine, Move, MoveError, Walk};
-use super::procedure::{Pack, Role, Side};
+use super::case::{Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind};
+use super::date::{Date, Millis};
+use super::engine::{
+    applies, Allowed, Applicant as EngineApplicant, Engine, Move, MoveError, Walk,
+};
+use super::procedure::{Intake, NodeKind, Pack, Procedure, Requirement, Role, Side};
 
 /// Where a case waits: the role at its current node and since when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,23 +62,81 @@ pub fn position(engine: &Engine, walk: &Walk) -> Position {
     }
 }
 
-/// Whether the village's part of the case is done: it passed a village
-/// role's step and now waits on the district (Karanganyar after the PMK's
-/// input). A procedure worked only in the office never hands over.
-pub fn handed_to_district(engine: &Engine, walk: &Walk) -> bool {
-    let side = |node: &str| {
-        engine
-            .procedure
-            .node(node)
-            .and_then(|n| n.kind.actor())
-            .and_then(|a| engine.procedure.role(a))
-            .map(|r| r.side)
+/// The side whose role acts at `node`; `None` for capsules.
+pub fn node_side(procedure: &Procedure, node: &str) -> Option<Side> {
+    procedure
+        .node(node)
+        .and_then(|n| n.kind.actor())
+        .and_then(|a| procedure.role(a))
+        .map(|r| r.side)
+}
+
+/// The documents a village prepares for a procedure whose first steps are
+/// the district's (Pesisir Selatan): those the district's steps ask for
+/// from the start up to its first decision. Empty when a village role
+/// acts first (its own steps carry their checklists).
+pub fn dossier(procedure: &Procedure) -> Vec<&Requirement> {
+    let mut out: Vec<&Requirement> = Vec::new();
+    let Some(NodeKind::Start { next }) = procedure.start().map(|n| &n.kind) else {
+        return out;
     };
-    side(&walk.current) == Some(Side::District)
-        && walk
-            .visits
-            .iter()
-            .any(|v| side(&v.node) == Some(Side::Village))
+    let mut at = next.as_str();
+    let mut seen = BTreeSet::new();
+    while seen.insert(at) {
+        let Some(node) = procedure.node(at) else { break };
+        let NodeKind::Step(step) = &node.kind else { break };
+        if node_side(procedure, at) != Some(Side::District) {
+            break;
+        }
+        for r in &step.documents {
+            if !out.iter().any(|o| o.document == r.document) {
+                out.push(r);
+            }
+        }
+        at = step.next.as_str();
+    }
+    out
+}
+
+/// The dossier documents (`dossier`) that apply to this applicant and are
+/// not yet marked either way, while the case has not left its start.
+pub fn dossier_unmarked(engine: &Engine, case: &Case, today: Date) -> Vec<String> {
+    let birth_date = case.applicant.birth_date(today);
+    dossier(engine.procedure)
+        .into_iter()
+        .filter(|r| applies(r, EngineApplicant { birth_date }, today))
+        .filter(|r| {
+            case.documents
+                .get(&r.document)
+                .is_none_or(|d| d.present.is_none())
+        })
+        .map(|r| r.document.clone())
+        .collect()
+}
+
+/// Whether the village's part of the case is done and it waits on the
+/// district: it passed a village role's step (Karanganyar after the PMK's
+/// input), or, where the district acts first, the village prepared the
+/// dossier (the applicant without problems, every dossier document seen
+/// or marked missing). A procedure the office opens never hands over.
+pub fn handed_to_district(engine: &Engine, case: &Case, walk: &Walk, today: Date) -> bool {
+    let side = |node: &str| node_side(engine.procedure, node);
+    if side(&walk.current) != Some(Side::District) || engine.procedure.intake == Intake::Office {
+        return false;
+    }
+    if walk.visits.iter().any(|v| side(&v.node) == Some(Side::Village)) {
+        return true;
+    }
+    let district_first = engine
+        .procedure
+        .nodes
+        .iter()
+        .all(|n| n.kind.actor().is_none() || side(&n.id) == Some(Side::District));
+    district_first
+        && walk.visits.is_empty()
+        && !dossier(engine.procedure).is_empty()
+        && case.applicant.problems(today).is_empty()
+        && dossier_unmarked(engine, case, today).is_empty()
 }
 
 /// The district's roles across a pack's procedures, in the order first
@@ -94,33 +158,293 @@ pub fn role_has_work(pack: &Pack, role: &str) -> bool {
         .any(|n| n.kind.actor() == Some(role))
 }
 
+/// Who is about to act on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor<'a> {
+    /// A village phone: its officer works the village lanes only.
+    Village,
+    /// The district office's laptop (`device`: its id; a walk-in case it
+    /// opened itself is the one village-side work it records).
+    Office { device: &'a str, member: Member<'a> },
+}
+
+/// Who works at the office laptop now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Member<'a> {
+    /// No staff registered yet: the office works every district lane.
+    NoStaff,
+    /// Staff exist and nobody is signed in.
+    SignedOut,
+    /// The signed-in member's role.
+    Role(&'a str),
+}
+
 /// Why an action cannot be recorded; the case is left as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActError {
     /// The current node belongs to another lane.
     WrongRole { expected: String, acting: String },
+    /// The current node belongs to the other side: a district step on a
+    /// village phone (send the case instead), or a village step of a
+    /// village's case at the office.
+    OtherSide { role: String, side: Side },
+    /// The office has staff and nobody is signed in.
+    SignIn,
+    /// The district returned, rejected or merged the case: it is out of
+    /// the lanes until its village works on it again.
+    Settled,
+    /// The applicant's record has problems; the step waits for it.
+    Applicant,
+    /// These documents of the step are neither seen nor marked missing.
+    Unchecked(Vec<String>),
+    /// The procedure requires photos: these are marked present without
+    /// one.
+    PhotoMissing(Vec<String>),
+    /// The answer rests on documents that are not provided (marked
+    /// missing, not seen, or without the photo the procedure requires).
+    Contradicts { answer: String, missing: Vec<String> },
     /// The engine refuses the move (not the current node, ended, ...).
     Move(MoveError),
 }
 
-/// Checks that `role` may make `m` on `case` now, and returns the walk
-/// after it. Nothing is recorded here: the caller makes the event only on
-/// `Ok`.
-pub fn check_act(case: &Case, engine: &Engine, role: &str, m: &Move) -> Result<Walk, ActError> {
+/// What `check_act` allows: the role to record the event under, and the
+/// walk after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acting {
+    pub role: String,
+    pub walk: Walk,
+}
+
+/// Checks that `actor` may make `m` on `case` now, on this side, in this
+/// lane, with the checklist as recorded (`today` judges age conditions).
+/// Nothing is recorded here: the caller makes the event only on `Ok`,
+/// under the returned role.
+pub fn check_act(
+    case: &Case,
+    engine: &Engine,
+    actor: Actor,
+    m: &Move,
+    today: Date,
+) -> Result<Acting, ActError> {
     let walk = case
         .walk(engine)
         .walk
         .ok_or(ActError::Move(MoveError::NoStart))?;
-    match engine.allowed(&walk) {
-        Allowed::Complete { role: r, .. } | Allowed::Answer { role: r, .. } if r != role => {
-            return Err(ActError::WrongRole {
-                expected: r.to_string(),
-                acting: role.to_string(),
+    let (role, node) = match engine.allowed(&walk) {
+        Allowed::Complete { role, node } | Allowed::Answer { role, node, .. } => (role, node),
+        Allowed::Nothing => {
+            return Err(ActError::Move(
+                case.check_move(engine, m).err().unwrap_or(MoveError::AlreadyEnded),
+            ))
+        }
+    };
+    let side = engine.procedure.role(role).map_or(Side::District, |r| r.side);
+    let role_name = role.to_string();
+    match (actor, side) {
+        (Actor::Village, Side::District) => {
+            return Err(ActError::OtherSide {
+                role: role_name,
+                side,
             })
         }
-        _ => {}
+        (Actor::Village, Side::Village) => {}
+        (Actor::Office { device, .. }, Side::Village) => {
+            if case.origin != device {
+                return Err(ActError::OtherSide {
+                    role: role_name,
+                    side,
+                });
+            }
+        }
+        (Actor::Office { member, .. }, Side::District) => {
+            if case.off_lanes() {
+                return Err(ActError::Settled);
+            }
+            match member {
+                Member::NoStaff => {}
+                Member::SignedOut => return Err(ActError::SignIn),
+                Member::Role(r) if r != role => {
+                    return Err(ActError::WrongRole {
+                        expected: role_name,
+                        acting: r.to_string(),
+                    })
+                }
+                Member::Role(_) => {}
+            }
+        }
     }
-    case.check_move(engine, m).map_err(ActError::Move)
+    if m.node == node {
+        checklist(case, engine, &walk, m, today)?;
+    }
+    let walk = case.check_move(engine, m).map_err(ActError::Move)?;
+    Ok(Acting {
+        role: role_name,
+        walk,
+    })
+}
+
+/// Whether a document counts as provided for this procedure: present,
+/// and photographed where the procedure requires photos.
+pub fn provided(procedure: &Procedure, doc: Option<&DocumentState>) -> bool {
+    doc.is_some_and(|d| d.is_present() && (!procedure.photos_required || !d.photos.is_empty()))
+}
+
+/// The checklist rules of the node `m` acts on.
+fn checklist(
+    case: &Case,
+    engine: &Engine,
+    walk: &Walk,
+    m: &Move,
+    today: Date,
+) -> Result<(), ActError> {
+    let procedure = engine.procedure;
+    let applicant = EngineApplicant {
+        birth_date: case.applicant.birth_date(today),
+    };
+    match (procedure.node(&m.node).map(|n| &n.kind), &m.answer) {
+        (Some(NodeKind::Step(_)), None) => {
+            if !case.applicant.problems(today).is_empty() {
+                return Err(ActError::Applicant);
+            }
+            let docs = engine.missing_documents(walk, applicant, &BTreeSet::new(), today);
+            let state = |d: &str| case.documents.get(d);
+            let unchecked: Vec<String> = docs
+                .iter()
+                .filter(|d| state(d).is_none_or(|s| s.present.is_none()))
+                .map(|d| d.to_string())
+                .collect();
+            if !unchecked.is_empty() {
+                return Err(ActError::Unchecked(unchecked));
+            }
+            if procedure.photos_required {
+                let bare: Vec<String> = docs
+                    .iter()
+                    .filter(|d| {
+                        state(d).is_some_and(|s| s.is_present()) && !provided(procedure, state(d))
+                    })
+                    .map(|d| d.to_string())
+                    .collect();
+                if !bare.is_empty() {
+                    return Err(ActError::PhotoMissing(bare));
+                }
+            }
+            Ok(())
+        }
+        (Some(NodeKind::Decision(d)), Some(value)) => {
+            let Some(answer) = d.answers.iter().find(|a| &a.value == value) else {
+                return Ok(()); // the engine words an unknown answer
+            };
+            let missing: Vec<String> = answer
+                .requires
+                .iter()
+                .filter(|r| applies(r, applicant, today))
+                .filter(|r| !provided(procedure, case.documents.get(&r.document)))
+                .map(|r| r.document.clone())
+                .collect();
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(ActError::Contradicts {
+                    answer: value.clone(),
+                    missing,
+                })
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether an event recorded on a device of `side` keeps to that side:
+/// a village records the applicant, documents, notes, its hand-over
+/// statuses and the village's steps and decisions; the office records
+/// the district's steps and decisions, its answers, letters and merges
+/// (and documents or fields it copies in a merge), and village-side work
+/// only on a walk-in case it opened itself. A role the event claims must
+/// be one of the procedure's roles on that side.
+pub fn keeps_to_side(procedure: &Procedure, origin: &str, e: &Event, side: Side) -> bool {
+    let role_ok = e
+        .role
+        .as_deref()
+        .is_none_or(|r| procedure.role(r).is_some_and(|r| r.side == side));
+    let own_walk_in = origin == e.device;
+    let kind_ok = match (&e.kind, side) {
+        (EventKind::FieldSet { .. }, _)
+        | (EventKind::DocumentAttached { .. }, _)
+        | (EventKind::DocumentMarked { .. }, _)
+        | (EventKind::Note { .. }, _) => true,
+        (EventKind::Created { .. }, Side::Village) => true,
+        (EventKind::Created { .. }, Side::District) => own_walk_in,
+        (EventKind::StatusChanged { status }, Side::Village) => {
+            *status != CaseStatus::Acknowledged
+        }
+        (EventKind::StatusChanged { .. }, Side::District) => own_walk_in,
+        (EventKind::StepCompleted { node } | EventKind::DecisionAnswered { node, .. }, _) => {
+            match node_side(procedure, node) {
+                Some(s) if s == side => true,
+                Some(Side::Village) => side == Side::District && own_walk_in,
+                _ => false,
+            }
+        }
+        (
+            EventKind::Feedback { .. }
+            | EventKind::LetterIssued { .. }
+            | EventKind::Merged { .. }
+            | EventKind::MergedInto { .. },
+            s,
+        ) => s == Side::District,
+    };
+    role_ok && kind_ok
+}
+
+/// An event its recording device had no right to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutOfLane {
+    pub case: String,
+    pub event: String,
+    /// The step or decision it claims, if it is one.
+    pub node: Option<String>,
+}
+
+/// The first of `new` (events a bundle brings, all recorded on the
+/// sender's device, which is on `side`) that leaves the sender's side.
+/// `procedure` is the case's own version; `origin` the device that opened
+/// the case. An import refuses the whole bundle on `Err`.
+pub fn check_sender<'e>(
+    procedure: &Procedure,
+    origin: &str,
+    side: Side,
+    new: impl IntoIterator<Item = &'e Event>,
+) -> Result<(), OutOfLane> {
+    for e in new {
+        if !keeps_to_side(procedure, origin, e, side) {
+            return Err(out_of_lane(e));
+        }
+    }
+    Ok(())
+}
+
+fn out_of_lane(e: &Event) -> OutOfLane {
+    OutOfLane {
+        case: e.case_id.clone(),
+        event: e.id.clone(),
+        node: match &e.kind {
+            EventKind::StepCompleted { node } | EventKind::DecisionAnswered { node, .. } => {
+                Some(node.clone())
+            }
+            _ => None,
+        },
+    }
+}
+
+/// At the office (`office_device`): the events of a stored case that a
+/// village device recorded outside the village's side, such as a district
+/// step imported before imports checked lanes. The case page flags them.
+pub fn breaches<'c>(procedure: &Procedure, case: &'c Case, office_device: &str) -> Vec<&'c Event> {
+    case.events
+        .iter()
+        .filter(|e| e.device != office_device)
+        .filter(|e| !keeps_to_side(procedure, &case.origin, e, Side::Village))
+        .collect()
 }
 
 /// How an inbox row stands against its time standard at `now`.

@@ -4,7 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use super::procedure::{Catalogue, NodeKind, Pack, Procedure, TimeStandard, TimeUnit};
+use super::case::FeedbackState;
+use super::procedure::{
+    Catalogue, Intake, NodeKind, Pack, Procedure, Side, TimeStandard, TimeUnit,
+};
 
 /// One thing wrong with a pack. `procedure` and `node` say where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +102,34 @@ pub enum PackProblem {
         node: String,
         reason: TimeProblem,
     },
+    /// `head_role` is not a district role of the pack.
+    BadHeadRole {
+        role: String,
+    },
+    /// Every step and decision is the district's, yet the procedure is
+    /// opened by villages and its first district steps ask for no
+    /// document the village could bring: declare `"intake": "office"`.
+    NoVillageIntake {
+        procedure: String,
+    },
+    /// The procedure's `answers` cannot be used.
+    BadAnswers {
+        procedure: String,
+        fault: AnswersFault,
+    },
+}
+
+/// What is wrong with a procedure's `answers`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswersFault {
+    /// A role that is not a district role of the procedure.
+    NotDistrictRole(String),
+    UnknownNode(String),
+    NoChoices,
+    /// `received` is the office's receipt, never a choice.
+    ReceivedIsNoChoice,
+    /// `when` names no decision of the procedure with that answer.
+    UnknownWhen { node: String, answer: String },
 }
 
 /// Why a time standard makes no sense.
@@ -192,6 +223,11 @@ pub fn validate(pack: &Pack, catalogue: &Catalogue) -> Vec<PackProblem> {
     check_lists(pack, &mut problems);
     check_letters(pack, &mut problems);
     check_decrees(pack, &mut problems);
+    if let Some(role) = &pack.head_role {
+        if pack.role(role).is_none_or(|r| r.side != Side::District) {
+            problems.push(PackProblem::BadHeadRole { role: role.clone() });
+        }
+    }
     let mut sides = std::collections::BTreeMap::new();
     for p in &pack.procedures {
         for r in &p.roles {
@@ -374,6 +410,15 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
                             value: a.value.clone(),
                         });
                     }
+                    for req in &a.requires {
+                        if catalogue.get(&req.document).is_none() {
+                            problems.push(PackProblem::UnknownDocument {
+                                procedure: pid(),
+                                node: at(),
+                                document: req.document.clone(),
+                            });
+                        }
+                    }
                 }
             }
             NodeKind::Start { .. } | NodeKind::End { .. } => {}
@@ -390,6 +435,67 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
     }
 
     check_paths(p, problems);
+    check_intake(p, problems);
+    check_answers(p, problems);
+}
+
+/// A village-opened procedure whose steps are all the district's needs a
+/// dossier the village can prepare (`lanes::dossier`).
+fn check_intake(p: &Procedure, problems: &mut Vec<PackProblem>) {
+    if p.intake == Intake::Office {
+        return;
+    }
+    let village = p.nodes.iter().any(|n| {
+        n.kind
+            .actor()
+            .and_then(|a| p.role(a))
+            .is_some_and(|r| r.side == Side::Village)
+    });
+    if !village && super::lanes::dossier(p).is_empty() {
+        problems.push(PackProblem::NoVillageIntake {
+            procedure: p.id.clone(),
+        });
+    }
+}
+
+fn check_answers(p: &Procedure, problems: &mut Vec<PackProblem>) {
+    let Some(rule) = &p.answers else { return };
+    let mut fault = |fault| {
+        problems.push(PackProblem::BadAnswers {
+            procedure: p.id.clone(),
+            fault,
+        })
+    };
+    for r in &rule.roles {
+        if p.role(r).is_none_or(|r| r.side != Side::District) {
+            fault(AnswersFault::NotDistrictRole(r.clone()));
+        }
+    }
+    for n in &rule.at {
+        if p.node(n).is_none() {
+            fault(AnswersFault::UnknownNode(n.clone()));
+        }
+    }
+    if rule.choices.is_empty() {
+        fault(AnswersFault::NoChoices);
+    }
+    for c in &rule.choices {
+        if c.state == FeedbackState::Received {
+            fault(AnswersFault::ReceivedIsNoChoice);
+        }
+        if let Some(w) = &c.when {
+            let known = matches!(
+                p.node(&w.node).map(|n| &n.kind),
+                Some(NodeKind::Decision(d)) if d.answers.iter().any(|a| a.value == w.answer)
+            );
+            if !known {
+                fault(AnswersFault::UnknownWhen {
+                    node: w.node.clone(),
+                    answer: w.answer.clone(),
+                });
+            }
+        }
+    }
 }
 
 /// Reachability from the start, and whether an end is reachable from each

@@ -60,6 +60,11 @@ pub struct Pack {
     /// heading; see `domain::letters::render_decree`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decrees: Vec<DecreeDef>,
+    /// The office's head role: its holder's PIN authorises every change
+    /// to the office's staff. Without it, `kadis` when the pack has that
+    /// district role (`Pack::head_role`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_role: Option<String>,
 }
 
 /// A decree's attachment list ("lampiran keputusan"): the cases of one
@@ -201,6 +206,75 @@ pub struct Procedure {
     pub warning: Option<Text>,
     pub roles: Vec<Role>,
     pub nodes: Vec<Node>,
+    /// Who opens a case of this procedure: a village device (the
+    /// default), or only the office (an office procedure such as
+    /// Banjarbaru's verivali is not offered on village phones).
+    #[serde(default, skip_serializing_if = "Intake::is_village")]
+    pub intake: Intake,
+    /// Purwakarta's warning "Harus ada Berkas dan Dokumen/Foto": a
+    /// document the catalogue photographs counts as provided only with
+    /// its photo ("present without photo" is not enough).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub photos_required: bool,
+    /// Who may record the district's answer, where, and its words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<AnswerRule>,
+}
+
+/// Who opens a case of a procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Intake {
+    /// A village device opens the case. When the first step or decision
+    /// is the district's (Pesisir Selatan), the village prepares the
+    /// dossier: the applicant and the documents the district's steps ask
+    /// for before its first decision, then sends it.
+    #[default]
+    Village,
+    /// Only the office opens it; village phones do not offer it.
+    Office,
+}
+
+impl Intake {
+    pub fn is_village(&self) -> bool {
+        *self == Intake::Village
+    }
+}
+
+/// The district's answer to the village ("Catat jawaban"): which roles
+/// record it, at which nodes, and the choices in the pack's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerRule {
+    /// District roles that may record an answer.
+    pub roles: Vec<String>,
+    /// Nodes at which an answer may be recorded besides the ends (a
+    /// step such as Karanganyar's "feedback"); at an end it always may.
+    #[serde(default)]
+    pub at: Vec<String>,
+    /// The choices, in order; none is preselected.
+    pub choices: Vec<AnswerChoice>,
+}
+
+/// One choice of the district's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerChoice {
+    /// `proposed`, `accepted`, `rejected` or `returned`.
+    pub state: super::case::FeedbackState,
+    pub label: Text,
+    /// Offered only when the case answered this decision so (Karanganyar:
+    /// PBI-JK goes to Kemensos, PBPU BP Pemda to Dinkes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Chosen>,
+}
+
+/// A decision answered a certain way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chosen {
+    pub node: String,
+    pub answer: String,
 }
 
 /// Which side of the hand-over a role works on.
@@ -306,6 +380,11 @@ pub struct Answer {
     pub value: String,
     pub label: Text,
     pub next: String,
+    /// Documents that must be provided (and photographed, where the
+    /// procedure requires photos) before this answer may be given:
+    /// "complete? yes" rests on the checklist.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<Requirement>,
 }
 
 /// What became of a case at an end capsule.
@@ -359,6 +438,19 @@ impl Pack {
     /// The procedure `id` of this pack.
     pub fn procedure(&self, id: &str) -> Option<&Procedure> {
         self.procedures.iter().find(|p| p.id == id)
+    }
+
+    /// The office's head role: `head_role`, else `kadis` when it is a
+    /// district role of the pack, else none (staff changes then need no
+    /// head until one is added).
+    pub fn head_role(&self) -> Option<&str> {
+        match &self.head_role {
+            Some(r) => Some(r.as_str()),
+            None => self
+                .role("kadis")
+                .filter(|r| r.side == Side::District)
+                .map(|r| r.id.as_str()),
+        }
     }
 
     /// The role `id` in any procedure of the pack (a role id names one
