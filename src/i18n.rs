@@ -10,13 +10,13 @@ use crate::bundle::seal::{Refusal, Warning};
 use crate::domain::applicant::{Field, FieldProblem};
 use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
-use crate::domain::lanes::Lateness;
+use crate::domain::lanes::{ActError, AnswerRefusal, Lateness};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
 use crate::domain::pack_check::{
     AnswersFault, DecreeFault, LetterFault, ListFault, PackProblem, TimeProblem,
 };
 use crate::domain::photo::PhotoProblem;
-use crate::domain::procedure::{Column, Outcome, TimeStandard, TimeUnit};
+use crate::domain::procedure::{Column, Outcome, Side, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
 use crate::domain::staff::StaffProblem;
 use crate::domain::storage::StorageProblem;
@@ -390,6 +390,19 @@ messages! {
     AnswerReason => "Alasan", "Reason";
     AnswerMissing => "Dokumen yang kurang", "Missing documents";
     AnswerNeedReason => "Tulis alasannya.", "Write the reason.";
+    ExUnknownProcedure => "Paket berisi kasus dengan prosedur", "The bundle holds a case under the procedure";
+    ExVersion => "versi", "version";
+    ExUnknownProcedureFix => "Perangkat ini belum memuat versi itu, jadi lajurnya tidak bisa diperiksa. Tidak ada yang diimpor. Buka halaman Prosedur saat ada sinyal, lalu impor lagi.", "This device does not hold that version, so its lanes cannot be checked. Nothing was imported. Open the Procedures page while online, then import again.";
+    ExOutOfLaneCase => "Paket ditolak. Kasus", "Bundle refused. Case";
+    ExOutOfLane => "memuat catatan di luar lajur pengirimnya (perangkat desa hanya mencatat bagian desa; Dinas hanya bagian Dinas dan jawabannya)", "holds a record outside its sender's lane (a village device records only the village's part; the office only the district's part and its answers)";
+    ExNothingImported => "Tidak ada yang diimpor. Minta pengirim memperbarui aplikasi dan mengirim ulang dari perangkat yang berhak.", "Nothing was imported. Ask the sender to update the app and send again from the device entitled to it.";
+    AnswerChoose => "Pilih jawabannya dulu.", "Choose the answer first.";
+    AnswerSignIn => "Masuk sebagai staf di Kotak masuk untuk mencatat jawaban Dinas.", "Sign in as a staff member in the Inbox to record the district's answer.";
+    AnswerByRoles => "Jawaban Dinas dicatat oleh", "The district's answer is recorded by";
+    AnswerNotYet => "Jawaban dicatat setelah kasus sampai di", "The answer is recorded once the case reaches";
+    AnswerOrEnd => "atau selesai diproses", "or its end";
+    AnswerAtEnd => "Jawaban dicatat setelah kasus selesai diproses (sampai di akhir prosedur).", "The answer is recorded once the case reaches the end of its procedure.";
+    AnswerNotOffered => "Jawaban itu tidak tersedia untuk kasus ini sekarang.", "That answer is not offered for this case now.";
     Archive => "Arsipkan", "Archive";
 
     ExNoDistrict => "Perangkat ini belum punya konfigurasi Dinas Sosial. Impor dulu di Pengaturan.", "This device has no district configuration yet. Import it in Settings first.";
@@ -529,6 +542,29 @@ messages! {
     ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
     ActWrongRole => "Langkah ini dikerjakan oleh", "This step is worked by";
     ActYouAre => "Anda masuk sebagai", "you are signed in as";
+    ActDistrictStep => "Langkah ini dikerjakan di Dinas Sosial oleh", "This step is worked at the district office by";
+    ActSendInstead => "Bagian desa selesai: kirim kasus ke Dinas Sosial.", "The village's part is done: send the case to the district office.";
+    ActVillageStep => "Langkah ini milik desa; kantor hanya mencatatnya untuk pemohon yang datang langsung ke kantor. Menunggu", "This step is the village's; the office records it only for applicants who come to the office. Waiting on";
+    ActSettled => "Kasus ini sudah dikembalikan, ditolak atau digabung: keluar dari antrean sampai desa mengirim perbaikan.", "This case was returned, rejected or merged: it is out of the lanes until its village sends a correction.";
+    ActUnchecked => "Cek dulu dokumen ini (foto, atau tandai ada / tidak ada)", "Check these documents first (photo, or mark present / missing)";
+    ActPhotoMissing => "SOP mewajibkan foto (\u{201c}Harus ada Berkas dan Dokumen/Foto\u{201d}); ditandai ada tanpa foto", "The SOP requires photos (\u{201c}Harus ada Berkas dan Dokumen/Foto\u{201d}); marked present without a photo";
+    ActContradictsMissing => "ditandai tidak ada atau belum ada", "marked missing or not provided";
+    ActContradictsNot => "jawaban", "the answer";
+    ActContradictsFits => "tidak sesuai dengan berkas. Periksa dokumennya atau pilih jawaban lain.", "does not fit the dossier. Check the documents or choose another answer.";
+    VillagePartDone => "Bagian desa selesai. Kirim ke Dinas Sosial.", "The village's part is done. Send it to the district office.";
+    VillageWaitsOn => "Sekarang menunggu", "Now waiting on";
+    VillageSendNow => "Kirim ke Dinas", "Send to the district";
+    DistrictStepReadOnly => "Langkah Dinas (hanya dilihat di perangkat desa)", "District step (view only on a village device)";
+    DossierTitle => "Berkas untuk Dinas Sosial", "Dossier for the district office";
+    DossierHint => "Langkah pertama prosedur ini dikerjakan Dinas. Siapkan berkasnya: foto setiap dokumen, atau tandai tidak ada. Kasus siap dikirim setelah data pemohon lengkap dan semua dokumen dicek.", "This procedure's first step is the district's. Prepare the dossier: photograph each document, or mark it missing. The case is ready to send once the applicant's details are complete and every document is checked.";
+    WaitingVillage => "Menunggu bagian desa", "Waiting on the village's part";
+    BreachTitle => "Peringatan: riwayat ini memuat catatan Dinas yang dibuat oleh perangkat desa. Catatan itu tidak dapat dipercaya; kerjakan ulang langkahnya di kantor.", "Warning: this history holds district records made by a village device. They cannot be trusted; work those steps again at the office.";
+    BreachMark => "tidak sah: dibuat oleh perangkat desa", "not valid: made by a village device";
+    WindowClosed => "Jendela tanggal", "The window of days";
+    WindowClosedNow => "sudah tutup; buka lagi", "has closed; it opens again on";
+    WindowNotYet => "belum buka; buka", "is not open yet; it opens on";
+    WindowOutside => "Jika dikerjakan sekarang, langkah ini dicatat di luar waktu baku.", "Done now, this step is recorded outside its time standard.";
+    CutoffPassed => "Batas tanggal bulan ini sudah lewat; masuk siklus berikutnya.", "This month's cut-off has passed; it goes into the next cycle.";
 }
 
 /// The text of `msg` in `lang`.
@@ -596,6 +632,91 @@ pub fn wrong_role(lang: Lang, expected: &str, acting: &str) -> String {
         t(lang, Msg::ActWrongRole),
         t(lang, Msg::ActYouAre)
     )
+}
+
+/// Why an action was refused, in the officer's words; `role` and `doc`
+/// name a role and a document in the pack's words, `answer` a decision's
+/// answer.
+pub fn act_refused(
+    lang: Lang,
+    err: &ActError,
+    role: &dyn Fn(&str) -> String,
+    doc: &dyn Fn(&str) -> String,
+    answer: &dyn Fn(&str) -> String,
+) -> String {
+    let docs = |ds: &[String]| ds.iter().map(|d| doc(d)).collect::<Vec<_>>().join(", ");
+    match err {
+        ActError::WrongRole { expected, acting } => wrong_role(lang, &role(expected), &role(acting)),
+        ActError::OtherSide {
+            role: r,
+            side: Side::District,
+        } => format!(
+            "{} {}. {}",
+            t(lang, Msg::ActDistrictStep),
+            role(r),
+            t(lang, Msg::ActSendInstead)
+        ),
+        ActError::OtherSide {
+            role: r,
+            side: Side::Village,
+        } => format!("{} {}.", t(lang, Msg::ActVillageStep), role(r)),
+        ActError::SignIn => t(lang, Msg::ActSignIn).to_string(),
+        ActError::Settled => t(lang, Msg::ActSettled).to_string(),
+        ActError::Applicant => t(lang, Msg::CaseFixApplicant).to_string(),
+        ActError::Unchecked(ds) => format!("{}: {}.", t(lang, Msg::ActUnchecked), docs(ds)),
+        ActError::PhotoMissing(ds) => format!("{}: {}.", t(lang, Msg::ActPhotoMissing), docs(ds)),
+        ActError::Contradicts { answer: a, missing } => format!(
+            "{} {}: {} \u{ab}{}\u{bb} {}",
+            docs(missing),
+            t(lang, Msg::ActContradictsMissing),
+            t(lang, Msg::ActContradictsNot),
+            answer(a),
+            t(lang, Msg::ActContradictsFits)
+        ),
+        ActError::Move(_) => t(lang, Msg::CaseConflict).to_string(),
+    }
+}
+
+/// Why the district's answer cannot be recorded now.
+pub fn answer_refused(
+    lang: Lang,
+    e: &AnswerRefusal,
+    role: &dyn Fn(&str) -> String,
+    node: &dyn Fn(&str) -> String,
+) -> String {
+    let list = |xs: &[String], f: &dyn Fn(&str) -> String| {
+        xs.iter().map(|x| f(x)).collect::<Vec<_>>().join(", ")
+    };
+    match e {
+        AnswerRefusal::NotOffice => String::new(),
+        AnswerRefusal::SignIn => t(lang, Msg::AnswerSignIn).to_string(),
+        AnswerRefusal::WrongRole { allowed, acting } => format!(
+            "{} {}; {} {}.",
+            t(lang, Msg::AnswerByRoles),
+            list(allowed, role),
+            t(lang, Msg::ActYouAre),
+            role(acting)
+        ),
+        AnswerRefusal::NotYet { at } if at.is_empty() => t(lang, Msg::AnswerAtEnd).to_string(),
+        AnswerRefusal::NotYet { at } => format!(
+            "{} {} {}.",
+            t(lang, Msg::AnswerNotYet),
+            list(at, node),
+            t(lang, Msg::AnswerOrEnd)
+        ),
+        AnswerRefusal::NotOffered => t(lang, Msg::AnswerNotOffered).to_string(),
+    }
+}
+
+/// The name of a regency's time zone: WIB, WITA, WIT (else UTC+h).
+pub fn zone_name(offset_minutes: i32) -> String {
+    match offset_minutes {
+        420 => "WIB".to_string(),
+        480 => "WITA".to_string(),
+        540 => "WIT".to_string(),
+        m if m % 60 == 0 => format!("UTC{:+}", m / 60),
+        m => format!("UTC{:+}:{:02}", m / 60, (m % 60).abs()),
+    }
 }
 
 /// "7 langkah" / "7 steps".
@@ -776,6 +897,40 @@ pub fn exchange_problem(lang: Lang, p: &ExchangeProblem) -> String {
         ExchangeProblem::Refused(r) => refusal(lang, r).to_string(),
         ExchangeProblem::Storage(s) => storage_problem(lang, s).to_string(),
         ExchangeProblem::Quarantined { .. } => t(lang, Msg::RecvQuarantined).to_string(),
+        ExchangeProblem::UnknownProcedure {
+            pack,
+            version,
+            procedure,
+        } => format!(
+            "{} \u{ab}{pack}/{procedure}\u{bb} {} {version}. {}",
+            t(lang, Msg::ExUnknownProcedure),
+            t(lang, Msg::ExVersion),
+            t(lang, Msg::ExUnknownProcedureFix)
+        ),
+        ExchangeProblem::OutOfLane {
+            case,
+            applicant,
+            step,
+            role,
+        } => {
+            let en = lang == Lang::En;
+            let who = if applicant.trim().is_empty() {
+                case.clone()
+            } else {
+                format!("{applicant} ({case})")
+            };
+            let what = match (step, role) {
+                (Some(s), Some(r)) => format!(" \u{ab}{}\u{bb} ({})", s.get(en), r.get(en)),
+                (Some(s), None) => format!(" \u{ab}{}\u{bb}", s.get(en)),
+                _ => String::new(),
+            };
+            format!(
+                "{} {who}: {}{what}. {}",
+                t(lang, Msg::ExOutOfLaneCase),
+                t(lang, Msg::ExOutOfLane),
+                t(lang, Msg::ExNothingImported)
+            )
+        }
         other => t(
             lang,
             match other {

@@ -9,12 +9,17 @@ use pandu::domain::date::{local_midnight, Date, Millis, DAY, MINUTE};
 use pandu::domain::engine::{Engine, Move, MoveError};
 use pandu::domain::lanes::{
     check_act, district_roles, handed_to_district, lateness, position, role_has_work, sort_inbox,
-    ActError, Lateness,
+    ActError, Actor, Lateness, Member,
 };
 use pandu::domain::procedure::Side;
 
 use common::history::{t0, Recorder, WIB};
 use common::shipped_pack as pack;
+
+/// The day the tests' histories are judged on.
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
 
 /// The end (exclusive) of `day` November 2026, WIB.
 fn end_of_november(day: u32) -> Millis {
@@ -35,7 +40,7 @@ fn a_karanganyar_case_moves_from_the_pmk_lane_to_the_operator_and_is_ready_to_se
     // Created on the 23rd: the village window (1-15) of December.
     let december_15 = local_midnight(Date::new(2026, 12, 15).unwrap(), WIB) + DAY;
     assert_eq!(at.deadline, Some(december_15));
-    assert!(!handed_to_district(&engine, &walk));
+    assert!(!handed_to_district(&engine, &case, &walk, today()));
     assert_eq!(case.status_with(&engine, Some(&walk)), CaseStatus::Draft);
 
     r.step("village_input");
@@ -45,7 +50,7 @@ fn a_karanganyar_case_moves_from_the_pmk_lane_to_the_operator_and_is_ready_to_se
     assert_eq!(at.lane.as_deref(), Some("operator"));
     assert_eq!(at.side, Some(Side::District));
     assert_eq!(at.since, t0() + 2 * MINUTE);
-    assert!(handed_to_district(&engine, &walk));
+    assert!(handed_to_district(&engine, &case, &walk, today()));
     assert_eq!(
         case.status_with(&engine, Some(&walk)),
         CaseStatus::Finished,
@@ -75,7 +80,7 @@ fn a_procedure_worked_only_in_the_office_is_not_ready_before_its_end() {
         .step("check_requirements");
     let case = Case::fold(&r.events).unwrap();
     let walk = case.walk(&engine).walk.unwrap();
-    assert!(!handed_to_district(&engine, &walk));
+    assert!(!handed_to_district(&engine, &case, &walk, today()));
     assert_eq!(case.status_with(&engine, Some(&walk)), CaseStatus::Draft);
     let row = case.summary_with(&engine, Some(&walk));
     assert_eq!(row.lane, "staf");
@@ -145,16 +150,21 @@ fn only_the_lanes_role_may_act_and_a_refusal_changes_nothing() {
         answer: None,
         at: t0() + 10 * MINUTE,
     };
+    let office = |role| Actor::Office {
+        device: "laptop",
+        member: Member::Role(role),
+    };
     assert_eq!(
-        check_act(&case, &engine, "kabid", &verify),
+        check_act(&case, &engine, office("kabid"), &verify, today()),
         Err(ActError::WrongRole {
             expected: "operator".into(),
             acting: "kabid".into()
         })
     );
     assert_eq!(case.events, before, "the history is untouched");
-    let walk = check_act(&case, &engine, "operator", &verify).unwrap();
-    assert_eq!(walk.current, "check_dossier");
+    let acting = check_act(&case, &engine, office("operator"), &verify, today()).unwrap();
+    assert_eq!(acting.walk.current, "check_dossier");
+    assert_eq!(acting.role, "operator");
     // The right role, the wrong node: the engine's reason.
     let sign = Move {
         node: "kadis_sign".into(),
@@ -162,7 +172,7 @@ fn only_the_lanes_role_may_act_and_a_refusal_changes_nothing() {
         at: t0() + 10 * MINUTE,
     };
     assert!(matches!(
-        check_act(&case, &engine, "operator", &sign),
+        check_act(&case, &engine, office("operator"), &sign, today()),
         Err(ActError::Move(MoveError::NotCurrent { .. }))
     ));
 }

@@ -130,7 +130,9 @@ fn purwakarta_enrolment_follows_sop_61_1_c_041() {
             ("enter_bdt", "pelaksana", MIN(10)),
             ("declare_bdt", "kasi", MIN(10)),
             ("propose", "pelaksana", MIN(20)),
-            ("return_village", "pemohon", MIN(10)),
+            // The SOP's officer returns the dossier (step 6): a district
+            // step, so a village phone never records it.
+            ("return_village", "pelaksana", MIN(10)),
             ("documentation", "pelaksana", MIN(25)),
         ],
     );

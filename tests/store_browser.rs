@@ -817,8 +817,20 @@ mod exchange {
     use pandu::bundle::seal::Refusal;
     use pandu::domain::applicant::Field;
     use pandu::domain::case::{Case, Event, EventKind, FeedbackState};
+    use pandu::domain::engine::Library;
+    use pandu::domain::pack_check::{load_catalogue, load_pack};
     use pandu::store::batch::{put_rows, Durability, Rows};
     use wasm_bindgen::JsCast;
+
+    /// The shipped Purwakarta pack, as the app loads it: imports check
+    /// each event's lane against the case's procedure.
+    fn purwakarta() -> Library {
+        let catalogue = load_catalogue(include_str!("../public/packs/documents.json")).unwrap();
+        let pack = load_pack(include_str!("../public/packs/purwakarta.json"), &catalogue).unwrap();
+        let mut library = Library::default();
+        library.add(pack);
+        library
+    }
 
     fn profile(village: &str) -> Profile {
         Profile {
@@ -845,8 +857,10 @@ mod exchange {
         let village = fresh("pandu-test-x-village").await;
         let district = fresh("pandu-test-x-district").await;
         let summ = |c: &Case| c.summary(None);
+        let library = purwakarta();
+        let version = library.latest("purwakarta").unwrap().version;
         let office = district
-            .create_office("32.14", "Dinas Sosial", "purwakarta", 1)
+            .create_office("32.14", "Dinas Sosial", "purwakarta", version)
             .await
             .unwrap();
         village.trust_district(&office.config).await.unwrap();
@@ -859,7 +873,7 @@ mod exchange {
                 0,
                 EventKind::Created {
                     pack: "purwakarta".into(),
-                    version: 1,
+                    version,
                     procedure: "enrolment".into(),
                 },
             ),
@@ -915,7 +929,7 @@ mod exchange {
         // Unknown device: quarantined, nothing in the case list.
         let now = 1_795_410_000_000;
         let q = district
-            .import_bundle(&sent.bytes, now, &summ, &|_| {})
+            .import_bundle(&sent.bytes, now, &library, &|_| {})
             .await;
         let Err(ExchangeProblem::Quarantined { sender }) = q else {
             panic!("{q:?}")
@@ -928,7 +942,7 @@ mod exchange {
         let waiting = district.quarantined(&sender.fingerprint).await.unwrap();
         assert_eq!(waiting.len(), 1);
         let report = district
-            .import_bundle(&waiting[0].1, now, &summ, &|_| {})
+            .import_bundle(&waiting[0].1, now, &library, &|_| {})
             .await
             .unwrap();
         assert_eq!(
@@ -944,7 +958,7 @@ mod exchange {
         // Again: a replay, refused, nothing written.
         assert_eq!(
             district
-                .import_bundle(&sent.bytes, now, &summ, &|_| {})
+                .import_bundle(&sent.bytes, now, &library, &|_| {})
                 .await
                 .err(),
             Some(ExchangeProblem::Refused(Refusal::Replay {
@@ -979,7 +993,7 @@ mod exchange {
             .unwrap();
         assert_eq!(back.cases, 1);
         let report = village
-            .import_bundle(&back.bytes, now + 2, &summ, &|_| {})
+            .import_bundle(&back.bytes, now + 2, &library, &|_| {})
             .await
             .unwrap();
         assert_eq!(report.updated.len(), 1);
@@ -1026,7 +1040,7 @@ mod exchange {
             .await
             .unwrap();
         let report = district
-            .import_bundle(&again.bytes, now + 10, &summ, &|_| {})
+            .import_bundle(&again.bytes, now + 10, &library, &|_| {})
             .await
             .unwrap();
         assert!(report.new_cases.is_empty());
@@ -1039,6 +1053,46 @@ mod exchange {
         let there = ids(district.case_events("k1").await.unwrap());
         assert_eq!(there, ids(village.case_events("k1").await.unwrap()));
         assert!(there.len() > held);
+
+        // A village phone that records the Kasi's step and sends it: the
+        // whole bundle is refused, naming the case, and nothing changes.
+        let forged = Event {
+            role: Some("kasi".into()),
+            ..ev(
+                &me,
+                "k1",
+                300,
+                EventKind::StepCompleted {
+                    node: "check_bdt".into(),
+                },
+            )
+        };
+        let mut mine = village.case_events("k1").await.unwrap();
+        mine.push(forged.clone());
+        village
+            .append(&[forged], &Case::fold(&mine).unwrap().summary(None), None)
+            .await
+            .unwrap();
+        let bad = village
+            .export_cases(
+                &["k1".into()],
+                &profile("32.14.01.2001"),
+                1_795_430_000_000,
+                420,
+                &summ,
+            )
+            .await
+            .unwrap();
+        let before = district.case_events("k1").await.unwrap().len();
+        let refused = district
+            .import_bundle(&bad.bytes, now + 20, &library, &|_| {})
+            .await
+            .err();
+        assert!(
+            matches!(&refused, Some(ExchangeProblem::OutOfLane { case, step: Some(_), .. }) if case == "k1"),
+            "{refused:?}"
+        );
+        assert_eq!(district.case_events("k1").await.unwrap().len(), before);
         village.close();
         district.close();
         Db::delete("pandu-test-x-village").await.unwrap();

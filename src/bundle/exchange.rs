@@ -15,6 +15,7 @@ use super::seal::{Chain, Refusal, Trust, Warning};
 use super::Random;
 use crate::domain::case::{merge, Case, Event, EventKind, FeedbackState};
 use crate::domain::date::{local_date, Millis};
+use crate::domain::procedure::Text;
 use crate::domain::storage::StorageProblem;
 
 /// A device this one knows: for the district, a village phone (enrolled,
@@ -198,6 +199,24 @@ pub enum ExchangeProblem {
     NotABackup,
     /// The passphrase is too short to protect the keys.
     WeakPassphrase,
+    /// A case under a procedure version this device does not hold: its
+    /// events cannot be checked against their lanes.
+    UnknownProcedure {
+        pack: String,
+        version: u32,
+        procedure: String,
+    },
+    /// An event outside its sender's side (a district step recorded on a
+    /// village phone, a village step by the office): the whole bundle is
+    /// refused (`domain::lanes::check_sender`).
+    OutOfLane {
+        case: String,
+        applicant: String,
+        /// The step or decision, in the pack's words, if the event is one.
+        step: Option<Text>,
+        /// The role that owns it.
+        role: Option<Text>,
+    },
 }
 
 impl From<StorageProblem> for ExchangeProblem {

@@ -99,6 +99,16 @@ pub enum Due {
 }
 
 impl Due {
+    /// Whether a step done at `at` keeps its standard: by the deadline,
+    /// and for a window also not before it opens.
+    pub fn kept_at(self, at: Millis) -> bool {
+        match self {
+            Due::By(t) => at <= t,
+            Due::Window { opens, closes } => opens <= at && at < closes,
+            Due::Cutoff { closes, .. } => at < closes,
+        }
+    }
+
     /// The instant after which the step has run over.
     pub fn deadline(self) -> Millis {
         match self {
@@ -106,6 +116,18 @@ impl Due {
             Due::Window { closes, .. } | Due::Cutoff { closes, .. } => closes,
         }
     }
+}
+
+/// Where a month window or cut-off stands now, said before the step is
+/// done so the officer knows it will be out of standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowAt {
+    /// The window of the step's cycle opens later.
+    NotYetOpen { opens: Millis },
+    /// It has closed; the next window opens then.
+    Closed { reopens: Millis },
+    /// The cut-off has passed.
+    CutoffPassed,
 }
 
 /// The facts about the applicant that requirement conditions look at.
@@ -195,7 +217,7 @@ impl<'p> Engine<'p> {
         };
         let overran = self
             .due_at(&walk.current, walk.since)
-            .is_some_and(|due| m.at > due.deadline());
+            .is_some_and(|due| !due.kept_at(m.at));
         walk.visits.push(Visit {
             node: walk.current.clone(),
             arrived: walk.since,
@@ -291,6 +313,37 @@ impl<'p> Engine<'p> {
     /// When the current step is due.
     pub fn due(&self, walk: &Walk) -> Option<Due> {
         self.due_at(&walk.current, walk.since)
+    }
+
+    /// How the current step's month window or cut-off stands at `now`:
+    /// `None` for other standards and for a window that is open.
+    pub fn window_at(&self, walk: &Walk, now: Millis) -> Option<WindowAt> {
+        let Some(NodeKind::Step(s)) = self.procedure.node(&walk.current).map(|n| &n.kind) else {
+            return None;
+        };
+        match (s.time, self.due(walk)?) {
+            (TimeStandard::MonthWindow { .. }, Due::Window { opens, closes }) => {
+                if now < opens {
+                    Some(WindowAt::NotYetOpen { opens })
+                } else if now >= closes {
+                    // The window of now's own cycle: next month's once
+                    // this month's has closed.
+                    match due(s.time, now, self.utc_offset) {
+                        Due::Window { opens: next, .. } if next > now => {
+                            Some(WindowAt::Closed { reopens: next })
+                        }
+                        Due::Window { .. } => None,
+                        _ => None,
+                    }
+                } else {
+                    None
+                }
+            }
+            (TimeStandard::MonthlyCutoff { .. }, Due::Cutoff { closes, .. }) if now >= closes => {
+                Some(WindowAt::CutoffPassed)
+            }
+            _ => None,
+        }
     }
 
     /// Whether the current step has run over its standard at `now`.

@@ -17,12 +17,14 @@
 
 use std::collections::BTreeSet;
 
-use super::case::{Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind};
+use super::case::{
+    Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, FeedbackState,
+};
 use super::date::{Date, Millis};
 use super::engine::{
     applies, Allowed, Applicant as EngineApplicant, Engine, Move, MoveError, Walk,
 };
-use super::procedure::{Intake, NodeKind, Pack, Procedure, Requirement, Role, Side};
+use super::procedure::{Intake, NodeKind, Pack, Procedure, Requirement, Role, Side, Text};
 
 /// Where a case waits: the role at its current node and since when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -302,8 +304,12 @@ fn checklist(
         birth_date: case.applicant.birth_date(today),
     };
     match (procedure.node(&m.node).map(|n| &n.kind), &m.answer) {
-        (Some(NodeKind::Step(_)), None) => {
-            if !case.applicant.problems(today).is_empty() {
+        (Some(NodeKind::Step(step)), None) => {
+            // The record is taken where the dossier is: village steps
+            // and steps with a checklist.
+            let takes_record = !step.documents.is_empty()
+                || node_side(procedure, &m.node) == Some(Side::Village);
+            if takes_record && !case.applicant.problems(today).is_empty() {
                 return Err(ActError::Applicant);
             }
             let docs = engine.missing_documents(walk, applicant, &BTreeSet::new(), today);
@@ -482,4 +488,122 @@ pub fn sort_inbox(rows: &mut [CaseSummary]) {
             .then(a.since.total_cmp(&b.since))
             .then_with(|| a.id.cmp(&b.id))
     });
+}
+
+/// One choice of the district's answer: its state, and the pack's words
+/// for it (`None`: the app's own word for the state).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerOption<'p> {
+    pub state: FeedbackState,
+    pub label: Option<&'p Text>,
+}
+
+/// Why the district's answer cannot be recorded now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerRefusal {
+    /// Only the office records answers.
+    NotOffice,
+    /// Staff exist and nobody is signed in.
+    SignIn,
+    /// The signed-in member's role is not among those that answer.
+    WrongRole { allowed: Vec<String>, acting: String },
+    /// The case has not reached an end or a node where the pack allows
+    /// an answer; `at` names those nodes.
+    NotYet { at: Vec<String> },
+    /// The choice is not among those offered now.
+    NotOffered,
+}
+
+/// The states offered when a procedure's pack says nothing.
+const DEFAULT_ANSWERS: [FeedbackState; 4] = [
+    FeedbackState::Proposed,
+    FeedbackState::Accepted,
+    FeedbackState::Rejected,
+    FeedbackState::Returned,
+];
+
+/// The district's answer choices for `case` now, in the pack's order and
+/// words (a choice bound to a decision's answer only when the case
+/// answered it so), or why none may be recorded: only at the office, by
+/// the roles the pack names (any district role without `answers`), once
+/// the case reached an end or passed one of the pack's `at` nodes.
+pub fn answer_options<'p>(
+    procedure: &'p Procedure,
+    walk: &Walk,
+    actor: Actor,
+) -> Result<Vec<AnswerOption<'p>>, AnswerRefusal> {
+    let Actor::Office { member, .. } = actor else {
+        return Err(AnswerRefusal::NotOffice);
+    };
+    let rule = procedure.answers.as_ref();
+    let allowed: Vec<String> = match rule {
+        Some(r) => r.roles.clone(),
+        None => procedure
+            .roles
+            .iter()
+            .filter(|r| r.side == Side::District)
+            .map(|r| r.id.clone())
+            .collect(),
+    };
+    match member {
+        Member::NoStaff => {}
+        Member::SignedOut => return Err(AnswerRefusal::SignIn),
+        Member::Role(r) if !allowed.iter().any(|a| a == r) => {
+            return Err(AnswerRefusal::WrongRole {
+                allowed,
+                acting: r.to_string(),
+            })
+        }
+        Member::Role(_) => {}
+    }
+    let at: &[String] = rule.map_or(&[], |r| &r.at);
+    let reached = walk.outcome.is_some()
+        || at.contains(&walk.current)
+        || walk.visits.iter().any(|v| at.contains(&v.node));
+    if !reached {
+        return Err(AnswerRefusal::NotYet { at: at.to_vec() });
+    }
+    Ok(match rule {
+        Some(r) => r
+            .choices
+            .iter()
+            .filter(|c| {
+                c.when.as_ref().is_none_or(|w| {
+                    walk.visits
+                        .iter()
+                        .any(|v| v.node == w.node && v.answer.as_deref() == Some(w.answer.as_str()))
+                })
+            })
+            .map(|c| AnswerOption {
+                state: c.state,
+                label: Some(&c.label),
+            })
+            .collect(),
+        None => DEFAULT_ANSWERS
+            .into_iter()
+            .map(|state| AnswerOption { state, label: None })
+            .collect(),
+    })
+}
+
+/// Checks an answer before it is recorded: `state` must be one of
+/// `answer_options` now.
+pub fn check_answer(
+    procedure: &Procedure,
+    walk: &Walk,
+    actor: Actor,
+    state: FeedbackState,
+) -> Result<(), AnswerRefusal> {
+    let options = answer_options(procedure, walk, actor)?;
+    if options.iter().any(|o| o.state == state) {
+        Ok(())
+    } else {
+        Err(AnswerRefusal::NotOffered)
+    }
+}
+
+/// Whether a device may open a case of `procedure`: the office opens
+/// any; a village phone only those a village takes in (`Intake::Village`).
+pub fn opens_here(procedure: &Procedure, office: bool) -> bool {
+    office || procedure.intake == Intake::Village
 }

@@ -115,7 +115,12 @@ pub fn list_table(
             let procedure = library.procedure(&c.pack, c.version, &c.procedure)?;
             let walk = c.walk(&Engine::new(procedure, offset)).walk?;
             let at = arrival(&walk, &def.node)?;
-            (from <= at && at < to).then_some((at, c))
+            // A duplicate merged away, or a case that reached the node
+            // only after the office returned or rejected it (and nothing
+            // was worked since), is out of the lanes and off the list.
+            let out = c.merged_into.is_some()
+                || (c.off_lanes() && c.answer.as_ref().is_some_and(|a| a.at <= at));
+            (from <= at && at < to && !out).then_some((at, c))
         })
         .collect();
     on.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));

@@ -442,16 +442,18 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
 /// A village-opened procedure whose steps are all the district's needs a
 /// dossier the village can prepare (`lanes::dossier`).
 fn check_intake(p: &Procedure, problems: &mut Vec<PackProblem>) {
-    if p.intake == Intake::Office {
+    if p.intake == Intake::Office || p.start().is_none() {
         return;
     }
-    let village = p.nodes.iter().any(|n| {
-        n.kind
-            .actor()
-            .and_then(|a| p.role(a))
-            .is_some_and(|r| r.side == Side::Village)
+    // Only when every actor is a known district role (an unknown role is
+    // reported on its own).
+    let all_district = p.nodes.iter().all(|n| {
+        n.kind.actor().is_none_or(|a| {
+            p.role(a)
+                .is_some_and(|r| r.side == Side::District)
+        })
     });
-    if !village && super::lanes::dossier(p).is_empty() {
+    if all_district && super::lanes::dossier(p).is_empty() {
         problems.push(PackProblem::NoVillageIntake {
             procedure: p.id.clone(),
         });

@@ -36,6 +36,9 @@ use crate::bundle::seal::{
     admit, open_public, open_unhashed, seal, sign_public, Admission, Receiver, Refusal, Trust,
 };
 use crate::domain::case::{Case, CaseStatus, CaseSummary, Event, EventKind, FeedbackState};
+use crate::domain::engine::Library;
+use crate::domain::lanes::{check_sender, OutOfLane};
+use crate::domain::procedure::{NodeKind, Procedure, Side, Text};
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
 
@@ -756,15 +759,22 @@ impl Db {
     }
 
     /// Imports a bundle file: cases (district mode) or answers (village).
+    ///
+    /// Every new event is checked against its sender's side with the
+    /// case's own procedure version from `library` (`lanes::check_sender`):
+    /// a village may bring only village-side events, the office only
+    /// district-side ones and its answers; one event out of its lane, or
+    /// a case under a procedure version this device does not hold,
+    /// refuses the whole bundle and nothing is written.
     pub async fn import_bundle(
         &self,
         file: &[u8],
         now: i64,
-        summarise: Summarise<'_>,
+        library: &Library,
         progress: &dyn Fn(Phase),
     ) -> Result<ImportReport> {
         let timing = super::platform::Timing::start("pandu:import");
-        let result = self.import_inner(file, now, summarise, progress).await;
+        let result = self.import_inner(file, now, library, progress).await;
         timing.end();
         result
     }
@@ -773,7 +783,7 @@ impl Db {
         &self,
         file: &[u8],
         now: i64,
-        summarise: Summarise<'_>,
+        library: &Library,
         progress: &dyn Fn(Phase),
     ) -> Result<ImportReport> {
         progress(Phase::Opening);
@@ -886,6 +896,29 @@ impl Db {
             let merged = merge_case(incoming, stored, &may_author, receipt)?;
             let case = &merged.case;
             let added: Vec<&Event> = merged.added.iter().map(|&i| &case.events[i]).collect();
+            let Some(procedure) = library.procedure(&case.pack, case.version, &case.procedure)
+            else {
+                return Err(ExchangeProblem::UnknownProcedure {
+                    pack: case.pack.clone(),
+                    version: case.version,
+                    procedure: case.procedure.clone(),
+                });
+            };
+            // The sender's own events keep to its side; events the office
+            // passes on from another device are held to a village's.
+            let (own, relayed): (Vec<&Event>, Vec<&Event>) = added
+                .iter()
+                .copied()
+                .filter(|e| e.device != my_device_id)
+                .partition(|e| e.device == sender_device);
+            let side = if from_village {
+                Side::Village
+            } else {
+                Side::District
+            };
+            check_sender(procedure, &case.origin, side, own)
+                .and_then(|()| check_sender(procedure, &case.origin, Side::Village, relayed))
+                .map_err(|o| out_of_lane(o, case, procedure))?;
             let name = case.applicant.name().to_string();
             if added.is_empty() {
                 report.unchanged += 1;
@@ -902,7 +935,7 @@ impl Db {
             if from_village && !nik.is_empty() {
                 niks.push((nik, case.id.clone(), name));
             }
-            rows.push(summarise(case));
+            rows.push(case.summary_in(library));
             parts.push(&case.id, &added).map_err(storage)?;
         }
         let new_events = parts.finish().map_err(storage)?;
@@ -1200,4 +1233,26 @@ pub fn read_district_config(bytes: &[u8]) -> std::result::Result<DistrictConfig,
 /// A fingerprint for reading aloud.
 pub fn spoken_fingerprint(fingerprint: &str) -> String {
     spoken(fingerprint).unwrap_or_else(|| fingerprint.to_string())
+}
+
+/// The refusal of a bundle carrying an event outside its sender's lane,
+/// naming the case and the step in the pack's words.
+fn out_of_lane(o: OutOfLane, case: &Case, procedure: &Procedure) -> ExchangeProblem {
+    let node = o.node.as_deref().and_then(|n| procedure.node(n));
+    ExchangeProblem::OutOfLane {
+        case: o.case,
+        applicant: case.applicant.name().to_string(),
+        step: node.map(|n| match &n.kind {
+            NodeKind::Step(s) => s.title.clone(),
+            NodeKind::Decision(d) => d.question.clone(),
+            _ => Text {
+                id: n.id.clone(),
+                en: None,
+            },
+        }),
+        role: node
+            .and_then(|n| n.kind.actor())
+            .and_then(|a| procedure.role(a))
+            .map(|r| r.name.clone()),
+    }
 }

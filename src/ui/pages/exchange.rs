@@ -266,7 +266,7 @@ async fn import(
         db.import_bundle(
             &bytes,
             platform::now(),
-            &summarise(&library.library),
+            &library.library,
             &|p| phase.set(Some(p)),
         )
         .await

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::case::new_event;
+use crate::domain::lanes::opens_here;
 use super::procedures::chosen;
 use crate::domain::case::{Case, EventKind};
 use crate::domain::storage::StorageProblem;
@@ -28,6 +29,15 @@ async fn create(
         return Ok(None);
     };
     let device = db.device_id().await?;
+    let office = db.office().await?.is_some();
+    let opens = load
+        .library
+        .procedure(&pack, version, &procedure)
+        .is_some_and(|p| opens_here(p, office));
+    if !opens {
+        // Not offered on this device (an office procedure on a phone).
+        return Err(StorageProblem::Other(format!("{pack}.{procedure}: office only")));
+    }
     let case_id = format!("c{}", platform::random_hex(8));
     let created = new_event(
         &case_id,
@@ -59,6 +69,7 @@ pub fn NewCase() -> impl IntoView {
     let no_profile = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let choice = RwSignal::new(prefs::pack());
+    let desk = crate::ui::use_desk();
 
     move || {
         let l = lang.get();
@@ -68,9 +79,11 @@ pub fn NewCase() -> impl IntoView {
             let Some(pack) = chosen(&load, &choice.get()) else {
                 return view! { <p data-testid="packs-none">{t(l, Msg::ProceduresNone)}</p> }.into_any();
             };
+            let office = desk.office.get().is_some();
             let cards = pack
                 .procedures
                 .iter()
+                .filter(|p| opens_here(p, office))
                 .map(|p| {
                     let steps = p
                         .nodes

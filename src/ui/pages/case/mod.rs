@@ -1,0 +1,600 @@
+//! The case page: the applicant's record (saved field by field as it is
+//! typed), the current step with its actor, time standard and document
+//! checklist with photos, decisions with their legal basis, the end, the
+//! steps' times against their standards, the documents, and the history.
+//!
+//! Every change is an event appended to the case (see `domain::case`); the
+//! page folds the events with the engine and shows the result. Writes are
+//! queued in order; one that fails stays queued and is written with the
+//! next one, and the officer sees "not saved" with the reason meanwhile.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::letter;
+use crate::domain::applicant::Field;
+use crate::domain::case::{
+    reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind,
+    FeedbackState, Folded,
+};
+use crate::domain::date::{local_date, Date, Millis};
+use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
+use crate::domain::lanes::{check_act, ActError, Actor, Member};
+use crate::domain::lists::arrival;
+use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
+use crate::domain::staff::StaffMember;
+use crate::domain::storage::StorageProblem;
+use crate::i18n::{
+    act_refused, case_status, date_time, feedback_state, field_label, field_problem, nik_warning,
+    outcome, photo_problem, span, storage_problem, t, time_standard, zone_name, Lang, Msg,
+};
+use crate::store::cases::PhotoBlob;
+use crate::store::packs::PackLoad;
+use crate::store::{db, photos, platform};
+
+mod applicant;
+mod history;
+mod office;
+mod step;
+
+use applicant::ApplicantForm;
+use history::{BreachWarning, Documents, StepTimes, Timeline};
+use office::{Answer, Letters};
+pub(super) use step::Thumb;
+use step::CurrentStep;
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
+
+/// How long typing may pause before the field is saved.
+const FIELD_SAVE_DELAY: Duration = Duration::from_millis(600);
+/// How often "on this step for" and lateness are refreshed.
+const CLOCK_TICK: Duration = Duration::from_secs(30);
+
+/// A new event by this device and officer.
+pub(super) fn new_event(
+    case_id: &str,
+    device: &str,
+    officer: &str,
+    role: Option<String>,
+    at: Millis,
+    kind: EventKind,
+) -> Event {
+    Event {
+        id: format!("{device}-{at:x}-{}", platform::random_hex(3)),
+        case_id: case_id.to_string(),
+        at,
+        device: device.to_string(),
+        officer: officer.to_string(),
+        role,
+        kind,
+    }
+}
+
+/// What the page works with besides the events.
+struct Ctx {
+    load: Rc<PackLoad>,
+    case_id: String,
+    pack: String,
+    version: u32,
+    procedure: String,
+    device: String,
+    officer: String,
+    /// This device is the district office: it records answers.
+    office: bool,
+    /// The office has staff: each step is worked by its lane's role, as
+    /// the signed-in member (`None`: nobody signed in).
+    desk: Option<Option<StaffMember>>,
+}
+
+impl Ctx {
+    fn pack(&self) -> Option<&Pack> {
+        self.load.library.get(&self.pack, self.version)
+    }
+
+    fn procedure(&self) -> Option<&Procedure> {
+        self.load
+            .library
+            .procedure(&self.pack, self.version, &self.procedure)
+    }
+
+    fn offset(&self) -> i32 {
+        self.pack().map_or(420, |p| p.utc_offset_minutes)
+    }
+
+    fn document_name(&self, id: &str, en: bool) -> String {
+        self.load
+            .catalogue
+            .as_ref()
+            .and_then(|c| c.get(id))
+            .map_or_else(|| id.to_string(), |d| d.name.get(en).to_string())
+    }
+
+    fn role_name(&self, id: &str, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        match self.procedure().and_then(|p| p.role(id)) {
+            Some(r) => {
+                let side = match r.side {
+                    Side::Village => Msg::SideVillage,
+                    Side::District => Msg::SideDistrict,
+                };
+                format!("{} ({})", r.name.get(en), t(lang, side))
+            }
+            None => id.to_string(),
+        }
+    }
+
+    /// Who is about to act on this device (`lanes::Actor`).
+    fn actor(&self) -> Actor<'_> {
+        if !self.office {
+            return Actor::Village;
+        }
+        Actor::Office {
+            device: &self.device,
+            member: match &self.desk {
+                None => Member::NoStaff,
+                Some(None) => Member::SignedOut,
+                Some(Some(m)) => Member::Role(&m.role),
+            },
+        }
+    }
+
+    /// The role to record `m` under, or why nobody here may make it
+    /// (`lanes::check_act`: side, lane, checklist); nothing is recorded
+    /// on `Err`.
+    fn acting(&self, case: &Case, m: &Move, lang: Lang) -> Result<String, String> {
+        let procedure = self
+            .procedure()
+            .ok_or_else(|| t(lang, Msg::CasePackMissing).to_string())?;
+        let engine = Engine::new(procedure, self.offset());
+        let today = local_date(platform::now(), self.offset());
+        check_act(case, &engine, self.actor(), m, today)
+            .map(|a| a.role)
+            .map_err(|e| self.refusal(&e, &m.node, lang))
+    }
+
+    /// A refusal in the officer's words, naming roles, documents and the
+    /// answer of `node` in the pack's words.
+    fn refusal(&self, e: &ActError, node: &str, lang: Lang) -> String {
+        let en = lang == Lang::En;
+        let answer = |value: &str| {
+            self.procedure()
+                .and_then(|p| p.node(node))
+                .and_then(|n| match &n.kind {
+                    NodeKind::Decision(d) => d
+                        .answers
+                        .iter()
+                        .find(|a| a.value == value)
+                        .map(|a| a.label.get(en).to_string()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| value.to_string())
+        };
+        act_refused(
+            lang,
+            e,
+            &|r| self.role_name(r, lang),
+            &|d| self.document_name(d, en),
+            &answer,
+        )
+    }
+
+    /// The case's list row, walked with its own procedure version.
+    fn summary(&self, case: &Case) -> CaseSummary {
+        match self.procedure() {
+            Some(p) => {
+                let engine = Engine::new(p, self.offset());
+                let walk = case.walk(&engine).walk;
+                case.summary_with(&engine, walk.as_ref())
+            }
+            None => case.summary(None),
+        }
+    }
+
+    /// The case's status, walked with its own procedure version.
+    fn status(&self, case: &Case, walk: Option<&Walk>) -> CaseStatus {
+        match self.procedure() {
+            Some(p) => case.status_with(&Engine::new(p, self.offset()), walk),
+            None => case.status(walk),
+        }
+    }
+
+    fn node_title(&self, id: &str, en: bool) -> String {
+        match self.procedure().and_then(|p| p.node(id)).map(|n| &n.kind) {
+            Some(NodeKind::Step(s)) => s.title.get(en).to_string(),
+            Some(NodeKind::Decision(d)) => d.question.get(en).to_string(),
+            Some(NodeKind::End { outcome: o, label }) => label.as_ref().map_or_else(
+                || outcome(if en { Lang::En } else { Lang::Id }, *o).to_string(),
+                |l| l.get(en).to_string(),
+            ),
+            _ => id.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum SaveState {
+    Idle,
+    Saving,
+    Saved,
+    Failed(StorageProblem),
+}
+
+/// The case's events and how saving them goes.
+#[derive(Clone, Copy)]
+struct Recorder {
+    events: RwSignal<Vec<Event>>,
+    unsaved: StoredValue<Vec<Event>>,
+    state: RwSignal<SaveState>,
+    /// Fields typed into and not yet saved.
+    typing: RwSignal<std::collections::BTreeSet<Field>>,
+    /// The page's folded state (set once its memos exist), so a save
+    /// reads the fold the page already made instead of folding again.
+    derived: StoredValue<Option<Derived>>,
+    storage: StorageState,
+    ctx: StoredValue<Rc<Ctx>, LocalStorage>,
+}
+
+impl Recorder {
+    fn ctx(self) -> Rc<Ctx> {
+        self.ctx.get_value()
+    }
+
+    /// The time for new events: now, but never before the case's last
+    /// event (a phone clock set back must not reorder the history).
+    fn next_at(self) -> Millis {
+        let last = self
+            .events
+            .with_untracked(|e| e.iter().map(|e| e.at).max().unwrap_or(0));
+        platform::now().max(last + 1)
+    }
+
+    fn event(self, role: Option<String>, kind: EventKind) -> Event {
+        let ctx = self.ctx();
+        new_event(
+            &ctx.case_id,
+            &ctx.device,
+            &ctx.officer,
+            role,
+            self.next_at(),
+            kind,
+        )
+    }
+
+    /// The list row after `events` (events not yet shown on the page).
+    fn summary_of(self, events: &[Event]) -> Option<CaseSummary> {
+        let ctx = self.ctx();
+        let case = Case::fold(events).ok()?;
+        Some(ctx.summary(&case))
+    }
+
+    /// Records one thing done now, by `role`.
+    fn act(self, role: Option<String>, kind: EventKind) {
+        let event = self.event(role, kind);
+        self.record(vec![event]);
+    }
+
+    /// Appends events now (the page shows them at once) and queues their
+    /// write; an end of the procedure is written with strict durability.
+    fn record(self, new: Vec<Event>) {
+        let Some(d) = self.derived.get_value() else {
+            return;
+        };
+        let ended_now = || {
+            d.walk
+                .with_untracked(|w| w.as_ref().is_some_and(|w| w.outcome.is_some()))
+        };
+        let was_ended = ended_now();
+        self.events.update(|e| e.extend(new.iter().cloned()));
+        self.unsaved.update_value(|u| u.extend(new));
+        let to_write = self.unsaved.get_value();
+        // Reading the memos folds the new events once; the page's views
+        // then reuse that fold.
+        let walk = d.walk.get_untracked();
+        let ctx = self.ctx();
+        let Some(summary) = d.case.with_untracked(|c| {
+            c.as_ref().map(|c| match ctx.procedure() {
+                Some(p) => c.summary_with(&Engine::new(p, ctx.offset()), walk.as_ref()),
+                None => c.summary(walk.as_ref()),
+            })
+        }) else {
+            return;
+        };
+        let ended = ended_now();
+        let strict = ended && !was_ended;
+        self.state.set(SaveState::Saving);
+        spawn_local(async move {
+            let result = async {
+                let db = db::require()?;
+                if strict {
+                    db.append_strict(&to_write, &summary).await
+                } else {
+                    db.append(&to_write, &summary, None).await
+                }
+            }
+            .await;
+            self.finish(&to_write, result);
+        });
+    }
+
+    /// Stores a photo with the event that attaches it; the event is shown
+    /// only once the photo is stored.
+    async fn record_photo(
+        self,
+        role: Option<String>,
+        photo: PhotoBlob,
+    ) -> Result<(), StorageProblem> {
+        let event = self.event(
+            role,
+            EventKind::DocumentAttached {
+                document: photo.document.clone(),
+                sha256: photo.sha256.clone(),
+                bytes: photo.bytes,
+                width: photo.width,
+                height: photo.height,
+            },
+        );
+        let mut to_write = self.unsaved.get_value();
+        to_write.push(event.clone());
+        let mut all = self.events.get_untracked();
+        all.push(event.clone());
+        let Some(summary) = self.summary_of(&all) else {
+            return Ok(());
+        };
+        self.state.set(SaveState::Saving);
+        let result = async {
+            db::require()?
+                .append(&to_write, &summary, Some(&photo))
+                .await
+        }
+        .await;
+        if result.is_ok() {
+            self.events.update(|e| e.push(event));
+        }
+        self.finish(&to_write, result.clone());
+        result
+    }
+
+    fn finish(self, written: &[Event], result: Result<(), StorageProblem>) {
+        match result {
+            Ok(()) => {
+                self.unsaved
+                    .update_value(|u| u.retain(|e| !written.iter().any(|w| w.id == e.id)));
+                if self.unsaved.with_value(Vec::is_empty) {
+                    self.state.set(SaveState::Saved);
+                }
+            }
+            Err(problem) => {
+                self.storage.report(&problem);
+                self.state.set(SaveState::Failed(problem));
+            }
+        }
+    }
+}
+
+/// What the sections read, each recomputed only when its own input
+/// changes: typing a field re-renders the field's notes, not the step.
+#[derive(Clone, Copy)]
+struct Derived {
+    case: Memo<Option<Case>>,
+    folded: Memo<Option<Folded>>,
+    walk: Memo<Option<Walk>>,
+    docs: Memo<BTreeMap<String, DocumentState>>,
+    birth: Memo<Option<Date>>,
+}
+
+impl Derived {
+    fn new(rec: Recorder) -> Derived {
+        let case = Memo::new(move |_| rec.events.with(|e| Case::fold(e).ok()));
+        let folded = Memo::new(move |_| {
+            let ctx = rec.ctx();
+            let p = ctx.procedure()?;
+            case.with(|c| c.as_ref().map(|c| c.walk(&Engine::new(p, ctx.offset()))))
+        });
+        let walk = Memo::new(move |_| folded.with(|f| f.as_ref().and_then(|f| f.walk.clone())));
+        let docs = Memo::new(move |_| {
+            case.with(|c| c.as_ref().map(|c| c.documents.clone()).unwrap_or_default())
+        });
+        let birth = Memo::new(move |_| {
+            let today = local_date(platform::now(), rec.ctx().offset());
+            case.with(|c| c.as_ref().and_then(|c| c.applicant.birth_date(today)))
+        });
+        Derived {
+            case,
+            folded,
+            walk,
+            docs,
+            birth,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct Loaded {
+    events: Vec<Event>,
+    device: String,
+    officer: String,
+    office: bool,
+}
+
+/// The officer's name on events and the desk rule, from the signed-in
+/// staff member when the office has staff.
+fn desk_rule(desk: crate::ui::Desk, officer: String) -> (String, Option<Option<StaffMember>>) {
+    if !desk.enforced() {
+        return (officer, None);
+    }
+    let member = desk.member.get_untracked();
+    (
+        member.as_ref().map_or(officer, |m| m.name.clone()),
+        Some(member),
+    )
+}
+
+async fn load(id: String) -> Result<Loaded, StorageProblem> {
+    let db = db::require()?;
+    Ok(Loaded {
+        events: db.case_events(&id).await?,
+        device: db.device_id().await?,
+        officer: db.officer_name().await?,
+        office: db.office().await?.is_some(),
+    })
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let lang = use_lang();
+    let desk = crate::ui::use_desk();
+    let storage = use_storage();
+    let base = use_base();
+    let packs = use_packs();
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let ready = storage.is_ready();
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move {
+            if ready {
+                Some((id.clone(), load(id).await))
+            } else {
+                None
+            }
+        }
+    });
+
+    view! {
+        <p><A href=base.href("")>{move || lang.t(Msg::CaseBackToList)}</A></p>
+        {move || {
+            let l = lang.get();
+            packs.with(storage.get(), l, move |load| match loaded.get().flatten() {
+                None => loading_note(storage.get(), l).into_any(),
+                Some((_, Err(p))) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+                Some((id, Ok(data))) => match Case::fold(&data.events) {
+                    Err(_) => view! { <h1>{t(l, Msg::CaseNotFound)}</h1> <p data-testid="case-missing">{id}</p> }.into_any(),
+                    Ok(case) => {
+                        let (officer, desk) = desk_rule(desk, data.officer);
+                        let ctx = Rc::new(Ctx {
+                            load,
+                            case_id: case.id.clone(),
+                            pack: case.pack.clone(),
+                            version: case.version,
+                            procedure: case.procedure.clone(),
+                            device: data.device,
+                            officer,
+                            office: data.office,
+                            desk,
+                        });
+                        if ctx.procedure().is_none() {
+                            return view! { <p class="error" role="alert" data-testid="case-pack-missing">{t(l, Msg::CasePackMissing)}</p> }.into_any();
+                        }
+                        view! { <CaseView ctx=ctx events=data.events /> }.into_any()
+                    }
+                },
+            })
+        }}
+    }
+}
+
+#[component]
+fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let rec = Recorder {
+        events: RwSignal::new(events),
+        unsaved: StoredValue::new(Vec::new()),
+        state: RwSignal::new(SaveState::Idle),
+        typing: RwSignal::new(Default::default()),
+        derived: StoredValue::new(None),
+        storage,
+        ctx: StoredValue::new_local(ctx.clone()),
+    };
+    let d = Derived::new(rec);
+    rec.derived.set_value(Some(d));
+    let case = d.case;
+    let now = RwSignal::new(platform::now());
+    let tick = set_interval_with_handle(move || now.set(platform::now()), CLOCK_TICK).ok();
+    on_cleanup(move || {
+        if let Some(h) = tick {
+            h.clear();
+        }
+    });
+
+    let head = Memo::new(move |_| {
+        let walk = d.walk.get();
+        case.with(|c| {
+            c.as_ref().map(|c| {
+                (
+                    c.applicant.name().to_string(),
+                    rec.ctx().status(c, walk.as_ref()),
+                )
+            })
+        })
+    });
+    let header = {
+        move || {
+            let ctx = rec.ctx();
+            let l = lang.get();
+            let en = l == Lang::En;
+            let (name, status) = head.get()?;
+            let name = if name.is_empty() {
+                t(l, Msg::CaseNoName).to_string()
+            } else {
+                name
+            };
+            let title = ctx.procedure().map(|p| p.title.get(en).to_string());
+            Some(view! {
+                <h1 data-testid="case-name">{name}</h1>
+                <p class="muted">{title} " \u{b7} "
+                    <span class="badge" data-testid="case-status">{case_status(l, status)}</span>
+                </p>
+            })
+        }
+    };
+    let save_note = move || {
+        let l = lang.get();
+        match rec.state.get() {
+            SaveState::Idle => None,
+            SaveState::Saving => Some(view! { <span class="muted">{t(l, Msg::CaseSaving)}</span> }.into_any()),
+            SaveState::Saved => Some(view! { <span class="ok" data-testid="case-saved">{t(l, Msg::CaseSaved)}</span> }.into_any()),
+            SaveState::Failed(p) => Some(view! {
+                <span class="error" data-testid="case-save-failed">{t(l, Msg::CaseSaveFailed)} ": " {storage_problem(l, &p)}</span>
+            }.into_any()),
+        }
+    };
+    let conflicts = Memo::new(move |_| {
+        d.folded
+            .with(|f| f.as_ref().is_some_and(|f| !f.ignored.is_empty()))
+    });
+    let ignored = move || {
+        conflicts
+            .get()
+            .then(|| view! { <p class="notice">{t(lang.get(), Msg::CaseConflict)}</p> })
+    };
+    let initial = case
+        .get_untracked()
+        .map(|c| c.applicant)
+        .unwrap_or_default();
+
+    view! {
+        {header}
+        <p class="save-note" role="status" aria-live="polite"
+            data-state=move || match rec.state.get() {
+                SaveState::Idle => "idle",
+                SaveState::Saving => "saving",
+                SaveState::Saved => "saved",
+                SaveState::Failed(_) => "failed",
+            }
+            data-typing=move || rec.typing.with(|t| t.len()).to_string()>{save_note}</p>
+        {ignored}
+        <BreachWarning rec=rec case=case />
+        <Answer rec=rec d=d />
+        <ApplicantForm rec=rec case=case initial=initial />
+        <CurrentStep rec=rec d=d now=now />
+        <Letters rec=rec d=d />
+        <StepTimes rec=rec d=d now=now />
+        <Documents rec=rec d=d />
+        <Timeline rec=rec case=case />
+    }
+}

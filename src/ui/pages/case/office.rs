@@ -1,0 +1,262 @@
+//! The office's part of the case page: the district's answer (shown on
+//! both sides, recorded by the office) and the letters it prints.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::*;
+use crate::domain::lanes::{answer_options, check_answer, AnswerRefusal};
+use crate::i18n::answer_refused;
+
+/// The district's answer: shown on both sides; recorded by the office
+/// (the roles and nodes the pack allows, `lanes::answer_options`); once
+/// acknowledged, a village device may archive the case.
+#[component]
+pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
+    let lang = use_lang();
+    let case = d.case;
+    let office = rec.ctx().office;
+    let answer = Memo::new(move |_| case.with(|c| c.as_ref().and_then(|c| c.answer.clone())));
+    let handed = Memo::new(move |_| case.with(|c| c.as_ref().and_then(|c| c.handed_over)));
+    // No answer is preselected.
+    let state = RwSignal::new(None::<FeedbackState>);
+    let reason = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let shown = move || {
+        let l = lang.get();
+        let a = answer.get()?;
+        let ctx = rec.ctx();
+        let en = l == Lang::En;
+        let missing: Vec<String> = a.missing.iter().map(|d| ctx.document_name(d, en)).collect();
+        Some(view! {
+            <div class=format!("notice answer answer-{}", a.state.code()) role="status" data-testid="case-answer" data-state=a.state.code()>
+                <strong>{t(l, Msg::AnswerTitle)} ": " {feedback_state(l, a.state)}</strong>
+                {a.reason.clone().map(|r| view! { <p data-testid="case-answer-reason">{r}</p> })}
+                {(!missing.is_empty()).then(|| view! { <p>{t(l, Msg::AnswerMissing)} ": " {missing.join(", ")}</p> })}
+            </div>
+        })
+    };
+    // The choices the pack allows this member now, or why none.
+    let options = move || -> Option<Result<Vec<(FeedbackState, String)>, String>> {
+        let l = lang.get();
+        let en = l == Lang::En;
+        let ctx = rec.ctx();
+        let procedure = ctx.procedure()?;
+        let walk = d.walk.get()?;
+        Some(match answer_options(procedure, &walk, ctx.actor()) {
+            Err(AnswerRefusal::NotOffice) => return None,
+            Err(e) => Err(answer_refused(l, &e, &|r| ctx.role_name(r, l), &|n| ctx.node_title(n, en))),
+            Ok(options) => Ok(options
+                .into_iter()
+                .map(|o| {
+                    let label = o.label.map_or_else(|| feedback_state(l, o.state).to_string(), |t| t.get(en).to_string());
+                    (o.state, label)
+                })
+                .collect()),
+        })
+    };
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.untracked();
+        let ctx = rec.ctx();
+        let Some(st) = state.get_untracked() else {
+            problem.set(Some(t(l, Msg::AnswerChoose).to_string()));
+            return;
+        };
+        let text = reason.get_untracked().trim().to_string();
+        let needs_reason = matches!(st, FeedbackState::Rejected | FeedbackState::Returned);
+        if needs_reason && text.is_empty() {
+            problem.set(Some(t(l, Msg::AnswerNeedReason).to_string()));
+            return;
+        }
+        // Checked again as it is recorded: the case or the member may
+        // have changed since the form was drawn.
+        let Some(walk) = d.walk.get_untracked() else { return };
+        let Some(procedure) = ctx.procedure() else { return };
+        if let Err(e) = check_answer(procedure, &walk, ctx.actor(), st) {
+            let en = l == Lang::En;
+            problem.set(Some(answer_refused(l, &e, &|r| ctx.role_name(r, l), &|n| ctx.node_title(n, en))));
+            return;
+        }
+        problem.set(None);
+        let missing = if st == FeedbackState::Returned {
+            case.with_untracked(|c| {
+                c.as_ref().map_or_else(Vec::new, |c| {
+                    c.documents
+                        .iter()
+                        .filter(|(_, d)| d.present == Some(false))
+                        .map(|(id, _)| id.clone())
+                        .collect()
+                })
+            })
+        } else {
+            Vec::new()
+        };
+        let role = match ctx.actor() {
+            Actor::Office { member: Member::Role(r), .. } => Some(r.to_string()),
+            _ => None,
+        };
+        rec.act(
+            role,
+            EventKind::Feedback {
+                state: st,
+                reason: (!text.is_empty()).then_some(text),
+                missing,
+            },
+        );
+        reason.set(String::new());
+        state.set(None);
+    };
+    let form = move || {
+        let l = lang.get();
+        match options()? {
+            Err(why) => Some(view! {
+                <section class="card" data-testid="answer-closed">
+                    <h2>{t(l, Msg::AnswerRecord)}</h2>
+                    <p class="muted" data-testid="answer-closed-why">{why}</p>
+                </section>
+            }.into_any()),
+            Ok(choices) => Some(view! {
+                <form class="card" data-testid="answer-form" on:submit=record novalidate=true>
+                    <h2>{t(l, Msg::AnswerRecord)}</h2>
+                    <fieldset class="choice-list">
+                        <legend class="visually-hidden">{t(l, Msg::AnswerRecord)}</legend>
+                        {choices
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (s, label))| view! {
+                                <label class="choice">
+                                    <input type="radio" name="answer" data-testid=format!("answer-{}", s.code()) data-index=i.to_string()
+                                        prop:checked=move || state.get() == Some(s) on:change=move |_| state.set(Some(s)) />
+                                    <span>{label}</span>
+                                </label>
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    <label for="answer-reason">{t(l, Msg::AnswerReason)}</label>
+                    <textarea id="answer-reason" data-testid="answer-reason" bind:value=reason></textarea>
+                    {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="answer-problem">{p}</p> })}
+                    <button type="submit" class="btn btn-primary" data-testid="answer-save">{t(l, Msg::AnswerRecord)}</button>
+                </form>
+            }.into_any()),
+        }
+    };
+    let archive = move || {
+        let l = lang.get();
+        (!office && handed.get() == Some(CaseStatus::Acknowledged)).then(|| view! {
+            <button type="button" class="btn" data-testid="case-archive"
+                on:click=move |_| rec.act(None, EventKind::StatusChanged { status: CaseStatus::Archived })>
+                {t(l, Msg::Archive)}
+            </button>
+        })
+    };
+    view! { {shown} {form} {archive} }
+}
+
+/// The office's letters for this case (district mode): offered once the
+/// case reached each template's node; issued ones open for printing.
+#[component]
+pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let ctx = rec.ctx();
+    let pack = ctx
+        .office
+        .then(|| ctx.load.library.latest(&ctx.pack).cloned())
+        .flatten()
+        .filter(|p| !letter::letters_for(p, &ctx.procedure).is_empty());
+    let pack = StoredValue::new(pack);
+    move || {
+        let l = lang.get();
+        let ctx = rec.ctx();
+        let walk = d.walk.get()?;
+        let pack = pack.get_value()?;
+        let events = rec.events.get();
+        let offered: Vec<_> = letter::letters_for(&pack, &ctx.procedure)
+            .into_iter()
+            .filter(|def| arrival(&walk, &def.node).is_some())
+            .collect();
+        if offered.is_empty() {
+            return None;
+        }
+        let items = offered
+            .into_iter()
+            .map(|def| {
+                let made = letter::issued(&events, &def.id).map(|(n, _)| n.to_string());
+                let title = def.title.get(l == Lang::En).to_string();
+                let href = base.href(&format!("cases/{}/letters/{}", ctx.case_id, def.id));
+                let action = match made {
+                    Some(number) => view! {
+                        <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
+                        <A href=href attr:data-testid="letter-open">{t(l, Msg::LettersOpen)}</A>
+                    }
+                    .into_any(),
+                    None => {
+                        let (def, pack) = (def.clone(), pack.clone());
+                        let make = move |_| {
+                            if busy.get_untracked() {
+                                return;
+                            }
+                            busy.set(true);
+                            let (def, pack) = (def.clone(), pack.clone());
+                            leptos::task::spawn_local(async move {
+                                let ctx = rec.ctx();
+                                let events = rec.events.get_untracked();
+                                let outcome = letter::issue_letter(letter::Request {
+                                    pack: &pack,
+                                    def: &def,
+                                    events: &events,
+                                    at: rec.next_at(),
+                                    event: &|kind| rec.event(None, kind),
+                                    summary: &|all| Case::fold(all).ok().map(|c| ctx.summary(&c)),
+                                    officer: &ctx.officer,
+                                })
+                                .await;
+                                busy.set(false);
+                                let l = lang.untracked();
+                                match outcome {
+                                    Ok(event) => {
+                                        problem.set(None);
+                                        rec.events.update(|e| e.push(event));
+                                    }
+                                    Err(letter::IssueProblem::Missing(m)) => problem.set(Some(format!(
+                                        "{} {}",
+                                        t(l, Msg::LettersMissing),
+                                        letter::missing_words(l, &m)
+                                    ))),
+                                    Err(letter::IssueProblem::Format(_)) => {
+                                        problem.set(Some(t(l, Msg::ProblemOther).to_string()))
+                                    }
+                                    Err(letter::IssueProblem::Storage(p)) => {
+                                        problem.set(Some(storage_problem(l, &p).to_string()))
+                                    }
+                                }
+                            });
+                        };
+                        view! {
+                            <button type="button" class="btn btn-primary" data-testid="letter-make"
+                                disabled=move || busy.get() on:click=make>{t(l, Msg::LettersMake)}</button>
+                        }
+                        .into_any()
+                    }
+                };
+                view! {
+                    <li data-testid="letter-item" data-letter=def.id.clone()>
+                        <p><strong>{title}</strong></p>
+                        {action}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card" data-testid="letters" aria-labelledby="letters-title">
+                <h2 id="letters-title">{t(l, Msg::LettersTitle)}</h2>
+                <ul class="staff-list">{items}</ul>
+                {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="letter-problem">{p}</p> })}
+            </section>
+        })
+    }
+}
+
