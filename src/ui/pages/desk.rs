@@ -292,7 +292,7 @@ pub fn StaffSection() -> impl IntoView {
                         view! { <p class="muted" data-testid="staff-log-none">{t(l, Msg::StaffLogNone)}</p> }.into_any()
                     }
                     Some(Ok(entries)) => view! {
-                        <ol class="staff-log" data-testid="staff-log">
+                        <ol class="staff-log" data-testid="staff-log" aria-labelledby="staff-log-title">
                             {entries.into_iter().rev().map(|e| {
                                 let action = match e.action { StaffAction::Added => "added", StaffAction::Removed => "removed" };
                                 let line = staff_log_line(l, e.action, &e.name, &role_name(Some(&pack), &e.role, en), &e.by_name);
@@ -347,7 +347,7 @@ pub fn StaffSection() -> impl IntoView {
                         <p class=if ok { "ok" } else { "error" } role="status" data-testid="staff-message">{text}</p>
                     })}
                     <h3 id="staff-log-title">{t(l, Msg::StaffLogTitle)}</h3>
-                    <div aria-labelledby="staff-log-title">{history}</div>
+                    {history}
                 </section>
             }
             .into_any()
