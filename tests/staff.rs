@@ -25,6 +25,10 @@ const NO_HEAD: StaffRules = StaffRules {
     roles: ROLES,
     head: None,
 };
+/// What a change should give: the ids of the staff after it, or every
+/// problem.
+type Expected<'a> = Result<&'a [&'a str], &'a [StaffProblem]>;
+
 /// 1 December 2026, 09:00 WIB.
 const AT: i64 = 1_796_090_400_000;
 
@@ -63,7 +67,7 @@ fn check(
     staff: &[StaffMember],
     change: &StaffChange,
     who: &Authority,
-    expected: Result<&[&str], &[StaffProblem]>,
+    expected: Expected,
 ) -> Option<Changed> {
     let before = staff.to_vec();
     let got = rules.apply(staff, change, who, AT);
@@ -114,7 +118,7 @@ fn office() -> Vec<StaffMember> {
 #[test]
 fn the_first_member_must_hold_the_head_role() {
     let none = Authority::default();
-    let cases: &[(&str, Result<&[&str], &[StaffProblem]>)] = &[
+    let cases: &[(&str, Expected)] = &[
         ("operator", Err(&[FirstNotHead])),
         ("kabid", Err(&[FirstNotHead])),
         ("bupati", Err(&[RoleUnknown])),
@@ -210,7 +214,7 @@ fn with_no_head_role_in_the_pack_the_first_member_added_is_the_head() {
 fn an_addition_needs_a_heads_pin() {
     let staff = office();
     let new = add("s1", "Pak Sekdin", "sekdin", "3333");
-    let cases: &[(Authority, Result<&[&str], &[StaffProblem]>)] = &[
+    let cases: &[(Authority, Expected)] = &[
         (by("k1", "4444"), Ok(&["k1", "r1", "s1"])),
         (by("k1", "4445"), Err(&[HeadPinWrong])),
         (by("k1", ""), Err(&[HeadPinMissing])),
@@ -244,7 +248,7 @@ fn an_addition_needs_a_heads_pin() {
 #[test]
 fn a_removal_needs_confirmation_and_a_heads_pin() {
     let staff = office();
-    let cases: &[(StaffChange, Authority, Result<&[&str], &[StaffProblem]>)] = &[
+    let cases: &[(StaffChange, Authority, Expected)] = &[
         (remove("r1", true), by("k1", "4444"), Ok(&["k1"])),
         (remove("r1", false), by("k1", "4444"), Err(&[NotConfirmed])),
         (remove("r1", true), by("k1", ""), Err(&[HeadPinMissing])),
