@@ -219,7 +219,7 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_and_their_l
     .member("s1".into(), b"salt");
     db.save_staff(std::slice::from_ref(&rina)).await.unwrap();
     let back = db.staff().await.unwrap();
-    assert_eq!(back, [rina.clone()]);
+    assert_eq!(back, std::slice::from_ref(&rina));
     assert!(back[0].pin_matches("2468"));
 
     // A change: the staff and its log line together, the log appended to.
