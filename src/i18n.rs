@@ -18,7 +18,7 @@ use crate::domain::pack_check::{
 use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Column, Outcome, Side, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
-use crate::domain::staff::StaffProblem;
+use crate::domain::staff::{StaffAction, StaffProblem};
 use crate::domain::storage::StorageProblem;
 
 /// The two interface languages. Indonesian is the default.
@@ -489,6 +489,28 @@ messages! {
     StaffPinMalformed => "PIN harus 4 sampai 8 angka.", "The PIN must be 4 to 8 digits.";
     StaffPinMismatch => "Kedua PIN tidak sama.", "The two PINs differ.";
     StaffNoWork => "belum ada langkah di peran ini", "no step in this role yet";
+    StaffFirstNotHead => "Staf pertama harus memegang peran kepala kantor (lihat petunjuk di atas).", "The first staff member must hold the office head's role (see the note above).";
+    StaffNoHead => "Belum ada kepala kantor di daftar staf: tambahkan dulu sebelum menghapus staf.", "No office head is on the staff yet: add one before removing anyone.";
+    StaffMemberUnknown => "Staf ini sudah tidak ada di daftar.", "This staff member is no longer on the list.";
+    StaffNotConfirmed => "Tekan \"Ya, hapus\" untuk memastikan penghapusan.", "Press \"Yes, remove\" to confirm the removal.";
+    StaffLastHead => "Kepala kantor terakhir tidak dapat dihapus: tambahkan kepala lain lebih dulu.", "The last office head cannot be removed: add another head first.";
+    StaffNotHead => "Hanya kepala kantor yang dapat menyetujui perubahan staf.", "Only the office head can authorise staff changes.";
+    StaffHeadPinMissing => "Ketik PIN kepala kantor untuk menyetujui perubahan ini.", "Type the office head's PIN to authorise this change.";
+    StaffHeadPinWrong => "PIN kepala kantor salah. Tidak ada yang diubah.", "The office head's PIN is wrong. Nothing was changed.";
+    StaffFirstHead => "Staf pertama harus kepala kantor, dengan peran:", "The first staff member must be the office head, in the role:";
+    StaffFirstHeadAny => "Staf pertama yang ditambahkan menjadi kepala kantor: PIN-nya diperlukan untuk setiap perubahan staf.", "The first staff member added becomes the office head: their PIN is needed for every staff change.";
+    StaffHeadRule => "Menambah atau menghapus staf perlu PIN kepala kantor.", "Adding or removing staff needs the office head's PIN.";
+    StaffHeadBadge => "kepala kantor", "office head";
+    StaffAuthWho => "Disetujui oleh (kepala kantor)", "Authorised by (office head)";
+    StaffAuthPin => "PIN kepala kantor", "Office head's PIN";
+    StaffRemoveAsk => "Hapus staf ini?", "Remove this staff member?";
+    StaffRemoveYes => "Ya, hapus", "Yes, remove";
+    StaffRemoved => "Staf dihapus.", "Staff member removed.";
+    StaffLogTitle => "Riwayat perubahan staf", "Staff change log";
+    StaffLogNone => "Belum ada perubahan staf.", "No staff change yet.";
+    StaffLogAdded => "Ditambahkan", "Added";
+    StaffLogRemoved => "Dihapus", "Removed";
+    StaffLogBy => "disetujui oleh", "authorised by";
     SignInTitle => "Masuk sebagai staf", "Sign in as a staff member";
     SignInWho => "Siapa Anda?", "Who are you?";
     SignIn => "Masuk", "Sign in";
@@ -603,7 +625,7 @@ pub fn profile_problem(lang: Lang, problem: ProfileProblem) -> &'static str {
     t(lang, msg)
 }
 
-/// The officer's words for a problem with a new staff member.
+/// The officer's words for a problem with a staff change.
 pub fn staff_problem(lang: Lang, problem: StaffProblem) -> &'static str {
     let msg = match problem {
         StaffProblem::NameMissing => Msg::StaffNameMissing,
@@ -612,8 +634,30 @@ pub fn staff_problem(lang: Lang, problem: StaffProblem) -> &'static str {
         StaffProblem::RoleUnknown => Msg::StaffRoleUnknown,
         StaffProblem::PinMalformed => Msg::StaffPinMalformed,
         StaffProblem::PinMismatch => Msg::StaffPinMismatch,
+        StaffProblem::FirstNotHead => Msg::StaffFirstNotHead,
+        StaffProblem::NoHead => Msg::StaffNoHead,
+        StaffProblem::MemberUnknown => Msg::StaffMemberUnknown,
+        StaffProblem::NotConfirmed => Msg::StaffNotConfirmed,
+        StaffProblem::LastHead => Msg::StaffLastHead,
+        StaffProblem::NotHead => Msg::StaffNotHead,
+        StaffProblem::HeadPinMissing => Msg::StaffHeadPinMissing,
+        StaffProblem::HeadPinWrong => Msg::StaffHeadPinWrong,
     };
     t(lang, msg)
+}
+
+/// A line of the staff log, after its date and time: "Ditambahkan: Bu
+/// Rina (Kabid), disetujui oleh Bu Kadis". `role` is the role's name.
+pub fn staff_log_line(lang: Lang, action: StaffAction, name: &str, role: &str, by: &str) -> String {
+    let what = match action {
+        StaffAction::Added => Msg::StaffLogAdded,
+        StaffAction::Removed => Msg::StaffLogRemoved,
+    };
+    format!(
+        "{}: {name} ({role}), {} {by}",
+        t(lang, what),
+        t(lang, Msg::StaffLogBy)
+    )
 }
 
 /// How an inbox row stands: "Terlambat 2 hari 3 jam", "Sisa waktu 45 menit".

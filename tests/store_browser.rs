@@ -183,7 +183,7 @@ async fn every_row_is_streamed_once_a_page_at_a_time_for_the_dashboard() {
 }
 
 #[wasm_bindgen_test]
-async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_round_trip() {
+async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_and_their_log_round_trip() {
     let db = fresh("pandu-test-lanes").await;
     let at = |id: &str, lane: &str, due: f64| {
         let mut r = case(id, "3214014101900001", CaseStatus::Acknowledged, 1.0e12);
@@ -219,8 +219,33 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_round_trip(
     .member("s1".into(), b"salt");
     db.save_staff(std::slice::from_ref(&rina)).await.unwrap();
     let back = db.staff().await.unwrap();
-    assert_eq!(back, [rina]);
+    assert_eq!(back, std::slice::from_ref(&rina));
     assert!(back[0].pin_matches("2468"));
+
+    // A change: the staff and its log line together, the log appended to.
+    use pandu::domain::staff::{StaffAction, StaffLogEntry};
+    assert_eq!(db.staff_log().await.unwrap(), Vec::new());
+    let line = |at: i64, action| StaffLogEntry {
+        at,
+        action,
+        member: "s1".into(),
+        name: "Bu Rina".into(),
+        role: "kabid".into(),
+        by: "k1".into(),
+        by_name: "Bu Kadis".into(),
+    };
+    db.save_staff_change(&[], &line(1, StaffAction::Removed))
+        .await
+        .unwrap();
+    assert_eq!(db.staff().await.unwrap(), Vec::new());
+    db.save_staff_change(std::slice::from_ref(&rina), &line(2, StaffAction::Added))
+        .await
+        .unwrap();
+    assert_eq!(db.staff().await.unwrap(), [rina]);
+    assert_eq!(
+        db.staff_log().await.unwrap(),
+        [line(1, StaffAction::Removed), line(2, StaffAction::Added)]
+    );
     db.close();
     Db::delete("pandu-test-lanes").await.unwrap();
 }

@@ -441,8 +441,8 @@ impl Pack {
     }
 
     /// The office's head role: `head_role`, else `kadis` when it is a
-    /// district role of the pack, else none (staff changes then need no
-    /// head until one is added).
+    /// district role of the pack, else none (the first staff member added
+    /// then heads the office: `domain::staff::StaffRules`).
     pub fn head_role(&self) -> Option<&str> {
         match &self.head_role {
             Some(r) => Some(r.as_str()),

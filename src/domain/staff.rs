@@ -3,13 +3,24 @@
 //! Kadis) and switches to it with a PIN. No server: the PIN only keeps one
 //! colleague from acting in another's lane by mistake.
 //!
+//!
+//! The staff themselves are guarded by the office's head (`Pack::head_role`,
+//! usually the Kadis): adding or removing a member needs a head's PIN, the
+//! first member added must be a head, the last head cannot be removed, and
+//! every change yields a line of the append-only staff log
+//! (`StaffRules::apply`). A pack with no head role makes the first member
+//! added the head: the head is then the first of the stored list (which
+//! keeps the order of adding), and, being the only head, is never removed.
+//!
 //! Invariants: a PIN is never stored, only its PBKDF2-HMAC-SHA256 digest
-//! with a random salt; validation reports every problem at once.
+//! with a random salt; validation reports every problem at once; time and
+//! random ids and salts are the caller's, never read here.
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use super::date::Millis;
 use super::photo::hex;
 use super::profile::MAX_NAME_CHARS;
 use crate::bundle::codec::unhex;
@@ -46,6 +57,24 @@ pub enum StaffProblem {
     PinMalformed,
     /// The PIN typed twice differs.
     PinMismatch,
+    /// No member holds the head role yet, and the new one does not: the
+    /// first member must be the office's head.
+    FirstNotHead,
+    /// No member holds the head role yet: a head must be added before
+    /// anyone is removed.
+    NoHead,
+    /// The member to remove is not (or no longer) on the staff.
+    MemberUnknown,
+    /// The removal was not confirmed.
+    NotConfirmed,
+    /// The member to remove is the last one holding the head role.
+    LastHead,
+    /// The one authorising the change is not a head of the office.
+    NotHead,
+    /// No PIN typed for the head.
+    HeadPinMissing,
+    /// The PIN typed is not the head's.
+    HeadPinWrong,
 }
 
 /// What the form gives for a new staff member.
@@ -145,6 +174,201 @@ impl StaffMember {
                 .fold(0u8, |acc, (a, b)| acc | (a ^ b))
                 == 0
     }
+}
+
+/// What a staff change did, as the log says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffAction {
+    Added,
+    Removed,
+}
+
+/// One line of the office's staff log, which is only ever appended to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffLogEntry {
+    /// When, from the caller's clock (Unix ms).
+    pub at: Millis,
+    pub action: StaffAction,
+    /// The member added or removed: id, name and role at the time.
+    pub member: String,
+    pub name: String,
+    pub role: String,
+    /// The head who authorised the change with their PIN: id and name.
+    /// The first head added authorises their own addition.
+    pub by: String,
+    pub by_name: String,
+}
+
+/// A change to the office's staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StaffChange {
+    /// A new member from the form; `id` and `salt` come from the caller's
+    /// random source.
+    Add {
+        new: NewStaff,
+        id: String,
+        salt: Vec<u8>,
+    },
+    /// Removing the member `id`; `confirmed` once the officer said yes to
+    /// the confirmation step.
+    Remove { id: String, confirmed: bool },
+}
+
+/// Who authorises a change: a staff member's id and the PIN typed for
+/// them (empty when none was typed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Authority {
+    pub member: String,
+    pub pin: String,
+}
+
+/// The staff after a change, and the log line recording it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    pub staff: Vec<StaffMember>,
+    pub entry: StaffLogEntry,
+}
+
+/// The office's rules for its staff, from its pack: the district roles a
+/// member may hold and the head role (`Pack::head_role`).
+#[derive(Debug, Clone, Copy)]
+pub struct StaffRules<'a> {
+    pub roles: &'a [&'a str],
+    pub head: Option<&'a str>,
+}
+
+impl StaffRules<'_> {
+    /// The members who may authorise staff changes: those holding the head
+    /// role, or, when the pack has none, the first member added.
+    pub fn heads<'s>(&self, staff: &'s [StaffMember]) -> Vec<&'s StaffMember> {
+        match self.head {
+            Some(role) => staff.iter().filter(|m| m.role == role).collect(),
+            None => staff.first().into_iter().collect(),
+        }
+    }
+
+    /// Whether the member `id` is a head of the office.
+    pub fn is_head(&self, staff: &[StaffMember], id: &str) -> bool {
+        self.heads(staff).iter().any(|m| m.id == id)
+    }
+
+    /// Whether the next member added must hold the head role because none
+    /// does yet (no staff, or staff stored before heads were required).
+    pub fn needs_head(&self, staff: &[StaffMember]) -> bool {
+        self.heads(staff).is_empty()
+    }
+
+    /// Applies `change` to `staff`, authorised by `by`, at `at`: the new
+    /// staff and the log line, or every problem (then nothing may be
+    /// written). While no member is a head, the only change allowed is
+    /// adding one, which needs no other PIN than the new member's own.
+    pub fn apply(
+        &self,
+        staff: &[StaffMember],
+        change: &StaffChange,
+        by: &Authority,
+        at: Millis,
+    ) -> Result<Changed, Vec<StaffProblem>> {
+        let heads = self.heads(staff);
+        match change {
+            StaffChange::Add { new, id, salt } => {
+                let mut problems = new.validate(staff, self.roles);
+                let headless = heads.is_empty();
+                if headless {
+                    if let Some(role) = self.head {
+                        if new.role != role && !problems.contains(&StaffProblem::RoleUnknown) {
+                            // A problem of the role: before the PIN's, in field order.
+                            let at = problems
+                                .iter()
+                                .position(|p| {
+                                    matches!(
+                                        p,
+                                        StaffProblem::PinMalformed | StaffProblem::PinMismatch
+                                    )
+                                })
+                                .unwrap_or(problems.len());
+                            problems.insert(at, StaffProblem::FirstNotHead);
+                        }
+                    }
+                } else {
+                    problems.extend(authorise(&heads, by));
+                }
+                if !problems.is_empty() {
+                    return Err(problems);
+                }
+                let member = new.member(id.clone(), salt);
+                let (by, by_name) = match heads.iter().find(|m| m.id == by.member) {
+                    Some(head) if !headless => (head.id.clone(), head.name.clone()),
+                    _ => (member.id.clone(), member.name.clone()),
+                };
+                let entry = StaffLogEntry {
+                    at,
+                    action: StaffAction::Added,
+                    member: member.id.clone(),
+                    name: member.name.clone(),
+                    role: member.role.clone(),
+                    by,
+                    by_name,
+                };
+                let mut all = staff.to_vec();
+                all.push(member);
+                Ok(Changed { staff: all, entry })
+            }
+            StaffChange::Remove { id, confirmed } => {
+                let mut problems = Vec::new();
+                let gone = staff.iter().find(|m| &m.id == id);
+                if gone.is_none() {
+                    problems.push(StaffProblem::MemberUnknown);
+                }
+                if !confirmed {
+                    problems.push(StaffProblem::NotConfirmed);
+                }
+                if heads.is_empty() {
+                    problems.push(StaffProblem::NoHead);
+                } else {
+                    if heads.len() == 1 && heads[0].id == *id {
+                        problems.push(StaffProblem::LastHead);
+                    }
+                    problems.extend(authorise(&heads, by));
+                }
+                let Some(gone) = gone.filter(|_| problems.is_empty()) else {
+                    return Err(problems);
+                };
+                let head = heads
+                    .iter()
+                    .find(|m| m.id == by.member)
+                    .expect("authorise found the head");
+                let entry = StaffLogEntry {
+                    at,
+                    action: StaffAction::Removed,
+                    member: gone.id.clone(),
+                    name: gone.name.clone(),
+                    role: gone.role.clone(),
+                    by: head.id.clone(),
+                    by_name: head.name.clone(),
+                };
+                let all = staff.iter().filter(|m| &m.id != id).cloned().collect();
+                Ok(Changed { staff: all, entry })
+            }
+        }
+    }
+}
+
+/// What is wrong with `by` authorising a change, given the office's
+/// heads: not a head, no PIN, or a PIN that is not theirs.
+fn authorise(heads: &[&StaffMember], by: &Authority) -> Vec<StaffProblem> {
+    let head = heads.iter().find(|m| m.id == by.member);
+    let mut out = Vec::new();
+    if head.is_none() {
+        out.push(StaffProblem::NotHead);
+    }
+    if by.pin.trim().is_empty() {
+        out.push(StaffProblem::HeadPinMissing);
+    } else if head.is_some_and(|h| !h.pin_matches(&by.pin)) {
+        out.push(StaffProblem::HeadPinWrong);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,4 +1,7 @@
-// The district desk, walked down Karanganyar's lanes: the PMK's phone
+// The district desk, walked down Karanganyar's lanes: the office's staff
+// guarded by the Kadis (the first member must be the Kadis, every later
+// change needs the Kadis's PIN, refusals change nothing, the log shows each
+// change); the PMK's phone
 // finishes its input and sends the case; at the office each staff member
 // signs in with a PIN and finds the case in their inbox when it reaches
 // their lane (operator -> Kabid -> Sekdin -> Kadis -> operator sends), a
@@ -12,19 +15,47 @@ import { download, waitSaved, step, mark, text, parseCsv, fillApplicant } from "
 
 const env = testEnvironment();
 
+// The Kadis heads Karanganyar's office: the first member added, whose PIN
+// authorises every later change to the staff.
 const STAFF = [
+  { name: "Bu Kadis", role: "kadis", pin: "4444" },
   { name: "Pak Operator", role: "operator", pin: "1111" },
   { name: "Bu Rina", role: "kabid", pin: "2222" },
   { name: "Pak Sekdin", role: "sekdin", pin: "3333" },
-  { name: "Bu Kadis", role: "kadis", pin: "4444" },
 ];
+const HEAD_PIN = STAFF[0].pin;
 
-async function addStaff(app, { name, role, pin }, again = pin) {
+/** Fills the staff form and submits it; `head` is the PIN typed for the
+ * office head (the field exists once a head is on the staff). */
+async function addStaff(app, { name, role, pin }, { again = pin, head } = {}) {
   await app.tid("staff-name").fill(name);
   await app.tid("staff-role").selectOption(role);
   await app.tid("staff-pin").fill(pin);
   await app.tid("staff-pin-again").fill(again);
+  if (head !== undefined) await app.tid("staff-auth-pin").fill(head);
   await app.tid("staff-add").click();
+}
+
+/** Waits until the element `testid` says `pattern`. */
+async function says(app, testid, pattern) {
+  await app.page.waitForFunction(
+    ([id, source]) => new RegExp(source).test(document.querySelector(`[data-testid=${id}]`)?.textContent ?? ""),
+    [testid, pattern.source],
+  );
+}
+
+/** The staff list's row of `name`. */
+function staffRow(app, name) {
+  return app.page.locator("[data-testid=staff-member]", { hasText: name });
+}
+
+/** Opens the confirmation step removing `name`, types `head` as the
+ * office head's PIN (if given) and confirms. */
+async function removeStaff(app, name, head) {
+  await staffRow(app, name).getByTestId("staff-remove").click();
+  await app.tid("staff-remove-step").waitFor();
+  if (head !== undefined) await app.tid("staff-remove-pin").fill(head);
+  await app.tid("staff-remove-yes").click();
 }
 
 /** Signs `who` in on the inbox (signing out whoever was in). */
@@ -62,21 +93,85 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   const config = await download(dinas, "office-config");
 
   await dinas.tid("staff").waitFor();
+  // No staff yet: the first member must be the Kadis, and no head PIN is asked.
+  assert.match(await text(dinas, "staff-first-head"), /Staf pertama harus kepala kantor.*Kadis/);
+  assert.equal(await dinas.tid("staff-auth-pin").count(), 0);
+  await dinas.tid("staff-log-none").waitFor();
   // Bad input first: every problem at once, nothing stored.
-  await addStaff(dinas, { name: "", role: "kabid", pin: "12a" }, "12a");
+  await addStaff(dinas, { name: "", role: "kabid", pin: "12a" }, { again: "12a" });
   await dinas.tid("staff-problems").waitFor();
   assert.match(await text(dinas, "staff-problems"), /Nama wajib diisi/);
+  assert.match(await text(dinas, "staff-problems"), /Staf pertama harus memegang peran kepala kantor/);
   assert.match(await text(dinas, "staff-problems"), /4 sampai 8 angka/);
-  await addStaff(dinas, { name: "Bu Rina", role: "kabid", pin: "2222" }, "2223");
-  await dinas.page.waitForFunction(() => /tidak sama/.test(document.querySelector("[data-testid=staff-problems]")?.textContent ?? ""));
+  await addStaff(dinas, { name: "Bu Rina", role: "kadis", pin: "2222" }, { again: "2223" });
+  await says(dinas, "staff-problems", /tidak sama/);
+  // Anyone but a Kadis first is refused in words.
+  await addStaff(dinas, STAFF[1]);
+  await says(dinas, "staff-problems", /Staf pertama harus memegang peran kepala kantor/);
   assert.equal(await dinas.tid("staff-member").count(), 0);
-  for (const who of STAFF) {
-    await addStaff(dinas, who);
+  await dinas.tid("staff-log-none").waitFor();
+
+  // The Kadis first, with no other PIN than her own.
+  await addStaff(dinas, STAFF[0]);
+  await dinas.page.waitForSelector("[data-testid=staff-member][data-role=kadis][data-head=true]");
+  await dinas.tid("staff-head-rule").waitFor();
+  assert.equal(await dinas.tid("staff-auth-who").locator("option").count(), 1, "only heads authorise");
+  // Later additions need the Kadis's PIN: none, a wrong one and a
+  // non-head's own PIN are refused in words, and nothing is added.
+  await addStaff(dinas, STAFF[1], { head: "" });
+  await says(dinas, "staff-problems", /Ketik PIN kepala kantor/);
+  await addStaff(dinas, STAFF[1], { head: "0000" });
+  await says(dinas, "staff-problems", /PIN kepala kantor salah/);
+  assert.equal(await dinas.tid("staff-member").count(), 1);
+  for (const who of STAFF.slice(1)) {
+    await addStaff(dinas, who, { head: HEAD_PIN });
     await dinas.page.waitForSelector(`[data-testid=staff-member][data-role=${who.role}]`);
   }
   assert.equal(await dinas.tid("staff-member").count(), 4);
-  await addStaff(dinas, { name: "bu rina", role: "kadis", pin: "9999" });
-  await dinas.page.waitForFunction(() => /sudah dipakai/.test(document.querySelector("[data-testid=staff-problems]")?.textContent ?? ""));
+  await addStaff(dinas, { name: "bu rina", role: "kadis", pin: "9999" }, { head: HEAD_PIN });
+  await says(dinas, "staff-problems", /sudah dipakai/);
+  // Bu Rina's own PIN does not authorise anything: she is not the head.
+  await addStaff(dinas, { name: "Pak Magang", role: "operator", pin: "5555" }, { head: "2222" });
+  await says(dinas, "staff-problems", /PIN kepala kantor salah/);
+  assert.equal(await dinas.tid("staff-member").count(), 4);
+
+  // Removal: a confirmation step, then the Kadis's PIN.
+  await removeStaff(dinas, "Bu Rina");
+  await says(dinas, "staff-remove-problems", /Ketik PIN kepala kantor/);
+  await dinas.tid("staff-remove-pin").fill("2222");
+  await dinas.tid("staff-remove-yes").click();
+  await says(dinas, "staff-remove-problems", /PIN kepala kantor salah/);
+  assert.equal(await staffRow(dinas, "Bu Rina").count(), 1, "Bu Rina stays");
+  await dinas.tid("staff-remove-cancel").click();
+  await dinas.tid("staff-remove-step").waitFor({ state: "detached" });
+  // The last Kadis cannot be removed, even with her PIN.
+  await removeStaff(dinas, "Bu Kadis", HEAD_PIN);
+  await says(dinas, "staff-remove-problems", /Kepala kantor terakhir tidak dapat dihapus/);
+  await dinas.tid("staff-remove-cancel").click();
+  assert.equal(await dinas.tid("staff-member").count(), 4);
+  // A member added and removed with the Kadis's PIN.
+  await addStaff(dinas, { name: "Pak Magang", role: "operator", pin: "5555" }, { head: HEAD_PIN });
+  await staffRow(dinas, "Pak Magang").waitFor();
+  await removeStaff(dinas, "Pak Magang", HEAD_PIN);
+  await says(dinas, "staff-message", /Staf dihapus/);
+  await staffRow(dinas, "Pak Magang").waitFor({ state: "detached" });
+  assert.equal(await dinas.tid("staff-member").count(), 4);
+
+  // The log: every change, newest first, with who authorised it; the
+  // refusals left no line.
+  await dinas.page.waitForFunction(() => document.querySelectorAll("[data-testid=staff-log-entry]").length === 6);
+  const log = await dinas.tid("staff-log-entry").evaluateAll((rows) =>
+    rows.map((r) => [r.dataset.action, r.dataset.name, r.dataset.by]),
+  );
+  assert.deepEqual(log, [
+    ["removed", "Pak Magang", "Bu Kadis"],
+    ["added", "Pak Magang", "Bu Kadis"],
+    ["added", "Pak Sekdin", "Bu Kadis"],
+    ["added", "Bu Rina", "Bu Kadis"],
+    ["added", "Pak Operator", "Bu Kadis"],
+    ["added", "Bu Kadis", "Bu Kadis"],
+  ]);
+  assert.match(await dinas.tid("staff-log-entry").first().textContent(), /\d{2}:\d{2} Dihapus: Pak Magang \(Staf\/Operator Kabupaten\), disetujui oleh Bu Kadis/);
   await dinas.assertAccessible("settings with the office staff");
 
   // ---- The PMK's phone: trusts the office, does its part, sends ----
@@ -141,7 +236,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await dinas.assertAccessible("the inbox sign-in");
 
   // The Kabid's inbox is empty while the case is with the operator.
-  const [operator, kabid, sekdin, kadis] = STAFF;
+  const [kadis, operator, kabid, sekdin] = STAFF;
   await signIn(dinas, kabid);
   await dinas.tid("inbox-empty").waitFor();
 
