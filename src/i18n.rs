@@ -690,7 +690,9 @@ pub fn act_refused(
 ) -> String {
     let docs = |ds: &[String]| ds.iter().map(|d| doc(d)).collect::<Vec<_>>().join(", ");
     match err {
-        ActError::WrongRole { expected, acting } => wrong_role(lang, &role(expected), &role(acting)),
+        ActError::WrongRole { expected, acting } => {
+            wrong_role(lang, &role(expected), &role(acting))
+        }
         ActError::OtherSide {
             role: r,
             side: Side::District,

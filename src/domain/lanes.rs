@@ -17,9 +17,7 @@
 
 use std::collections::BTreeSet;
 
-use super::case::{
-    Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, FeedbackState,
-};
+use super::case::{Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, FeedbackState};
 use super::date::{Date, Millis};
 use super::engine::{
     applies, Allowed, Applicant as EngineApplicant, Engine, Move, MoveError, Walk,
@@ -85,8 +83,12 @@ pub fn dossier(procedure: &Procedure) -> Vec<&Requirement> {
     let mut at = next.as_str();
     let mut seen = BTreeSet::new();
     while seen.insert(at) {
-        let Some(node) = procedure.node(at) else { break };
-        let NodeKind::Step(step) = &node.kind else { break };
+        let Some(node) = procedure.node(at) else {
+            break;
+        };
+        let NodeKind::Step(step) = &node.kind else {
+            break;
+        };
         if node_side(procedure, at) != Some(Side::District) {
             break;
         }
@@ -126,7 +128,11 @@ pub fn handed_to_district(engine: &Engine, case: &Case, walk: &Walk, today: Date
     if side(&walk.current) != Some(Side::District) || engine.procedure.intake == Intake::Office {
         return false;
     }
-    if walk.visits.iter().any(|v| side(&v.node) == Some(Side::Village)) {
+    if walk
+        .visits
+        .iter()
+        .any(|v| side(&v.node) == Some(Side::Village))
+    {
         return true;
     }
     let district_first = engine
@@ -204,7 +210,10 @@ pub enum ActError {
     PhotoMissing(Vec<String>),
     /// The answer rests on documents that are not provided (marked
     /// missing, not seen, or without the photo the procedure requires).
-    Contradicts { answer: String, missing: Vec<String> },
+    Contradicts {
+        answer: String,
+        missing: Vec<String>,
+    },
     /// The engine refuses the move (not the current node, ended, ...).
     Move(MoveError),
 }
@@ -236,11 +245,16 @@ pub fn check_act(
         Allowed::Complete { role, node } | Allowed::Answer { role, node, .. } => (role, node),
         Allowed::Nothing => {
             return Err(ActError::Move(
-                case.check_move(engine, m).err().unwrap_or(MoveError::AlreadyEnded),
+                case.check_move(engine, m)
+                    .err()
+                    .unwrap_or(MoveError::AlreadyEnded),
             ))
         }
     };
-    let side = engine.procedure.role(role).map_or(Side::District, |r| r.side);
+    let side = engine
+        .procedure
+        .role(role)
+        .map_or(Side::District, |r| r.side);
     let role_name = role.to_string();
     match (actor, side) {
         (Actor::Village, Side::District) => {
@@ -307,8 +321,8 @@ fn checklist(
         (Some(NodeKind::Step(step)), None) => {
             // The record is taken where the dossier is: village steps
             // and steps with a checklist.
-            let takes_record = !step.documents.is_empty()
-                || node_side(procedure, &m.node) == Some(Side::Village);
+            let takes_record =
+                !step.documents.is_empty() || node_side(procedure, &m.node) == Some(Side::Village);
             if takes_record && !case.applicant.problems(today).is_empty() {
                 return Err(ActError::Applicant);
             }
@@ -380,9 +394,7 @@ pub fn keeps_to_side(procedure: &Procedure, origin: &str, e: &Event, side: Side)
         | (EventKind::Note { .. }, _) => true,
         (EventKind::Created { .. }, Side::Village) => true,
         (EventKind::Created { .. }, Side::District) => own_walk_in,
-        (EventKind::StatusChanged { status }, Side::Village) => {
-            *status != CaseStatus::Acknowledged
-        }
+        (EventKind::StatusChanged { status }, Side::Village) => *status != CaseStatus::Acknowledged,
         (EventKind::StatusChanged { .. }, Side::District) => own_walk_in,
         (EventKind::StepCompleted { node } | EventKind::DecisionAnswered { node, .. }, _) => {
             match node_side(procedure, node) {
@@ -506,7 +518,10 @@ pub enum AnswerRefusal {
     /// Staff exist and nobody is signed in.
     SignIn,
     /// The signed-in member's role is not among those that answer.
-    WrongRole { allowed: Vec<String>, acting: String },
+    WrongRole {
+        allowed: Vec<String>,
+        acting: String,
+    },
     /// The case has not reached an end or a node where the pack allows
     /// an answer; `at` names those nodes.
     NotYet { at: Vec<String> },

@@ -129,7 +129,10 @@ pub enum AnswersFault {
     /// `received` is the office's receipt, never a choice.
     ReceivedIsNoChoice,
     /// `when` names no decision of the procedure with that answer.
-    UnknownWhen { node: String, answer: String },
+    UnknownWhen {
+        node: String,
+        answer: String,
+    },
 }
 
 /// Why a time standard makes no sense.
@@ -448,10 +451,9 @@ fn check_intake(p: &Procedure, problems: &mut Vec<PackProblem>) {
     // Only when every actor is a known district role (an unknown role is
     // reported on its own).
     let all_district = p.nodes.iter().all(|n| {
-        n.kind.actor().is_none_or(|a| {
-            p.role(a)
-                .is_some_and(|r| r.side == Side::District)
-        })
+        n.kind
+            .actor()
+            .is_none_or(|a| p.role(a).is_some_and(|r| r.side == Side::District))
     });
     if all_district && super::lanes::dossier(p).is_empty() {
         problems.push(PackProblem::NoVillageIntake {

@@ -53,7 +53,10 @@ async fn change_staff(
     let db = db::require()?;
     let staff = db.staff().await?;
     let roles: Vec<&str> = roles.iter().map(String::as_str).collect();
-    let rules = StaffRules { roles: &roles, head: head.as_deref() };
+    let rules = StaffRules {
+        roles: &roles,
+        head: head.as_deref(),
+    };
     let by = with_default_head(&rules, &staff, by);
     match rules.apply(&staff, &change, &by, platform::now()) {
         Err(problems) => Ok(Err(problems)),
@@ -66,7 +69,12 @@ async fn change_staff(
 
 /// The office head who authorises a change, and their PIN. `prefix`
 /// names the fields (`<prefix>-who`, `<prefix>-pin`).
-fn head_picker(l: Lang, prefix: &'static str, heads: Vec<(String, String)>, auth: RwSignal<Authority>) -> impl IntoView {
+fn head_picker(
+    l: Lang,
+    prefix: &'static str,
+    heads: Vec<(String, String)>,
+    auth: RwSignal<Authority>,
+) -> impl IntoView {
     let (who, pin) = (format!("{prefix}-who"), format!("{prefix}-pin"));
     let first = heads.first().map(|h| h.0.clone()).unwrap_or_default();
     view! {
@@ -87,7 +95,11 @@ fn head_picker(l: Lang, prefix: &'static str, heads: Vec<(String, String)>, auth
 }
 
 /// Problems of a staff change, in words.
-fn staff_problems(l: Lang, testid: &'static str, found: Vec<StaffProblem>) -> Option<impl IntoView> {
+fn staff_problems(
+    l: Lang,
+    testid: &'static str,
+    found: Vec<StaffProblem>,
+) -> Option<impl IntoView> {
     (!found.is_empty()).then(|| view! {
         <div role="alert" data-testid=testid>
             <ul class="error">

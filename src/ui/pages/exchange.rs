@@ -263,12 +263,9 @@ async fn import(
 ) -> Outcome {
     let result = async {
         let db = db::require().map_err(ExchangeProblem::Storage)?;
-        db.import_bundle(
-            &bytes,
-            platform::now(),
-            &library.library,
-            &|p| phase.set(Some(p)),
-        )
+        db.import_bundle(&bytes, platform::now(), &library.library, &|p| {
+            phase.set(Some(p))
+        })
         .await
     }
     .await;

@@ -8,9 +8,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::case::new_event;
-use crate::domain::lanes::opens_here;
 use super::procedures::chosen;
 use crate::domain::case::{Case, EventKind};
+use crate::domain::lanes::opens_here;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{step_count, storage_problem, t, Lang, Msg};
 use crate::store::{db, platform, prefs};
@@ -36,7 +36,9 @@ async fn create(
         .is_some_and(|p| opens_here(p, office));
     if !opens {
         // Not offered on this device (an office procedure on a phone).
-        return Err(StorageProblem::Other(format!("{pack}.{procedure}: office only")));
+        return Err(StorageProblem::Other(format!(
+            "{pack}.{procedure}: office only"
+        )));
     }
     let case_id = format!("c{}", platform::random_hex(8));
     let created = new_event(

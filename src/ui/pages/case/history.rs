@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::*;
 use super::step::due_text;
+use super::*;
 use crate::domain::lanes::{breaches, node_side};
 
 #[component]

@@ -43,12 +43,12 @@ mod history;
 mod office;
 mod step;
 
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
 use applicant::ApplicantForm;
 use history::{BreachWarning, Documents, StepTimes, Timeline};
 use office::{Answer, Letters};
-pub(super) use step::Thumb;
 use step::CurrentStep;
-use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
+pub(super) use step::Thumb;
 
 /// How long typing may pause before the field is saved.
 const FIELD_SAVE_DELAY: Duration = Duration::from_millis(600);

@@ -45,11 +45,16 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
         let walk = d.walk.get()?;
         Some(match answer_options(procedure, &walk, ctx.actor()) {
             Err(AnswerRefusal::NotOffice) => return None,
-            Err(e) => Err(answer_refused(l, &e, &|r| ctx.role_name(r, l), &|n| ctx.node_title(n, en))),
+            Err(e) => Err(answer_refused(l, &e, &|r| ctx.role_name(r, l), &|n| {
+                ctx.node_title(n, en)
+            })),
             Ok(options) => Ok(options
                 .into_iter()
                 .map(|o| {
-                    let label = o.label.map_or_else(|| feedback_state(l, o.state).to_string(), |t| t.get(en).to_string());
+                    let label = o.label.map_or_else(
+                        || feedback_state(l, o.state).to_string(),
+                        |t| t.get(en).to_string(),
+                    );
                     (o.state, label)
                 })
                 .collect()),
@@ -71,11 +76,20 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
         }
         // Checked again as it is recorded: the case or the member may
         // have changed since the form was drawn.
-        let Some(walk) = d.walk.get_untracked() else { return };
-        let Some(procedure) = ctx.procedure() else { return };
+        let Some(walk) = d.walk.get_untracked() else {
+            return;
+        };
+        let Some(procedure) = ctx.procedure() else {
+            return;
+        };
         if let Err(e) = check_answer(procedure, &walk, ctx.actor(), st) {
             let en = l == Lang::En;
-            problem.set(Some(answer_refused(l, &e, &|r| ctx.role_name(r, l), &|n| ctx.node_title(n, en))));
+            problem.set(Some(answer_refused(
+                l,
+                &e,
+                &|r| ctx.role_name(r, l),
+                &|n| ctx.node_title(n, en),
+            )));
             return;
         }
         problem.set(None);
@@ -93,7 +107,10 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
             Vec::new()
         };
         let role = match ctx.actor() {
-            Actor::Office { member: Member::Role(r), .. } => Some(r.to_string()),
+            Actor::Office {
+                member: Member::Role(r),
+                ..
+            } => Some(r.to_string()),
             _ => None,
         };
         rec.act(
@@ -259,4 +276,3 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
         })
     }
 }
-

@@ -58,7 +58,9 @@ fn window_text(l: Lang, time: &TimeStandard, at: WindowAt, offset: i32) -> Strin
             day(reopens),
             t(l, Msg::WindowOutside)
         ),
-        WindowAt::CutoffPassed => format!("{} {}", t(l, Msg::CutoffPassed), t(l, Msg::WindowOutside)),
+        WindowAt::CutoffPassed => {
+            format!("{} {}", t(l, Msg::CutoffPassed), t(l, Msg::WindowOutside))
+        }
     }
 }
 
@@ -178,7 +180,10 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
             None => false,
         };
         if other_side {
-            return Some(view! { <OtherSide rec=rec d=d problems=photo_problems busy=busy_docs /> }.into_any());
+            return Some(
+                view! { <OtherSide rec=rec d=d problems=photo_problems busy=busy_docs /> }
+                    .into_any(),
+            );
         }
         Some(match engine.allowed(&walk) {
             Allowed::Complete {
@@ -508,4 +513,3 @@ pub(in crate::ui::pages) fn Thumb(sha: String, alt: String) -> impl IntoView {
         </span>
     }
 }
-
