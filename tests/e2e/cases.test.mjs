@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
+import { makeOffice, snap } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -49,8 +50,9 @@ async function waitSaved(app) {
 
 /** The node the case stands on (a step, a decision) or "end". */
 async function where(app) {
-  await app.page.waitForSelector("[data-testid=current-step], [data-testid=current-decision], [data-testid=case-ended]");
+  await app.page.waitForSelector("[data-testid=current-step], [data-testid=current-decision], [data-testid=case-ended], [data-testid=village-done], [data-testid=dossier]");
   if (await app.tid("case-ended").count()) return "end";
+  if (await app.tid("village-done").count()) return "handed";
   return app.page.locator("[data-testid=current-step], [data-testid=current-decision]").getAttribute("data-node");
 }
 
@@ -106,30 +108,52 @@ async function testPhoto(app) {
 
 const ADULT = { full_name: "Siti Aminah", nik: "3214014101900002", kk: "3214010101200001", sex: "female", rt: "003", rw: "002", village: "Sukamaju", district: "Purwakarta", phone: "081234567890" };
 
-test("Purwakarta: in the BDT, documents complete, proposed (with a photo of the KTP)", async () => {
+/** On a village phone the district's node is shown, never offered: the
+ * village's part is done, the case waits on `node` and can be sent. */
+async function handedOver(app, node, role) {
+  await app.page.waitForSelector(`[data-testid=village-done][data-node=${node}]`);
+  assert.match(await app.tid("village-done").textContent(), /Bagian desa selesai/);
+  assert.match(await app.tid("waits-on").textContent(), role);
+  assert.equal(await app.tid("complete-step").count(), 0, "no district step is actionable on the phone");
+  assert.equal(await app.tid("current-decision").count(), 0, "no district decision either");
+  assert.equal(await app.tid("step-late").count(), 0, "the district's clock is not the village's lateness");
+  await waitSaved(app);
+  assert.equal((await app.tid("case-status").textContent()).trim(), "Selesai diisi");
+  await app.tid("village-send").waitFor();
+}
+
+test("Purwakarta on a village phone: the village's part with photos, then the district's steps are shown, not offered", async () => {
   const { context, app } = await officerOffline("purwakarta");
   await newCase(app, "enrolment");
   await fillApplicant(app, ADULT);
   assert.equal((await app.tid("case-name").textContent()).trim(), "Siti Aminah");
 
-  // The first step's checklist: KTP photographed, the rest seen.
+  // The first step's checklist: the KTP photographed.
   assert.equal(await where(app), "bring_letter");
   assert.match(await app.tid("step-actor").textContent(), /Pemohon/);
   assert.equal(await app.tid("doc-akte").count(), 0, "an adult needs no birth certificate");
-  const photo = await testPhoto(app);
-  assert.ok(photo.buffer.length > 400 * 1024, `test photo is ${photo.buffer.length} bytes`);
-  await app.tid("photo-ktp").setInputFiles(photo);
+  const big = await testPhoto(app);
+  assert.ok(big.buffer.length > 400 * 1024, `test photo is ${big.buffer.length} bytes`);
+  await app.tid("photo-ktp").setInputFiles(big);
   await app.page.waitForSelector("[data-testid=doc-ktp][data-state=doc-present] img");
   // Not every document checked yet: the step cannot be completed.
   await app.tid("complete-step").click();
   await app.tid("step-blocked").waitFor();
+  assert.match(await app.tid("step-blocked").textContent(), /Cek dulu dokumen ini/);
+  // Purwakarta's SOP: "Harus ada Berkas dan Dokumen/Foto": seen without a
+  // photo is not enough.
   await mark(app, "cover_letter", true);
   await mark(app, "kk", true);
+  await app.tid("complete-step").click();
+  await app.page.waitForFunction(() => /wajib.*foto/i.test(document.querySelector("[data-testid=step-blocked]")?.textContent ?? ""));
+  assert.equal(await where(app), "bring_letter", "nothing recorded");
+  await snap(app, "cover_letter");
+  await snap(app, "kk");
   await app.assertAccessible("a step with its checklist");
   await app.assertFitsPhone("a step with its checklist");
   await complete(app, "bring_letter");
 
-  // The stored photo is a JPEG of at most 200 KB and 1600 px.
+  // The stored KTP photo is a JPEG of at most 200 KB and 1600 px.
   const stored = await app.page.evaluate(async () => {
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open("pandu");
@@ -148,34 +172,22 @@ test("Purwakarta: in the BDT, documents complete, proposed (with a photo of the 
     }
     return out;
   });
-  assert.equal(stored.length, 1);
-  assert.equal(stored[0].document, "ktp");
-  assert.equal(stored[0].type, "image/jpeg");
-  assert.ok(stored[0].size <= 200 * 1024, `stored photo is ${stored[0].size} bytes`);
-  assert.deepEqual([stored[0].w, stored[0].h], [1600, 1200]);
+  assert.equal(stored.length, 3);
+  const ktp = stored.find((s) => s.document === "ktp");
+  assert.equal(ktp.type, "image/jpeg");
+  assert.ok(ktp.size <= 200 * 1024, `stored photo is ${ktp.size} bytes`);
+  assert.deepEqual([ktp.w, ktp.h], [1600, 1200]);
 
-  await complete(app, "check_bdt");
-  assert.match(await app.tid("decision-question").textContent(), /BDT/);
-  await answer(app, "in_bdt", "yes");
-  await answer(app, "admin_complete", "yes");
-  await complete(app, "declare_bdt");
-  await complete(app, "propose");
-  await mark(app, "photo", true);
-  await complete(app, "documentation");
-  assert.equal(await where(app), "end");
-  assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "proposed");
-  assert.equal((await app.tid("case-outcome").textContent()).trim(), "Diusulkan");
-  assert.equal((await app.tid("case-status").textContent()).trim(), "Selesai diisi");
-  await waitSaved(app);
-  assert.equal(await app.tid("step-time").count(), 5, "every step's time against its standard");
+  // The Kasi's BDT check is the district's: shown, with who it waits on.
+  await handedOver(app, "check_bdt", /Kasi/);
+  await app.assertAccessible("a case whose village part is done");
+  await app.assertFitsPhone("a case whose village part is done");
 
-  // The history keeps who did what; the list shows the finished case.
+  // The history keeps who did what; the list shows the case ready to send.
   await app.tid("timeline").locator("summary").click();
   await app.tid("timeline-event").first().waitFor();
-  assert.ok((await app.tid("timeline-event").count()) >= 15);
+  assert.ok((await app.tid("timeline-event").count()) >= 10);
   assert.match(await app.tid("timeline").textContent(), /Siti Aminah/);
-  await app.assertAccessible("a finished case");
-  await app.assertFitsPhone("a finished case");
   await app.goto("");
   await app.tid("case-row").first().waitFor();
   assert.equal(await app.tid("case-row").first().getAttribute("data-status"), "finished");
@@ -183,17 +195,33 @@ test("Purwakarta: in the BDT, documents complete, proposed (with a photo of the 
   await context.close();
 });
 
-test("Purwakarta: not in the BDT, documents incomplete, returned with the reason", async () => {
-  const { context, app } = await officerOffline("purwakarta");
+/** The office laptop (district mode, no staff yet), then no signal. */
+async function officeOffline(pack, code) {
+  const context = await env.browser.newContext();
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
+  await app.offlineReady();
+  await makeOffice(app, { code, pack });
+  await app.goto("procedures");
+  await app.tid("regency").selectOption(pack);
+  await context.setOffline(true);
+  return { context, app };
+}
+
+test("Purwakarta at the office, a walk-in: not in the BDT, requirements incomplete, returned with the reason", async () => {
+  const { context, app } = await officeOffline("purwakarta", "32.14");
   await newCase(app, "enrolment");
   await fillApplicant(app, { ...ADULT, full_name: "Budi Santoso", nik: "3214010101850003", sex: "male" });
-  await mark(app, "cover_letter", true);
-  await mark(app, "ktp", true);
+  await snap(app, "cover_letter");
+  await snap(app, "ktp");
   await mark(app, "kk", false);
   await complete(app, "bring_letter");
   await complete(app, "check_bdt");
   await answer(app, "in_bdt", "no");
   await complete(app, "enter_bdt");
+  // "Complete? yes" against a KK marked missing: refused in words.
+  await app.tid("answer-yes").click();
+  await app.page.waitForFunction(() => /Kartu Keluarga.*tidak sesuai/.test(document.querySelector("[data-testid=step-blocked]")?.textContent ?? ""));
+  assert.equal(await where(app), "admin_complete");
   // Returning needs a reason.
   await app.tid("answer-no").click();
   await app.tid("reason-required").waitFor();
@@ -203,17 +231,42 @@ test("Purwakarta: not in the BDT, documents incomplete, returned with the reason
   assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "returned");
   assert.match(await app.tid("case-reasons").textContent(), /KK belum diperbarui/);
   assert.match(await app.tid("case-missing-docs").textContent(), /Kartu Keluarga|KK/);
+  // The answer is offered at the end, with the pack's words, none chosen.
+  await app.tid("answer-form").waitFor();
+  assert.match(await app.tid("answer-form").textContent(), /SIKS-NG/);
+  assert.equal(await app.page.locator("[data-testid=answer-form] input:checked").count(), 0, "no answer preselected");
   app.assertNoConsoleErrors();
   await context.close();
 });
 
-test("Pesisir Selatan: refused for a missing SKTM, which the end lists", async () => {
+test("Pesisir Selatan on a village phone: the dossier for the district's first step, then ready to send", async () => {
   const { context, app } = await officerOffline("pesisir-selatan");
+  await newCase(app, "bpjs_recommendation");
+  await fillApplicant(app, { full_name: "Rahmat", nik: "1301010101900001" });
+  // The first step is the district staff's: the phone prepares its dossier.
+  await app.tid("dossier").waitFor();
+  assert.equal(await app.tid("complete-step").count(), 0);
+  assert.equal(await app.tid("doc-akte").count(), 0, "an adult brings the KTP, not the birth certificate");
+  assert.equal(await app.tid("village-send").count(), 0, "not ready while documents are unchecked");
+  for (const doc of ["ktp", "kk"]) await mark(app, doc, true);
+  await mark(app, "sktm", false);
+  await handedOver(app, "check_requirements", /Staf/);
+  await app.assertFitsPhone("a prepared dossier");
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("Pesisir Selatan at the office: 'complete?' is refused against a missing SKTM, and the refusal lists it", async () => {
+  const { context, app } = await officeOffline("pesisir-selatan", "13.01");
   await newCase(app, "bpjs_recommendation");
   await fillApplicant(app, { full_name: "Rahmat", nik: "1301010101900001" });
   for (const doc of ["ktp", "kk"]) await mark(app, doc, true);
   await mark(app, "sktm", false);
   await complete(app, "check_requirements");
+  await app.tid("answer-yes").click();
+  await app.page.waitForFunction(() => /SKTM|Tidak Mampu/.test(document.querySelector("[data-testid=step-blocked]")?.textContent ?? ""));
+  assert.match(await app.tid("step-blocked").textContent(), /tidak sesuai/);
+  assert.equal(await where(app), "complete", "no recommendation without the requirements");
   await answer(app, "complete", "no");
   assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "refused");
   assert.match(await app.tid("case-outcome").textContent(), /Ditolak/);
@@ -224,20 +277,36 @@ test("Pesisir Selatan: refused for a missing SKTM, which the end lists", async (
   await context.close();
 });
 
-test("Banjarbaru: a deactivation walks to BPJS with the 25th cut-off shown", async () => {
+test("Banjarbaru on a village phone: a deactivation goes as far as the kelurahan; the office's verivali is not offered", async () => {
   const { context, app } = await officerOffline(null);
+  await app.goto("");
+  await app.tid("new-case").click();
+  await app.tid("new-case-regency").selectOption("banjarbaru");
+  await app.tid("start-mutation").waitFor();
+  assert.equal(await app.tid("start-verivali").count(), 0, "an office procedure is not offered on a phone");
   await newCase(app, "mutation", "banjarbaru");
   await fillApplicant(app, { full_name: "Ahmad Fauzi", nik: "6372010101800001" });
   for (const doc of ["ktp", "kk", "kis", "resignation_statement"]) await mark(app, doc, true);
   await complete(app, "apply");
   await mark(app, "kelurahan_letter", true);
   await complete(app, "kelurahan_letter");
-  assert.equal(await where(app), "submit");
-  assert.match(await app.tid("step-due").textContent(), /Berlaku/);
-  await mark(app, "employer_letter", true);
-  await complete(app, "submit");
-  await complete(app, "bpjs_process");
-  assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "completed");
+  await handedOver(app, "submit", /Staf/);
+  app.assertNoConsoleErrors();
+  await context.close();
+});
+
+test("Palembang on a village phone: both procedures stop at the Kasi's disposition", async () => {
+  const { context, app } = await officerOffline("palembang");
+  for (const [procedure, docs, person] of [
+    ["urgent_sick", ["cover_letter", "hospital_letter", "ktp", "kk", "sktm"], { full_name: "Sari Dewi", nik: "1671014101900002" }],
+    ["newborn", ["cover_letter", "kk", "birth_letter", "kis"], { full_name: "Bayi Ny. Sari", nik: "1671014110260001", birth_date: "2026-10-01" }],
+  ]) {
+    await newCase(app, procedure);
+    await fillApplicant(app, person);
+    for (const doc of docs) await mark(app, doc, true);
+    await complete(app, "intake");
+    await handedOver(app, "disposition", /Kasi/);
+  }
   app.assertNoConsoleErrors();
   await context.close();
 });
@@ -293,13 +362,13 @@ test("a reload mid-case resumes it, and a killed page loses nothing typed a seco
   await fillApplicant(app, ADULT);
   await mark(app, "cover_letter", true);
   await mark(app, "ktp", true);
-  await mark(app, "kk", true);
-  await complete(app, "bring_letter");
+  await waitSaved(app);
   const caseUrl = app.page.url();
 
   await app.page.reload();
   await app.ready();
-  assert.equal(await where(app), "check_bdt", "resumed at the same step");
+  assert.equal(await where(app), "bring_letter", "resumed at the same step");
+  await app.page.waitForSelector("[data-testid=doc-ktp][data-state=doc-present]");
   assert.equal(await app.tid("f-nik").inputValue(), ADULT.nik);
 
   // Typing, a second's pause, then the tab is killed without unload.

@@ -196,8 +196,11 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   for (const doc of ["kk", "ktp"]) await mark(desa, doc);
   if (await desa.tid("present-akte").count()) await mark(desa, "akte");
   await step(desa, "village_input", () => desa.tid("complete-step").click());
-  // The village's part is done: the case waits on the district's operator.
-  await desa.page.waitForSelector("[data-testid=current-step][data-node=verify]");
+  // The village's part is done: the case waits on the district's operator,
+  // whose steps the phone shows but never offers.
+  await desa.page.waitForSelector("[data-testid=village-done][data-node=verify]");
+  assert.match(await text(desa, "waits-on"), /Operator/);
+  assert.equal(await desa.tid("complete-step").count(), 0);
   assert.equal(await text(desa, "case-status"), "Selesai diisi");
   await waitSaved(desa);
   const caseUrl = desa.page.url();
@@ -243,6 +246,10 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await signIn(dinas, operator);
   await openFromInbox(dinas, "verify");
   assert.match(await text(dinas, "step-actor"), /Operator/);
+  // An answer while the operator still verifies: not offered, said why.
+  await dinas.tid("answer-closed").waitFor();
+  assert.match(await text(dinas, "answer-closed-why"), /Menyampaikan umpan balik|umpan balik|sampai di/);
+  assert.equal(await dinas.tid("answer-form").count(), 0);
   await step(dinas, "verify", () => dinas.tid("complete-step").click());
   await step(dinas, "check_dossier", () => dinas.tid("complete-step").click());
   // The Kabid's step, tried by the operator: refused in words.

@@ -48,9 +48,10 @@ export async function scanQr(app, selector) {
 
 export const manifestOf = (envelopeJson) => JSON.parse(Buffer.from(JSON.parse(envelopeJson).payload, "base64").toString());
 
-/** A small photo made by the browser, as a picked file. */
-export async function photo(app) {
-  const base64 = await app.page.evaluate(() => {
+/** A small photo made by the browser, as a picked file; `label` is drawn
+ * on it, so photos of different documents differ. */
+export async function photo(app, label = "KTP 3214014101900002") {
+  const base64 = await app.page.evaluate((label) => {
     const c = document.createElement("canvas");
     c.width = 800;
     c.height = 600;
@@ -59,10 +60,16 @@ export async function photo(app) {
     ctx.fillRect(0, 0, 800, 600);
     ctx.fillStyle = "#123";
     ctx.font = "48px sans-serif";
-    ctx.fillText("KTP 3214014101900002", 40, 300);
+    ctx.fillText(label, 40, 300);
     return c.toDataURL("image/png").split(",")[1];
-  });
+  }, label);
   return { name: "ktp.png", mimeType: "image/png", buffer: Buffer.from(base64, "base64") };
+}
+
+/** Photographs `doc` (its own picture) and waits until it is shown. */
+export async function snap(app, doc) {
+  await app.tid(`photo-${doc}`).setInputFiles(await photo(app, `${doc.toUpperCase()} 3214014101900002`));
+  await app.page.waitForSelector(`[data-testid=doc-${doc}][data-state=doc-present] img`);
 }
 
 export const text = async (app, id) => (await app.tid(id).textContent()).trim();
