@@ -751,6 +751,7 @@ pub fn answer_refused(
             t(lang, Msg::AnswerOrEnd)
         ),
         AnswerRefusal::NotOffered => t(lang, Msg::AnswerNotOffered).to_string(),
+        AnswerRefusal::Settled => t(lang, Msg::ActSettled).to_string(),
     }
 }
 

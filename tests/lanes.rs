@@ -866,14 +866,14 @@ fn answers_come_from_the_packs_roles_at_its_nodes_in_its_words() {
     let early = case_at("karanganyar", p, "hp-desa", "verify");
     let walk = early.walk(&engine).walk.unwrap();
     assert_eq!(
-        answer_options(p, &walk, operator),
+        answer_options(p, &early, &walk, operator),
         Err(AnswerRefusal::NotYet {
             at: vec!["feedback".into()]
         }),
         "an answer while the operator verifies is refused"
     );
     assert_eq!(
-        answer_options(p, &walk, Actor::Village),
+        answer_options(p, &early, &walk, Actor::Village),
         Err(AnswerRefusal::NotOffice)
     );
     let at_feedback = case_at("karanganyar", p, "hp-desa", "feedback");
@@ -883,7 +883,7 @@ fn answers_come_from_the_packs_roles_at_its_nodes_in_its_words() {
         member: Member::Role("kabid"),
     };
     assert!(matches!(
-        answer_options(p, &walk, kabid),
+        answer_options(p, &at_feedback, &walk, kabid),
         Err(AnswerRefusal::WrongRole { .. })
     ));
     let signed_out = Actor::Office {
@@ -891,11 +891,11 @@ fn answers_come_from_the_packs_roles_at_its_nodes_in_its_words() {
         member: Member::SignedOut,
     };
     assert_eq!(
-        answer_options(p, &walk, signed_out),
+        answer_options(p, &at_feedback, &walk, signed_out),
         Err(AnswerRefusal::SignIn)
     );
     // The path answered "pbi_jk": Kemensos is offered, Dinkes is not.
-    let options = answer_options(p, &walk, operator).unwrap();
+    let options = answer_options(p, &at_feedback, &walk, operator).unwrap();
     let labels: Vec<&str> = options
         .iter()
         .map(|o| o.label.unwrap().id.as_str())
@@ -915,10 +915,10 @@ fn answers_come_from_the_packs_roles_at_its_nodes_in_its_words() {
         ]
     );
     assert_eq!(
-        check_answer(p, &walk, operator, FeedbackState::Received),
+        check_answer(p, &at_feedback, &walk, operator, FeedbackState::Received),
         Err(AnswerRefusal::NotOffered)
     );
-    assert!(check_answer(p, &walk, operator, FeedbackState::Accepted).is_ok());
+    assert!(check_answer(p, &at_feedback, &walk, operator, FeedbackState::Accepted).is_ok());
     // The PBPU path names Dinkes.
     let mut r = Recorder::new("hp-desa", "k11", 0);
     r.created("karanganyar", "pbi_pbpu_proposal");
@@ -934,8 +934,9 @@ fn answers_come_from_the_packs_roles_at_its_nodes_in_its_words() {
     }
     r.answer("scheme", "pbpu_bp_pemda", None)
         .step("send_dinkes");
-    let walk = Case::fold(&r.events).unwrap().walk(&engine).walk.unwrap();
-    let options = answer_options(p, &walk, operator).unwrap();
+    let pbpu = Case::fold(&r.events).unwrap();
+    let walk = pbpu.walk(&engine).walk.unwrap();
+    let options = answer_options(p, &pbpu, &walk, operator).unwrap();
     assert!(options[0].label.unwrap().id.contains("Dinas Kesehatan"));
 }
 

@@ -527,6 +527,9 @@ pub enum AnswerRefusal {
     NotYet { at: Vec<String> },
     /// The choice is not among those offered now.
     NotOffered,
+    /// The office returned, rejected or merged the case: nothing more is
+    /// answered (or proposed) until its village works on it again.
+    Settled,
 }
 
 /// The states offered when a procedure's pack says nothing.
@@ -544,12 +547,16 @@ const DEFAULT_ANSWERS: [FeedbackState; 4] = [
 /// the case reached an end or passed one of the pack's `at` nodes.
 pub fn answer_options<'p>(
     procedure: &'p Procedure,
+    case: &Case,
     walk: &Walk,
     actor: Actor,
 ) -> Result<Vec<AnswerOption<'p>>, AnswerRefusal> {
     let Actor::Office { member, .. } = actor else {
         return Err(AnswerRefusal::NotOffice);
     };
+    if case.off_lanes() {
+        return Err(AnswerRefusal::Settled);
+    }
     let rule = procedure.answers.as_ref();
     let allowed: Vec<String> = match rule {
         Some(r) => r.roles.clone(),
@@ -605,11 +612,12 @@ pub fn answer_options<'p>(
 /// `answer_options` now.
 pub fn check_answer(
     procedure: &Procedure,
+    case: &Case,
     walk: &Walk,
     actor: Actor,
     state: FeedbackState,
 ) -> Result<(), AnswerRefusal> {
-    let options = answer_options(procedure, walk, actor)?;
+    let options = answer_options(procedure, case, walk, actor)?;
     if options.iter().any(|o| o.state == state) {
         Ok(())
     } else {

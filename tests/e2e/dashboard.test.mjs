@@ -194,6 +194,17 @@ test("keeping one case returns the other to its village with the reason", async 
   await dinas.page.waitForSelector(`[data-testid=dup-case][data-case='${back.id}'][data-settled=true] [data-testid=dup-answer][data-state=returned]`);
   assert.equal(await dinas.tid("dup-merge").count(), 0, "nothing left to decide");
 
+  // The returned case leaves the lanes: its step is refused in words,
+  // nothing is recorded, and it cannot be answered or proposed.
+  await dinas.goto(`cases/${back.id}`);
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=verify]");
+  await dinas.tid("complete-step").click();
+  await dinas.tid("step-blocked").waitFor();
+  assert.match(await text(dinas, "step-blocked"), /dikembalikan/);
+  assert.equal(await dinas.tid("answer-form").count(), 0);
+  assert.match(await text(dinas, "answer-closed-why"), /dikembalikan/);
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=verify]");
+
   // Out of the operator's lane; no duplicate left on the dashboard.
   await dinas.goto("dashboard");
   await dinas.page.waitForSelector("[data-testid=dashboard-total][data-total='2']");

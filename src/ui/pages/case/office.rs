@@ -43,7 +43,8 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
         let ctx = rec.ctx();
         let procedure = ctx.procedure()?;
         let walk = d.walk.get()?;
-        Some(match answer_options(procedure, &walk, ctx.actor()) {
+        let case = case.get()?;
+        Some(match answer_options(procedure, &case, &walk, ctx.actor()) {
             Err(AnswerRefusal::NotOffice) => return None,
             Err(e) => Err(answer_refused(l, &e, &|r| ctx.role_name(r, l), &|n| {
                 ctx.node_title(n, en)
@@ -82,7 +83,10 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
         let Some(procedure) = ctx.procedure() else {
             return;
         };
-        if let Err(e) = check_answer(procedure, &walk, ctx.actor(), st) {
+        let Some(current) = case.get_untracked() else {
+            return;
+        };
+        if let Err(e) = check_answer(procedure, &current, &walk, ctx.actor(), st) {
             let en = l == Lang::En;
             problem.set(Some(answer_refused(
                 l,

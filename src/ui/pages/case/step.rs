@@ -116,6 +116,19 @@ fn OtherSide(
                 docs,
             ))
         })?;
+        // The dossier stays on screen after it is complete, so a photo can
+        // be taken again before the case is sent.
+        let documents = d.docs.get();
+        let checklist = (!dossier_docs.is_empty() && walk.visits.is_empty()).then(|| {
+            let items = dossier_docs
+                .iter()
+                .map(|doc| {
+                    let state = documents.get(doc).cloned().unwrap_or_default();
+                    view! { <DocItem rec=rec doc=doc.clone() role=None state=state problems=problems busy=busy /> }
+                })
+                .collect_view();
+            view! { <ul class="checklist">{items}</ul> }
+        });
         if done || dossier_docs.is_empty() {
             let sendable = status == CaseStatus::Finished;
             return Some(view! {
@@ -126,22 +139,15 @@ fn OtherSide(
                     {sendable.then(|| view! {
                         <A href=base.href("send") attr:class="btn btn-primary" attr:data-testid="village-send">{t(l, Msg::VillageSendNow)}</A>
                     })}
+                    {checklist.map(|c| view! { <h3>{t(l, Msg::DossierTitle)}</h3> {c} })}
                 </section>
             }.into_any());
         }
-        let documents = d.docs.get();
-        let items = dossier_docs
-            .iter()
-            .map(|doc| {
-                let state = documents.get(doc).cloned().unwrap_or_default();
-                view! { <DocItem rec=rec doc=doc.clone() role=None state=state problems=problems busy=busy /> }
-            })
-            .collect_view();
         Some(view! {
             <section class="card step dossier" data-testid="dossier" data-node=walk.current.clone()>
                 <h2>{t(l, Msg::DossierTitle)}</h2>
                 <p class="muted">{t(l, Msg::DossierHint)}</p>
-                <ul class="checklist">{items}</ul>
+                {checklist}
                 {waits}
                 <p class="muted">{t(l, Msg::DistrictStepReadOnly)}</p>
             </section>
