@@ -1533,15 +1533,16 @@ pub fn span(lang: Lang, millis: i64) -> String {
     }
 }
 
-/// A local date and time: "23 November 2026 09:05".
+/// "23 November 2026 09:05 WIB": the regency's local time, its zone named.
 pub fn date_time(lang: Lang, at: i64, offset_minutes: i32) -> String {
     let date = local_date(at, offset_minutes);
     let minute_of_day = (at + i64::from(offset_minutes) * 60_000).rem_euclid(86_400_000) / 60_000;
     format!(
-        "{} {:02}:{:02}",
+        "{} {:02}:{:02} {}",
         long_date(lang, date),
         minute_of_day / 60,
-        minute_of_day % 60
+        minute_of_day % 60,
+        zone_name(offset_minutes)
     )
 }
 
@@ -1562,7 +1563,10 @@ mod tests {
         // 2026-11-23 02:05 UTC is 09:05 WIB.
         let at = crate::domain::date::local_midnight(Date::new(2026, 11, 23).unwrap(), 0)
             + (2 * 60 + 5) * 60_000;
-        assert_eq!(date_time(Lang::Id, at, 420), "23 November 2026 09:05");
+        assert_eq!(date_time(Lang::Id, at, 420), "23 November 2026 09:05 WIB");
+        // Banjarbaru's time names its zone.
+        assert_eq!(date_time(Lang::Id, at, 480), "23 November 2026 10:05 WITA");
+        assert_eq!(date_time(Lang::En, at, 540), "23 November 2026 11:05 WIT");
     }
 
     #[test]

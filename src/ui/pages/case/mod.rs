@@ -32,7 +32,7 @@ use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
     act_refused, case_status, date_time, feedback_state, field_label, field_problem, nik_warning,
-    outcome, photo_problem, span, storage_problem, t, time_standard, zone_name, Lang, Msg,
+    outcome, photo_problem, span, storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::cases::PhotoBlob;
 use crate::store::packs::PackLoad;

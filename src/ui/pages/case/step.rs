@@ -32,7 +32,7 @@ pub(super) fn due_text(l: Lang, due: Due, offset: i32) -> String {
             date_time(l, effective, offset)
         ),
     };
-    format!("{text} {}", zone_name(offset))
+    text
 }
 
 /// Said before a step with a month window or cut-off is done outside it:
