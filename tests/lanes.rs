@@ -272,8 +272,7 @@ fn path_to(p: &Procedure, target: &str) -> Option<Vec<(String, Option<String>)>>
 fn case_at(pack: &str, p: &Procedure, origin: &'static str, target: &str) -> Case {
     let mut r = Recorder::new(origin, "t1", 0);
     r.created(pack, &p.id)
-        .field(Field::FullName, "Siti Aminah")
-        .field(Field::Nik, "3214014101900002");
+        .applicant("Siti Aminah", "3214014101900002");
     let mut docs: Vec<&str> = p
         .nodes
         .iter()
@@ -295,6 +294,15 @@ fn case_at(pack: &str, p: &Procedure, origin: &'static str, target: &str) -> Cas
         };
     }
     Case::fold(&r.events).unwrap()
+}
+
+/// Completing the step `node` at `at`.
+fn step_move(node: &str, at: Millis) -> Move {
+    Move {
+        node: node.into(),
+        answer: None,
+        at,
+    }
 }
 
 /// The move a node takes: its first answer for a decision.
@@ -442,8 +450,7 @@ fn pesisir_selatan_is_sent_once_the_village_prepared_the_dossier() {
     assert_eq!(docs, ["ktp", "akte", "kk", "sktm"]);
     let mut r = Recorder::new("hp-nagari", "ps1", 0);
     r.created("pesisir-selatan", "bpjs_recommendation")
-        .field(Field::FullName, "Siti Aminah")
-        .field(Field::Nik, "3214014101900002");
+        .applicant("Siti Aminah", "3214014101900002");
     let status = |r: &Recorder| {
         let c = Case::fold(&r.events).unwrap();
         let w = c.walk(&engine).walk.unwrap();
@@ -480,8 +487,7 @@ fn a_decision_against_the_checklist_is_refused_in_its_terms() {
     let engine = Engine::new(p, WIB);
     let mut r = Recorder::new("hp-nagari", "ps2", 0);
     r.created("pesisir-selatan", "bpjs_recommendation")
-        .field(Field::FullName, "Siti Aminah")
-        .field(Field::Nik, "3214014101900002")
+        .applicant("Siti Aminah", "3214014101900002")
         .photo("ktp", "aa")
         .photo("kk", "bb")
         .mark("sktm", false)
@@ -517,17 +523,12 @@ fn a_decision_against_the_checklist_is_refused_in_its_terms() {
     let engine = Engine::new(p, WIB);
     let mut r = Recorder::new("hp-desa", "pw1", 0);
     r.created("purwakarta", "enrolment")
-        .field(Field::FullName, "Siti Aminah")
-        .field(Field::Nik, "3214014101900002")
+        .applicant("Siti Aminah", "3214014101900002")
         .photo("cover_letter", "cc")
         .mark("ktp", true)
         .photo("kk", "dd");
     let case = Case::fold(&r.events).unwrap();
-    let step = Move {
-        node: "bring_letter".into(),
-        answer: None,
-        at: case.updated_at + MINUTE,
-    };
+    let step = step_move("bring_letter", case.updated_at + MINUTE);
     assert_eq!(
         check_act(&case, &engine, Actor::Village, &step, today()).err(),
         Some(ActError::PhotoMissing(vec!["ktp".into()]))
@@ -553,14 +554,9 @@ fn a_decision_against_the_checklist_is_refused_in_its_terms() {
     // A step whose documents are unchecked waits for them.
     let mut r = Recorder::new("hp-desa", "pw2", 0);
     r.created("purwakarta", "enrolment")
-        .field(Field::FullName, "Siti Aminah")
-        .field(Field::Nik, "3214014101900002");
+        .applicant("Siti Aminah", "3214014101900002");
     let case = Case::fold(&r.events).unwrap();
-    let step = Move {
-        node: "bring_letter".into(),
-        answer: None,
-        at: case.updated_at + MINUTE,
-    };
+    let step = step_move("bring_letter", case.updated_at + MINUTE);
     assert_eq!(
         check_act(&case, &engine, Actor::Village, &step, today()).err(),
         Some(ActError::Unchecked(vec![
@@ -594,14 +590,7 @@ fn month_windows_and_cut_offs_are_kept_only_inside_them() {
         (at(12, 16, 0, WIB), false),   // the 16th
     ] {
         let w = engine
-            .walk(
-                t0(),
-                &[Move {
-                    node: "village_input".into(),
-                    answer: None,
-                    at: done,
-                }],
-            )
+            .walk(t0(), &[step_move("village_input", done)])
             .unwrap();
         assert_eq!(!w.visits[0].overran, kept, "done at {done}");
     }
@@ -624,16 +613,8 @@ fn month_windows_and_cut_offs_are_kept_only_inside_them() {
     let entered = at(12, 16, 60, WIB);
     let moves = |done| {
         vec![
-            Move {
-                node: "village_input".into(),
-                answer: None,
-                at: entered,
-            },
-            Move {
-                node: "verify".into(),
-                answer: None,
-                at: done,
-            },
+            step_move("village_input", entered),
+            step_move("verify", done),
         ]
     };
     let w = engine
@@ -662,16 +643,8 @@ fn month_windows_and_cut_offs_are_kept_only_inside_them() {
                         answer: None,
                         at: at(11, 20, 300, wita),
                     },
-                    Move {
-                        node: "kelurahan_letter".into(),
-                        answer: None,
-                        at: arrived,
-                    },
-                    Move {
-                        node: "submit".into(),
-                        answer: None,
-                        at: done,
-                    },
+                    step_move("kelurahan_letter", arrived),
+                    step_move("submit", done),
                 ],
             )
             .unwrap();
@@ -686,11 +659,7 @@ fn month_windows_and_cut_offs_are_kept_only_inside_them() {
                     answer: None,
                     at: at(11, 20, 300, wita),
                 },
-                Move {
-                    node: "kelurahan_letter".into(),
-                    answer: None,
-                    at: arrived,
-                },
+                step_move("kelurahan_letter", arrived),
             ],
         )
         .unwrap();
@@ -947,8 +916,7 @@ fn a_returned_case_leaves_the_offices_lanes_until_its_village_works_on_it() {
     let engine = Engine::new(p, WIB);
     let mut r = Recorder::new("hp-desa", "k12", 0);
     r.created("karanganyar", "pbi_pbpu_proposal")
-        .field(Field::FullName, "Sumarni")
-        .field(Field::Nik, "3214014101900002")
+        .applicant("Sumarni", "3214014101900002")
         .step("village_input")
         .push(EventKind::Feedback {
             state: FeedbackState::Returned,

@@ -59,6 +59,11 @@ impl Recorder {
         })
     }
 
+    /// The applicant's name and NIK, the least a record needs.
+    pub fn applicant(&mut self, name: &str, nik: &str) -> &mut Self {
+        self.field(Field::FullName, name).field(Field::Nik, nik)
+    }
+
     pub fn step(&mut self, node: &str) -> &mut Self {
         self.push(EventKind::StepCompleted { node: node.into() })
     }
