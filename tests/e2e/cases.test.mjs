@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { makeOffice, snap } from "./flows.mjs";
+import { download, makeOffice, snap } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -239,8 +239,26 @@ test("Purwakarta at the office, a walk-in: not in the BDT, requirements incomple
   await context.close();
 });
 
-test("Pesisir Selatan on a village phone: the dossier for the district's first step, then ready to send", async () => {
-  const { context, app } = await officerOffline("pesisir-selatan");
+test("Pesisir Selatan: the nagari prepares the dossier offline and sends it; the office takes it at its first step", async () => {
+  // The office sets up and gives the nagari its config.
+  const laptop = await env.browser.newContext({ acceptDownloads: true });
+  const dinas = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await makeOffice(dinas, { code: "13.01", pack: "pesisir-selatan" });
+  const config = await download(dinas, "office-config");
+
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
+  await app.offlineReady();
+  await app.saveProfile({ device: "HP Nagari Painan", officer: "Yusnimar", village: "13.01.01.2001" });
+  await app.tid("profile-saved").waitFor();
+  await app.tid("district-file").setInputFiles({ name: config.name, mimeType: "application/json", buffer: config.buffer });
+  await app.tid("district-trust").click();
+  await app.tid("district-name").waitFor();
+  const card = await download(app, "device-card");
+  await app.goto("procedures");
+  await app.tid("regency").selectOption("pesisir-selatan");
+  await context.setOffline(true);
+
   await newCase(app, "bpjs_recommendation");
   await fillApplicant(app, { full_name: "Rahmat", nik: "1301010101900001" });
   // The first step is the district staff's: the phone prepares its dossier.
@@ -248,12 +266,41 @@ test("Pesisir Selatan on a village phone: the dossier for the district's first s
   assert.equal(await app.tid("complete-step").count(), 0);
   assert.equal(await app.tid("doc-akte").count(), 0, "an adult brings the KTP, not the birth certificate");
   assert.equal(await app.tid("village-send").count(), 0, "not ready while documents are unchecked");
+  await app.assertFitsPhone("a dossier to prepare");
   for (const doc of ["ktp", "kk"]) await mark(app, doc, true);
   await mark(app, "sktm", false);
   await handedOver(app, "check_requirements", /Staf/);
+  // The dossier stays on screen, to retake a photo before sending.
+  await app.page.waitForSelector("[data-testid=village-done] [data-testid=doc-sktm][data-state=doc-missing]");
+  await app.assertAccessible("a prepared dossier");
   await app.assertFitsPhone("a prepared dossier");
+
+  // Sent as a file.
+  await app.tid("village-send").click();
+  await app.tid("send-case").first().waitFor();
+  assert.equal(await app.tid("send-case").count(), 1);
+  await app.tid("send-make").click();
+  await app.tid("bundle-made").waitFor();
+  const bundle = await download(app, "bundle-download");
+
+  // The office enrols the phone, imports the case and works its first step.
+  await dinas.goto("devices");
+  await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
+  await dinas.tid("device-approve").click();
+  await dinas.page.waitForSelector("[data-testid=device-row][data-standing=enrolled]");
+  await dinas.goto("receive");
+  await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
+  await dinas.tid("import-report").waitFor();
+  assert.equal((await dinas.tid("import-new").textContent()).trim(), "1");
+  await dinas.goto("");
+  await dinas.tid("case-row").first().locator("a").click();
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=check_requirements]");
+  await dinas.page.waitForSelector("[data-testid=doc-sktm][data-state=doc-missing]");
+  assert.equal(await dinas.tid("case-breach").count(), 0, "nothing out of lane");
   app.assertNoConsoleErrors();
+  dinas.assertNoConsoleErrors();
   await context.close();
+  await laptop.close();
 });
 
 test("Pesisir Selatan at the office: 'complete?' is refused against a missing SKTM, and the refusal lists it", async () => {

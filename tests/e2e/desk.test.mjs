@@ -171,7 +171,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
     ["added", "Pak Operator", "Bu Kadis"],
     ["added", "Bu Kadis", "Bu Kadis"],
   ]);
-  assert.match(await dinas.tid("staff-log-entry").first().textContent(), /\d{2}:\d{2} Dihapus: Pak Magang \(Staf\/Operator Kabupaten\), disetujui oleh Bu Kadis/);
+  assert.match(await dinas.tid("staff-log-entry").first().textContent(), /\d{2}:\d{2} WIB Dihapus: Pak Magang \(Staf\/Operator Kabupaten\), disetujui oleh Bu Kadis/);
   await dinas.assertAccessible("settings with the office staff");
 
   // ---- The PMK's phone: trusts the office, does its part, sends ----
