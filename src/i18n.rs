@@ -396,6 +396,7 @@ messages! {
     ExOutOfLaneCase => "Paket ditolak. Kasus", "Bundle refused. Case";
     ExOutOfLane => "memuat catatan di luar lajur pengirimnya (perangkat desa hanya mencatat bagian desa; Dinas hanya bagian Dinas dan jawabannya)", "holds a record outside its sender's lane (a village device records only the village's part; the office only the district's part and its answers)";
     ExNothingImported => "Tidak ada yang diimpor. Minta pengirim memperbarui aplikasi dan mengirim ulang dari perangkat yang berhak.", "Nothing was imported. Ask the sender to update the app and send again from the device entitled to it.";
+    OfficeSignIn => "Masuk sebagai staf di Kotak masuk dulu: tindakan kantor ini dicatat atas nama staf yang masuk.", "Sign in as a staff member in the Inbox first: this office action is recorded under the signed-in member's name.";
     AnswerChoose => "Pilih jawabannya dulu.", "Choose the answer first.";
     AnswerSignIn => "Masuk sebagai staf di Kotak masuk untuk mencatat jawaban Dinas.", "Sign in as a staff member in the Inbox to record the district's answer.";
     AnswerByRoles => "Jawaban Dinas dicatat oleh", "The district's answer is recorded by";

@@ -939,3 +939,11 @@ fn a_returned_case_leaves_the_offices_lanes_until_its_village_works_on_it() {
     let verify = move_at(p, "verify", case.updated_at + MINUTE);
     assert!(check_act(&case, &engine, office, &verify, today()).is_ok());
 }
+
+#[test]
+fn an_office_task_needs_a_signed_in_member_once_the_office_has_staff() {
+    use pandu::domain::lanes::check_office_task;
+    assert_eq!(check_office_task(Member::NoStaff), Ok(()));
+    assert_eq!(check_office_task(Member::Role("operator")), Ok(()));
+    assert_eq!(check_office_task(Member::SignedOut), Err(ActError::SignIn));
+}

@@ -630,3 +630,14 @@ pub fn check_answer(
 pub fn opens_here(procedure: &Procedure, office: bool) -> bool {
     office || procedure.intake == Intake::Village
 }
+
+/// Whether an office task that belongs to no lane (issuing a letter or
+/// decree number, enrolling or revoking a village device, a duplicates
+/// decision) may be done now: once the office has staff, only by a
+/// signed-in member, whose name it is recorded under.
+pub fn check_office_task(member: Member) -> Result<(), ActError> {
+    match member {
+        Member::SignedOut => Err(ActError::SignIn),
+        Member::NoStaff | Member::Role(_) => Ok(()),
+    }
+}

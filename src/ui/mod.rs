@@ -12,6 +12,7 @@ use leptos_router::path;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
+use crate::domain::lanes::{check_office_task, ActError, Member};
 use crate::domain::procedure::Pack;
 use crate::domain::site;
 use crate::domain::staff::StaffMember;
@@ -176,6 +177,17 @@ impl Desk {
     pub fn sign_out(self) {
         prefs::set_active_staff(None);
         self.member.set(None);
+    }
+
+    /// `lanes::check_office_task` for whoever works at the laptop now.
+    pub fn office_task(self) -> Result<(), ActError> {
+        let member = self.member.get_untracked();
+        let rule = match (&member, self.enforced()) {
+            (_, false) => Member::NoStaff,
+            (None, true) => Member::SignedOut,
+            (Some(m), true) => Member::Role(&m.role),
+        };
+        check_office_task(rule)
     }
 
     /// Whether acting on a step needs a signed-in member of its lane.

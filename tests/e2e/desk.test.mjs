@@ -214,8 +214,18 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   // ---- The office enrols the phone and imports the case ----
   await dinas.goto("devices");
   await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
+  // Enrolling a phone is an office act: nobody signed in, refused in words.
+  await dinas.tid("device-approve").click();
+  await dinas.tid("devices-message").waitFor();
+  assert.match(await text(dinas, "devices-message"), /Masuk sebagai staf/);
+  assert.equal(await dinas.page.locator("[data-testid=device-row][data-standing=pending]").count(), 1, "still waiting");
+  await signIn(dinas, STAFF[1]);
+  await dinas.goto("devices");
   await dinas.tid("device-approve").click();
   await dinas.page.waitForSelector("[data-testid=device-row][data-standing=enrolled]");
+  await dinas.goto("inbox");
+  await dinas.tid("sign-out").click();
+  await dinas.tid("sign-in-who").waitFor();
   await dinas.goto("receive");
   await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
   await dinas.tid("import-report").waitFor();

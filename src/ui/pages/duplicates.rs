@@ -188,8 +188,8 @@ fn Compare(
     // Writes the decision: `merge_them` merges, otherwise returns.
     let decide = move |merge_them: bool| {
         let l = lang.untracked();
-        if desk.enforced() && desk.member.get_untracked().is_none() {
-            message.set(Some((false, t(l, Msg::ActSignIn).to_string())));
+        if desk.office_task().is_err() {
+            message.set(Some((false, t(l, Msg::OfficeSignIn).to_string())));
             return;
         }
         let member = desk.member.get_untracked();

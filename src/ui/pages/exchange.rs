@@ -425,6 +425,7 @@ pub fn Receive() -> impl IntoView {
 #[component]
 pub fn Devices() -> impl IntoView {
     let lang = use_lang();
+    let desk = crate::ui::use_desk();
     let packs = use_packs();
     let (peers, refresh) = when_stored(|| async {
         let db = db::require()?;
@@ -458,6 +459,10 @@ pub fn Devices() -> impl IntoView {
         });
     };
     let set = move |fp: String, standing: Standing| {
+        if desk.office_task().is_err() {
+            message.set(Some(lang.t(Msg::OfficeSignIn).to_string()));
+            return;
+        }
         let load = packs.loaded();
         spawn_local(async move {
             let Ok(db) = db::require() else { return };

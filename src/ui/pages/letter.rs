@@ -339,6 +339,10 @@ pub fn DecreePage() -> impl IntoView {
             let count = table.len();
             let (pack2, def2, data2, month) = (pack.clone(), def.clone(), data.clone(), month.clone());
             let issue_now = move |_| {
+                if desk.office_task().is_err() {
+                    problem.set(Some(t(lang.untracked(), Msg::OfficeSignIn).to_string()));
+                    return;
+                }
                 let at = platform::now();
                 let format = pack2.register_format.clone().unwrap_or_default();
                 let officer = desk.member.get_untracked().map_or(data2.officer.clone(), |m| m.name);

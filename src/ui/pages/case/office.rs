@@ -179,6 +179,7 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
 #[component]
 pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
     let lang = use_lang();
+    let desk = crate::ui::use_desk();
     let base = use_base();
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -218,6 +219,10 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                         let (def, pack) = (def.clone(), pack.clone());
                         let make = move |_| {
                             if busy.get_untracked() {
+                                return;
+                            }
+                            if desk.office_task().is_err() {
+                                problem.set(Some(t(lang.untracked(), Msg::OfficeSignIn).to_string()));
                                 return;
                             }
                             busy.set(true);
