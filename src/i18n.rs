@@ -272,7 +272,7 @@ messages! {
     CaseNextDue => "Berikutnya", "Next";
     CaseSteps => "Langkah dan waktu", "Steps and times";
     CaseStepTook => "lama", "took";
-    CaseOverran => "melebihi waktu baku", "over the time standard";
+    CaseOverran => "di luar waktu baku", "outside the time standard";
     CaseWithin => "sesuai waktu baku", "within the time standard";
     CaseTimeline => "Riwayat", "History";
     CaseConflict => "Langkah ganda dari perangkat lain diabaikan.", "A duplicate step from another device was ignored.";
@@ -397,11 +397,17 @@ messages! {
     ExOutOfLane => "memuat catatan di luar lajur pengirimnya (perangkat desa hanya mencatat bagian desa; Dinas hanya bagian Dinas dan jawabannya)", "holds a record outside its sender's lane (a village device records only the village's part; the office only the district's part and its answers)";
     ExNothingImported => "Tidak ada yang diimpor. Minta pengirim memperbarui aplikasi dan mengirim ulang dari perangkat yang berhak.", "Nothing was imported. Ask the sender to update the app and send again from the device entitled to it.";
     OfficeSignIn => "Masuk sebagai staf di Kotak masuk dulu: tindakan kantor ini dicatat atas nama staf yang masuk.", "Sign in as a staff member in the Inbox first: this office action is recorded under the signed-in member's name.";
+    ActAnswerFirst => "Catat jawaban Dinas dulu (bagian \u{201c}Catat jawaban\u{201d}), lalu selesaikan langkah ini.", "Record the district's answer first (\u{201c}Record the answer\u{201d}), then complete this step.";
+    ExForeignPack => "Paket ditolak. Kasus", "Bundle refused. Case";
+    ExForeignPackUses => "memakai prosedur", "follows the procedures of";
+    ExForeignPackOffice => "sedangkan kantor ini bekerja dengan prosedur", "while this office works with the procedures of";
+    ExForeignPackFix => "Tidak ada yang diimpor. Perangkat desa harus membuat kasus dengan prosedur kabupaten Dinas yang dipercayainya.", "Nothing was imported. The village device must open its cases under the procedures of the district it trusts.";
+    NewCaseTrusted => "prosedur Dinas Sosial yang dipercaya perangkat ini", "the procedures of the district office this device trusts";
     AnswerChoose => "Pilih jawabannya dulu.", "Choose the answer first.";
     AnswerSignIn => "Masuk sebagai staf di Kotak masuk untuk mencatat jawaban Dinas.", "Sign in as a staff member in the Inbox to record the district's answer.";
     AnswerByRoles => "Jawaban Dinas dicatat oleh", "The district's answer is recorded by";
-    AnswerNotYet => "Jawaban dicatat setelah kasus sampai di", "The answer is recorded once the case reaches";
-    AnswerOrEnd => "atau selesai diproses", "or its end";
+    AnswerNotYet => "Jawaban Dinas bisa dicatat setelah kasus sampai di langkah", "The district's answer can be recorded once the case reaches the step";
+    AnswerOrEnd => "atau di akhir prosedur", "or the end of its procedure";
     AnswerAtEnd => "Jawaban dicatat setelah kasus selesai diproses (sampai di akhir prosedur).", "The answer is recorded once the case reaches the end of its procedure.";
     AnswerNotOffered => "Jawaban itu tidak tersedia untuk kasus ini sekarang.", "That answer is not offered for this case now.";
     Archive => "Arsipkan", "Archive";
@@ -577,7 +583,7 @@ messages! {
     VillagePartDone => "Bagian desa selesai. Kirim ke Dinas Sosial.", "The village's part is done. Send it to the district office.";
     VillageWaitsOn => "Sekarang menunggu", "Now waiting on";
     VillageSendNow => "Kirim ke Dinas", "Send to the district";
-    DistrictStepReadOnly => "Langkah Dinas (hanya dilihat di perangkat desa)", "District step (view only on a village device)";
+    DistrictStepReadOnly => "Langkah ini dikerjakan Dinas; di perangkat desa hanya bisa dilihat.", "This step is worked by the district office; on a village device it can only be viewed.";
     DossierTitle => "Berkas untuk Dinas Sosial", "Dossier for the district office";
     DossierHint => "Langkah pertama prosedur ini dikerjakan Dinas. Siapkan berkasnya: foto setiap dokumen, atau tandai tidak ada. Kasus siap dikirim setelah data pemohon lengkap dan semua dokumen dicek.", "This procedure's first step is the district's. Prepare the dossier: photograph each document, or mark it missing. The case is ready to send once the applicant's details are complete and every document is checked.";
     WaitingVillage => "Menunggu bagian desa", "Waiting on the village's part";
@@ -720,6 +726,7 @@ pub fn act_refused(
             answer(a),
             t(lang, Msg::ActContradictsFits)
         ),
+        ActError::AnswerFirst => t(lang, Msg::ActAnswerFirst).to_string(),
         ActError::Move(_) => t(lang, Msg::CaseConflict).to_string(),
     }
 }
@@ -746,7 +753,7 @@ pub fn answer_refused(
         ),
         AnswerRefusal::NotYet { at } if at.is_empty() => t(lang, Msg::AnswerAtEnd).to_string(),
         AnswerRefusal::NotYet { at } => format!(
-            "{} {} {}.",
+            "{} \u{ab}{}\u{bb} {}.",
             t(lang, Msg::AnswerNotYet),
             list(at, node),
             t(lang, Msg::AnswerOrEnd)
@@ -955,6 +962,25 @@ pub fn exchange_problem(lang: Lang, p: &ExchangeProblem) -> String {
             t(lang, Msg::ExVersion),
             t(lang, Msg::ExUnknownProcedureFix)
         ),
+        ExchangeProblem::ForeignPack {
+            case,
+            applicant,
+            pack,
+            office,
+        } => {
+            let who = if applicant.trim().is_empty() {
+                case.clone()
+            } else {
+                format!("{applicant} ({case})")
+            };
+            format!(
+                "{} {who} {} {pack}, {} {office}. {}",
+                t(lang, Msg::ExForeignPack),
+                t(lang, Msg::ExForeignPackUses),
+                t(lang, Msg::ExForeignPackOffice),
+                t(lang, Msg::ExForeignPackFix)
+            )
+        }
         ExchangeProblem::OutOfLane {
             case,
             applicant,

@@ -287,6 +287,18 @@ fn case_at(pack: &str, p: &Procedure, origin: &'static str, target: &str) -> Cas
     for (i, d) in docs.iter().enumerate() {
         r.photo(d, &format!("{i:064x}"));
     }
+    // Where the pack has the district answer at a step, the answer comes
+    // before the step is done.
+    if p.answers
+        .as_ref()
+        .is_some_and(|a| a.at.iter().any(|n| n == target))
+    {
+        r.push(EventKind::Feedback {
+            state: FeedbackState::Proposed,
+            reason: None,
+            missing: vec![],
+        });
+    }
     for (node, answer) in path_to(p, target).expect("reachable") {
         match answer {
             Some(a) => r.answer(&node, &a, None),
@@ -946,4 +958,43 @@ fn an_office_task_needs_a_signed_in_member_once_the_office_has_staff() {
     assert_eq!(check_office_task(Member::NoStaff), Ok(()));
     assert_eq!(check_office_task(Member::Role("operator")), Ok(()));
     assert_eq!(check_office_task(Member::SignedOut), Err(ActError::SignIn));
+}
+
+#[test]
+fn the_step_where_the_district_answers_waits_for_the_answer() {
+    let pack = pack("karanganyar");
+    let p = &pack.procedures[0];
+    let engine = Engine::new(p, WIB);
+    let mut r = Recorder::new("hp-desa", "k13", 0);
+    r.created("karanganyar", "pbi_pbpu_proposal");
+    for n in [
+        "village_input",
+        "verify",
+        "check_dossier",
+        "kabid_review",
+        "sekdin_review",
+        "kadis_sign",
+    ] {
+        r.step(n);
+    }
+    r.answer("scheme", "pbi_jk", None).step("send_kemensos");
+    let operator = Actor::Office {
+        device: "laptop",
+        member: Member::Role("operator"),
+    };
+    let case = Case::fold(&r.events).unwrap();
+    let feedback = step_move("feedback", case.updated_at + MINUTE);
+    assert_eq!(
+        check_act(&case, &engine, operator, &feedback, today()).err(),
+        Some(ActError::AnswerFirst),
+        "the case may not end without the district's answer"
+    );
+    r.push(EventKind::Feedback {
+        state: FeedbackState::Proposed,
+        reason: None,
+        missing: vec![],
+    });
+    let case = Case::fold(&r.events).unwrap();
+    let feedback = step_move("feedback", case.updated_at + MINUTE);
+    assert!(check_act(&case, &engine, operator, &feedback, today()).is_ok());
 }

@@ -1118,6 +1118,42 @@ mod exchange {
             "{refused:?}"
         );
         assert_eq!(district.case_events("k1").await.unwrap().len(), before);
+
+        // A case under another regency's procedures: no lane of this
+        // office could work it, so the bundle is refused whole.
+        let foreign = vec![ev(
+            &me,
+            "k2",
+            400,
+            EventKind::Created {
+                pack: "karanganyar".into(),
+                version: 1,
+                procedure: "pbi_pbpu_proposal".into(),
+            },
+        )];
+        village
+            .append(&foreign, &Case::fold(&foreign).unwrap().summary(None), None)
+            .await
+            .unwrap();
+        let other = village
+            .export_cases(
+                &["k2".into()],
+                &profile("32.14.01.2001"),
+                1_795_440_000_000,
+                420,
+                &summ,
+            )
+            .await
+            .unwrap();
+        let refused = district
+            .import_bundle(&other.bytes, now + 30, &library, &|_| {})
+            .await
+            .err();
+        assert!(
+            matches!(&refused, Some(ExchangeProblem::ForeignPack { case, .. }) if case == "k2"),
+            "{refused:?}"
+        );
+        assert!(district.case_events("k2").await.unwrap().is_empty());
         village.close();
         district.close();
         Db::delete("pandu-test-x-village").await.unwrap();

@@ -206,6 +206,15 @@ pub enum ExchangeProblem {
         version: u32,
         procedure: String,
     },
+    /// A village's case under another regency's procedures than the
+    /// office's: no lane of this office could work it. `pack` and
+    /// `office` name the two regencies.
+    ForeignPack {
+        case: String,
+        applicant: String,
+        pack: String,
+        office: String,
+    },
     /// An event outside its sender's side (a district step recorded on a
     /// village phone, a village step by the office): the whole bundle is
     /// refused (`domain::lanes::check_sender`).

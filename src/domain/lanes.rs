@@ -214,6 +214,10 @@ pub enum ActError {
         answer: String,
         missing: Vec<String>,
     },
+    /// A step where the pack has the district answer the village
+    /// (Karanganyar's "feedback"): the answer is recorded before the step
+    /// is done, so no case ends without one.
+    AnswerFirst,
     /// The engine refuses the move (not the current node, ended, ...).
     Move(MoveError),
 }
@@ -319,6 +323,17 @@ fn checklist(
     };
     match (procedure.node(&m.node).map(|n| &n.kind), &m.answer) {
         (Some(NodeKind::Step(step)), None) => {
+            let answers_here = procedure
+                .answers
+                .as_ref()
+                .is_some_and(|r| r.at.contains(&m.node));
+            let answered = case
+                .answer
+                .as_ref()
+                .is_some_and(|a| a.state != FeedbackState::Received);
+            if answers_here && !answered {
+                return Err(ActError::AnswerFirst);
+            }
             // The record is taken where the dossier is: village steps
             // and steps with a checklist.
             let takes_record =
@@ -640,4 +655,11 @@ pub fn check_office_task(member: Member) -> Result<(), ActError> {
         Member::SignedOut => Err(ActError::SignIn),
         Member::NoStaff | Member::Role(_) => Ok(()),
     }
+}
+
+/// The pack a village phone opens new cases under: the trusted district's
+/// when it trusts one (its office refuses cases of another regency's
+/// procedures), else the regency the officer chose.
+pub fn new_case_pack<'a>(trusted: Option<&'a str>, chosen: Option<&'a str>) -> Option<&'a str> {
+    trusted.or(chosen)
 }

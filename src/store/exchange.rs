@@ -896,6 +896,21 @@ impl Db {
             let merged = merge_case(incoming, stored, &may_author, receipt)?;
             let case = &merged.case;
             let added: Vec<&Event> = merged.added.iter().map(|&i| &case.events[i]).collect();
+            if let Some(o) = office.as_ref().filter(|_| from_village) {
+                if case.pack != o.config.pack {
+                    let regency = |pack: &str| {
+                        library
+                            .latest(pack)
+                            .map_or_else(|| pack.to_string(), |p| p.regency.clone())
+                    };
+                    return Err(ExchangeProblem::ForeignPack {
+                        case: case.id.clone(),
+                        applicant: case.applicant.name().to_string(),
+                        pack: regency(&case.pack),
+                        office: regency(&o.config.pack),
+                    });
+                }
+            }
             let Some(procedure) = library.procedure(&case.pack, case.version, &case.procedure)
             else {
                 return Err(ExchangeProblem::UnknownProcedure {

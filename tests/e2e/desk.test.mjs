@@ -239,6 +239,13 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await dinas.tid("complete-step").click();
   await dinas.tid("step-blocked").waitFor();
   assert.match(await text(dinas, "step-blocked"), /Masuk sebagai staf/);
+  // Nor can the applicant's record be changed under the laptop's name.
+  await dinas.tid("record-sign-in").waitFor();
+  assert.ok(await dinas.tid("f-phone").isDisabled(), "the record is read-only while nobody is signed in");
+  // A list names every applicant: not offered while signed out.
+  await dinas.goto("inbox");
+  await dinas.tid("sign-in-who").waitFor();
+  assert.equal(await dinas.tid("list").count(), 0);
 
   // A wrong PIN is refused.
   await dinas.goto("inbox");
@@ -286,11 +293,20 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await openFromInbox(dinas, "scheme");
   await step(dinas, "scheme", () => dinas.tid("answer-pbi_jk").click());
   await step(dinas, "send_kemensos", () => dinas.tid("complete-step").click());
-  await step(dinas, "feedback", () => dinas.tid("complete-step").click());
-  await dinas.page.waitForSelector("[data-testid=case-ended][data-outcome=proposed]");
+  // The feedback step waits for the district's answer.
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=feedback]");
+  await dinas.tid("complete-step").click();
+  await dinas.tid("step-blocked").waitFor();
+  assert.match(await text(dinas, "step-blocked"), /Catat jawaban Dinas dulu/);
+  // The pack's words: this PBI-JK case goes to Kemensos, not to Dinkes.
+  const form = await text(dinas, "answer-form");
+  assert.match(form, /Kemensos/);
+  assert.doesNotMatch(form, /Dinas Kesehatan/);
   await dinas.tid("answer-proposed").check();
   await dinas.tid("answer-save").click();
   await dinas.page.waitForSelector("[data-testid=case-answer][data-state=proposed]");
+  await step(dinas, "feedback", () => dinas.tid("complete-step").click());
+  await dinas.page.waitForSelector("[data-testid=case-ended][data-outcome=proposed]");
   await waitSaved(dinas);
   await dinas.goto("inbox");
   await dinas.tid("inbox-empty").waitFor();

@@ -462,6 +462,7 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
 #[component]
 fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
     let lang = use_lang();
+    let desk = use_desk();
     let base = use_base();
     let l = lang.untracked();
     let en = l == Lang::En;
@@ -485,6 +486,12 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
             let busy = RwSignal::new(false);
             let (def2, pack_id) = (def.clone(), pack.id.clone());
             let make = move |_| {
+                // A list names every applicant: once the office has staff,
+                // only a signed-in member downloads it.
+                if desk.office_task().is_err() {
+                    made.set(Some(Err(t(lang.untracked(), Msg::OfficeSignIn).to_string())));
+                    return;
+                }
                 let (def, pack_id) = (def2.clone(), pack_id.clone());
                 let cycle = chosen.get_untracked();
                 let library = load.get_value();
@@ -558,6 +565,8 @@ fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
 #[component]
 fn Register(pack: Pack) -> impl IntoView {
     let lang = use_lang();
+    let desk = use_desk();
+    let refused = RwSignal::new(false);
     let storage = use_storage();
     let (entries, _) = when_stored(|| async { db::require()?.register().await });
     let offset = pack.utc_offset_minutes;
@@ -606,6 +615,10 @@ fn Register(pack: Pack) -> impl IntoView {
                     })
                     .collect_view();
                 let download = move |_| {
+                    refused.set(desk.office_task().is_err());
+                    if refused.get_untracked() {
+                        return;
+                    }
                     let header = crate::i18n::recap_header();
                     let table = crate::domain::register::recap(&all, year, offset, header);
                     let name = pack.with_value(|p| format!("register-{}-{year}.csv", p.id));
@@ -629,6 +642,7 @@ fn Register(pack: Pack) -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
+                    {move || refused.get().then(|| view! { <p class="error" role="alert" data-testid="register-refused">{t(lang.get(), Msg::OfficeSignIn)}</p> })}
                     <button type="button" class="btn" data-testid="register-download" on:click=download>
                         {t(l, Msg::RegisterDownload)}
                     </button>

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 use super::case::new_event;
 use super::procedures::chosen;
 use crate::domain::case::{Case, EventKind};
-use crate::domain::lanes::opens_here;
+use crate::domain::lanes::{new_case_pack, opens_here};
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{step_count, storage_problem, t, Lang, Msg};
 use crate::store::{db, platform, prefs};
@@ -72,13 +72,29 @@ pub fn NewCase() -> impl IntoView {
     let busy = RwSignal::new(false);
     let choice = RwSignal::new(prefs::pack());
     let desk = crate::ui::use_desk();
+    // A phone that trusts a district opens cases under its procedures only.
+    let trusted = LocalResource::new(move || async move {
+        if !storage.is_ready() {
+            return None;
+        }
+        db::require()
+            .ok()?
+            .district()
+            .await
+            .ok()
+            .flatten()
+            .map(|d| d.pack)
+    });
 
     move || {
         let l = lang.get();
         let en = l == Lang::En;
         let navigate = navigate.clone();
         let body = packs.with(storage.get(), l, move |load| {
-            let Some(pack) = chosen(&load, &choice.get()) else {
+            let trusted = trusted.get().flatten().filter(|_| !desk.office.get().is_some());
+            let picked = choice.get();
+            let pack_id = new_case_pack(trusted.as_deref(), picked.as_deref()).map(str::to_string);
+            let Some(pack) = chosen(&load, &pack_id) else {
                 return view! { <p data-testid="packs-none">{t(l, Msg::ProceduresNone)}</p> }.into_any();
             };
             let office = desk.office.get().is_some();
@@ -124,7 +140,10 @@ pub fn NewCase() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <RegencySelect load=load.clone() current=pack.id.clone() choice=choice id="new-case-regency" />
+                {match trusted {
+                    None => view! { <RegencySelect load=load.clone() current=pack.id.clone() choice=choice id="new-case-regency" /> }.into_any(),
+                    Some(_) => view! { <p data-testid="new-case-district"><strong>{pack.regency.clone()}</strong> " \u{b7} " {t(l, Msg::NewCaseTrusted)}</p> }.into_any(),
+                }}
                 <p class="muted">{pack.office.clone()}</p>
                 <ul class="procedure-list">{cards}</ul>
             }

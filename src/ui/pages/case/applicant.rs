@@ -202,7 +202,11 @@ pub(super) fn ApplicantForm(
         <details class="card" open=open data-testid="applicant">
             <summary><h2>{move || lang.t(Msg::CaseApplicant)}</h2></summary>
             <p class="muted">{move || lang.t(Msg::CaseApplicantHint)}</p>
-            <div class="form-grid">{Field::ALL.into_iter().map(field).collect_view()}</div>
+            {(!rec.may_record()).then(|| view! { <p class="notice" role="note" data-testid="record-sign-in">{lang.t(Msg::OfficeSignIn)}</p> })}
+            <fieldset class="form-grid plain" disabled=!rec.may_record()>
+                <legend class="visually-hidden">{move || lang.t(Msg::CaseApplicantHint)}</legend>
+                {Field::ALL.into_iter().map(field).collect_view()}
+            </fieldset>
         </details>
     }
 }

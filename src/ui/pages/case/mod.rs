@@ -25,7 +25,7 @@ use crate::domain::case::{
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
-use crate::domain::lanes::{check_act, ActError, Actor, Member};
+use crate::domain::lanes::{check_act, check_office_task, ActError, Actor, Member};
 use crate::domain::lists::arrival;
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::staff::StaffMember;
@@ -244,6 +244,16 @@ impl Recorder {
         self.ctx.get_value()
     }
 
+    /// Whether this device may record on the case now: at an office with
+    /// staff, only a signed-in member (`lanes::check_office_task`), so
+    /// the history never names the laptop's profile for a member's work.
+    fn may_record(self) -> bool {
+        match self.ctx().actor() {
+            Actor::Office { member, .. } => check_office_task(member).is_ok(),
+            Actor::Village => true,
+        }
+    }
+
     /// The time for new events: now, but never before the case's last
     /// event (a phone clock set back must not reorder the history).
     fn next_at(self) -> Millis {
@@ -284,6 +294,9 @@ impl Recorder {
         let Some(d) = self.derived.get_value() else {
             return;
         };
+        if !self.may_record() {
+            return;
+        }
         let ended_now = || {
             d.walk
                 .with_untracked(|w| w.as_ref().is_some_and(|w| w.outcome.is_some()))
@@ -328,6 +341,9 @@ impl Recorder {
         role: Option<String>,
         photo: PhotoBlob,
     ) -> Result<(), StorageProblem> {
+        if !self.may_record() {
+            return Ok(());
+        }
         let event = self.event(
             role,
             EventKind::DocumentAttached {

@@ -474,7 +474,8 @@ fn DocItem(
                 <span class="badge">{t(l, status)}</span>
             </div>
             <div class="thumbs">{state.photos.iter().map(|p| view! { <Thumb sha=p.sha256.clone() alt=name.clone() /> }).collect_view()}</div>
-            <div class="doc-actions">
+            <fieldset class="doc-actions plain" disabled=!rec.may_record()>
+                <legend class="visually-hidden">{name.clone()}</legend>
                 <label class="btn">
                     {t(l, Msg::DocTakePhoto)} " \u{1f4f7}"
                     <input type="file" accept="image/*" capture="environment" class="visually-hidden"
@@ -489,7 +490,7 @@ fn DocItem(
                 </label>
                 <button type="button" class="btn" data-testid=format!("present-{doc}") on:click=move |_| mark(true)>{t(l, Msg::DocMarkPresent)}</button>
                 <button type="button" class="btn" data-testid=format!("missing-{doc}") on:click=move |_| mark2(false)>{t(l, Msg::DocMarkMissing)}</button>
-            </div>
+            </fieldset>
             {move || busy.with(|b| b.contains(&doc_busy)).then(|| view! { <p class="muted">{t(l, Msg::DocPhotoSaving)}</p> })}
             {move || problems.with(|p| p.get(&doc_problem).cloned()).map(|text| view! { <p class="error" role="alert" data-testid="photo-problem">{text}</p> })}
         </li>
