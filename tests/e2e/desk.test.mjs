@@ -240,7 +240,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await dinas.tid("step-blocked").waitFor();
   assert.match(await text(dinas, "step-blocked"), /Masuk sebagai staf/);
   // Nor can the applicant's record be changed under the laptop's name.
-  await dinas.tid("record-sign-in").waitFor();
+  await dinas.tid("record-sign-in").waitFor({ state: "attached" });
   assert.ok(await dinas.tid("f-phone").isDisabled(), "the record is read-only while nobody is signed in");
   // A list names every applicant: not offered while signed out.
   await dinas.goto("inbox");
