@@ -91,7 +91,7 @@ pub fn NewCase() -> impl IntoView {
         let en = l == Lang::En;
         let navigate = navigate.clone();
         let body = packs.with(storage.get(), l, move |load| {
-            let trusted = trusted.get().flatten().filter(|_| !desk.office.get().is_some());
+            let trusted = trusted.get().flatten().filter(|_| desk.office.get().is_none());
             let picked = choice.get();
             let pack_id = new_case_pack(trusted.as_deref(), picked.as_deref()).map(str::to_string);
             let Some(pack) = chosen(&load, &pack_id) else {

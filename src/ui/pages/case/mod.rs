@@ -116,7 +116,12 @@ impl Ctx {
 
     fn role_name(&self, id: &str, lang: Lang) -> String {
         let en = lang == Lang::En;
-        match self.procedure().and_then(|p| p.role(id)) {
+        // A member's role may be another procedure's of the pack.
+        let role = self
+            .procedure()
+            .and_then(|p| p.role(id))
+            .or_else(|| self.pack().and_then(|p| p.role(id)));
+        match role {
             Some(r) => {
                 let side = match r.side {
                     Side::Village => Msg::SideVillage,
