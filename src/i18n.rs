@@ -403,6 +403,8 @@ messages! {
     ExForeignPackOffice => "sedangkan kantor ini bekerja dengan prosedur", "while this office works with the procedures of";
     ExForeignPackFix => "Tidak ada yang diimpor. Perangkat desa harus membuat kasus dengan prosedur kabupaten Dinas yang dipercayainya.", "Nothing was imported. The village device must open its cases under the procedures of the district it trusts.";
     NewCaseTrusted => "prosedur Dinas Sosial yang dipercaya perangkat ini", "the procedures of the district office this device trusts";
+    PinWait => "Terlalu banyak PIN salah berturut-turut. Tunggu sebentar, lalu coba lagi.", "Too many wrong PINs in a row. Wait a moment, then try again.";
+    PinWaitFor => "Terlalu banyak PIN salah berturut-turut. Coba lagi dalam", "Too many wrong PINs in a row. Try again in";
     AnswerChoose => "Pilih jawabannya dulu.", "Choose the answer first.";
     AnswerSignIn => "Masuk sebagai staf di Kotak masuk untuk mencatat jawaban Dinas.", "Sign in as a staff member in the Inbox to record the district's answer.";
     AnswerByRoles => "Jawaban Dinas dicatat oleh", "The district's answer is recorded by";
@@ -649,6 +651,7 @@ pub fn staff_problem(lang: Lang, problem: StaffProblem) -> &'static str {
         StaffProblem::NotHead => Msg::StaffNotHead,
         StaffProblem::HeadPinMissing => Msg::StaffHeadPinMissing,
         StaffProblem::HeadPinWrong => Msg::StaffHeadPinWrong,
+        StaffProblem::PinWait => Msg::PinWait,
     };
     t(lang, msg)
 }

@@ -466,3 +466,35 @@ fn each_shipped_pack_has_its_head_among_its_district_roles_or_none() {
         }
     }
 }
+
+#[test]
+fn wrong_pins_in_a_row_make_the_laptop_wait_longer_each_time() {
+    use pandu::domain::staff::PinGuard;
+    let now = 1_000_000;
+    let mut g = PinGuard::default();
+    assert_eq!(g.wait_left(now), None);
+    // The first three wrong PINs are free.
+    for _ in 0..3 {
+        g = g.failed(now);
+        assert_eq!(g.wait_left(now), None);
+    }
+    // Then 30 s, doubling, at most 15 minutes.
+    let mut waits = Vec::new();
+    for _ in 0..8 {
+        g = g.failed(now);
+        waits.push(g.wait_left(now).unwrap());
+    }
+    assert_eq!(
+        waits,
+        [30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]
+    );
+    assert_eq!(g.wait_left(now + 900_000), None, "over when the wait is");
+    assert_eq!(
+        PinGuard::default(),
+        PinGuard {
+            failures: 0,
+            until: 0
+        },
+        "a right PIN starts over"
+    );
+}

@@ -75,6 +75,9 @@ pub enum StaffProblem {
     HeadPinMissing,
     /// The PIN typed is not the head's.
     HeadPinWrong,
+    /// Too many wrong PINs in a row on this laptop: PIN entry waits
+    /// (`PinGuard`).
+    PinWait,
 }
 
 /// What the form gives for a new staff member.
@@ -369,6 +372,43 @@ fn authorise(heads: &[&StaffMember], by: &Authority) -> Vec<StaffProblem> {
         out.push(StaffProblem::HeadPinWrong);
     }
     out
+}
+
+/// Wrong PINs typed in a row on this laptop, and until when PIN entry
+/// waits: the first three are free, then 30 seconds, doubling to at most
+/// 15 minutes, so a 4-digit PIN cannot be tried through by hand or by a
+/// script in an afternoon. A right PIN clears it. The store keeps it across
+/// reloads; time is passed in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinGuard {
+    pub failures: u32,
+    pub until: crate::domain::date::Millis,
+}
+
+impl PinGuard {
+    /// Wrong PINs allowed before the first wait.
+    pub const FREE_TRIES: u32 = 3;
+
+    /// How long PIN entry still waits at `now`, if it does.
+    pub fn wait_left(
+        &self,
+        now: crate::domain::date::Millis,
+    ) -> Option<crate::domain::date::Millis> {
+        (now < self.until).then(|| self.until - now)
+    }
+
+    /// The guard after one more wrong PIN at `now`.
+    pub fn failed(self, now: crate::domain::date::Millis) -> PinGuard {
+        let failures = self.failures.saturating_add(1);
+        let wait = match failures.checked_sub(Self::FREE_TRIES + 1) {
+            None => 0,
+            Some(n) => (30_000i64 << n.min(5)).min(15 * 60_000),
+        };
+        PinGuard {
+            failures,
+            until: now + wait,
+        }
+    }
 }
 
 #[cfg(test)]

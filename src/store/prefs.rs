@@ -5,6 +5,7 @@
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
+use crate::domain::staff::PinGuard;
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "pandu.lang";
@@ -33,6 +34,19 @@ pub fn pack() -> Option<String> {
 /// Remembers the regency pack; false when the browser refused.
 pub fn set_pack(id: &str) -> bool {
     LocalStorage::set(PACK_KEY, id).is_ok()
+}
+
+const PIN_GUARD_KEY: &str = "pandu.pin_guard";
+
+/// Wrong PINs in a row on this laptop (`staff::PinGuard`); kept in
+/// localStorage so a reload does not clear it.
+pub fn pin_guard() -> PinGuard {
+    LocalStorage::get::<PinGuard>(PIN_GUARD_KEY).unwrap_or_default()
+}
+
+/// Saves the guard after a PIN was checked.
+pub fn set_pin_guard(guard: PinGuard) {
+    let _ = LocalStorage::set(PIN_GUARD_KEY, guard);
 }
 
 const STAFF_KEY: &str = "pandu.staff";

@@ -345,6 +345,23 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await desa.page.waitForFunction(() => /Bu Kadis/.test(document.querySelector("[data-testid=timeline]").textContent));
   const timeline = await text(desa, "timeline");
   for (const who of STAFF) assert.ok(timeline.includes(who.name), `the timeline shows ${who.name}`);
+
+  // Guessing PINs: after three wrong ones the laptop makes the next wait,
+  // and even the right PIN is not taken until then.
+  await dinas.goto("inbox");
+  await dinas.tid("sign-out").click();
+  for (let i = 0; i < 4; i++) {
+    await dinas.tid("sign-in-who").selectOption({ label: "Bu Kadis" });
+    await dinas.tid("sign-in-pin").fill(`900${i}`);
+    await dinas.tid("sign-in-go").click();
+    await dinas.tid("sign-in-wrong").waitFor();
+  }
+  await dinas.tid("sign-in-who").selectOption({ label: "Bu Kadis" });
+  await dinas.tid("sign-in-pin").fill(HEAD_PIN);
+  await dinas.tid("sign-in-go").click();
+  await dinas.tid("sign-in-wait").waitFor();
+  assert.match(await text(dinas, "sign-in-wait"), /Coba lagi dalam < 1 menit/);
+  assert.equal(await dinas.tid("signed-in").count(), 0, "not signed in while the laptop waits");
   dinas.assertNoConsoleErrors();
   desa.assertNoConsoleErrors();
   await laptop.close();

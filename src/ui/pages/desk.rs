@@ -11,14 +11,14 @@ use crate::domain::lanes::{district_roles, lateness, role_has_work, Lateness};
 use crate::domain::lists::{cycle_bounds, cycle_of, list_table, Cycle};
 use crate::domain::procedure::{NodeKind, Pack};
 use crate::domain::staff::{
-    Authority, NewStaff, StaffAction, StaffChange, StaffMember, StaffProblem, StaffRules,
+    Authority, NewStaff, PinGuard, StaffAction, StaffChange, StaffMember, StaffProblem, StaffRules,
 };
 use crate::i18n::{
-    case_count, date_time, lateness as lateness_text, list_column, month_year, staff_log_line,
-    staff_problem, storage_problem, t, time_standard, Lang, Msg,
+    case_count, date_time, lateness as lateness_text, list_column, month_year, span,
+    staff_log_line, staff_problem, storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::packs::PackLoad;
-use crate::store::{db, platform};
+use crate::store::{db, platform, prefs};
 use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_storage, when_stored};
 
 /// How many cases of a lane one page shows.
@@ -58,10 +58,21 @@ async fn change_staff(
         head: head.as_deref(),
     };
     let by = with_default_head(&rules, &staff, by);
-    match rules.apply(&staff, &change, &by, platform::now()) {
-        Err(problems) => Ok(Err(problems)),
+    let now = platform::now();
+    let guard = prefs::pin_guard();
+    if guard.wait_left(now).is_some() {
+        return Ok(Err(vec![StaffProblem::PinWait]));
+    }
+    match rules.apply(&staff, &change, &by, now) {
+        Err(problems) => {
+            if problems.contains(&StaffProblem::HeadPinWrong) {
+                prefs::set_pin_guard(guard.failed(now));
+            }
+            Ok(Err(problems))
+        }
         Ok(changed) => {
             db.save_staff_change(&changed.staff, &changed.entry).await?;
+            prefs::set_pin_guard(PinGuard::default());
             Ok(Ok(()))
         }
     }
@@ -375,17 +386,32 @@ fn SignIn() -> impl IntoView {
     let who = RwSignal::new(String::new());
     let pin = RwSignal::new(String::new());
     let wrong = RwSignal::new(false);
+    let wait = RwSignal::new(None::<i64>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = who.get_untracked();
         let typed = pin.get_untracked();
         pin.set(String::new());
+        let now = platform::now();
+        let guard = prefs::pin_guard();
+        // Too many wrong PINs: not even checked until the wait is over.
+        if let Some(left) = guard.wait_left(now) {
+            wait.set(Some(left));
+            return;
+        }
+        wait.set(None);
         let staff = desk.staff.get_untracked();
         let member = staff.iter().find(|m| m.id == id).or(staff.first());
         match member {
             // Signing in replaces this form: nothing of it is touched after.
-            Some(m) if m.pin_matches(&typed) => desk.sign_in(m.clone()),
-            _ => wrong.set(true),
+            Some(m) if m.pin_matches(&typed) => {
+                prefs::set_pin_guard(PinGuard::default());
+                desk.sign_in(m.clone())
+            }
+            _ => {
+                prefs::set_pin_guard(guard.failed(now));
+                wrong.set(true)
+            }
         }
     };
     view! {
@@ -400,7 +426,10 @@ fn SignIn() -> impl IntoView {
             <label for="sign-in-pin">"PIN"</label>
             <input id="sign-in-pin" data-testid="sign-in-pin" type="password" inputmode="numeric" autocomplete="current-password"
                 prop:value=move || pin.get() on:input:target=move |ev| pin.set(ev.target().value()) />
-            {move || wrong.get().then(|| view! { <p class="error" role="alert" data-testid="sign-in-wrong">{lang.t(Msg::SignInWrongPin)}</p> })}
+            {move || match wait.get() {
+                Some(left) => Some(view! { <p class="error" role="alert" data-testid="sign-in-wait">{lang.t(Msg::PinWaitFor)} " " {span(lang.get(), left)} "."</p> }.into_any()),
+                None => wrong.get().then(|| view! { <p class="error" role="alert" data-testid="sign-in-wrong">{lang.t(Msg::SignInWrongPin)}</p> }.into_any()),
+            }}
             <button type="submit" class="btn btn-primary" data-testid="sign-in-go">{move || lang.t(Msg::SignIn)}</button>
         </form>
     }
