@@ -246,6 +246,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await dinas.goto("inbox");
   await dinas.tid("sign-in-who").waitFor();
   assert.equal(await dinas.tid("list").count(), 0);
+  assert.equal(await dinas.tid("register-download").count(), 0);
 
   // A wrong PIN is refused.
   await dinas.goto("inbox");

@@ -742,9 +742,12 @@ pub fn Inbox() -> impl IntoView {
             }
         }
     };
+    // The lists and the register name every applicant: once the office
+    // has staff, only a signed-in member sees them.
     let lists = move || {
         let l = lang.get();
-        desk.is_office().then(|| {
+        let open = desk.staff.with(Vec::is_empty) || desk.member.with(Option::is_some);
+        (desk.is_office() && open).then(|| {
             packs.with(storage.get(), l, move |load| match desk.pack(&load) {
                 Some(pack) => view! {
                     <Lists pack=pack.clone() load=load.clone() />
