@@ -885,7 +885,12 @@ impl Db {
                 case_id: incoming.id.clone(),
                 at: now,
                 device: my_device_id.clone(),
-                officer: String::new(),
+                // The receipt names the office, so no history line is
+                // left without who recorded it.
+                officer: office
+                    .as_ref()
+                    .map(|o| o.config.name.clone())
+                    .unwrap_or_default(),
                 role: None,
                 kind: EventKind::Feedback {
                     state: FeedbackState::Received,
