@@ -971,11 +971,7 @@ pub fn exchange_problem(lang: Lang, p: &ExchangeProblem) -> String {
             pack,
             office,
         } => {
-            let who = if applicant.trim().is_empty() {
-                case.clone()
-            } else {
-                format!("{applicant} ({case})")
-            };
+            let who = case_who(case, applicant);
             format!(
                 "{} {who} {} {pack}, {} {office}. {}",
                 t(lang, Msg::ExForeignPack),
@@ -991,11 +987,7 @@ pub fn exchange_problem(lang: Lang, p: &ExchangeProblem) -> String {
             role,
         } => {
             let en = lang == Lang::En;
-            let who = if applicant.trim().is_empty() {
-                case.clone()
-            } else {
-                format!("{applicant} ({case})")
-            };
+            let who = case_who(case, applicant);
             let what = match (step, role) {
                 (Some(s), Some(r)) => format!(" \u{ab}{}\u{bb} ({})", s.get(en), r.get(en)),
                 (Some(s), None) => format!(" \u{ab}{}\u{bb}", s.get(en)),
@@ -1022,6 +1014,15 @@ pub fn exchange_problem(lang: Lang, p: &ExchangeProblem) -> String {
             },
         )
         .to_string(),
+    }
+}
+
+/// A case as an import refusal names it: "Siti Aminah (c1a2…)", or its id.
+fn case_who(case: &str, applicant: &str) -> String {
+    if applicant.trim().is_empty() {
+        case.to_string()
+    } else {
+        format!("{applicant} ({case})")
     }
 }
 

@@ -903,16 +903,7 @@ fn answers_come_from_the_packs_roles_at_its_nodes_in_its_words() {
     // The PBPU path names Dinkes.
     let mut r = Recorder::new("hp-desa", "k11", 0);
     r.created("karanganyar", "pbi_pbpu_proposal");
-    for n in [
-        "village_input",
-        "verify",
-        "check_dossier",
-        "kabid_review",
-        "sekdin_review",
-        "kadis_sign",
-    ] {
-        r.step(n);
-    }
+    karanganyar_to_scheme(&mut r);
     r.answer("scheme", "pbpu_bp_pemda", None)
         .step("send_dinkes");
     let pbpu = Case::fold(&r.events).unwrap();
@@ -960,13 +951,8 @@ fn an_office_task_needs_a_signed_in_member_once_the_office_has_staff() {
     assert_eq!(check_office_task(Member::SignedOut), Err(ActError::SignIn));
 }
 
-#[test]
-fn the_step_where_the_district_answers_waits_for_the_answer() {
-    let pack = pack("karanganyar");
-    let p = &pack.procedures[0];
-    let engine = Engine::new(p, WIB);
-    let mut r = Recorder::new("hp-desa", "k13", 0);
-    r.created("karanganyar", "pbi_pbpu_proposal");
+/// Karanganyar's steps from the PMK's input to the Kadis's signature.
+fn karanganyar_to_scheme(r: &mut Recorder) {
     for n in [
         "village_input",
         "verify",
@@ -977,6 +963,16 @@ fn the_step_where_the_district_answers_waits_for_the_answer() {
     ] {
         r.step(n);
     }
+}
+
+#[test]
+fn the_step_where_the_district_answers_waits_for_the_answer() {
+    let pack = pack("karanganyar");
+    let p = &pack.procedures[0];
+    let engine = Engine::new(p, WIB);
+    let mut r = Recorder::new("hp-desa", "k13", 0);
+    r.created("karanganyar", "pbi_pbpu_proposal");
+    karanganyar_to_scheme(&mut r);
     r.answer("scheme", "pbi_jk", None).step("send_kemensos");
     let operator = Actor::Office {
         device: "laptop",
