@@ -8,7 +8,7 @@
 use crate::bundle::exchange::ExchangeProblem;
 use crate::bundle::seal::{Refusal, Warning};
 use crate::domain::applicant::{Field, FieldProblem};
-use crate::domain::case::{CaseStatus, FeedbackState};
+use crate::domain::case::{CaseStatus, FeedbackState, Standing};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::{ActError, AnswerRefusal, Lateness};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
@@ -584,6 +584,13 @@ messages! {
     ActContradictsFits => "tidak sesuai dengan berkas. Periksa dokumennya atau pilih jawaban lain.", "does not fit the dossier. Check the documents or choose another answer.";
     VillagePartDone => "Bagian desa selesai. Kirim ke Dinas Sosial.", "The village's part is done. Send it to the district office.";
     VillageWaitsOn => "Sekarang menunggu", "Now waiting on";
+    VillageSendAgain => "Kirim lagi ke Dinas", "Send to the district again";
+    ReturnedFixTitle => "Dinas mengembalikan kasus ini", "The district returned this case";
+    ReturnedFixHint => "Perbaiki yang diminta: betulkan data pemohon di bawah, foto ulang atau tandai dokumen, lalu kirim lagi. Kasusnya tetap sama dan riwayatnya tersimpan.",
+        "Fix what was asked: correct the applicant's details below, photograph or mark the documents again, then send it again. It stays the same case, with its history.";
+    ReturnedFixedTitle => "Sudah diperbaiki, siap dikirim ulang", "Fixed, ready to send again";
+    ReturnedFixedHint => "Kirim lagi ke Dinas Sosial. Anda masih bisa memperbaiki sebelum mengirim.", "Send it to the district office again. You can still make corrections before sending.";
+    ReturnedDocuments => "Dokumen kasus ini", "This case's documents";
     VillageSendNow => "Kirim ke Dinas", "Send to the district";
     DistrictStepReadOnly => "Langkah ini dikerjakan Dinas; di perangkat desa hanya bisa dilihat.", "This step is worked by the district office; on a village device it can only be viewed.";
     DossierTitle => "Berkas untuk Dinas Sosial", "Dossier for the district office";
@@ -591,6 +598,11 @@ messages! {
     WaitingVillage => "Menunggu bagian desa", "Waiting on the village's part";
     BreachTitle => "Peringatan: riwayat ini memuat catatan Dinas yang dibuat oleh perangkat desa. Catatan itu tidak dapat dipercaya; kerjakan ulang langkahnya di kantor.", "Warning: this history holds district records made by a village device. They cannot be trusted; work those steps again at the office.";
     BreachMark => "tidak sah: dibuat oleh perangkat desa", "not valid: made by a village device";
+    AttentionTitle => "Perlu tindakan Anda", "Waiting on you";
+    AttentionReturned => "dikembalikan Dinas", "returned by the district";
+    AttentionDrafts => "draf", "drafts";
+    AttentionReady => "siap dikirim", "ready to send";
+    AttentionNone => "Tidak ada kasus yang menunggu Anda.", "No case is waiting on you.";
     WindowClosed => "Jendela tanggal", "The window of days";
     WindowClosedNow => "sudah tutup; buka lagi", "has closed; it opens again on";
     WindowNotYet => "belum buka; buka", "is not open yet; it opens on";
@@ -905,8 +917,102 @@ pub fn case_status(lang: Lang, status: CaseStatus) -> &'static str {
         (CaseStatus::Sent, Lang::En) => "Sent",
         (CaseStatus::Acknowledged, Lang::Id) => "Diterima Dinas",
         (CaseStatus::Acknowledged, Lang::En) => "Received by the district",
+        (CaseStatus::Returned, Lang::Id) => "Dikembalikan Dinas",
+        (CaseStatus::Returned, Lang::En) => "Returned by the district",
         (CaseStatus::Archived, Lang::Id) => "Diarsipkan",
         (CaseStatus::Archived, Lang::En) => "Archived",
+    }
+}
+
+/// Where a case stands, in the officer's words (the list's and the case
+/// page's badge).
+pub fn standing(lang: Lang, s: Standing) -> &'static str {
+    let id = lang == Lang::Id;
+    match s {
+        Standing::Draft => {
+            if id {
+                "Draf"
+            } else {
+                "Draft"
+            }
+        }
+        Standing::Discarded => {
+            if id {
+                "Draf dibuang"
+            } else {
+                "Discarded draft"
+            }
+        }
+        Standing::Ready => {
+            if id {
+                "Siap dikirim"
+            } else {
+                "Ready to send"
+            }
+        }
+        Standing::Resend => {
+            if id {
+                "Sudah diperbaiki, siap dikirim ulang"
+            } else {
+                "Fixed, ready to send again"
+            }
+        }
+        Standing::Sent => {
+            if id {
+                "Terkirim, menunggu Dinas"
+            } else {
+                "Sent, waiting for the district"
+            }
+        }
+        Standing::Received => {
+            if id {
+                "Diterima Dinas"
+            } else {
+                "Received by the district"
+            }
+        }
+        Standing::Answered(FeedbackState::Proposed) => {
+            if id {
+                "Diusulkan"
+            } else {
+                "Proposed"
+            }
+        }
+        Standing::Answered(FeedbackState::Accepted) => {
+            if id {
+                "Disetujui"
+            } else {
+                "Approved"
+            }
+        }
+        Standing::Answered(FeedbackState::Rejected) => {
+            if id {
+                "Ditolak"
+            } else {
+                "Rejected"
+            }
+        }
+        Standing::Answered(FeedbackState::Returned) => {
+            if id {
+                "Dikembalikan: perlu diperbaiki"
+            } else {
+                "Returned: needs fixing"
+            }
+        }
+        Standing::Answered(FeedbackState::Received) => {
+            if id {
+                "Diterima Dinas"
+            } else {
+                "Received by the district"
+            }
+        }
+        Standing::Archived => {
+            if id {
+                "Diarsipkan"
+            } else {
+                "Archived"
+            }
+        }
     }
 }
 
@@ -1478,6 +1584,24 @@ pub fn list_column(lang: Lang, c: Column) -> &'static str {
         (Column::Reached, Lang::En) => "Date proposed",
         (Column::CaseId, Lang::Id) => "ID Kasus Pandu",
         (Column::CaseId, Lang::En) => "Pandu case id",
+    }
+}
+
+/// A field's stored value as the officer reads it: a date in words
+/// ("12 Maret 1985"), the sex in words, anything else as typed.
+pub fn field_value(lang: Lang, field: Field, value: &str) -> String {
+    use crate::domain::applicant::{parse_date, parse_sex};
+    let value = value.trim();
+    match field {
+        Field::BirthDate => {
+            parse_date(value).map_or_else(|| value.to_string(), |d| long_date(lang, d))
+        }
+        Field::Sex => match parse_sex(value) {
+            Some(Sex::Male) => t(lang, Msg::FieldSexMale).to_string(),
+            Some(Sex::Female) => t(lang, Msg::FieldSexFemale).to_string(),
+            None => value.to_string(),
+        },
+        _ => value.to_string(),
     }
 }
 

@@ -112,7 +112,7 @@ pub fn format_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
-fn parse_sex(s: &str) -> Option<Sex> {
+pub fn parse_sex(s: &str) -> Option<Sex> {
     match s {
         "male" => Some(Sex::Male),
         "female" => Some(Sex::Female),

@@ -37,18 +37,43 @@ pub enum CaseStatus {
     Sent,
     /// The district's receipt says it arrived.
     Acknowledged,
-    /// Kept for the record, hidden from the working list.
+    /// The district returned it and the village has not worked on it
+    /// since: the officer fixes what was asked and sends it again. Never
+    /// set by an event; `Case::status` derives it from the answer.
+    Returned,
+    /// Kept for the record, hidden from the working list (a discarded
+    /// draft too: archived before it was ever handed over).
     Archived,
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 5] = [
+    pub const ALL: [CaseStatus; 6] = [
         CaseStatus::Draft,
         CaseStatus::Finished,
         CaseStatus::Sent,
         CaseStatus::Acknowledged,
+        CaseStatus::Returned,
         CaseStatus::Archived,
     ];
+
+    /// The working list's order: what needs the officer first (returned,
+    /// drafts, ready to send), then what waits on the district; archived
+    /// cases are left out of it.
+    pub const WORKING: [CaseStatus; 5] = [
+        CaseStatus::Returned,
+        CaseStatus::Draft,
+        CaseStatus::Finished,
+        CaseStatus::Sent,
+        CaseStatus::Acknowledged,
+    ];
+
+    /// Whether a case in this status waits on the officer of its device.
+    pub fn needs_officer(self) -> bool {
+        matches!(
+            self,
+            CaseStatus::Returned | CaseStatus::Draft | CaseStatus::Finished
+        )
+    }
 
     /// The code stored in IndexedDB and used as the first part of the `by_status_recent` index key.
     pub fn code(self) -> &'static str {
@@ -57,6 +82,7 @@ impl CaseStatus {
             CaseStatus::Finished => "finished",
             CaseStatus::Sent => "sent",
             CaseStatus::Acknowledged => "acknowledged",
+            CaseStatus::Returned => "returned",
             CaseStatus::Archived => "archived",
         }
     }
@@ -259,6 +285,10 @@ pub struct Case {
     pub handed_over: Option<CaseStatus>,
     /// The district's latest answer, if any.
     pub answer: Option<DistrictAnswer>,
+    /// The latest return to the village: the role that recorded it (if
+    /// the office has staff) and when. A village's fix after it sends the
+    /// case back to that lane at the office.
+    pub returned_by: Option<(Option<String>, Millis)>,
     /// The case this one was merged into, as a duplicate.
     pub merged_into: Option<String>,
     /// The duplicates merged into this case.
@@ -330,6 +360,7 @@ impl Case {
             reasons: BTreeMap::new(),
             handed_over: None,
             answer: None,
+            returned_by: None,
             merged_into: None,
             merged_from: Vec::new(),
             worked_at: created_at,
@@ -347,6 +378,15 @@ impl Case {
                     | EventKind::DecisionAnswered { .. }
             ) {
                 case.worked_at = case.worked_at.max(e.at);
+                // Work after a return reopens the case: it is the
+                // village's again, to send once more.
+                let after_return = case
+                    .answer
+                    .as_ref()
+                    .is_some_and(|a| a.state == FeedbackState::Returned && e.at > a.at);
+                if after_return && case.handed_over == Some(CaseStatus::Acknowledged) {
+                    case.handed_over = None;
+                }
             }
             match &e.kind {
                 EventKind::Created { .. }
@@ -394,6 +434,10 @@ impl Case {
                         case.reasons.insert(node.clone(), r.trim().to_string());
                     }
                 }
+                // `returned` is derived from the answer, never set.
+                EventKind::StatusChanged {
+                    status: CaseStatus::Returned,
+                } => {}
                 EventKind::StatusChanged { status } => case.handed_over = Some(*status),
                 EventKind::Merged { from } => {
                     if !case.merged_from.contains(from) {
@@ -418,13 +462,21 @@ impl Case {
                         Some(case.handed_over.map_or(CaseStatus::Acknowledged, |s| {
                             s.max(CaseStatus::Acknowledged)
                         }));
-                    // A receipt never hides an answer given before it.
-                    let substantive = case
-                        .answer
-                        .as_ref()
-                        .is_some_and(|a| a.state != FeedbackState::Received);
+                    // A receipt never hides an answer given before it,
+                    // unless the village worked on the case since (a
+                    // returned case fixed and sent again).
+                    let substantive = case.answer.as_ref().is_some_and(|a| {
+                        a.state != FeedbackState::Received && a.at >= case.worked_at
+                    });
                     if *state == FeedbackState::Received && substantive {
                         continue;
+                    }
+                    match state {
+                        FeedbackState::Returned => {
+                            case.returned_by = Some((e.role.clone(), e.at));
+                        }
+                        FeedbackState::Received => {}
+                        _ => case.returned_by = None,
                     }
                     case.answer = Some(DistrictAnswer {
                         state: *state,
@@ -472,13 +524,40 @@ impl Case {
     }
 
     /// The status for lists: hand-over statuses once set, else finished
-    /// when the walk reached an end, else draft.
+    /// when the walk reached an end, else draft; a case the district
+    /// returned and nobody worked on since is `Returned`.
     pub fn status(&self, walk: Option<&Walk>) -> CaseStatus {
         let derived = match walk.and_then(|w| w.outcome) {
             Some(_) => CaseStatus::Finished,
             None => CaseStatus::Draft,
         };
-        self.handed_over.map_or(derived, |s| s.max(derived))
+        let status = self.handed_over.map_or(derived, |s| s.max(derived));
+        if status == CaseStatus::Acknowledged && self.awaits_fix() {
+            CaseStatus::Returned
+        } else {
+            status
+        }
+    }
+
+    /// Whether the latest answer returned the case and nothing was
+    /// worked on it after that answer.
+    pub fn awaits_fix(&self) -> bool {
+        self.answer
+            .as_ref()
+            .is_some_and(|a| a.state == FeedbackState::Returned && a.at >= self.worked_at)
+    }
+
+    /// Whether the district returned the case and the village has worked
+    /// on it since: a fix, to be sent (or already sent) again.
+    pub fn reopened(&self) -> bool {
+        self.merged_into.is_none()
+            && self
+                .returned_by
+                .as_ref()
+                .is_some_and(|(_, at)| self.worked_at > *at)
+            && self.answer.as_ref().is_some_and(|a| {
+                matches!(a.state, FeedbackState::Returned | FeedbackState::Received)
+            })
     }
 
     /// The case list's row for this case.
@@ -505,15 +584,24 @@ impl Case {
             over: Vec::new(),
             merged_into: self.merged_into.clone(),
             settled: self.off_lanes(),
+            answer: self.answer.as_ref().map(|a| a.state),
+            answer_reason: self
+                .answer
+                .as_ref()
+                .and_then(|a| a.reason.as_deref())
+                .map(|r| clip(r, REASON_CLIP)),
         }
     }
 
     /// The status when the procedure is known: like `status`, and a case
-    /// whose village part is done (`lanes::handed_to_district`) counts as
-    /// finished, ready to send.
+    /// whose village part is done (`lanes::handed_to_district`), or that
+    /// the village fixed after a return, counts as finished, ready to
+    /// send.
     pub fn status_with(&self, engine: &Engine, walk: Option<&Walk>) -> CaseStatus {
         let status = self.status(walk);
         match walk {
+            // A returned case the village has worked on: ready to go back.
+            Some(_) if status == CaseStatus::Draft && self.reopened() => CaseStatus::Finished,
             Some(w)
                 if status == CaseStatus::Draft
                     && handed_to_district(
@@ -552,6 +640,14 @@ impl Case {
                 row.lane = p.lane.clone().unwrap_or_default();
                 row.due = p.due_key() as f64;
                 row.deadline = p.deadline.map(|d| d as f64);
+                // A returned case fixed by its village after the walk
+                // ended waits on the lane that returned it (or the first
+                // that may answer), from the fix on.
+                if p.lane.is_none() && self.reopened() {
+                    row.lane = self.reopened_lane(engine).unwrap_or_default();
+                    row.due = self.worked_at as f64;
+                    row.since = self.worked_at as f64;
+                }
             }
             for v in &w.visits {
                 let step = engine
@@ -569,6 +665,23 @@ impl Case {
             }
         }
         row
+    }
+
+    /// The lane a reopened case goes back to: the role that returned it,
+    /// else the first role the pack lets answer, else the first district
+    /// role.
+    pub fn reopened_lane(&self, engine: &Engine) -> Option<String> {
+        let p = engine.procedure;
+        self.returned_by
+            .as_ref()
+            .and_then(|(role, _)| role.clone())
+            .or_else(|| p.answers.as_ref().and_then(|a| a.roles.first().cloned()))
+            .or_else(|| {
+                p.roles
+                    .iter()
+                    .find(|r| r.side == super::procedure::Side::District)
+                    .map(|r| r.id.clone())
+            })
     }
 
     /// The list row, walking the case with its own pack version from
@@ -721,6 +834,93 @@ pub struct CaseSummary {
     /// rejected or returned and not worked since.
     #[serde(default)]
     pub settled: bool,
+    /// The district's latest answer, so the list shows it without the
+    /// history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<FeedbackState>,
+    /// Its reason, cut to `REASON_CLIP` characters for the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_reason: Option<String>,
+}
+
+/// Where a case stands in its officer's terms: the list's badge and the
+/// case page's, from the same row so the two never disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Being captured.
+    Draft,
+    /// A draft the officer discarded (archived before any hand-over).
+    Discarded,
+    /// The village's part is done: waiting to be sent.
+    Ready,
+    /// Returned, fixed by the village: waiting to be sent again.
+    Resend,
+    /// Sent, no receipt yet.
+    Sent,
+    /// The district's receipt arrived, no answer yet.
+    Received,
+    /// The district's latest answer (proposed, accepted, rejected,
+    /// returned).
+    Answered(FeedbackState),
+    /// Kept for the record.
+    Archived,
+}
+
+impl Standing {
+    /// A short code for styles and tests.
+    pub fn code(self) -> &'static str {
+        match self {
+            Standing::Draft => "draft",
+            Standing::Discarded => "discarded",
+            Standing::Ready => "ready",
+            Standing::Resend => "resend",
+            Standing::Sent => "sent",
+            Standing::Received => "received",
+            Standing::Answered(s) => s.code(),
+            Standing::Archived => "archived",
+        }
+    }
+
+    /// Whether the officer of the device has something to do.
+    pub fn needs_officer(self) -> bool {
+        matches!(
+            self,
+            Standing::Draft
+                | Standing::Ready
+                | Standing::Resend
+                | Standing::Answered(FeedbackState::Returned)
+        )
+    }
+}
+
+impl CaseSummary {
+    /// Where the case stands, from its status and the district's answer.
+    pub fn standing(&self) -> Standing {
+        let answered = self.answer.filter(|a| *a != FeedbackState::Received);
+        match self.status {
+            CaseStatus::Draft => Standing::Draft,
+            CaseStatus::Archived if self.answer.is_none() => Standing::Discarded,
+            CaseStatus::Archived => Standing::Archived,
+            CaseStatus::Finished if answered == Some(FeedbackState::Returned) => Standing::Resend,
+            CaseStatus::Finished => Standing::Ready,
+            CaseStatus::Sent => Standing::Sent,
+            CaseStatus::Returned => Standing::Answered(FeedbackState::Returned),
+            CaseStatus::Acknowledged => answered.map_or(Standing::Received, Standing::Answered),
+        }
+    }
+}
+
+/// How much of an answer's reason a list row carries.
+pub const REASON_CLIP: usize = 140;
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('\u{2026}');
+    out
 }
 
 #[cfg(test)]
@@ -765,6 +965,8 @@ mod tests {
             over: vec![],
             merged_into: None,
             settled: false,
+            answer: None,
+            answer_reason: None,
         };
         let json = serde_json::to_string(&row).unwrap();
         assert!(json.contains("\"nik\":\"9471015501990003\""), "{json}");

@@ -409,7 +409,12 @@ pub fn keeps_to_side(procedure: &Procedure, origin: &str, e: &Event, side: Side)
         | (EventKind::Note { .. }, _) => true,
         (EventKind::Created { .. }, Side::Village) => true,
         (EventKind::Created { .. }, Side::District) => own_walk_in,
-        (EventKind::StatusChanged { status }, Side::Village) => *status != CaseStatus::Acknowledged,
+        // A village sends, archives (or discards a draft) and takes a
+        // draft back; only the district's answers acknowledge.
+        (EventKind::StatusChanged { status }, Side::Village) => matches!(
+            status,
+            CaseStatus::Sent | CaseStatus::Archived | CaseStatus::Draft
+        ),
         (EventKind::StatusChanged { .. }, Side::District) => own_walk_in,
         (EventKind::StepCompleted { node } | EventKind::DecisionAnswered { node, .. }, _) => {
             match node_side(procedure, node) {

@@ -523,13 +523,58 @@ impl Db {
         result
     }
 
-    /// One page of the case list, newest first. Without a search the page
+    /// The working list (no status chosen, no search): what needs the
+    /// officer first, then what waits on the district, each newest
+    /// first; archived cases left out (`CaseStatus::WORKING`). Each
+    /// status is one index range, read only as far as the page needs.
+    async fn working_list(&self, q: &ListQuery) -> Result<ListPage> {
+        let (index, base) = match &q.procedure {
+            None => ("by_status_recent", Vec::new()),
+            Some(p) => ("by_procedure_status_recent", vec![JsValue::from_str(p)]),
+        };
+        let wanted = (q.offset + q.limit + 1) as usize;
+        let mut values = Vec::new();
+        for status in CaseStatus::WORKING {
+            if values.len() >= wanted {
+                break;
+            }
+            let mut prefix = base.clone();
+            prefix.push(JsValue::from_str(status.code()));
+            let left = (wanted - values.len()) as u32;
+            values.extend(
+                self.index_get_all(
+                    stores::CASES,
+                    index,
+                    Some(prefix_range(&prefix)?),
+                    Some(left),
+                )
+                .await?,
+            );
+        }
+        let mut rows = values
+            .into_iter()
+            .skip(q.offset as usize)
+            .map(from_js)
+            .collect::<Result<Vec<CaseSummary>>>()?;
+        let more = rows.len() > q.limit as usize;
+        rows.truncate(q.limit as usize);
+        Ok(ListPage {
+            rows,
+            more,
+            matches: None,
+        })
+    }
+
+    /// One page of the case list, newest first (the working list when no status is chosen). Without a search the page
     /// is read straight from the index that fits the filters; a search
     /// reads at most `SEARCH_CAP` candidates from `by_nik` or `by_word`.
     pub async fn list_cases(&self, q: &ListQuery) -> Result<ListPage> {
         let timing = super::platform::Timing::start("pandu:list");
         let result = async {
             let search = q.search.trim().to_lowercase();
+            if search.is_empty() && q.status.is_none() {
+                return self.working_list(q).await;
+            }
             if search.is_empty() {
                 let mut prefix = Vec::new();
                 let index = match (&q.procedure, q.status) {

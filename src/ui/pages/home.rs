@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
 
-use crate::domain::case::CaseStatus;
+use crate::domain::case::{CaseStatus, FeedbackState, Standing};
 use crate::domain::profile::Profile;
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{case_count, case_status, outcome, storage_problem, t, Lang, Msg};
+use crate::i18n::{case_count, case_status, outcome, standing, storage_problem, t, Lang, Msg};
 use crate::store::cases::{ListQuery, SEARCH_CAP};
 use crate::store::db;
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, when_stored};
@@ -279,7 +279,9 @@ fn CaseList() -> impl IntoView {
                 let total = page_data.matches.or_else(|| {
                     let c = counts.get().flatten()?;
                     match (procedure.get_untracked(), status.get_untracked()) {
-                        (None, None) => Some(c.statuses.iter().map(|(_, n)| n).sum()),
+                        (None, None) => {
+                            Some(CaseStatus::WORKING.iter().map(|s| c.status(*s)).sum())
+                        }
                         (None, Some(s)) => Some(c.status(s)),
                         (Some(p), None) => Some(c.procedure(&p)),
                         (Some(_), Some(_)) => None,
@@ -303,15 +305,23 @@ fn CaseList() -> impl IntoView {
                                 _ => None,
                             });
                         let name = if c.applicant_name.is_empty() { t(l, Msg::CaseNoName).to_string() } else { c.applicant_name.clone() };
+                        let st = c.standing();
+                        // The reason of a return or a refusal, in the row.
+                        let reason = matches!(st, Standing::Answered(FeedbackState::Returned | FeedbackState::Rejected))
+                            .then(|| c.answer_reason.clone())
+                            .flatten();
+                        // Where the walk ended, while the district has not answered.
+                        let ended = c.outcome.filter(|_| c.answer.is_none() && c.status != CaseStatus::Archived);
                         view! {
-                            <li class="case-row" data-testid="case-row" data-status=c.status.code()>
+                            <li class=format!("case-row standing-{}", st.code()) data-testid="case-row" data-status=c.status.code() data-standing=st.code()>
                                 <A href=base.href(&format!("cases/{}", c.id))>
                                     <span class="case-name">{name}</span>
                                 </A>
                                 <span class="case-nik">{c.nik.clone()}</span>
                                 <span class="case-procedure muted">{title}</span>
-                                <span class="case-status badge">{case_status(l, c.status)}
-                                    {c.outcome.map(|o| format!(" \u{b7} {}", outcome(l, o)))}</span>
+                                <span class="case-status badge" data-testid="case-standing">{standing(l, st)}
+                                    {ended.map(|o| format!(" \u{b7} {}", outcome(l, o)))}</span>
+                                {reason.map(|r| view! { <span class="case-reason" data-testid="case-row-reason">{r}</span> })}
                                 {step.map(|s| view! { <span class="case-step muted">{t(l, Msg::ListStep)} ": " {s}</span> })}
                             </li>
                         }
@@ -332,7 +342,47 @@ fn CaseList() -> impl IntoView {
         })
     };
 
+    // What waits on the officer, counted from the indexes.
+    let desk = crate::ui::use_desk();
+    let attention = move || {
+        let l = lang.get();
+        if desk.is_office() {
+            return None;
+        }
+        let c = counts.get().flatten()?;
+        let parts: Vec<String> = [
+            (CaseStatus::Returned, Msg::AttentionReturned),
+            (CaseStatus::Draft, Msg::AttentionDrafts),
+            (CaseStatus::Finished, Msg::AttentionReady),
+        ]
+        .into_iter()
+        .filter_map(|(s, m)| {
+            let n = c.status(s);
+            (n > 0).then(|| format!("{n} {}", t(l, m)))
+        })
+        .collect();
+        Some(if parts.is_empty() {
+            view! { <p class="muted" data-testid="home-attention" data-count="0">{t(l, Msg::AttentionNone)}</p> }.into_any()
+        } else {
+            let n: u32 = [
+                CaseStatus::Returned,
+                CaseStatus::Draft,
+                CaseStatus::Finished,
+            ]
+            .iter()
+            .map(|s| c.status(*s))
+            .sum();
+            view! {
+                <p class="notice" data-testid="home-attention" data-count=n.to_string()>
+                    <strong>{t(l, Msg::AttentionTitle)} ": "</strong> {parts.join(" \u{b7} ")}
+                </p>
+            }
+            .into_any()
+        })
+    };
+
     view! {
+        {attention}
         <div class="field">
             <label for="list-search">{move || lang.t(Msg::ListSearch)}</label>
             <input id="list-search" type="search" data-testid="list-search" autocomplete="off"

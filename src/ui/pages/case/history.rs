@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::step::due_text;
 use super::*;
 use crate::domain::lanes::{breaches, node_side};
+use crate::i18n::field_value;
 
 #[component]
 pub(super) fn StepTimes(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> impl IntoView {
@@ -110,7 +111,7 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
                 "{}: {} = {}",
                 t(l, Msg::EvFieldSet),
                 field_label(l, *field),
-                value.trim()
+                field_value(l, *field, value)
             )
         }
         EventKind::DocumentAttached {
@@ -171,7 +172,11 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
         EventKind::Merged { from } => format!("{} {}", t(l, Msg::EvMerged), from),
         EventKind::MergedInto { case } => format!("{} {}", t(l, Msg::EvMergedInto), case),
         EventKind::StatusChanged { status } => {
-            format!("{}: {}", t(l, Msg::EvStatus), case_status(l, *status))
+            format!(
+                "{}: {}",
+                t(l, Msg::EvStatus),
+                crate::i18n::case_status(l, *status)
+            )
         }
         EventKind::Feedback {
             state,

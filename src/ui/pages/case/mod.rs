@@ -31,8 +31,8 @@ use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
-    act_refused, case_status, date_time, feedback_state, field_label, field_problem, nik_warning,
-    outcome, photo_problem, span, storage_problem, t, time_standard, Lang, Msg,
+    act_refused, date_time, feedback_state, field_label, field_problem, nik_warning, outcome,
+    photo_problem, span, standing, storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::cases::PhotoBlob;
 use crate::store::packs::PackLoad;
@@ -41,12 +41,14 @@ use crate::store::{db, photos, platform};
 mod applicant;
 mod history;
 mod office;
+mod returned;
 mod step;
 
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
 use applicant::ApplicantForm;
 use history::{BreachWarning, Documents, StepTimes, Timeline};
 use office::{Answer, Letters};
+use returned::ReturnedFix;
 use step::CurrentStep;
 pub(super) use step::Thumb;
 
@@ -542,13 +544,14 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         }
     });
 
+    // The badge comes from the list row, so the two never disagree.
     let head = Memo::new(move |_| {
-        let walk = d.walk.get();
+        d.walk.track();
         case.with(|c| {
             c.as_ref().map(|c| {
                 (
                     c.applicant.name().to_string(),
-                    rec.ctx().status(c, walk.as_ref()),
+                    rec.ctx().summary(c).standing(),
                 )
             })
         })
@@ -568,7 +571,7 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
             Some(view! {
                 <h1 data-testid="case-name">{name}</h1>
                 <p class="muted">{title} " \u{b7} "
-                    <span class="badge" data-testid="case-status">{case_status(l, status)}</span>
+                    <span class=format!("badge standing-{}", status.code()) data-testid="case-status" data-standing=status.code()>{standing(l, status)}</span>
                 </p>
             })
         }
@@ -611,6 +614,7 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         {ignored}
         <BreachWarning rec=rec case=case />
         <Answer rec=rec d=d />
+        <ReturnedFix rec=rec d=d />
         <ApplicantForm rec=rec case=case initial=initial />
         <CurrentStep rec=rec d=d now=now />
         <Letters rec=rec d=d />

@@ -104,6 +104,11 @@ fn OtherSide(
         let today = local_date(platform::now(), ctx.offset());
         let (done, status, dossier_docs) = d.case.with(|c| {
             let c = c.as_ref()?;
+            // A returned case is fixed and sent from `ReturnedFix`.
+            let resend = c.reopened() && ctx.status(c, Some(&walk)) == CaseStatus::Finished;
+            if c.awaits_fix() || resend {
+                return None;
+            }
             let birth_date = c.applicant.birth_date(today);
             let docs: Vec<String> = dossier(procedure)
                 .into_iter()
@@ -402,7 +407,7 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
 }
 
 #[component]
-fn DocItem(
+pub(super) fn DocItem(
     rec: Recorder,
     doc: String,
     role: Option<String>,

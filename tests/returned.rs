@@ -1,0 +1,320 @@
+//! After the hand-over, on the village phone and at the office: where a
+//! case stands in the officer's terms (`CaseSummary::standing`) for every
+//! status and answer, the returned loop (returned, fixed, sent again,
+//! received, back in the lane that returned it), discarded drafts, and
+//! statuses a village may not claim.
+
+mod common;
+
+use pandu::domain::applicant::Field;
+use pandu::domain::case::{Case, CaseStatus, CaseSummary, EventKind, FeedbackState, Standing};
+use pandu::domain::engine::Engine;
+use pandu::domain::lanes::keeps_to_side;
+use pandu::domain::procedure::Side;
+
+use common::history::{Recorder, WIB};
+use common::shipped_pack as pack;
+
+fn feedback(state: FeedbackState, reason: Option<&str>, missing: &[&str]) -> EventKind {
+    EventKind::Feedback {
+        state,
+        reason: reason.map(str::to_string),
+        missing: missing.iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+fn status(s: CaseStatus) -> EventKind {
+    EventKind::StatusChanged { status: s }
+}
+
+/// The list row of a Purwakarta history, walked with its pack.
+fn row(events: &[pandu::domain::case::Event]) -> CaseSummary {
+    let pack = pack("purwakarta");
+    let engine = Engine::new(&pack.procedures[0], WIB);
+    let case = Case::fold(events).unwrap();
+    let walk = case.walk(&engine).walk;
+    case.summary_with(&engine, walk.as_ref())
+}
+
+/// A Purwakarta case whose village part is done (the applicant brought
+/// the letter with the documents).
+fn handed_over(r: &mut Recorder) {
+    r.created("purwakarta", "enrolment")
+        .applicant("Siti Aminah", "3214014101900002");
+    for d in ["cover_letter", "ktp", "kk"] {
+        r.photo(d, &format!("sha-{d}"));
+    }
+    r.step("bring_letter");
+}
+
+#[test]
+fn every_status_and_answer_has_one_standing_in_the_officers_terms() {
+    use CaseStatus as S;
+    use FeedbackState as F;
+    let cases: &[(CaseStatus, Option<FeedbackState>, Standing, bool)] = &[
+        (S::Draft, None, Standing::Draft, true),
+        (S::Finished, None, Standing::Ready, true),
+        (S::Finished, Some(F::Returned), Standing::Resend, true),
+        (S::Sent, None, Standing::Sent, false),
+        (S::Sent, Some(F::Returned), Standing::Sent, false),
+        (S::Acknowledged, None, Standing::Received, false),
+        (
+            S::Acknowledged,
+            Some(F::Received),
+            Standing::Received,
+            false,
+        ),
+        (
+            S::Acknowledged,
+            Some(F::Proposed),
+            Standing::Answered(F::Proposed),
+            false,
+        ),
+        (
+            S::Acknowledged,
+            Some(F::Accepted),
+            Standing::Answered(F::Accepted),
+            false,
+        ),
+        (
+            S::Acknowledged,
+            Some(F::Rejected),
+            Standing::Answered(F::Rejected),
+            false,
+        ),
+        (
+            S::Returned,
+            Some(F::Returned),
+            Standing::Answered(F::Returned),
+            true,
+        ),
+        (S::Archived, None, Standing::Discarded, false),
+        (S::Archived, Some(F::Rejected), Standing::Archived, false),
+        (S::Archived, Some(F::Accepted), Standing::Archived, false),
+    ];
+    for (st, answer, expected, needs) in cases {
+        let r = row_of(*st, *answer);
+        assert_eq!(r.standing(), *expected, "{st:?} with {answer:?}");
+        assert_eq!(
+            r.standing().needs_officer(),
+            *needs,
+            "{st:?} with {answer:?}"
+        );
+        assert_eq!(
+            st.needs_officer(),
+            *needs,
+            "the home page's count (by status) and the badge agree: {st:?} with {answer:?}"
+        );
+    }
+    // Codes are distinct: styles and tests tell them apart.
+    let mut codes: Vec<&str> = cases.iter().map(|c| c.2.code()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), 11);
+}
+
+fn row_of(status: CaseStatus, answer: Option<FeedbackState>) -> CaseSummary {
+    let mut r = Recorder::new("hp", "c", 0);
+    r.created("purwakarta", "enrolment");
+    let mut row = row(&r.events);
+    row.status = status;
+    row.answer = answer;
+    row
+}
+
+#[test]
+fn a_returned_case_is_fixed_on_the_phone_and_goes_back_as_the_same_case() {
+    let mut village = Recorder::new("hp-desa", "p1", 0);
+    handed_over(&mut village);
+    village.push(status(CaseStatus::Sent));
+    assert_eq!(row(&village.events).standing(), Standing::Sent);
+
+    // The office receives it, then returns it asking for a new KK photo.
+    let mut office = Recorder::new("laptop", "p1", 100);
+    office.push(feedback(FeedbackState::Received, None, &[]));
+    let mut returned = office.events.clone();
+    office.push(feedback(
+        FeedbackState::Returned,
+        Some("Foto KK tidak terbaca, mohon foto ulang"),
+        &["kk"],
+    ));
+    office.events.last_mut().unwrap().role = Some("kasi".into());
+    returned.push(office.events.last().unwrap().clone());
+    let mut all = village.events.clone();
+    all.extend(returned);
+    let r = row(&all);
+    assert_eq!(r.status, CaseStatus::Returned);
+    assert_eq!(r.standing(), Standing::Answered(FeedbackState::Returned));
+    assert!(r.standing().needs_officer());
+    assert_eq!(
+        r.answer_reason.as_deref(),
+        Some("Foto KK tidak terbaca, mohon foto ulang")
+    );
+    assert!(
+        r.settled,
+        "out of the office's lanes until the village acts"
+    );
+    let case = Case::fold(&all).unwrap();
+    assert!(case.awaits_fix() && !case.reopened());
+
+    // A second receipt (the same bundle imported again) hides nothing.
+    let mut receipt_again = all.clone();
+    let mut late = Recorder::new("laptop", "p1", 150);
+    late.push(feedback(FeedbackState::Received, None, &[]));
+    receipt_again.extend(late.events);
+    assert_eq!(
+        row(&receipt_again).standing(),
+        Standing::Answered(FeedbackState::Returned),
+        "a receipt never hides an answer the village has not acted on"
+    );
+
+    // The village retakes the KK photo: ready to send again, same case.
+    let mut fix = Recorder::new("hp-desa", "p1", 200);
+    fix.photo("kk", "sha-kk-2");
+    all.extend(fix.events.clone());
+    let r = row(&all);
+    assert_eq!(r.status, CaseStatus::Finished, "sendable again");
+    assert_eq!(r.standing(), Standing::Resend);
+    assert!(r.standing().needs_officer());
+    assert!(!r.settled);
+    let case = Case::fold(&all).unwrap();
+    assert!(case.reopened() && !case.awaits_fix());
+    assert_eq!(
+        case.documents["kk"].photos.len(),
+        2,
+        "the history keeps both photos"
+    );
+    assert!(
+        case.events.iter().any(|e| matches!(
+            e.kind,
+            EventKind::Feedback {
+                state: FeedbackState::Returned,
+                ..
+            }
+        )),
+        "the answer stays in the history"
+    );
+
+    // Sent again, then received: the office's receipt now shows.
+    fix.push(status(CaseStatus::Sent));
+    all.push(fix.events.last().unwrap().clone());
+    assert_eq!(row(&all).standing(), Standing::Sent);
+    let mut receipt = Recorder::new("laptop", "p1", 300);
+    receipt.push(feedback(FeedbackState::Received, None, &[]));
+    all.extend(receipt.events);
+    let r = row(&all);
+    assert_eq!(r.standing(), Standing::Received);
+    assert!(!r.settled);
+    // The walk stands at the Kasi's check: the case waits there.
+    assert_eq!(r.lane, "kasi");
+}
+
+#[test]
+fn a_fixed_case_whose_walk_had_ended_waits_on_the_lane_that_returned_it() {
+    let pack = pack("purwakarta");
+    let p = &pack.procedures[0];
+    let engine = Engine::new(p, WIB);
+    let mut r = Recorder::new("hp-desa", "p2", 0);
+    handed_over(&mut r);
+    // At the office (a walk to its returned end), answered by the Kasi.
+    let mut office = Recorder::new("laptop", "p2", 50);
+    office
+        .step("check_bdt")
+        .answer("in_bdt", "yes", None)
+        .answer("admin_complete", "no", Some("SKTM kurang"))
+        .step("return_village")
+        .push(feedback(FeedbackState::Returned, Some("SKTM kurang"), &[]));
+    office.events.last_mut().unwrap().role = Some("kasi".into());
+    let mut all = r.events.clone();
+    all.extend(office.events);
+    let case = Case::fold(&all).unwrap();
+    let walk = case.walk(&engine).walk.unwrap();
+    assert!(walk.outcome.is_some());
+    let row = case.summary_with(&engine, Some(&walk));
+    assert_eq!(row.lane, "", "returned: in no lane");
+
+    let mut fix = Recorder::new("hp-desa", "p2", 100);
+    fix.field(Field::Phone, "081234567890");
+    all.extend(fix.events);
+    let case = Case::fold(&all).unwrap();
+    let walk = case.walk(&engine).walk.unwrap();
+    let row = case.summary_with(&engine, Some(&walk));
+    assert_eq!(row.lane, "kasi", "back to the role that returned it");
+    assert_eq!(row.since, case.worked_at as f64);
+    assert_eq!(row.standing(), Standing::Resend);
+    assert_eq!(case.reopened_lane(&engine).as_deref(), Some("kasi"));
+
+    // Returned by an office without staff: the first role that answers.
+    let mut unnamed = all.clone();
+    for e in &mut unnamed {
+        if matches!(e.kind, EventKind::Feedback { .. }) {
+            e.role = None;
+        }
+    }
+    let case = Case::fold(&unnamed).unwrap();
+    assert_eq!(case.reopened_lane(&engine).as_deref(), Some("pelaksana"));
+}
+
+#[test]
+fn a_later_answer_closes_the_returned_loop() {
+    let mut r = Recorder::new("hp-desa", "p3", 0);
+    handed_over(&mut r);
+    r.push(feedback(FeedbackState::Returned, Some("KK buram"), &["kk"]));
+    r.photo("kk", "sha-kk-3");
+    r.push(feedback(FeedbackState::Proposed, None, &[]));
+    let case = Case::fold(&r.events).unwrap();
+    assert!(!case.reopened() && !case.awaits_fix());
+    assert!(case.returned_by.is_none());
+    assert_eq!(
+        row(&r.events).standing(),
+        Standing::Answered(FeedbackState::Proposed)
+    );
+}
+
+#[test]
+fn a_draft_is_discarded_and_taken_back_by_events() {
+    let mut r = Recorder::new("hp-desa", "p4", 0);
+    r.created("purwakarta", "enrolment");
+    r.push(status(CaseStatus::Archived));
+    let discarded = row(&r.events);
+    assert_eq!(discarded.status, CaseStatus::Archived);
+    assert_eq!(discarded.standing(), Standing::Discarded);
+    assert!(
+        !CaseStatus::WORKING.contains(&discarded.status),
+        "hidden from the working list"
+    );
+    r.push(status(CaseStatus::Draft));
+    let back = row(&r.events);
+    assert_eq!(back.standing(), Standing::Draft);
+    assert_eq!(
+        Case::fold(&r.events).unwrap().events.len(),
+        3,
+        "both kept in the history"
+    );
+}
+
+#[test]
+fn a_village_may_claim_only_its_own_statuses() {
+    let pack = pack("purwakarta");
+    let p = &pack.procedures[0];
+    let mut r = Recorder::new("hp-desa", "p5", 0);
+    r.created("purwakarta", "enrolment");
+    for (s, ok) in [
+        (CaseStatus::Sent, true),
+        (CaseStatus::Archived, true),
+        (CaseStatus::Draft, true),
+        (CaseStatus::Finished, false),
+        (CaseStatus::Acknowledged, false),
+        (CaseStatus::Returned, false),
+    ] {
+        r.push(status(s));
+        let e = r.events.last().unwrap();
+        assert_eq!(keeps_to_side(p, "hp-desa", e, Side::Village), ok, "{s:?}");
+    }
+    // A `returned` status is never taken from an event.
+    let mut forged = Recorder::new("hp-desa", "p6", 0);
+    forged
+        .created("purwakarta", "enrolment")
+        .push(status(CaseStatus::Returned));
+    assert_eq!(row(&forged.events).status, CaseStatus::Draft);
+}
