@@ -201,6 +201,7 @@ messages! {
     CaseSaving => "Menyimpan…", "Saving…";
     CaseSaveFailed => "Belum tersimpan", "Not saved";
     FieldFullName => "Nama lengkap (sesuai KTP)", "Full name (as on the KTP)";
+    FieldBabyName => "Nama bayi (sesuai surat keterangan lahir)", "Baby's name (as on the birth letter)";
     FieldNik => "NIK (16 digit)", "NIK (16 digits)";
     FieldKk => "Nomor KK (16 digit)", "Family card (KK) number (16 digits)";
     FieldBirthDate => "Tanggal lahir", "Date of birth";
@@ -584,6 +585,13 @@ messages! {
     ActContradictsFits => "tidak sesuai dengan berkas. Periksa dokumennya atau pilih jawaban lain.", "does not fit the dossier. Check the documents or choose another answer.";
     VillagePartDone => "Bagian desa selesai. Kirim ke Dinas Sosial.", "The village's part is done. Send it to the district office.";
     VillageWaitsOn => "Sekarang menunggu", "Now waiting on";
+    DiscardDraft => "Buang draf ini", "Discard this draft";
+    DiscardQuestion => "Buang draf ini?", "Discard this draft?";
+    DiscardHint => "Draf hilang dari daftar kasus dan tidak ikut dikirim. Riwayatnya tetap disimpan, dan Anda bisa memulihkannya lewat saringan status \"Diarsipkan\".",
+        "The draft leaves the case list and is never sent. Its history is kept, and you can restore it through the status filter \"Archived\".";
+    DiscardYes => "Ya, buang draf", "Yes, discard it";
+    DiscardedNote => "Draf ini sudah dibuang: tidak tampil di daftar kasus dan tidak ikut dikirim.", "This draft was discarded: it is not in the case list and is never sent.";
+    RestoreDraft => "Pulihkan draf", "Restore the draft";
     VillageSendAgain => "Kirim lagi ke Dinas", "Send to the district again";
     ReturnedFixTitle => "Dinas mengembalikan kasus ini", "The district returned this case";
     ReturnedFixHint => "Perbaiki yang diminta: betulkan data pemohon di bawah, foto ulang atau tandai dokumen, lalu kirim lagi. Kasusnya tetap sama dan riwayatnya tersimpan.",

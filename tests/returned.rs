@@ -318,3 +318,54 @@ fn a_village_may_claim_only_its_own_statuses() {
         .push(status(CaseStatus::Returned));
     assert_eq!(row(&forged.events).status, CaseStatus::Draft);
 }
+
+#[test]
+fn answers_are_numbered_per_village_so_none_sees_another_villages_as_a_gap() {
+    use pandu::bundle::exchange::ChainRecord;
+    use std::collections::BTreeMap;
+    // The office answers Sukamaju, Cibatu, Cibatu, Sukamaju, Jaten.
+    let mut chains: BTreeMap<&str, ChainRecord> = BTreeMap::new();
+    let mut numbers: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+    for (i, village) in ["sukamaju", "cibatu", "cibatu", "sukamaju", "jaten"]
+        .into_iter()
+        .enumerate()
+    {
+        let (sequence, previous) = ChainRecord::next(chains.get(village), None);
+        assert_eq!(
+            previous.as_deref(),
+            chains.get(village).map(|c| c.digest.as_str()),
+            "each bundle links to the last one that village received"
+        );
+        chains.insert(
+            village,
+            ChainRecord {
+                sequence,
+                digest: format!("d{i}"),
+            },
+        );
+        numbers.entry(village).or_default().push(sequence);
+    }
+    assert_eq!(numbers["sukamaju"], vec![1, 2]);
+    assert_eq!(numbers["cibatu"], vec![1, 2]);
+    assert_eq!(numbers["jaten"], vec![1]);
+
+    // A recipient without a count of its own continues after the
+    // device-wide count kept before, never below a number it may hold.
+    let shared = ChainRecord {
+        sequence: 7,
+        digest: "old".into(),
+    };
+    assert_eq!(
+        ChainRecord::next(None, Some(&shared)),
+        (8, Some("old".into()))
+    );
+    let own = ChainRecord {
+        sequence: 2,
+        digest: "mine".into(),
+    };
+    assert_eq!(
+        ChainRecord::next(Some(&own), Some(&shared)),
+        (3, Some("mine".into()))
+    );
+    assert_eq!(ChainRecord::next(None, None), (1, None));
+}

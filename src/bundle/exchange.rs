@@ -45,10 +45,26 @@ pub enum Standing {
     Revoked,
 }
 
+/// The last bundle a device sent along one chain: to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainRecord {
     pub sequence: u64,
     pub digest: String,
+}
+
+impl ChainRecord {
+    /// The next bundle's number and `previous` link towards a recipient:
+    /// after the last one sent to it (`own`), or, for a recipient with no
+    /// count of its own yet, after the device-wide count kept before
+    /// numbers were per recipient (`shared`), so no number a recipient
+    /// may already hold is given twice. A recipient's numbers then run
+    /// one by one, whoever else the device writes to in between.
+    pub fn next(own: Option<&ChainRecord>, shared: Option<&ChainRecord>) -> (u64, Option<String>) {
+        match own.or(shared) {
+            Some(last) => (last.sequence + 1, Some(last.digest.clone())),
+            None => (1, None),
+        }
+    }
 }
 
 impl Peer {

@@ -219,6 +219,27 @@ pub struct Procedure {
     /// Who may record the district's answer, where, and its words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<AnswerRule>,
+    /// Whom a case is about: a person (the default) or a newborn, whose
+    /// record is named by the birth letter, not a KTP.
+    #[serde(default, skip_serializing_if = "Subject::is_person")]
+    pub subject: Subject,
+}
+
+/// Whom a procedure's case is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    #[default]
+    Person,
+    /// A newborn baby: the name field asks for the baby's name as on the
+    /// birth letter.
+    Newborn,
+}
+
+impl Subject {
+    pub fn is_person(&self) -> bool {
+        *self == Subject::Person
+    }
 }
 
 /// Who opens a case of a procedure.

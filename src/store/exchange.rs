@@ -54,6 +54,11 @@ const OFFICE: &str = "office";
 const DISTRICT: &str = "district";
 const OUTBOX: &str = "outbox";
 
+/// The `keys` record of the bundle chain towards one recipient.
+fn outbox_key(to: &str) -> String {
+    format!("{OUTBOX}:{to}")
+}
+
 #[derive(Serialize, Deserialize)]
 struct Record<T> {
     id: String,
@@ -370,8 +375,19 @@ impl Db {
         ))
     }
 
-    async fn outbox(&self) -> std::result::Result<Option<ChainRecord>, StorageProblem> {
-        self.get_key(OUTBOX).await
+    /// The last bundle this device sent to `to` (a district id or a
+    /// village device's fingerprint): bundle numbers are counted per
+    /// recipient, so a village is warned only of gaps in bundles meant
+    /// for it. A recipient with no count of its own continues from the
+    /// device-wide count kept before (`OUTBOX`), so no number it already
+    /// holds is given again.
+    async fn outbox(&self, to: &str) -> std::result::Result<(u64, Option<String>), StorageProblem> {
+        let own: Option<ChainRecord> = self.get_key(&outbox_key(to)).await?;
+        let shared: Option<ChainRecord> = match own {
+            Some(_) => None,
+            None => self.get_key(OUTBOX).await?,
+        };
+        Ok(ChainRecord::next(own.as_ref(), shared.as_ref()))
     }
 
     /// Cases a village device can send: finished or sent, not yet
@@ -581,8 +597,7 @@ impl Db {
                 files.push(bytes);
             }
         }
-        let last = self.outbox().await.map_err(storage)?;
-        let sequence = last.as_ref().map_or(1, |c| c.sequence + 1);
+        let (sequence, previous) = self.outbox(&district.id).await.map_err(storage)?;
         let manifest = Manifest {
             id: super::platform::random_hex(16),
             kind: Kind::Cases,
@@ -592,7 +607,7 @@ impl Db {
                 device: None,
             },
             sequence,
-            previous: last.map(|c| c.digest),
+            previous,
             created_at: now,
             app_version: env!("CARGO_PKG_VERSION").into(),
             cases,
@@ -605,7 +620,7 @@ impl Db {
         let sealed = seal(&manifest, &file_refs, &keys, &to, &mut SystemRandom);
         let count = manifest.cases.len();
         let chain = Record {
-            id: OUTBOX.to_string(),
+            id: outbox_key(&district.id),
             value: ChainRecord {
                 sequence,
                 digest: sealed.digest.clone(),
@@ -700,8 +715,7 @@ impl Db {
         let sender = self
             .sender(&office.keys, profile, &office.config.id)
             .await?;
-        let last = self.outbox().await.map_err(storage)?;
-        let sequence = last.as_ref().map_or(1, |c| c.sequence + 1);
+        let (sequence, previous) = self.outbox(&peer.fingerprint).await.map_err(storage)?;
         let count = answers.len();
         let manifest = Manifest {
             id: super::platform::random_hex(16),
@@ -716,7 +730,7 @@ impl Db {
                 device: Some(peer.fingerprint.clone()),
             },
             sequence,
-            previous: last.map(|c| c.digest),
+            previous,
             created_at: now,
             app_version: env!("CARGO_PKG_VERSION").into(),
             cases: answers
@@ -730,7 +744,7 @@ impl Db {
         let sealed = seal(&manifest, &[], &office.keys, &to, &mut SystemRandom);
         peer.feedback_sent_at = now;
         let chain = Record {
-            id: OUTBOX.to_string(),
+            id: outbox_key(&peer.fingerprint),
             value: ChainRecord {
                 sequence,
                 digest: sealed.digest.clone(),

@@ -131,6 +131,7 @@ pub fn NewCase() -> impl IntoView {
                         <li class="card" data-testid="new-case-procedure">
                             <h2>{p.title.get(en).to_string()}</h2>
                             <p class="muted">{step_count(l, steps)}</p>
+                            {p.note.as_ref().map(|n| view! { <p class="badge" data-testid="procedure-note">{n.get(en).to_string()}</p> })}
                             <button type="button" class="btn btn-primary" data-testid=format!("start-{}", p.id)
                                 prop:disabled=move || busy.get() on:click=start>
                                 {t(l, Msg::CaseNewStart)}
@@ -150,7 +151,7 @@ pub fn NewCase() -> impl IntoView {
             .into_any()
         });
         view! {
-            <p><A href=base.href("")>{t(l, Msg::CaseBackToList)}</A></p>
+            <p><A href=base.href("") attr:class="back-link">{t(l, Msg::CaseBackToList)}</A></p>
             <h1>{t(l, Msg::CaseNewTitle)}</h1>
             {move || no_profile.get().then(|| view! {
                 <p class="notice" role="alert" data-testid="new-case-profile">

@@ -153,7 +153,18 @@ pub(super) fn ApplicantForm(
                 })
             }
         });
-        let label = move || field_label(lang.get(), field);
+        // A newborn's record is named by the birth letter, not a KTP.
+        let newborn = rec
+            .ctx()
+            .procedure()
+            .is_some_and(|p| p.subject == crate::domain::procedure::Subject::Newborn);
+        let label = move || {
+            if newborn && field == Field::FullName {
+                t(lang.get(), Msg::FieldBabyName)
+            } else {
+                field_label(lang.get(), field)
+            }
+        };
         let input = match field {
             Field::Sex => view! {
                 <select id=id.clone() data-testid=id.clone() aria-describedby=problem_id.clone()

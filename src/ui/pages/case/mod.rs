@@ -21,7 +21,7 @@ use super::letter;
 use crate::domain::applicant::Field;
 use crate::domain::case::{
     reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind,
-    FeedbackState, Folded,
+    FeedbackState, Folded, Standing,
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
@@ -39,6 +39,7 @@ use crate::store::packs::PackLoad;
 use crate::store::{db, photos, platform};
 
 mod applicant;
+mod discard;
 mod history;
 mod office;
 mod returned;
@@ -46,6 +47,7 @@ mod step;
 
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
 use applicant::ApplicantForm;
+use discard::DraftControls;
 use history::{BreachWarning, Documents, StepTimes, Timeline};
 use office::{Answer, Letters};
 use returned::ReturnedFix;
@@ -488,7 +490,7 @@ pub fn CasePage() -> impl IntoView {
     });
 
     view! {
-        <p><A href=base.href("")>{move || lang.t(Msg::CaseBackToList)}</A></p>
+        <p><A href=base.href("") attr:class="back-link">{move || lang.t(Msg::CaseBackToList)}</A></p>
         {move || {
             let l = lang.get();
             packs.with(storage.get(), l, move |load| match loaded.get().flatten() {
@@ -568,11 +570,16 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
                 name
             };
             let title = ctx.procedure().map(|p| p.title.get(en).to_string());
+            let note = ctx
+                .procedure()
+                .and_then(|p| p.note.as_ref())
+                .map(|n| view! { <p class="badge" data-testid="procedure-note">{n.get(en).to_string()}</p> });
             Some(view! {
                 <h1 data-testid="case-name">{name}</h1>
                 <p class="muted">{title} " \u{b7} "
                     <span class=format!("badge standing-{}", status.code()) data-testid="case-status" data-standing=status.code()>{standing(l, status)}</span>
                 </p>
+                {note}
             })
         }
     };
@@ -621,5 +628,6 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         <StepTimes rec=rec d=d now=now />
         <Documents rec=rec d=d />
         <Timeline rec=rec case=case />
+        <DraftControls rec=rec d=d />
     }
 }
