@@ -118,7 +118,7 @@ async function handedOver(app, node, role) {
   assert.equal(await app.tid("current-decision").count(), 0, "no district decision either");
   assert.equal(await app.tid("step-late").count(), 0, "the district's clock is not the village's lateness");
   await waitSaved(app);
-  assert.equal((await app.tid("case-status").textContent()).trim(), "Selesai diisi");
+  assert.equal((await app.tid("case-status").textContent()).trim(), "Siap dikirim");
   await app.tid("village-send").waitFor();
 }
 

@@ -201,7 +201,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await desa.page.waitForSelector("[data-testid=village-done][data-node=verify]");
   assert.match(await text(desa, "waits-on"), /Operator/);
   assert.equal(await desa.tid("complete-step").count(), 0);
-  assert.equal(await text(desa, "case-status"), "Selesai diisi");
+  assert.equal(await text(desa, "case-status"), "Siap dikirim");
   await waitSaved(desa);
   const caseUrl = desa.page.url();
   await desa.tid("nav-send").click();

@@ -117,7 +117,7 @@ test("a case travels village -> district -> village as signed, encrypted files",
   await desa.assertAccessible("the send page");
   await desa.page.goto(caseUrl);
   await desa.ready();
-  assert.equal(await text(desa, "case-status"), "Terkirim");
+  assert.equal(await text(desa, "case-status"), "Terkirim, menunggu Dinas");
 
   // ---- Import at the district ----
   // A file that is not a bundle, and a damaged copy: refused in words.
@@ -196,7 +196,7 @@ test("a case travels village -> district -> village as signed, encrypted files",
   await desa.ready();
   await desa.page.waitForSelector("[data-testid=case-answer][data-state=rejected]");
   assert.match(await text(desa, "case-answer-reason"), /PBPU/);
-  assert.equal(await text(desa, "case-status"), "Diterima Dinas");
+  assert.equal(await text(desa, "case-status"), "Ditolak");
   await desa.tid("timeline").locator("summary").click();
   await desa.tid("timeline-event").first().waitFor();
   assert.match(await desa.tid("timeline").textContent(), /Jawaban Dinas: Ditolak/);

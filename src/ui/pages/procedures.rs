@@ -103,7 +103,7 @@ pub fn ProcedureChart() -> impl IntoView {
         let en = l == Lang::En;
         let pack_id = params.with(|p| p.get("pack").unwrap_or_default());
         let proc_id = params.with(|p| p.get("procedure").unwrap_or_default());
-        let back = view! { <A href=base.href("procedures")>{t(l, Msg::ProcedureBack)}</A> };
+        let back = view! { <A href=base.href("procedures") attr:class="back-link">{t(l, Msg::ProcedureBack)}</A> };
         let body = packs.with(storage.get(), l, |load| {
             let found = load.library.latest(&pack_id).and_then(|pack| {
                 pack.procedure(&proc_id).map(|p| (pack, p))

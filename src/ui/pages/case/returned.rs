@@ -19,8 +19,11 @@ pub(super) fn ReturnedFix(rec: Recorder, d: Derived) -> impl IntoView {
     let busy = RwSignal::new(Vec::<String>::new());
     // Only a village phone fixes its own returned cases.
     let village = !rec.ctx().office;
+    // Recomputed on every change to the case: a photo or a field is the
+    // fix that makes it ready to send again.
     let state = Memo::new(move |_| {
         d.walk.track();
+        d.case.track();
         case_state(rec, d)
     });
     move || {
