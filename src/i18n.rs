@@ -185,6 +185,13 @@ messages! {
     ProfileDeviceNameTooLong => "Nama perangkat terlalu panjang (maks. 60 huruf).", "The device name is too long (max. 60 characters).";
     ProfileOfficerNameMissing => "Isi nama petugas.", "Enter the officer's name.";
     ProfileOfficerNameTooLong => "Nama petugas terlalu panjang (maks. 60 huruf).", "The officer name is too long (max. 60 characters).";
+    ProfileVillageCodeUnknown => "Kode desa ini tidak dikenal: periksa kode provinsi dan kabupaten/kota (bukan 00), dan bagian terakhir yang diawali 1 (kelurahan) atau 2 (desa), mis. 32.14.01.2001.",
+        "This village code is not known: check the province and regency codes (not 00), and the last part, which starts with 1 (kelurahan) or 2 (desa), e.g. 32.14.01.2001.";
+    VillageOutsideDistrict => "Kode desa di profil berada di luar wilayah Dinas ini", "The village code in the profile lies outside this office's regency";
+    VillageOutsideDistrictHint => "Periksa kode desa di profil atau pastikan konfigurasi ini dari Dinas Sosial kabupaten/kota Anda sebelum mempercayainya.",
+        "Check the village code in the profile, or make sure this config comes from your own regency's office before trusting it.";
+    ConfigNotAConfig => "File ini bukan konfigurasi Dinas yang sah. Pilih file konfigurasi dari Dinas Sosial Anda (berakhiran .json, mis. pandu-dinas-3214.json).",
+        "This file is not a valid district config. Pick the config file from your district office (ending in .json, e.g. pandu-dinas-3214.json).";
     ProfileVillageCodeMalformed => "Kode desa harus 10 digit, mis. 32.14.01.2001.", "The village code must be 10 digits, e.g. 32.14.01.2001.";
 
     CaseNew => "Kasus baru", "New case";
@@ -503,7 +510,7 @@ messages! {
     StaffNoHead => "Belum ada kepala kantor di daftar staf: tambahkan dulu sebelum menghapus staf.", "No office head is on the staff yet: add one before removing anyone.";
     StaffMemberUnknown => "Staf ini sudah tidak ada di daftar.", "This staff member is no longer on the list.";
     StaffNotConfirmed => "Tekan \"Ya, hapus\" untuk memastikan penghapusan.", "Press \"Yes, remove\" to confirm the removal.";
-    StaffLastHead => "Kepala kantor terakhir tidak dapat dihapus: tambahkan kepala lain lebih dulu.", "The last office head cannot be removed: add another head first.";
+    StaffLastHead => "Kepala kantor terakhir tidak dapat dihapus: tambahkan dulu staf lain dengan peran kepala kantor, lalu hapus yang ini.", "The last office head cannot be removed: first add another member with the head's role, then remove this one.";
     StaffNotHead => "Hanya kepala kantor yang dapat menyetujui perubahan staf.", "Only the office head can authorise staff changes.";
     StaffHeadPinMissing => "Ketik PIN kepala kantor untuk menyetujui perubahan ini.", "Type the office head's PIN to authorise this change.";
     StaffHeadPinWrong => "PIN kepala kantor salah. Tidak ada yang diubah.", "The office head's PIN is wrong. Nothing was changed.";
@@ -650,6 +657,7 @@ pub fn profile_problem(lang: Lang, problem: ProfileProblem) -> &'static str {
         ProfileProblem::OfficerNameMissing => Msg::ProfileOfficerNameMissing,
         ProfileProblem::OfficerNameTooLong => Msg::ProfileOfficerNameTooLong,
         ProfileProblem::VillageCodeMalformed => Msg::ProfileVillageCodeMalformed,
+        ProfileProblem::VillageCodeUnknown => Msg::ProfileVillageCodeUnknown,
     };
     t(lang, msg)
 }

@@ -369,3 +369,68 @@ fn answers_are_numbered_per_village_so_none_sees_another_villages_as_a_gap() {
     );
     assert_eq!(ChainRecord::next(None, None), (1, None));
 }
+
+#[test]
+fn the_answer_agrees_with_the_end_the_sop_reached() {
+    use pandu::domain::lanes::{answer_options, check_answer, Actor, AnswerRefusal, Member};
+    let pack = pack("purwakarta");
+    let p = &pack.procedures[0];
+    let engine = Engine::new(p, WIB);
+    let office = Actor::Office {
+        device: "laptop",
+        member: Member::Role("pelaksana"),
+    };
+    let walked = |complete: &str| {
+        let mut r = Recorder::new("hp-desa", "p7", 0);
+        handed_over(&mut r);
+        let mut o = Recorder::new("laptop", "p7", 50);
+        o.step("check_bdt").answer("in_bdt", "yes", None);
+        if complete == "no" {
+            o.answer("admin_complete", "no", Some("KTP kurang"))
+                .step("return_village");
+        } else {
+            o.answer("admin_complete", "yes", None)
+                .step("declare_bdt")
+                .step("propose")
+                .photo("photo", "sha-photo")
+                .step("documentation");
+        }
+        let mut all = r.events.clone();
+        all.extend(o.events);
+        let case = Case::fold(&all).unwrap();
+        let walk = case.walk(&engine).walk.unwrap();
+        (case, walk)
+    };
+    // Ended "returned" by the SOP: only "returned" may be answered.
+    let (case, walk) = walked("no");
+    let states: Vec<FeedbackState> = answer_options(p, &case, &walk, office)
+        .unwrap()
+        .iter()
+        .map(|o| o.state)
+        .collect();
+    assert_eq!(states, [FeedbackState::Returned]);
+    assert_eq!(
+        check_answer(p, &case, &walk, office, FeedbackState::Accepted),
+        Err(AnswerRefusal::NotOffered),
+        "approving a case the SOP returned is refused"
+    );
+    // Returned, then fixed by the village: judged again, any answer.
+    let mut fixed = case.events.clone();
+    let mut o = Recorder::new("laptop", "p7", 80);
+    o.push(feedback(
+        FeedbackState::Returned,
+        Some("KTP kurang"),
+        &["ktp"],
+    ));
+    let mut v = Recorder::new("hp-desa", "p7", 90);
+    v.photo("ktp", "sha-ktp-2");
+    fixed.extend(o.events);
+    fixed.extend(v.events);
+    let case = Case::fold(&fixed).unwrap();
+    let walk = case.walk(&engine).walk.unwrap();
+    assert!(case.reopened());
+    assert!(check_answer(p, &case, &walk, office, FeedbackState::Accepted).is_ok());
+    // Ended "proposed": every answer of the pack.
+    let (case, walk) = walked("yes");
+    assert_eq!(answer_options(p, &case, &walk, office).unwrap().len(), 4);
+}

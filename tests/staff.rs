@@ -179,7 +179,7 @@ fn with_no_head_role_in_the_pack_the_first_member_added_is_the_head() {
         .map(|m| m.id.as_str())
         .collect();
     assert_eq!(heads, ["o1"], "the first added, whatever its role");
-    // A second Kadis-like role gives no headship: only the first member.
+    // Another role gives no headship: only the first member's role.
     check(
         NO_HEAD,
         &staff,
@@ -207,6 +207,41 @@ fn with_no_head_role_in_the_pack_the_first_member_added_is_the_head() {
         &remove("o1", true),
         &by("o1", "1111"),
         Err(&[LastHead]),
+    );
+    // Another member of the first member's role is a head too, so the
+    // first can be replaced; the remaining head moves to the front.
+    let two = check(
+        NO_HEAD,
+        &staff,
+        &add("o2", "Bu Operator", "operator", "3333"),
+        &by("o1", "1111"),
+        Ok(&["o1", "r1", "o2"]),
+    )
+    .unwrap()
+    .staff;
+    let heads: Vec<&str> = NO_HEAD.heads(&two).iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(heads, ["o1", "o2"]);
+    let after = check(
+        NO_HEAD,
+        &two,
+        &remove("o1", true),
+        &by("o2", "3333"),
+        Ok(&["o2", "r1"]),
+    )
+    .unwrap()
+    .staff;
+    let heads: Vec<&str> = NO_HEAD
+        .heads(&after)
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(heads, ["o2"], "the operator role still heads the office");
+    check(
+        NO_HEAD,
+        &after,
+        &remove("r1", true),
+        &by("r1", "2222"),
+        Err(&[NotHead]),
     );
 }
 

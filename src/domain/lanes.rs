@@ -22,7 +22,7 @@ use super::date::{Date, Millis};
 use super::engine::{
     applies, Allowed, Applicant as EngineApplicant, Engine, Move, MoveError, Walk,
 };
-use super::procedure::{Intake, NodeKind, Pack, Procedure, Requirement, Role, Side, Text};
+use super::procedure::{Intake, NodeKind, Outcome, Pack, Procedure, Requirement, Role, Side, Text};
 
 /// Where a case waits: the role at its current node and since when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -605,7 +605,7 @@ pub fn answer_options<'p>(
     if !reached {
         return Err(AnswerRefusal::NotYet { at: at.to_vec() });
     }
-    Ok(match rule {
+    let options: Vec<AnswerOption<'p>> = match rule {
         Some(r) => r
             .choices
             .iter()
@@ -625,7 +625,27 @@ pub fn answer_options<'p>(
             .into_iter()
             .map(|state| AnswerOption { state, label: None })
             .collect(),
-    })
+    };
+    // A case its village fixed after a return is judged again: any answer.
+    let outcome = walk.outcome.filter(|_| !case.reopened());
+    Ok(options
+        .into_iter()
+        .filter(|o| fits_outcome(o.state, outcome))
+        .collect())
+}
+
+/// Whether an answer agrees with the end the walk reached: a case the
+/// SOP ended as returned is answered "returned", one it refused
+/// "rejected" (or returned, to be completed); a positive end takes any
+/// answer (the ministry may still refuse it).
+fn fits_outcome(state: FeedbackState, outcome: Option<Outcome>) -> bool {
+    match outcome {
+        Some(Outcome::Returned) => state == FeedbackState::Returned,
+        Some(Outcome::Refused) => {
+            matches!(state, FeedbackState::Rejected | FeedbackState::Returned)
+        }
+        _ => true,
+    }
 }
 
 /// Checks an answer before it is recorded: `state` must be one of

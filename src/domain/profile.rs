@@ -30,6 +30,10 @@ pub enum ProfileProblem {
     OfficerNameTooLong,
     /// Not ten digits in the 2.2.2.4 pattern.
     VillageCodeMalformed,
+    /// Ten digits that are no Kemendagri village code: an unknown
+    /// province, a regency or district `00`, or a last part that starts
+    /// with neither 1 (kelurahan) nor 2 (desa).
+    VillageCodeUnknown,
 }
 
 impl Profile {
@@ -60,8 +64,14 @@ impl Profile {
             ProfileProblem::OfficerNameTooLong,
             &mut problems,
         );
-        if !p.village_code.is_empty() && normalise_village_code(&p.village_code).is_none() {
-            problems.push(ProfileProblem::VillageCodeMalformed);
+        if !p.village_code.is_empty() {
+            match normalise_village_code(&p.village_code) {
+                None => problems.push(ProfileProblem::VillageCodeMalformed),
+                Some(code) if !known_village_code(&code) => {
+                    problems.push(ProfileProblem::VillageCodeUnknown)
+                }
+                Some(_) => {}
+            }
         }
         problems
     }
@@ -82,6 +92,37 @@ fn check_name(
 
 fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a dotted code `PP.KK.CC.DDDD` can be a Kemendagri village: a
+/// province in use, a regency and a district other than `00`, and a last
+/// part starting with 1 (kelurahan) or 2 (desa).
+fn known_village_code(code: &str) -> bool {
+    let d: Vec<&str> = code.split('.').collect();
+    let num = |s: &str| s.parse::<u32>().unwrap_or(0);
+    d.len() == 4
+        && super::nik::PROVINCES.contains(&num(d[0]))
+        && num(d[1]) > 0
+        && num(d[2]) > 0
+        && matches!(d[3].as_bytes().first(), Some(b'1' | b'2'))
+}
+
+/// The regency of a village code or a district office's code: its first
+/// four digits (`PP.KK`), if it has them.
+pub fn regency_code(code: &str) -> Option<String> {
+    let digits: String = code.chars().filter(char::is_ascii_digit).take(4).collect();
+    (digits.len() == 4).then(|| format!("{}.{}", &digits[0..2], &digits[2..4]))
+}
+
+/// Whether a village code lies outside the regency of the district office
+/// whose config the phone trusts (or is about to): both codes known, and
+/// their `PP.KK` differ. A warning, never a refusal: the officer checks
+/// which of the two is wrong.
+pub fn outside_district(village_code: &str, district_code: &str) -> bool {
+    match (regency_code(village_code), regency_code(district_code)) {
+        (Some(v), Some(d)) => v != d,
+        _ => false,
+    }
 }
 
 /// `3214012001`, `32.14.01.2001` or `32 14 01 2001` become `32.14.01.2001`;
@@ -140,6 +181,33 @@ mod tests {
             profile(&"é".repeat(60), "Siti", "32140120O1"),
             &[VillageCodeMalformed],
         );
+        for unknown in [
+            "99.99.99.9999",
+            "32.00.01.2001",
+            "32.14.00.2001",
+            "32.14.01.3001",
+            "10.14.01.2001",
+        ] {
+            check(profile("HP Desa", "Siti", unknown), &[VillageCodeUnknown]);
+        }
+        check(profile("HP Desa", "Siti", "16.71.01.1001"), &[]);
+        check(profile("HP Desa", "Siti", "95.01.01.2001"), &[]);
+    }
+
+    #[test]
+    fn a_village_outside_the_offices_regency_is_told_apart() {
+        assert!(outside_district("16.71.01.1001", "32.14"));
+        assert!(!outside_district("32.14.01.2001", "32.14"));
+        assert!(!outside_district("3214012001", "32.14"));
+        assert!(
+            !outside_district("", "32.14"),
+            "no village code: nothing to compare"
+        );
+        assert!(
+            !outside_district("32.14.01.2001", "dinas"),
+            "an office code without digits"
+        );
+        assert_eq!(regency_code("33.13.02.2002").as_deref(), Some("33.13"));
     }
 
     #[test]

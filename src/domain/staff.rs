@@ -9,8 +9,9 @@
 //! first member added must be a head, the last head cannot be removed, and
 //! every change yields a line of the append-only staff log
 //! (`StaffRules::apply`). A pack with no head role makes the first member
-//! added the head: the head is then the first of the stored list (which
-//! keeps the order of adding), and, being the only head, is never removed.
+//! added the head, and their role the head role: another member of that
+//! role is a head too, so the first can be replaced (the stored list
+//! keeps a head first).
 //!
 //! Invariants: a PIN is never stored, only its PBKDF2-HMAC-SHA256 digest
 //! with a random salt; validation reports every problem at once; time and
@@ -241,13 +242,27 @@ pub struct StaffRules<'a> {
     pub head: Option<&'a str>,
 }
 
-impl StaffRules<'_> {
-    /// The members who may authorise staff changes: those holding the head
-    /// role, or, when the pack has none, the first member added.
-    pub fn heads<'s>(&self, staff: &'s [StaffMember]) -> Vec<&'s StaffMember> {
-        match self.head {
+impl<'a> StaffRules<'a> {
+    /// The role that heads the office: the pack's, or, when the pack has
+    /// none, the role of the first member added (the staff list keeps
+    /// a head first), so a second member of that role is a head too and
+    /// the first can be replaced.
+    pub fn head_role<'s>(&self, staff: &'s [StaffMember]) -> Option<&'s str>
+    where
+        'a: 's,
+    {
+        self.head.or_else(|| staff.first().map(|m| m.role.as_str()))
+    }
+
+    /// The members who may authorise staff changes: those holding the
+    /// head role (`head_role`).
+    pub fn heads<'s>(&self, staff: &'s [StaffMember]) -> Vec<&'s StaffMember>
+    where
+        'a: 's,
+    {
+        match self.head_role(staff) {
             Some(role) => staff.iter().filter(|m| m.role == role).collect(),
-            None => staff.first().into_iter().collect(),
+            None => Vec::new(),
         }
     }
 
@@ -351,7 +366,18 @@ impl StaffRules<'_> {
                     by: head.id.clone(),
                     by_name: head.name.clone(),
                 };
-                let all = staff.iter().filter(|m| &m.id != id).cloned().collect();
+                let mut all: Vec<StaffMember> =
+                    staff.iter().filter(|m| &m.id != id).cloned().collect();
+                // Without a head role in the pack, the first member's role
+                // heads the office: a head stays first.
+                if self.head.is_none() {
+                    if let Some(i) = all.iter().position(|m| m.role == gone.role) {
+                        if staff.first().is_some_and(|f| f.id == gone.id) {
+                            let head = all.remove(i);
+                            all.insert(0, head);
+                        }
+                    }
+                }
                 Ok(Changed { staff: all, entry })
             }
         }

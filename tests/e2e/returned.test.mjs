@@ -280,3 +280,39 @@ test("returned, fixed on the phone and sent again as the same case; every answer
   await cibatu.context.close();
   await office.close();
 });
+
+test("a config from another regency is flagged, a wrong file is named, an unknown village code refused", async () => {
+  const office = await env.browser.newContext({ acceptDownloads: true });
+  const dinas = await Pandu.open(office, env.server, "/pandu/", "settings");
+  await makeOffice(dinas, { code: "32.14", pack: "purwakarta" });
+  const config = await download(dinas, "office-config");
+  await office.close();
+
+  const context = await env.browser.newContext(PHONE);
+  const app = await Pandu.open(context, env.server, "/pandu/", "settings");
+  // 99.99.99.9999 is ten digits but no village: refused in words.
+  await app.saveProfile({ device: "HP Kelurahan", officer: "Rina", village: "99.99.99.9999" });
+  await app.tid("profile-problems").waitFor();
+  assert.match(await text(app, "profile-problems"), /tidak dikenal/);
+  await app.saveProfile({ device: "HP Kelurahan", officer: "Rina", village: "16.71.01.1001" });
+  await app.tid("profile-saved").waitFor();
+  // Not a config at all: the words name the config file.
+  await app.tid("district-file").setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a config") });
+  await app.page.waitForFunction(() => /bukan konfigurasi Dinas/.test(document.querySelector("main").textContent));
+  assert.doesNotMatch(await app.page.locator("main").textContent(), /berakhiran \.pandu/);
+  // Palembang's kelurahan offered Purwakarta's config: warned before trusting.
+  await app.tid("district-file").setInputFiles({ name: config.name, mimeType: "application/json", buffer: config.buffer });
+  await app.tid("district-candidate").waitFor();
+  await app.tid("district-outside").waitFor();
+  assert.match(await text(app, "district-outside"), /di luar wilayah Dinas ini \(16\.71\.01\.1001, 32\.14\)/);
+  await app.tid("district-trust").click();
+  await app.tid("district-name").waitFor();
+  // And when the profile changes while that office is trusted.
+  await app.saveProfile({ device: "HP Kelurahan", officer: "Rina", village: "16.71.01.1002" });
+  await app.tid("profile-outside").waitFor();
+  await app.saveProfile({ device: "HP Kelurahan", officer: "Rina", village: "32.14.01.2001" });
+  await app.tid("profile-saved").waitFor();
+  await app.page.waitForFunction(() => !document.querySelector("[data-testid=profile-outside]"));
+  app.assertNoConsoleErrors();
+  await context.close();
+});

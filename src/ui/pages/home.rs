@@ -101,7 +101,8 @@ pub fn Home() -> impl IntoView {
                             <h2 id="empty-title">{t(l, Msg::HomeEmptyTitle)}</h2>
                             <p>{t(l, Msg::HomeEmptyIntro)}</p>
                             <ol class="steps">
-                                <li>{t(l, Msg::HomeEmptyStep1)}</li>
+                                // Once the profile is saved, the list starts at the case.
+                                {profile.is_none().then(|| view! { <li>{t(l, Msg::HomeEmptyStep1)}</li> })}
                                 <li>{t(l, Msg::HomeEmptyStep2)}</li>
                                 <li>{t(l, Msg::HomeEmptyStep3)}</li>
                             </ol>

@@ -3,13 +3,15 @@
 //! office keys, give villages the config, back the keys up, restore them).
 
 use leptos::prelude::*;
+
+use crate::domain::profile::outside_district;
 use leptos::task::spawn_local;
 
 use super::exchange::db_and_profile;
 use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
 use crate::bundle::manifest::DistrictConfig;
-use crate::i18n::{exchange_problem, refusal, storage_problem, Msg};
+use crate::i18n::{exchange_problem, storage_problem, Msg};
 use crate::store::exchange::{blob_bytes, read_district_config, spoken_fingerprint, Office};
 use crate::store::platform::SystemRandom;
 use crate::store::{db, platform};
@@ -143,13 +145,32 @@ fn DistrictPanel(
         };
         spawn_local(async move {
             match blob_bytes(&file).await {
+                // Any refusal here is of the config file, said as such.
                 Ok(bytes) => match read_district_config(&bytes) {
                     Ok(c) => candidate.set(Some(c)),
-                    Err(r) => say(false, refusal(lang.untracked(), &r).to_string()),
+                    Err(_) => say(false, lang.t(Msg::ConfigNotAConfig).to_string()),
                 },
                 Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
             }
         });
+    };
+    // The profile's village code, to warn of a config from another regency.
+    let village = LocalResource::new(|| async {
+        db::require()
+            .ok()?
+            .profile()
+            .await
+            .ok()
+            .flatten()
+            .map(|p| p.village_code)
+    });
+    let outside = move |district_code: &str| {
+        village.get().flatten().is_some_and(|v| outside_district(&v, district_code)).then(|| view! {
+            <div class="warning" role="alert" data-testid="district-outside">
+                <p><strong>{lang.t(Msg::VillageOutsideDistrict)} " (" {village.get().flatten().unwrap_or_default()} ", " {district_code.to_string()} ")."</strong></p>
+                <p>{lang.t(Msg::VillageOutsideDistrictHint)}</p>
+            </div>
+        })
     };
     let trust = move |_| {
         let Some(c) = candidate.get_untracked() else {
@@ -170,6 +191,7 @@ fn DistrictPanel(
         {match &district {
             Some(d) => view! {
                 <p data-testid="district-name"><strong>{d.name.clone()}</strong> " (" {d.id.clone()} ")"</p>
+                {let id = d.id.clone(); move || outside(&id)}
                 <p class="fingerprint" data-testid="district-fingerprint">{spoken_fingerprint(&d.keys.fingerprint().unwrap_or_default())}</p>
             }.into_any(),
             None => view! { <p data-testid="district-none">{lang.t(Msg::KeysNoDistrict)}</p> }.into_any(),
@@ -184,6 +206,7 @@ fn DistrictPanel(
                 <p>{lang.t(Msg::KeysCompare)}</p>
                 <p><strong>{c.name.clone()}</strong> " (" {c.id.clone()} ")"</p>
                 <p class="fingerprint">{spoken_fingerprint(&c.keys.fingerprint().unwrap_or_default())}</p>
+                {outside(&c.id)}
                 <button type="button" class="btn btn-primary" data-testid="district-trust" on:click=trust>{lang.t(Msg::KeysTrust)}</button>
                 <button type="button" class="btn" on:click=move |_| candidate.set(None)>{lang.t(Msg::Cancel)}</button>
             </div>

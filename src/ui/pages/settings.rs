@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::profile::{Profile, ProfileProblem};
+use crate::domain::profile::{outside_district, Profile, ProfileProblem};
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{profile_problem, storage_problem, storage_usage, Lang, Msg};
 use crate::store::{db, platform};
@@ -11,7 +11,9 @@ use crate::ui::{use_lang, use_storage, DbState};
 
 #[derive(Clone, PartialEq)]
 enum SaveOutcome {
-    Saved,
+    /// Saved; the trusted district's code when the village code lies
+    /// outside its regency (a warning, not a refusal).
+    Saved(Option<String>),
     Invalid(Vec<ProfileProblem>),
     Failed(StorageProblem),
 }
@@ -21,9 +23,17 @@ async fn save(profile: Profile) -> SaveOutcome {
     if !problems.is_empty() {
         return SaveOutcome::Invalid(problems);
     }
-    let result = async { db::require()?.save_profile(&profile.normalised()).await }.await;
+    let profile = profile.normalised();
+    let result = async {
+        let db = db::require()?;
+        db.save_profile(&profile).await?;
+        Ok(db.district().await.ok().flatten().map(|d| d.id))
+    }
+    .await;
     match result {
-        Ok(()) => SaveOutcome::Saved,
+        Ok(district) => {
+            SaveOutcome::Saved(district.filter(|d| outside_district(&profile.village_code, d)))
+        }
         Err(p) => SaveOutcome::Failed(p),
     }
 }
@@ -86,7 +96,7 @@ fn ProfileForm() -> impl IntoView {
         if let Some(SaveOutcome::Failed(p)) = outcome.get() {
             storage.report(&p);
         }
-        if let Some(SaveOutcome::Saved) = outcome.get() {
+        if let Some(SaveOutcome::Saved(_)) = outcome.get() {
             // Show the stored (normalised) form, e.g. the dotted village code.
             stored.refetch();
         }
@@ -104,9 +114,17 @@ fn ProfileForm() -> impl IntoView {
     let message = move || {
         let l = lang.get();
         match outcome.get()? {
-            SaveOutcome::Saved => Some(
-                view! { <p class="ok" role="status" data-testid="profile-saved">{lang.t(Msg::SettingsSaved)}</p> }
-                    .into_any(),
+            SaveOutcome::Saved(outside) => Some(
+                view! {
+                    <p class="ok" role="status" data-testid="profile-saved">{lang.t(Msg::SettingsSaved)}</p>
+                    {outside.map(|d| view! {
+                        <div class="warning" role="alert" data-testid="profile-outside">
+                            <p><strong>{lang.t(Msg::VillageOutsideDistrict)} " (" {d} ")."</strong></p>
+                            <p>{lang.t(Msg::VillageOutsideDistrictHint)}</p>
+                        </div>
+                    })}
+                }
+                .into_any(),
             ),
             SaveOutcome::Invalid(problems) => Some(
                 view! {
