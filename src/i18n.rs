@@ -531,6 +531,7 @@ messages! {
     SignInTitle => "Masuk sebagai staf", "Sign in as a staff member";
     SignInWho => "Siapa Anda?", "Who are you?";
     SignIn => "Masuk", "Sign in";
+    ActSwitchUser => "Biarkan staf peran itu masuk lewat Kotak masuk > Ganti pengguna.", "Let a member of that role sign in through Inbox > Switch user.";
     SignOut => "Ganti pengguna", "Switch user";
     SignInWrongPin => "PIN salah. Coba lagi.", "Wrong PIN. Try again.";
     SignedInAs => "Masuk sebagai", "Signed in as";
@@ -599,6 +600,11 @@ messages! {
     DiscardYes => "Ya, buang draf", "Yes, discard it";
     DiscardedNote => "Draf ini sudah dibuang: tidak tampil di daftar kasus dan tidak ikut dikirim.", "This draft was discarded: it is not in the case list and is never sent.";
     RestoreDraft => "Pulihkan draf", "Restore the draft";
+    SendForeign => "Kasus berikut memakai prosedur kabupaten/kota lain, bukan prosedur Dinas yang dipercayai perangkat ini, jadi tidak bisa dikirim ke sana. Buka kasus baru dengan prosedur Dinas Anda:",
+        "These cases follow another regency's procedures than the trusted office's, so they cannot be sent there. Open a new case under your office's procedures:";
+    SendUnfinished => "kasus belum siap dikirim (draf, atau dikembalikan dan belum diperbaiki): selesaikan bagian desa dulu.", "cases are not ready to send (drafts, or returned and not fixed yet): finish the village's part first.";
+    VillageSentWaiting => "Sudah dikirim ke Dinas Sosial; menunggu diterima. Jika Anda mengubah kasus ini, kirim lagi.", "Sent to the district office; waiting for its receipt. If you change this case, send it again.";
+    VillageReceivedWaiting => "Diterima Dinas Sosial; menunggu jawaban.", "Received by the district office; waiting for its answer.";
     VillageSendAgain => "Kirim lagi ke Dinas", "Send to the district again";
     ReturnedFixTitle => "Dinas mengembalikan kasus ini", "The district returned this case";
     ReturnedFixHint => "Perbaiki yang diminta: betulkan data pemohon di bawah, foto ulang atau tandai dokumen, lalu kirim lagi. Kasusnya tetap sama dan riwayatnya tersimpan.",
@@ -710,9 +716,10 @@ pub fn lateness(lang: Lang, l: Lateness) -> String {
 /// "Langkah ini dikerjakan oleh Kabid; Anda masuk sebagai Operator."
 pub fn wrong_role(lang: Lang, expected: &str, acting: &str) -> String {
     format!(
-        "{} {expected}; {} {acting}.",
+        "{} {expected}; {} {acting}. {}",
         t(lang, Msg::ActWrongRole),
-        t(lang, Msg::ActYouAre)
+        t(lang, Msg::ActYouAre),
+        t(lang, Msg::ActSwitchUser)
     )
 }
 

@@ -434,3 +434,30 @@ fn the_answer_agrees_with_the_end_the_sop_reached() {
     let (case, walk) = walked("yes");
     assert_eq!(answer_options(p, &case, &walk, office).unwrap().len(), 4);
 }
+
+#[test]
+fn a_case_changed_after_it_was_sent_is_ready_to_send_again() {
+    let mut r = Recorder::new("hp-desa", "p8", 0);
+    handed_over(&mut r);
+    r.push(status(CaseStatus::Sent));
+    assert_eq!(row(&r.events).standing(), Standing::Sent);
+    r.field(Field::FullName, "Siti Aminah Putri");
+    let changed = row(&r.events);
+    assert_eq!(changed.status, CaseStatus::Finished);
+    assert_eq!(
+        changed.standing(),
+        Standing::Ready,
+        "the office holds the older copy"
+    );
+    // The office's own work after a village's sending changes nothing of it.
+    let mut office = Recorder::new("laptop", "p8", 100);
+    office
+        .push(feedback(FeedbackState::Received, None, &[]))
+        .step("check_bdt");
+    let mut at_office = r.events.clone();
+    let mut sent_again = Recorder::new("hp-desa", "p8", 50);
+    sent_again.push(status(CaseStatus::Sent));
+    at_office.extend(sent_again.events);
+    at_office.extend(office.events);
+    assert_eq!(row(&at_office).standing(), Standing::Received);
+}

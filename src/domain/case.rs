@@ -387,6 +387,11 @@ impl Case {
                 if after_return && case.handed_over == Some(CaseStatus::Acknowledged) {
                     case.handed_over = None;
                 }
+                // The village changed a case after sending it: ready to
+                // send again (the office holds the older copy).
+                if e.device == case.origin && case.handed_over == Some(CaseStatus::Sent) {
+                    case.handed_over = None;
+                }
             }
             match &e.kind {
                 EventKind::Created { .. }

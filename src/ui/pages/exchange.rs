@@ -10,9 +10,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::bundle::exchange::{ExchangeProblem, ImportReport, Peer, Standing};
-use crate::domain::case::{Case, CaseSummary};
+use crate::domain::case::{Case, CaseStatus, CaseSummary};
 use crate::domain::engine::Library;
-use crate::i18n::{case_count, exchange_problem, import_warning, storage_problem, Msg};
+use crate::i18n::{case_count, exchange_problem, import_warning, storage_problem, t, Msg};
 use crate::store::exchange::{blob_bytes, spoken_fingerprint, Exported, Phase};
 use crate::store::{db, platform};
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, when_stored};
@@ -41,6 +41,11 @@ struct Mode {
     office: bool,
     peers: Vec<(Peer, usize)>,
     sendable: Vec<CaseSummary>,
+    /// Ready cases under another regency's procedures than the trusted
+    /// office's: its import would refuse them, so they are not offered.
+    foreign: Vec<CaseSummary>,
+    /// Drafts (and returned cases not fixed yet), which are not sent.
+    unfinished: u32,
 }
 
 async fn load_mode() -> Result<Mode, crate::domain::storage::StorageProblem> {
@@ -55,13 +60,32 @@ async fn load_mode() -> Result<Mode, crate::domain::storage::StorageProblem> {
                 peers.push((p, n));
             }
         }
-    } else {
-        sendable = db.sendable_cases().await?;
+    }
+    let mut foreign = Vec::new();
+    let mut unfinished = 0;
+    if !office {
+        let district_pack = db.district().await?.map(|d| d.pack);
+        let (mine, other): (Vec<CaseSummary>, Vec<CaseSummary>) =
+            db.sendable_cases().await?.into_iter().partition(|r| {
+                district_pack
+                    .as_deref()
+                    .is_none_or(|p| r.procedure_id.split_once('.').map(|(pack, _)| pack) == Some(p))
+            });
+        sendable = mine;
+        foreign = other;
+        let (statuses, _) = db.case_counts(&[]).await?;
+        unfinished = statuses
+            .iter()
+            .filter(|(s, _)| matches!(s, CaseStatus::Draft | CaseStatus::Returned))
+            .map(|(_, n)| n)
+            .sum();
     }
     Ok(Mode {
         office,
         peers,
         sendable,
+        foreign,
+        unfinished,
     })
 }
 
@@ -184,9 +208,22 @@ pub fn Send() -> impl IntoView {
             Ok(m) => {
                 let rows = m.sendable.clone();
                 let all_ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+                let foreign = (!m.foreign.is_empty()).then(|| view! {
+                    <div class="warning" data-testid="send-foreign">
+                        <p>{lang.t(Msg::SendForeign)}</p>
+                        <ul>{m.foreign.iter().map(|r| view! {
+                            <li>{if r.applicant_name.is_empty() { t(l, Msg::CaseNoName).to_string() } else { r.applicant_name.clone() }}</li>
+                        }).collect_view()}</ul>
+                    </div>
+                });
+                let unfinished = (m.unfinished > 0).then(|| view! {
+                    <p class="muted" data-testid="send-unfinished">{format!("{} {}", m.unfinished, t(l, Msg::SendUnfinished))}</p>
+                });
                 view! {
                     <h1>{lang.t(Msg::SendTitle)}</h1>
                     <p class="hint">{lang.t(Msg::SendHelp)}</p>
+                    {foreign}
+                    {unfinished}
                     {if rows.is_empty() {
                         view! { <p data-testid="send-none">{lang.t(Msg::SendNone)}</p> }.into_any()
                     } else {
@@ -210,7 +247,7 @@ pub fn Send() -> impl IntoView {
                                                             });
                                                         } />
                                                     <span>{if r.applicant_name.is_empty() { r.id.clone() } else { r.applicant_name.clone() }}
-                                                        " \u{2014} " {crate::i18n::case_status(l, r.status)}</span>
+                                                        " \u{2014} " {crate::i18n::standing(l, r.standing())}</span>
                                                 </label>
                                             </li>
                                         }

@@ -136,9 +136,14 @@ fn OtherSide(
         });
         if done || dossier_docs.is_empty() {
             let sendable = status == CaseStatus::Finished;
+            let title = match status {
+                CaseStatus::Sent => Msg::VillageSentWaiting,
+                CaseStatus::Acknowledged => Msg::VillageReceivedWaiting,
+                _ => Msg::VillagePartDone,
+            };
             return Some(view! {
                 <section class="card step other-side" data-testid="village-done" data-node=walk.current.clone()>
-                    <h2>{t(l, Msg::VillagePartDone)}</h2>
+                    <h2>{t(l, title)}</h2>
                     {waits}
                     <p class="muted">{t(l, Msg::DistrictStepReadOnly)}</p>
                     {sendable.then(|| view! {
