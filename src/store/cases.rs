@@ -219,6 +219,24 @@ fn prefix_range(prefix: &[JsValue]) -> Result<KeyRange> {
     KeyRange::bound(&key(&lo), &key(&hi), None, None).map_err(range_error)
 }
 
+/// The page `q` asks for out of rows read from its start: the rows
+/// before the page skipped, and one more row read than the page holds
+/// telling whether another page follows.
+fn page_of(values: Vec<JsValue>, q: &ListQuery) -> Result<ListPage> {
+    let mut rows = values
+        .into_iter()
+        .skip(q.offset as usize)
+        .map(from_js)
+        .collect::<Result<Vec<CaseSummary>>>()?;
+    let more = rows.len() > q.limit as usize;
+    rows.truncate(q.limit as usize);
+    Ok(ListPage {
+        rows,
+        more,
+        matches: None,
+    })
+}
+
 /// `prefix_range` of one string as a plain `IDBKeyRange`, for the
 /// many-ranges reads of `batch`.
 pub(super) fn prefix_bound(first: &str) -> Result<JsValue> {
@@ -551,23 +569,13 @@ impl Db {
                 .await?,
             );
         }
-        let mut rows = values
-            .into_iter()
-            .skip(q.offset as usize)
-            .map(from_js)
-            .collect::<Result<Vec<CaseSummary>>>()?;
-        let more = rows.len() > q.limit as usize;
-        rows.truncate(q.limit as usize);
-        Ok(ListPage {
-            rows,
-            more,
-            matches: None,
-        })
+        page_of(values, q)
     }
 
-    /// One page of the case list, newest first (the working list when no status is chosen). Without a search the page
-    /// is read straight from the index that fits the filters; a search
-    /// reads at most `SEARCH_CAP` candidates from `by_nik` or `by_word`.
+    /// One page of the case list, newest first (the working list when no
+    /// status is chosen). Without a search the page is read straight from
+    /// the index that fits the filters; a search reads at most
+    /// `SEARCH_CAP` candidates from `by_nik` or `by_word`.
     pub async fn list_cases(&self, q: &ListQuery) -> Result<ListPage> {
         let timing = super::platform::Timing::start("pandu:list");
         let result = async {
@@ -599,18 +607,7 @@ impl Db {
                 let values = self
                     .index_get_all(stores::CASES, index, range, Some(q.offset + q.limit + 1))
                     .await?;
-                let mut rows = values
-                    .into_iter()
-                    .skip(q.offset as usize)
-                    .map(from_js)
-                    .collect::<Result<Vec<CaseSummary>>>()?;
-                let more = rows.len() > q.limit as usize;
-                rows.truncate(q.limit as usize);
-                return Ok(ListPage {
-                    rows,
-                    more,
-                    matches: None,
-                });
+                return page_of(values, q);
             }
 
             let digits = search.chars().all(|c| c.is_ascii_digit());

@@ -195,6 +195,32 @@ test("Purwakarta on a village phone: the village's part with photos, then the di
   await context.close();
 });
 
+/** The phone trusts `pack`'s office (its config, as a file from a
+ * laptop that set the office up), then sends its ready cases: the
+ * village's part is handed over as a bundle file. */
+async function trustAndSend(app, pack, code) {
+  const laptop = await env.browser.newContext({ acceptDownloads: true });
+  const office = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await makeOffice(office, { code, pack });
+  const config = await download(office, "office-config");
+  await laptop.close();
+  await app.goto("settings");
+  await app.tid("district-file").setInputFiles({ name: config.name, mimeType: "application/json", buffer: config.buffer });
+  await app.tid("district-trust").click();
+  await app.tid("district-name").waitFor();
+  await app.goto("send");
+  await app.tid("send-case").first().waitFor();
+  const ready = await app.tid("send-case").count();
+  await app.tid("send-make").click();
+  await app.tid("bundle-made").waitFor();
+  await app.goto("");
+  await app.page.waitForFunction(
+    (n) => document.querySelectorAll("[data-testid=case-row][data-standing=sent]").length === n,
+    ready,
+  );
+  return ready;
+}
+
 /** The office laptop (district mode, no staff yet), then no signal. */
 async function officeOffline(pack, code) {
   const context = await env.browser.newContext();
@@ -231,9 +257,12 @@ test("Purwakarta at the office, a walk-in: not in the BDT, requirements incomple
   assert.equal(await app.tid("case-ended").getAttribute("data-outcome"), "returned");
   assert.match(await app.tid("case-reasons").textContent(), /KK belum diperbarui/);
   assert.match(await app.tid("case-missing-docs").textContent(), /Kartu Keluarga|KK/);
-  // The answer is offered at the end, with the pack's words, none chosen.
+  // The answer is offered at the end, in the pack's words, none chosen,
+  // and only one that agrees with the end the SOP reached: returned.
   await app.tid("answer-form").waitFor();
-  assert.match(await app.tid("answer-form").textContent(), /SIKS-NG/);
+  assert.match(await app.tid("answer-form").textContent(), /Dikembalikan ke desa\/kelurahan/);
+  assert.doesNotMatch(await app.tid("answer-form").textContent(), /SIKS-NG|Disetujui/);
+  assert.equal(await app.page.locator("[data-testid=answer-form] input[type=radio]").count(), 1);
   assert.equal(await app.page.locator("[data-testid=answer-form] input:checked").count(), 0, "no answer preselected");
   app.assertNoConsoleErrors();
   await context.close();
@@ -338,6 +367,7 @@ test("Banjarbaru on a village phone: a deactivation goes as far as the kelurahan
   await mark(app, "kelurahan_letter", true);
   await complete(app, "kelurahan_letter");
   await handedOver(app, "submit", /Staf/);
+  assert.equal(await trustAndSend(app, "banjarbaru", "63.72"), 1);
   app.assertNoConsoleErrors();
   await context.close();
 });
@@ -354,6 +384,7 @@ test("Palembang on a village phone: both procedures stop at the Kasi's dispositi
     await complete(app, "intake");
     await handedOver(app, "disposition", /Kasi/);
   }
+  assert.equal(await trustAndSend(app, "palembang", "16.71"), 2);
   app.assertNoConsoleErrors();
   await context.close();
 });

@@ -11,7 +11,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text, parseCsv, fillApplicant } from "./flows.mjs";
+import { download, waitSaved, step, mark, text, parseCsv, fillApplicant, signIn } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -56,17 +56,6 @@ async function removeStaff(app, name, head) {
   await app.tid("staff-remove-step").waitFor();
   if (head !== undefined) await app.tid("staff-remove-pin").fill(head);
   await app.tid("staff-remove-yes").click();
-}
-
-/** Signs `who` in on the inbox (signing out whoever was in). */
-async function signIn(app, who) {
-  await app.goto("inbox");
-  await app.tid("sign-out").or(app.tid("sign-in-who")).waitFor();
-  if (await app.tid("sign-out").count()) await app.tid("sign-out").click();
-  await app.tid("sign-in-who").selectOption({ label: who.name });
-  await app.tid("sign-in-pin").fill(who.pin);
-  await app.tid("sign-in-go").click();
-  await app.page.waitForSelector(`[data-testid=signed-in][data-role=${who.role}]`);
 }
 
 /** Opens the first case of the inbox, which must stand on `node`. */

@@ -111,3 +111,14 @@ export async function fillApplicant(app, fields) {
     else await app.tid(`f-${f}`).fill(v);
   }
 }
+
+/** Signs `who` ({name, role, pin}) in on the inbox, signing out whoever was in. */
+export async function signIn(app, who) {
+  await app.goto("inbox");
+  await app.tid("sign-out").or(app.tid("sign-in-who")).waitFor();
+  if (await app.tid("sign-out").count()) await app.tid("sign-out").click();
+  await app.tid("sign-in-who").selectOption({ label: who.name });
+  await app.tid("sign-in-pin").fill(who.pin);
+  await app.tid("sign-in-go").click();
+  await app.page.waitForSelector(`[data-testid=signed-in][data-role=${who.role}]`);
+}

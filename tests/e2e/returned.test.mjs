@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, snap, photo, text, fillApplicant, makeOffice } from "./flows.mjs";
+import { download, waitSaved, step, snap, photo, text, fillApplicant, makeOffice, signIn } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -22,16 +22,6 @@ const CASES = [
   { full_name: "Budi Santoso", nik: "3214010101900003", answer: "returned", reason: "Foto KK tidak terbaca, mohon foto ulang" },
   { full_name: "Citra Dewi", nik: "3214014202900004", answer: "rejected", reason: "Sudah terdaftar sebagai peserta PBPU" },
 ];
-
-async function signIn(app, who) {
-  await app.goto("inbox");
-  await app.tid("sign-out").or(app.tid("sign-in-who")).waitFor();
-  if (await app.tid("sign-out").count()) await app.tid("sign-out").click();
-  await app.tid("sign-in-who").selectOption({ label: who.name });
-  await app.tid("sign-in-pin").fill(who.pin);
-  await app.tid("sign-in-go").click();
-  await app.page.waitForSelector(`[data-testid=signed-in][data-role=${who.role}]`);
-}
 
 /** A village phone that trusts the office, offline after set-up; returns its device card. */
 async function villagePhone(config, { device, officer, village }) {

@@ -139,6 +139,19 @@ fn DistrictPanel(
             candidate.set(Some(c));
         }
     });
+    // The profile's village code, to warn of a config from another
+    // regency; read again whenever a config is picked (the profile may
+    // have changed since the page opened).
+    let village = RwSignal::new(None::<String>);
+    let read_village = move || {
+        spawn_local(async move {
+            let code = async { db::require().ok()?.profile().await.ok().flatten() }
+                .await
+                .map(|p| p.village_code);
+            village.set(code);
+        })
+    };
+    read_village();
     let pick = move |input: web_sys::HtmlInputElement| {
         let Some(file) = picked_file(&input) else {
             return;
@@ -147,27 +160,20 @@ fn DistrictPanel(
             match blob_bytes(&file).await {
                 // Any refusal here is of the config file, said as such.
                 Ok(bytes) => match read_district_config(&bytes) {
-                    Ok(c) => candidate.set(Some(c)),
+                    Ok(c) => {
+                        read_village();
+                        candidate.set(Some(c));
+                    }
                     Err(_) => say(false, lang.t(Msg::ConfigNotAConfig).to_string()),
                 },
                 Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
             }
         });
     };
-    // The profile's village code, to warn of a config from another regency.
-    let village = LocalResource::new(|| async {
-        db::require()
-            .ok()?
-            .profile()
-            .await
-            .ok()
-            .flatten()
-            .map(|p| p.village_code)
-    });
     let outside = move |district_code: &str| {
-        village.get().flatten().is_some_and(|v| outside_district(&v, district_code)).then(|| view! {
+        village.get().is_some_and(|v| outside_district(&v, district_code)).then(|| view! {
             <div class="warning" role="alert" data-testid="district-outside">
-                <p><strong>{lang.t(Msg::VillageOutsideDistrict)} " (" {village.get().flatten().unwrap_or_default()} ", " {district_code.to_string()} ")."</strong></p>
+                <p><strong>{lang.t(Msg::VillageOutsideDistrict)} " (" {village.get().unwrap_or_default()} ", " {district_code.to_string()} ")."</strong></p>
                 <p>{lang.t(Msg::VillageOutsideDistrictHint)}</p>
             </div>
         })
