@@ -34,6 +34,8 @@ fn case(id: &str, nik: &str, status: CaseStatus, updated_at: f64) -> CaseSummary
         over: Vec::new(),
         merged_into: None,
         settled: false,
+        answer: None,
+        answer_reason: None,
     }
 }
 
@@ -619,6 +621,48 @@ mod capture {
     }
 
     #[wasm_bindgen_test]
+    async fn the_working_list_puts_what_needs_the_officer_first_and_leaves_archived_out() {
+        let db = fresh("pandu-test-working").await;
+        let rows: Vec<CaseSummary> = [
+            ("sent", CaseStatus::Sent, 5.0),
+            ("draft", CaseStatus::Draft, 2.0),
+            ("returned", CaseStatus::Returned, 1.0),
+            ("archived", CaseStatus::Archived, 9.0),
+            ("received", CaseStatus::Acknowledged, 7.0),
+            ("ready", CaseStatus::Finished, 3.0),
+        ]
+        .into_iter()
+        .map(|(id, st, at)| case(id, "3214014101900002", st, 1_700_000_000_000.0 + at))
+        .collect();
+        db.put_cases(&rows).await.unwrap();
+        let q = |status: Option<CaseStatus>| ListQuery {
+            search: String::new(),
+            procedure: None,
+            status,
+            offset: 0,
+            limit: 20,
+        };
+        let working = db.list_cases(&q(None)).await.unwrap();
+        assert_eq!(
+            working
+                .rows
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>(),
+            ["returned", "draft", "ready", "sent", "received"],
+            "returned, drafts and ready cases first; archived left out"
+        );
+        let archived = db.list_cases(&q(Some(CaseStatus::Archived))).await.unwrap();
+        assert_eq!(
+            archived.rows.len(),
+            1,
+            "archived cases stay reachable by their filter"
+        );
+        db.close();
+        Db::delete("pandu-test-working").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
     async fn the_list_filters_searches_and_counts_through_indexes() {
         let db = fresh("pandu-test-list").await;
         let mut rows = Vec::new();
@@ -682,15 +726,24 @@ mod capture {
             both.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             ["c24", "c18", "c12", "c06", "c00"]
         );
+        // The working list: drafts (which need the officer) before the
+        // finished ones, each newest first, a page at a time across both.
         let mut page2 = q("", Some("purwakarta.enrolment"), None);
         page2.offset = 5;
         let page2 = db.list_cases(&page2).await.unwrap();
-        assert_eq!(page2.rows[0].id, "c19");
+        assert_eq!(
+            page2.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["c13", "c11", "c07", "c05", "c01"]
+        );
         assert!(page2.more, "15 cases: a third page follows");
         let mut page3 = q("", Some("purwakarta.enrolment"), None);
         page3.offset = 10;
         let page3 = db.list_cases(&page3).await.unwrap();
-        assert_eq!((page3.rows.len(), page3.more), (5, false));
+        assert_eq!(
+            page3.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["c27", "c21", "c15", "c09", "c03"]
+        );
+        assert!(!page3.more);
 
         // Name search by word prefixes, any order, any case.
         let siti = db.list_cases(&q("amin SIT", None, None)).await.unwrap();
