@@ -8,7 +8,7 @@
 use crate::bundle::exchange::ExchangeProblem;
 use crate::bundle::seal::{Refusal, Warning};
 use crate::domain::applicant::{Field, FieldProblem};
-use crate::domain::case::{CaseStatus, FeedbackState, Standing};
+use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::{ActError, AnswerRefusal, Lateness};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
@@ -19,6 +19,7 @@ use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Column, Outcome, Side, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
 use crate::domain::staff::{StaffAction, StaffProblem};
+use crate::domain::standing::Standing;
 use crate::domain::storage::StorageProblem;
 
 /// The two interface languages. Indonesian is the default.

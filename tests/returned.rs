@@ -7,10 +7,11 @@
 mod common;
 
 use pandu::domain::applicant::Field;
-use pandu::domain::case::{Case, CaseStatus, CaseSummary, EventKind, FeedbackState, Standing};
+use pandu::domain::case::{Case, CaseStatus, CaseSummary, EventKind, FeedbackState};
 use pandu::domain::engine::Engine;
 use pandu::domain::lanes::keeps_to_side;
 use pandu::domain::procedure::Side;
+use pandu::domain::standing::Standing;
 
 use common::history::{Recorder, WIB};
 use common::shipped_pack as pack;

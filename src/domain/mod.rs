@@ -23,4 +23,5 @@ pub mod profile;
 pub mod register;
 pub mod site;
 pub mod staff;
+pub mod standing;
 pub mod storage;

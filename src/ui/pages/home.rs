@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
 
-use crate::domain::case::{CaseStatus, FeedbackState, Standing};
+use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::profile::Profile;
+use crate::domain::standing::Standing;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{case_count, case_status, outcome, standing, storage_problem, t, Lang, Msg};
 use crate::store::cases::{ListQuery, SEARCH_CAP};

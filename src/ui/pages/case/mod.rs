@@ -21,7 +21,7 @@ use super::letter;
 use crate::domain::applicant::Field;
 use crate::domain::case::{
     reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind,
-    FeedbackState, Folded, Standing,
+    FeedbackState, Folded,
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
@@ -29,6 +29,7 @@ use crate::domain::lanes::{check_act, check_office_task, ActError, Actor, Member
 use crate::domain::lists::arrival;
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::staff::StaffMember;
+use crate::domain::standing::Standing;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
     act_refused, date_time, feedback_state, field_label, field_problem, nik_warning, outcome,
