@@ -606,6 +606,7 @@ messages! {
     SendUnfinished => "kasus belum siap dikirim (draf, atau dikembalikan dan belum diperbaiki): selesaikan bagian desa dulu.", "cases are not ready to send (drafts, or returned and not fixed yet): finish the village's part first.";
     VillageSentWaiting => "Sudah dikirim ke Dinas Sosial; menunggu diterima. Jika Anda mengubah kasus ini, kirim lagi.", "Sent to the district office; waiting for its receipt. If you change this case, send it again.";
     VillageReceivedWaiting => "Diterima Dinas Sosial; menunggu jawaban.", "Received by the district office; waiting for its answer.";
+    InboxAnswerAgain => "Diperbaiki desa setelah dikembalikan: periksa lagi dan catat jawaban", "Fixed by the village after a return: check it again and record the answer";
     VillageSendAgain => "Kirim lagi ke Dinas", "Send to the district again";
     ReturnedFixTitle => "Dinas mengembalikan kasus ini", "The district returned this case";
     ReturnedFixHint => "Perbaiki yang diminta: betulkan data pemohon di bawah, foto ulang atau tandai dokumen, lalu kirim lagi. Kasusnya tetap sama dan riwayatnya tersimpan.",
@@ -935,8 +936,8 @@ pub fn case_status(lang: Lang, status: CaseStatus) -> &'static str {
     match (status, lang) {
         (CaseStatus::Draft, Lang::Id) => "Draf",
         (CaseStatus::Draft, Lang::En) => "Draft",
-        (CaseStatus::Finished, Lang::Id) => "Selesai diisi",
-        (CaseStatus::Finished, Lang::En) => "Finished",
+        (CaseStatus::Finished, Lang::Id) => "Selesai, siap dikirim",
+        (CaseStatus::Finished, Lang::En) => "Finished, ready to send",
         (CaseStatus::Sent, Lang::Id) => "Terkirim",
         (CaseStatus::Sent, Lang::En) => "Sent",
         (CaseStatus::Acknowledged, Lang::Id) => "Diterima Dinas",

@@ -1128,8 +1128,23 @@ mod exchange {
                 .map(|e| e.id)
                 .collect::<std::collections::BTreeSet<_>>()
         };
-        let there = ids(district.case_events("k1").await.unwrap());
-        assert_eq!(there, ids(village.case_events("k1").await.unwrap()));
+        let at_district = district.case_events("k1").await.unwrap();
+        let there = ids(at_district.clone());
+        let here = ids(village.case_events("k1").await.unwrap());
+        assert!(here.is_subset(&there), "the district holds every event");
+        // Beyond them, only its receipt of this second sending.
+        let extra: Vec<&Event> = at_district
+            .iter()
+            .filter(|e| !here.contains(&e.id))
+            .collect();
+        assert_eq!(extra.len(), 1);
+        assert!(matches!(
+            extra[0].kind,
+            EventKind::Feedback {
+                state: FeedbackState::Received,
+                ..
+            }
+        ));
         assert!(there.len() > held);
 
         // A village phone that records the Kasi's step and sends it: the

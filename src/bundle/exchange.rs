@@ -131,17 +131,40 @@ pub fn merge_case(
     let mut history = merge(stored, &incoming.events);
     let mut receipt_id = None;
     if let Some(r) = receipt {
-        let has = history.iter().any(|e| {
-            e.device == r.device
-                && matches!(
+        // One receipt for each sending: none yet, or the village sent the
+        // case again since the last one (a returned case fixed and sent).
+        let last_receipt = history
+            .iter()
+            .filter(|e| {
+                e.device == r.device
+                    && matches!(
+                        e.kind,
+                        EventKind::Feedback {
+                            state: FeedbackState::Received,
+                            ..
+                        }
+                    )
+            })
+            .map(|e| e.at)
+            .max();
+        let last_sent = history
+            .iter()
+            .filter(|e| {
+                matches!(
                     e.kind,
-                    EventKind::Feedback {
-                        state: FeedbackState::Received,
-                        ..
+                    EventKind::StatusChanged {
+                        status: crate::domain::case::CaseStatus::Sent
                     }
                 )
-        });
-        if !has {
+            })
+            .map(|e| e.at)
+            .max();
+        let due = match (last_receipt, last_sent) {
+            (None, _) => true,
+            (Some(got), Some(sent)) => sent > got,
+            (Some(_), None) => false,
+        };
+        if due {
             receipt_id = Some(r.id.clone());
             history.push(r);
         }

@@ -958,12 +958,26 @@ impl Db {
                 report.unchanged += 1;
                 continue;
             }
+            // A case sent again with nothing new but its hand-over status
+            // and receipt is reported unchanged (its events still land).
+            let substantive = added.iter().any(|e| {
+                !matches!(
+                    e.kind,
+                    EventKind::StatusChanged { .. }
+                        | EventKind::Feedback {
+                            state: FeedbackState::Received,
+                            ..
+                        }
+                )
+            });
             if merged.is_new {
                 report.new_cases.push((case.id.clone(), name.clone()));
-            } else {
+            } else if substantive {
                 report
                     .updated
                     .push((case.id.clone(), name.clone(), added.len()));
+            } else {
+                report.unchanged += 1;
             }
             let nik = case.applicant.nik().to_string();
             if from_village && !nik.is_empty() {

@@ -359,7 +359,7 @@ fn Report(outcome: Outcome) -> impl IntoView {
                     </dl>
                     <ul class="report-cases">
                         {listed.into_iter().map(|(id, name)| view! {
-                            <li><A href=base.href(&format!("cases/{id}"))>{if name.is_empty() { id.clone() } else { name }}</A></li>
+                            <li><A href=base.href(&format!("cases/{id}")) attr:class="back-link">{if name.is_empty() { id.clone() } else { name }}</A></li>
                         }).collect_view()}
                     </ul>
                     {(!elsewhere.is_empty()).then(move || view! {

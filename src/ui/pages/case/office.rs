@@ -21,6 +21,30 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
     // No answer is preselected.
     let state = RwSignal::new(None::<FeedbackState>);
     let reason = RwSignal::new(String::new());
+    // A case the SOP ended returned or refused: the reason given at the
+    // decision is offered as the answer's, so it is not typed twice.
+    Effect::new(move || {
+        let refused = d.walk.with(|w| {
+            w.as_ref().is_some_and(|w| {
+                matches!(
+                    w.outcome,
+                    Some(
+                        crate::domain::procedure::Outcome::Returned
+                            | crate::domain::procedure::Outcome::Refused
+                    )
+                )
+            })
+        });
+        let why = case.with(|c| {
+            c.as_ref()
+                .filter(|_| refused && office)
+                .map(|c| c.reasons.values().cloned().collect::<Vec<_>>().join("; "))
+                .unwrap_or_default()
+        });
+        if !why.is_empty() && reason.get_untracked().is_empty() {
+            reason.set(why);
+        }
+    });
     let problem = RwSignal::new(None::<String>);
     let shown = move || {
         let l = lang.get();

@@ -96,17 +96,21 @@ fn case_state(rec: Recorder, d: Derived) -> Option<(bool, Vec<String>)> {
             .nodes
             .iter()
             .filter(|n| crate::domain::lanes::node_side(procedure, &n.id) == Some(Side::Village));
+        // Only the documents that apply to this applicant (no birth
+        // certificate for an adult), then any the case already holds.
+        let today = local_date(platform::now(), ctx.offset());
+        let applicant = EngineApplicant {
+            birth_date: c.applicant.birth_date(today),
+        };
         let asked = village_steps
             .filter_map(|n| match &n.kind {
-                NodeKind::Step(s) => Some(s.documents.iter().map(|r| r.document.clone())),
+                NodeKind::Step(s) => Some(s.documents.iter()),
                 _ => None,
             })
             .flatten()
-            .chain(
-                crate::domain::lanes::dossier(engine.procedure)
-                    .into_iter()
-                    .map(|r| r.document.clone()),
-            )
+            .chain(crate::domain::lanes::dossier(engine.procedure))
+            .filter(|r| crate::domain::engine::applies(r, applicant, today))
+            .map(|r| r.document.clone())
             .chain(c.documents.keys().cloned());
         for doc in asked {
             if seen.insert(doc.clone()) {

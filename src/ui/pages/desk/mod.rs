@@ -118,6 +118,9 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
             let (title, standard) = match node.map(|n| &n.kind) {
                 Some(NodeKind::Step(s)) => (s.title.get(en).to_string(), Some(time_standard(l, &s.time))),
                 Some(NodeKind::Decision(d)) => (d.question.get(en).to_string(), None),
+                // A case at an end waits here only for the district's
+                // answer (a returned case its village fixed).
+                Some(NodeKind::End { .. }) => (t(l, Msg::InboxAnswerAgain).to_string(), None),
                 _ => (r.node.clone(), None),
             };
             let state = lateness(&r, now);
