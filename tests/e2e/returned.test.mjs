@@ -70,7 +70,10 @@ async function enrolAndImport(dinas, bundle, card) {
   await dinas.tid("import-quarantined").waitFor();
   await dinas.goto("devices");
   await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
-  await dinas.page.locator("[data-testid=device-row][data-standing=pending]").getByTestId("device-approve").click();
+  // The row is drawn again once its waiting bundle is counted: approve after that.
+  const pending = dinas.page.locator("[data-testid=device-row][data-standing=pending]", { hasText: "1 paket menunggu" });
+  await pending.waitFor();
+  await pending.getByTestId("device-approve").click();
   await dinas.tid("import-report").or(dinas.tid("devices-message")).first().waitFor();
   if (!(await dinas.tid("import-report").count())) {
     await dinas.page.screenshot({ path: "/tmp/enrol-fail.png", fullPage: true });
