@@ -20,6 +20,9 @@ use pandu::domain::applicant::Field;
 use pandu::domain::case::{Event, EventKind};
 
 const DISTRICT: &str = "32.14";
+/// The shipped Purwakarta pack's version: an import checks each case's
+/// lanes against the very version it was opened under.
+const PACK_VERSION: u32 = 2;
 /// The passphrase of the benchmark's office backup.
 pub const PASSPHRASE: &str = "benchmark passphrase";
 const T0: i64 = 1_795_399_200_000;
@@ -41,7 +44,7 @@ fn case(i: usize) -> CaseEvents {
     let mut kinds = vec![
         EventKind::Created {
             pack: "purwakarta".into(),
-            version: 1,
+            version: PACK_VERSION,
             procedure: "enrolment".into(),
         },
         EventKind::FieldSet {
@@ -71,27 +74,21 @@ fn case(i: usize) -> CaseEvents {
         },
     ];
     let step = |node: &str| EventKind::StepCompleted { node: node.into() };
-    let yes = |node: &str| EventKind::DecisionAnswered {
-        node: node.into(),
-        answer: "yes".into(),
-        reason: None,
-    };
     let present = |document: &str| EventKind::DocumentMarked {
         document: document.into(),
         present: true,
     };
+    // Only the village's part: an import refuses a district step a
+    // village device recorded (`lanes::check_sender`).
     kinds.extend([
         present("cover_letter"),
         present("ktp"),
         present("kk"),
+        present("akte"),
+        EventKind::Note {
+            text: format!("Pemohon datang sendiri, berkas {i}"),
+        },
         step("bring_letter"),
-        step("check_bdt"),
-        yes("in_bdt"),
-        yes("admin_complete"),
-        step("declare_bdt"),
-        step("propose"),
-        present("photo"),
-        step("documentation"),
     ]);
     let events = kinds
         .into_iter()
@@ -143,7 +140,7 @@ fn write_benchmark_inputs() {
         keys: office.public(),
         backup: None,
         pack: "purwakarta".into(),
-        pack_version: 1,
+        pack_version: PACK_VERSION,
     };
     fs::write(
         out.join("office.age"),

@@ -159,7 +159,7 @@ The counts are read after the first page is shown and do not hold it up.
 
 A district laptop profile (office keys restored from a backup, the sending device approved),
 IndexedDB already holding ${imports?.existing.toLocaleString("en")} cases, then case bundles made by \`tests/bench_bundles.rs\`
-(Purwakarta cases walked to their end, 17 events each, no photos) imported through the Receive
+(Purwakarta cases through the village's part: the applicant, four documents, a note and the cover-letter step, 12 events each, no photos; an import refuses district steps a village recorded) imported through the Receive
 page. Times in ms from the app's User Timing measures; the phases are the progress bar's steps.
 
 | cases | file MB | import ms | open (decrypt, verify, parse) | read stored | merge | NIK check | encode | write | progress shown |
