@@ -39,7 +39,7 @@ export async function seed(page, n) {
           });
           events.put({
             id: `bench-${id}`, case_id: id, at, device: "dbench", officer: "Bench",
-            kind: { created: { pack: "purwakarta", version: 1, procedure: "enrolment" } },
+            kind: { created: { pack: "purwakarta", version: 2, procedure: "enrolment" } },
           });
         }
         tx.oncomplete = ok;
