@@ -58,10 +58,19 @@ impl Standing {
 impl CaseSummary {
     /// Where the case stands, from its status and the district's answer.
     pub fn standing(&self) -> Standing {
-        let answered = self.answer.filter(|a| *a != FeedbackState::Received);
-        match self.status {
+        Standing::of(self.status, self.answer)
+    }
+}
+
+impl Standing {
+    /// Where a case in `status` stands given the district's latest answer:
+    /// what `CaseSummary::standing` says of its row, for a page that
+    /// already holds the status and the answer.
+    pub fn of(status: CaseStatus, answer: Option<FeedbackState>) -> Standing {
+        let answered = answer.filter(|a| *a != FeedbackState::Received);
+        match status {
             CaseStatus::Draft => Standing::Draft,
-            CaseStatus::Archived if self.answer.is_none() => Standing::Discarded,
+            CaseStatus::Archived if answer.is_none() => Standing::Discarded,
             CaseStatus::Archived => Standing::Archived,
             CaseStatus::Finished if answered == Some(FeedbackState::Returned) => Standing::Resend,
             CaseStatus::Finished => Standing::Ready,

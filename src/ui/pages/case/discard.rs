@@ -10,14 +10,9 @@ use super::*;
 pub(super) fn DraftControls(rec: Recorder, d: Derived) -> impl IntoView {
     let lang = use_lang();
     let confirming = RwSignal::new(false);
-    let standing = Memo::new(move |_| {
-        d.walk.track();
-        d.case
-            .with(|c| c.as_ref().map(|c| rec.ctx().summary(c).standing()))
-    });
     move || {
         let l = lang.get();
-        match standing.get()? {
+        match d.standing.get()? {
             Standing::Draft => Some(if confirming.get() {
                 view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="discard-q" data-testid="discard-confirm">

@@ -411,6 +411,9 @@ struct Derived {
     walk: Memo<Option<Walk>>,
     docs: Memo<BTreeMap<String, DocumentState>>,
     birth: Memo<Option<Date>>,
+    /// Where the case stands (the list row's badge), from the page's own
+    /// walk: computed once per change, read by the header and the parts.
+    standing: Memo<Option<Standing>>,
 }
 
 impl Derived {
@@ -429,12 +432,25 @@ impl Derived {
             let today = local_date(platform::now(), rec.ctx().offset());
             case.with(|c| c.as_ref().and_then(|c| c.applicant.birth_date(today)))
         });
+        let standing = Memo::new(move |_| {
+            walk.with(|w| {
+                case.with(|c| {
+                    c.as_ref().map(|c| {
+                        Standing::of(
+                            rec.ctx().status(c, w.as_ref()),
+                            c.answer.as_ref().map(|a| a.state),
+                        )
+                    })
+                })
+            })
+        });
         Derived {
             case,
             folded,
             walk,
             docs,
             birth,
+            standing,
         }
     }
 }
@@ -549,14 +565,10 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
 
     // The badge comes from the list row, so the two never disagree.
     let head = Memo::new(move |_| {
-        d.walk.track();
+        let standing = d.standing.get()?;
         case.with(|c| {
-            c.as_ref().map(|c| {
-                (
-                    c.applicant.name().to_string(),
-                    rec.ctx().summary(c).standing(),
-                )
-            })
+            c.as_ref()
+                .map(|c| (c.applicant.name().to_string(), standing))
         })
     });
     let header = {

@@ -81,6 +81,10 @@ fn case_state(rec: Recorder, d: Derived) -> Option<(bool, Vec<String>)> {
     let walk = d.walk.get_untracked();
     d.case.with_untracked(|c| {
         let c = c.as_ref()?;
+        // Most cases were never returned: nothing more to work out.
+        if !(c.awaits_fix() || c.reopened()) {
+            return None;
+        }
         let status = ctx.status(c, walk.as_ref());
         let fixed = c.reopened() && status == CaseStatus::Finished;
         if !(c.awaits_fix() || fixed) {
