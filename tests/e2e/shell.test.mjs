@@ -162,7 +162,7 @@ test("touch targets are thumb-sized at 360x640", async () => {
   const context = await env.browser.newContext(PHONE);
   const app = await Pandu.open(context, env.server, "/pandu/", "settings");
   const small = await app.page.evaluate(() =>
-    [...document.querySelectorAll("nav a, button, input:not([type=radio]), label.choice")]
+    [...document.querySelectorAll("nav a, button, input:not([type=radio]):not(.visually-hidden), label.choice, label.btn")]
       .map((el) => ({ el: el.dataset.testid || el.textContent.trim(), h: el.getBoundingClientRect().height }))
       .filter((t) => t.h < 44),
   );
