@@ -21,6 +21,7 @@ use crate::domain::profile::ProfileProblem;
 use crate::domain::staff::{StaffAction, StaffProblem};
 use crate::domain::standing::Standing;
 use crate::domain::storage::StorageProblem;
+use crate::domain::text::TextProblem;
 
 /// The two interface languages. Indonesian is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -231,6 +232,8 @@ messages! {
     FieldBadNeighbourhood => "RT/RW: 1 sampai 3 angka, mis. 003.", "RT/RW: 1 to 3 digits, e.g. 003.";
     FieldBadPhone => "Nomor HP: 8-15 angka, boleh diawali +62.", "Phone: 8-15 digits, may start with +62.";
     FieldBadSex => "Pilih laki-laki atau perempuan.", "Choose male or female.";
+    TextTooLong => "Terlalu panjang: paling banyak", "Too long: at most";
+    TextChars => "huruf", "characters";
     IdNotDigits => "Hanya boleh angka.", "Digits only.";
     IdUnknownProvince => "Dua digit pertama bukan kode provinsi.", "The first two digits are not a province code.";
     IdBadRegion => "Kode kabupaten/kecamatan (digit 3-6) tidak boleh 00.", "The regency/district code (digits 3-6) cannot be 00.";
@@ -295,6 +298,8 @@ messages! {
     EvMarkedMissing => "Dokumen tidak ada", "Document missing";
     EvStep => "Langkah selesai", "Step completed";
     EvDecision => "Keputusan", "Decision";
+    EvNewer => "Dicatat oleh Pandu versi lebih baru. Perbarui Pandu untuk melihatnya.", "Recorded by a newer Pandu. Update Pandu to see it.";
+    EvNewerPart => "sebagian dicatat oleh Pandu versi lebih baru; perbarui Pandu untuk melihat semuanya", "partly recorded by a newer Pandu; update Pandu to see all of it";
     EvNote => "Catatan", "Note";
     EvLetter => "Surat diterbitkan, nomor", "Letter issued, number";
     EvMerged => "Digabung dengan kasus ganda", "Merged with the duplicate case";
@@ -389,6 +394,7 @@ messages! {
     DevEnrolled => "Terdaftar", "Enrolled";
     DevPending => "Menunggu persetujuan", "Waiting for approval";
     DevRevoked => "Dicabut", "Revoked";
+    DevOlderApp => "versi lama: minta petugas memperbarui Pandu saat ada sinyal (Pengaturan), agar jawaban kantor terbaca semua.", "an older version: ask the officer to update Pandu when there is signal (Settings), so every office answer can be read.";
     DevApprove => "Sidik jari cocok, setujui", "Fingerprint matches, approve";
     DevRevoke => "Cabut", "Revoke";
     DevWaiting => "paket menunggu", "bundles waiting";
@@ -443,7 +449,15 @@ messages! {
     RfAttachment => "Foto dalam paket tidak cocok dengan daftarnya. Tidak ada yang diimpor.", "A photo in the bundle does not match its listing. Nothing was imported.";
     RfAttachmentTooLarge => "Paket mengaku berisi foto yang terlalu besar. Tidak ada yang diimpor.", "The bundle claims a photo that is too large. Nothing was imported.";
     RfInconsistent => "Riwayat kasus dalam paket bertentangan dengan yang tersimpan. Tidak ada yang diimpor.", "A case history in the bundle contradicts the stored one. Nothing was imported.";
-    RfTooLarge => "File terlalu besar untuk diimpor.", "The file is too large to import.";
+    RfTooLarge => "File terlalu besar untuk diimpor (paling besar 512 MB). Pastikan file yang dipilih adalah paket .pandu.", "The file is too large to import (at most 512 MB). Check that the file picked is a .pandu bundle.";
+    RfTrailingData => "Paket berisi data tambahan di luar isinya: mungkin diubah setelah dibuat. Tidak ada yang diimpor.", "The bundle holds extra data outside its content: it may have been changed after it was made. Nothing was imported.";
+    RfBrokenHistory => "Riwayat kasus dalam paket tidak utuh (kasus ganda, kasus tanpa riwayat, atau riwayat milik kasus lain). Tidak ada yang diimpor.", "A case history in the bundle is broken (a case twice, a case with no history, or another case's history). Nothing was imported.";
+    RfTooManyCases => "Paket berisi terlalu banyak kasus", "The bundle holds too many cases";
+    RfTooManyEvents => "Satu kasus dalam paket berisi terlalu banyak catatan riwayat", "A case in the bundle holds too many history entries";
+    RfAtMost => "paling banyak", "at most";
+    RfNothingImported => "Tidak ada yang diimpor.", "Nothing was imported.";
+    RfText => "Paket berisi teks yang tidak diterima di", "The bundle holds text that is not accepted in";
+    RfHiddenText => "berisi karakter tersembunyi yang membalik atau mengubah arah tulisan", "it holds hidden characters that reverse or change the text direction";
     WarnGap => "Ada paket dari perangkat ini yang belum diterima: nomor", "Bundles from this device never arrived: numbers";
     WarnChainBroken => "Paket ini tidak menyambung ke paket terakhir dari perangkat ini (perangkat direset?).", "This bundle does not follow the last one from this device (was the device reset?).";
     NavInbox => "Kotak masuk", "Inbox";
@@ -1058,26 +1072,59 @@ pub fn feedback_state(lang: Lang, state: FeedbackState) -> &'static str {
 }
 
 /// Why a bundle was refused, and what to do.
-pub fn refusal(lang: Lang, r: &Refusal) -> &'static str {
-    t(
-        lang,
-        match r {
-            Refusal::TooLarge { .. } => Msg::RfTooLarge,
-            Refusal::NotABundle => Msg::RfNotABundle,
-            Refusal::NotForThisDevice => Msg::RfNotForThisDevice,
-            Refusal::Damaged => Msg::RfDamaged,
-            Refusal::WrongType(_) => Msg::RfWrongType,
-            Refusal::Malformed(_) => Msg::RfMalformed,
-            Refusal::BadSignature => Msg::RfBadSignature,
-            Refusal::WrongRecipient { .. } => Msg::RfWrongRecipient,
-            Refusal::WrongKind(_) => Msg::RfWrongKind,
-            Refusal::Revoked { .. } => Msg::RfRevoked,
-            Refusal::Replay { .. } => Msg::RfReplay,
-            Refusal::Attachment { .. } => Msg::RfAttachment,
-            Refusal::AttachmentTooLarge { .. } => Msg::RfAttachmentTooLarge,
-            Refusal::Inconsistent(_) => Msg::RfInconsistent,
-        },
-    )
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    let msg = match r {
+        Refusal::TooLarge { .. } => Msg::RfTooLarge,
+        Refusal::NotABundle => Msg::RfNotABundle,
+        Refusal::NotForThisDevice => Msg::RfNotForThisDevice,
+        Refusal::Damaged => Msg::RfDamaged,
+        Refusal::TrailingData => Msg::RfTrailingData,
+        Refusal::WrongType(_) => Msg::RfWrongType,
+        Refusal::Malformed(_) => Msg::RfMalformed,
+        Refusal::BadSignature => Msg::RfBadSignature,
+        Refusal::WrongRecipient { .. } => Msg::RfWrongRecipient,
+        Refusal::WrongKind(_) => Msg::RfWrongKind,
+        Refusal::Revoked { .. } => Msg::RfRevoked,
+        Refusal::Replay { .. } => Msg::RfReplay,
+        Refusal::Attachment { .. } => Msg::RfAttachment,
+        Refusal::AttachmentTooLarge { .. } => Msg::RfAttachmentTooLarge,
+        Refusal::Inconsistent(_) => Msg::RfInconsistent,
+        Refusal::BrokenHistory(_) => Msg::RfBrokenHistory,
+        Refusal::TooManyCases { count } => {
+            return format!(
+                "{} ({count}; {} {}). {}",
+                t(lang, Msg::RfTooManyCases),
+                t(lang, Msg::RfAtMost),
+                crate::bundle::seal::MAX_CASES,
+                t(lang, Msg::RfNothingImported)
+            )
+        }
+        Refusal::TooManyEvents { count, .. } => {
+            return format!(
+                "{} ({count}; {} {}). {}",
+                t(lang, Msg::RfTooManyEvents),
+                t(lang, Msg::RfAtMost),
+                crate::bundle::seal::MAX_EVENTS_PER_CASE,
+                t(lang, Msg::RfNothingImported)
+            )
+        }
+        Refusal::Text { field, problem } => {
+            let why = match problem {
+                TextProblem::TooLong { max } => format!(
+                    "{} {max} {}",
+                    t(lang, Msg::TextTooLong),
+                    t(lang, Msg::TextChars)
+                ),
+                TextProblem::Hidden => t(lang, Msg::RfHiddenText).to_string(),
+            };
+            return format!(
+                "{} \u{ab}{field}\u{bb}: {why}. {}",
+                t(lang, Msg::RfText),
+                t(lang, Msg::RfNothingImported)
+            );
+        }
+    };
+    t(lang, msg).to_string()
 }
 
 /// Why a hand-over did not happen.
@@ -1509,6 +1556,11 @@ pub fn field_problem(lang: Lang, problem: &FieldProblem) -> Vec<String> {
         FieldProblem::BadNeighbourhood => one(Msg::FieldBadNeighbourhood),
         FieldProblem::BadPhone => one(Msg::FieldBadPhone),
         FieldProblem::BadSex => one(Msg::FieldBadSex),
+        FieldProblem::TooLong { max } => vec![format!(
+            "{} {max} {}.",
+            t(lang, Msg::TextTooLong),
+            t(lang, Msg::TextChars)
+        )],
     }
 }
 

@@ -94,6 +94,7 @@ fn case(i: usize) -> CaseEvents {
         .into_iter()
         .enumerate()
         .map(|(n, kind)| Event {
+            verbatim: None,
             id: format!("dbenchvillage-{id}-{n}"),
             case_id: id.clone(),
             at: T0 + (i as i64) * 60_000 + n as i64 * 1000,

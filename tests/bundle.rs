@@ -355,11 +355,11 @@ fn malformed_and_oversized_json_is_refused() {
             "{what}"
         );
     }
-    // A payload that is signed but not a v1 manifest: an unknown field, a
-    // NIK as a number, a missing field.
+    // A payload that is signed but not a v1 manifest: a NIK as a number,
+    // a missing field. (A field a newer version added is ignored:
+    // `tests/compat.rs`.)
     let good = String::from_utf8(payload_bytes(&village_manifest(1, None))).unwrap();
     for bad in [
-        good.replacen("{\"id\"", "{\"extra\":1,\"id\"", 1),
         good.replace("\"3313041203800001\"", "3313041203800001"),
         good.replacen("\"kind\":\"cases\",", "", 1),
         "{}".to_string(),
@@ -399,7 +399,7 @@ fn events_must_belong_to_their_case() {
     let s = seal(&m, &[PHOTO], &village_keys(), &to, &mut Seeded::new(8));
     assert!(matches!(
         district_open(&s.file),
-        Err(Refusal::Inconsistent(_))
+        Err(Refusal::BrokenHistory(_))
     ));
     let mut m = village_manifest(1, None);
     m.cases[1].id = "c1".into();
@@ -409,7 +409,7 @@ fn events_must_belong_to_their_case() {
     let s = seal(&m, &[PHOTO], &village_keys(), &to, &mut Seeded::new(8));
     assert!(matches!(
         district_open(&s.file),
-        Err(Refusal::Inconsistent(_))
+        Err(Refusal::BrokenHistory(_))
     ));
 }
 
@@ -419,6 +419,7 @@ fn feedback_goes_to_one_device_and_its_events_round_trip() {
     let v = village_keys();
     let mut c = case(&v, "c1", "3313044507650002", None);
     c.events = vec![pandu::domain::case::Event {
+        verbatim: None,
         id: "dist-1".into(),
         case_id: "c1".into(),
         at: T0 + 86_400_000,
@@ -564,8 +565,10 @@ fn mutated_bundles_never_panic_and_never_open_changed() {
         rng.fill(&mut b);
         (u64::from_le_bytes(b) % n.max(1) as u64) as usize
     };
+    const ROUNDS: usize = 10_000;
     let mut opened_unchanged = 0;
-    for round in 0..1500 {
+    let mut refused = std::collections::BTreeMap::<String, usize>::new();
+    for round in 0..ROUNDS {
         let layer = round % 3;
         let mut bytes = match layer {
             0 => sealed.file.clone(),
@@ -614,15 +617,35 @@ fn mutated_bundles_never_panic_and_never_open_changed() {
             }
             _ => seal_raw(&bytes, &[(&photo_name(), PHOTO)]),
         };
-        if let Ok(o) = district_open(&file) {
-            assert_eq!(o.manifest, m, "round {round}: a changed bundle opened");
-            assert_eq!(o.files, vec![PHOTO.to_vec()]);
-            opened_unchanged += 1;
+        match district_open(&file) {
+            Ok(o) => {
+                assert_eq!(o.manifest, m, "round {round}: a changed bundle opened");
+                assert_eq!(o.files, vec![PHOTO.to_vec()]);
+                opened_unchanged += 1;
+            }
+            Err(r) => {
+                let name = format!("{r:?}");
+                let name = name
+                    .split(['(', ' '])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                *refused.entry(name).or_default() += 1;
+            }
         }
     }
-    // Some mutations (a changed byte in tar padding) leave the content
-    // intact; they must be the only ones that open.
-    assert!(opened_unchanged < 1500);
+    // Some mutations (spaces added between the envelope's JSON tokens,
+    // a byte of the envelope's base64 swapped for an equal decoding)
+    // leave the signed content intact; they are the only ones that open.
+    let total_refused: usize = refused.values().sum();
+    assert_eq!(total_refused + opened_unchanged, ROUNDS);
+    assert!(opened_unchanged < ROUNDS / 10, "{opened_unchanged}");
+    // Counted in the test's output (written past the harness's capture).
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "mutation test: {ROUNDS} mutated bundles, 0 panics, 0 opened changed, {opened_unchanged} opened unchanged, {total_refused} refused: {refused:?}"
+    );
 }
 
 #[test]
@@ -701,11 +724,12 @@ fn merging_is_idempotent_and_refuses_changed_or_foreign_events() {
     headless.events.remove(0);
     assert!(matches!(
         merge_case(&headless, &[], &own, None),
-        Err(Refusal::Inconsistent(_))
+        Err(Refusal::BrokenHistory(_))
     ));
     // The district's receipt is added once: not again when the case
     // comes back with more events.
     let receipt = |id: &str| pandu::domain::case::Event {
+        verbatim: None,
         id: id.into(),
         case_id: "c1".into(),
         at: T0 + 86_400_000,
@@ -740,6 +764,7 @@ fn a_feedback_event_acknowledges_the_case_and_carries_the_answer() {
     let v = village_keys();
     let mut c = case(&v, "c1", "3313044507650002", None);
     let returned = pandu::domain::case::Event {
+        verbatim: None,
         id: "dist-2".into(),
         case_id: "c1".into(),
         at: T0 + 86_400_000,
@@ -803,6 +828,7 @@ fn a_later_receipt_does_not_hide_the_answer() {
     let v = village_keys();
     let mut c = case(&v, "c1", "3313044507650002", None);
     let feedback = |id: &str, at: i64, state| pandu::domain::case::Event {
+        verbatim: None,
         id: id.into(),
         case_id: "c1".into(),
         at,

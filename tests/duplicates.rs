@@ -40,6 +40,7 @@ fn append(r: &Recorder, kinds: Vec<EventKind>) -> Case {
     let mut events: Vec<Event> = r.events.clone();
     for (i, kind) in kinds.into_iter().enumerate() {
         events.push(Event {
+            verbatim: None,
             id: format!("dinas-{}-{i}", r.case),
             case_id: r.case.into(),
             at: events.last().unwrap().at + 60_000,

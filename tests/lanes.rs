@@ -689,6 +689,7 @@ fn pack_named(name: &str) -> Pack {
 /// An event recorded on `device`.
 fn event(device: &str, id: &str, role: Option<&str>, kind: EventKind) -> Event {
     Event {
+        verbatim: None,
         id: id.into(),
         case_id: "t1".into(),
         at: t0(),

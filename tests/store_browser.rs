@@ -389,6 +389,7 @@ mod capture {
 
     fn event(case: &str, n: i64, kind: EventKind) -> Event {
         Event {
+            verbatim: None,
             id: format!("dev-{case}-{n}"),
             case_id: case.into(),
             at: 1_700_000_000_000 + n,
@@ -920,6 +921,7 @@ mod exchange {
 
     fn ev(device: &str, case: &str, n: i64, kind: EventKind) -> Event {
         Event {
+            verbatim: None,
             id: format!("{device}-{case}-{n}"),
             case_id: case.into(),
             at: 1_795_399_200_000 + n * 60_000,
@@ -1150,6 +1152,7 @@ mod exchange {
         // A village phone that records the Kasi's step and sends it: the
         // whole bundle is refused, naming the case, and nothing changes.
         let forged = Event {
+            verbatim: None,
             role: Some("kasi".into()),
             ..ev(
                 &me,

@@ -23,6 +23,9 @@ pub enum ContainerError {
     NoEnvelope,
     /// More entries than `MAX_ENTRIES`.
     TooManyEntries,
+    /// Bytes other than zeros after the archive's end, or in an entry's
+    /// padding: something was added after the archive was written.
+    TrailingData,
 }
 
 /// At most this many files in one bundle (the envelope and attachments).
@@ -99,6 +102,15 @@ pub fn read(data: &[u8]) -> Result<Contents<'_>, ContainerError> {
     loop {
         let h = data.get(pos..pos + BLOCK).ok_or(ContainerError::Damaged)?;
         if h.iter().all(|&b| b == 0) {
+            // The end: two zero blocks, then nothing but zeros (a tar
+            // program may pad to its record size).
+            let rest = &data[pos + BLOCK..];
+            if rest.len() < BLOCK {
+                return Err(ContainerError::Damaged);
+            }
+            if rest.iter().any(|&b| b != 0) {
+                return Err(ContainerError::TrailingData);
+            }
             break;
         }
         let stored: u32 = octal(&h[148..156]).ok_or(ContainerError::Damaged)? as u32;
@@ -145,7 +157,12 @@ pub fn read(data: &[u8]) -> Result<Contents<'_>, ContainerError> {
         } else {
             return Err(ContainerError::UnexpectedEntry(name.to_string()));
         }
-        pos = end.div_ceil(BLOCK) * BLOCK;
+        let next = end.div_ceil(BLOCK) * BLOCK;
+        let padding = data.get(end..next).ok_or(ContainerError::Damaged)?;
+        if padding.iter().any(|&b| b != 0) {
+            return Err(ContainerError::TrailingData);
+        }
+        pos = next;
     }
     Ok(Contents {
         envelope: envelope.ok_or(ContainerError::NoEnvelope)?,
@@ -212,5 +229,29 @@ mod tests {
         };
         assert_eq!(read(&no_env).err(), Some(ContainerError::NoEnvelope));
         assert_eq!(read(&[]).err(), Some(ContainerError::Damaged));
+    }
+
+    #[test]
+    fn data_after_the_end_or_in_padding_is_refused() {
+        let tar = write(b"{}", &[(SHA, b"x")]);
+        let mut junk = tar.clone();
+        junk.extend_from_slice(&[0xAB; 700]);
+        assert_eq!(read(&junk).err(), Some(ContainerError::TrailingData));
+        let mut late = tar.clone();
+        let n = late.len();
+        late[n - 1] = 1;
+        assert_eq!(read(&late).err(), Some(ContainerError::TrailingData));
+        let mut padded = tar.clone();
+        padded[512 + 2] = b' ';
+        assert_eq!(read(&padded).err(), Some(ContainerError::TrailingData));
+        // One end block only: cut short.
+        assert_eq!(
+            read(&tar[..tar.len() - 512]).err(),
+            Some(ContainerError::Damaged)
+        );
+        // Zeros to a tar program's record size are fine.
+        let mut record = tar.clone();
+        record.resize(10240, 0);
+        assert!(read(&record).is_ok());
     }
 }

@@ -32,6 +32,20 @@ pub struct Peer {
     #[serde(default)]
     pub feedback_sent_at: Millis,
     pub added_at: Millis,
+    /// The Pandu version of its latest bundle or card (empty before this
+    /// was kept): the office sees which devices need an update.
+    #[serde(default)]
+    pub app_version: String,
+}
+
+/// Whether app version `theirs` is older than `ours`, both dotted numbers
+/// (`0.6.0`); a version that is not one is never called older.
+pub fn is_older_version(theirs: &str, ours: &str) -> bool {
+    let parse = |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
+    match (parse(theirs), parse(ours)) {
+        (Some(a), Some(b)) => a < b,
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,7 +184,7 @@ pub fn merge_case(
         }
     }
     let case = Case::fold_owned(history)
-        .map_err(|e| Refusal::Inconsistent(format!("case {}: {e:?}", incoming.id)))?;
+        .map_err(|e| Refusal::BrokenHistory(format!("case {}: {e:?}", incoming.id)))?;
     let added = case
         .events
         .iter()

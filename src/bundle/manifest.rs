@@ -1,14 +1,19 @@
 //! The signed manifest: what a bundle says about itself. The DSSE payload
 //! is this, as UTF-8 JSON, exactly as the sender serialised it.
 //!
-//! Unknown fields are refused: a new field means a new payloadType
-//! version, never a silent extension of version 1.
+//! Forward compatible within version 1 (`docs/bundle-format.md`): a
+//! newer Pandu may add optional fields here and new event kinds or event
+//! fields; this version ignores manifest fields it does not know (they
+//! are signed with the rest) and keeps unknown event content verbatim
+//! (`domain::case::Event`). A change an older reader must understand to
+//! stay safe means a new payloadType version.
 
 use serde::{Deserialize, Serialize};
 
 use super::keys::PublicKeys;
 use crate::domain::case::Event;
 use crate::domain::date::Millis;
+use crate::domain::text::TextKind;
 
 /// What a bundle is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,7 +34,6 @@ pub enum Kind {
 
 /// Who signed the bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Sender {
     /// SHA-256 of the signing key (hex): the device's enrolled name.
     pub fingerprint: String,
@@ -44,9 +48,25 @@ pub struct Sender {
     pub village: String,
 }
 
+impl Sender {
+    /// The sender's texts and their kinds, for the import's checks.
+    pub fn texts(&self) -> [(&'static str, &str, TextKind); 5] {
+        [
+            ("sender.fingerprint", &self.fingerprint, TextKind::Token),
+            ("sender.device_id", &self.device_id, TextKind::Token),
+            (
+                "sender.device_name",
+                &self.device_name,
+                TextKind::OfficerName,
+            ),
+            ("sender.officer", &self.officer, TextKind::OfficerName),
+            ("sender.village", &self.village, TextKind::Token),
+        ]
+    }
+}
+
 /// Who the bundle is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Addressee {
     /// The district (regency) id, Kemendagri `PP.KK`.
     pub district: String,
@@ -57,7 +77,6 @@ pub struct Addressee {
 
 /// One case's events, as the sender has them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CaseEvents {
     pub id: String,
     pub events: Vec<Event>,
@@ -65,7 +84,6 @@ pub struct CaseEvents {
 
 /// A file carried beside the envelope, bound by its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// SHA-256 of the bytes, lower-case hex; also the file's name.
     pub sha256: String,
@@ -75,7 +93,6 @@ pub struct Attachment {
 
 /// What village devices need to know about their district office.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DistrictConfig {
     /// Kemendagri regency code `PP.KK`.
     pub id: String,
@@ -91,7 +108,6 @@ pub struct DistrictConfig {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// Random, hex; unique per bundle.
     pub id: String,

@@ -16,6 +16,7 @@ use super::dsse::{self, Envelope};
 use super::keys::KeyPair;
 use super::manifest::{Kind, Manifest};
 use super::{sha256, Random, PAYLOAD_TYPE_V1};
+use crate::domain::text::{self, TextKind, TextProblem};
 
 /// Largest bundle file taken for import.
 pub const MAX_FILE_BYTES: usize = 512 << 20;
@@ -40,6 +41,8 @@ pub enum Refusal {
     NotForThisDevice,
     /// Changed or cut short after it was written.
     Damaged,
+    /// Bytes added inside the archive after its end or in its padding.
+    TrailingData,
     /// A Pandu envelope of another version or another kind of file.
     WrongType(String),
     /// The manifest is not valid JSON of the v1 shape; the detail names
@@ -60,8 +63,19 @@ pub enum Refusal {
     Attachment { sha256: String },
     /// An attachment claims more bytes than any photo can have.
     AttachmentTooLarge { sha256: String, bytes: u64 },
-    /// An event filed under another case, or a case without events.
+    /// A case history that contradicts the stored one (an event changed
+    /// since, or one its sender could not have recorded).
     Inconsistent(String),
+    /// More cases than `MAX_CASES`.
+    TooManyCases { count: usize },
+    /// A case with more events than `MAX_EVENTS_PER_CASE`.
+    TooManyEvents { case: String, count: usize },
+    /// A case listed twice or with no events, or an event filed under
+    /// another case.
+    BrokenHistory(String),
+    /// A text too long for its field, or holding direction or control
+    /// characters (`domain::text`): `field` names it.
+    Text { field: String, problem: TextProblem },
 }
 
 /// A bundle file and the digest that the sender's next bundle will name
@@ -154,6 +168,7 @@ pub fn open_unhashed(file: &[u8], identities: &[&X25519Identity]) -> Result<Unha
     })?;
     let contents = container::read(&tar).map_err(|e| match e {
         ContainerError::Damaged => Refusal::Damaged,
+        ContainerError::TrailingData => Refusal::TrailingData,
         other => Refusal::Malformed(format!("{other:?}")),
     })?;
     let (manifest, payload, env) = verify_envelope(contents.envelope)?;
@@ -243,21 +258,58 @@ fn verify_envelope(bytes: &[u8]) -> Result<(Manifest, Vec<u8>, Envelope), Refusa
 
 fn check_cases(m: &Manifest) -> Result<(), Refusal> {
     if m.cases.len() > MAX_CASES {
-        return Err(Refusal::Inconsistent(format!("{} cases", m.cases.len())));
+        return Err(Refusal::TooManyCases {
+            count: m.cases.len(),
+        });
+    }
+    check_texts(&m.sender.texts())?;
+    check_texts(&[("app_version", &m.app_version, TextKind::Token)])?;
+    if let Some(d) = &m.district {
+        check_texts(&[
+            ("district.id", &d.id, TextKind::Token),
+            ("district.name", &d.name, TextKind::OfficeName),
+            ("district.pack", &d.pack, TextKind::Token),
+        ])?;
     }
     let mut ids = std::collections::HashSet::new();
     for c in &m.cases {
         if !ids.insert(c.id.as_str()) {
-            return Err(Refusal::Inconsistent(format!("case {} twice", c.id)));
+            return Err(Refusal::BrokenHistory(format!("case {} twice", c.id)));
         }
-        if c.events.is_empty() || c.events.len() > MAX_EVENTS_PER_CASE {
-            return Err(Refusal::Inconsistent(format!("case {}", c.id)));
-        }
-        if let Some(e) = c.events.iter().find(|e| e.case_id != c.id) {
-            return Err(Refusal::Inconsistent(format!(
-                "event {} in case {}",
-                e.id, c.id
+        if c.events.is_empty() {
+            return Err(Refusal::BrokenHistory(format!(
+                "case {} has no events",
+                c.id
             )));
+        }
+        if c.events.len() > MAX_EVENTS_PER_CASE {
+            return Err(Refusal::TooManyEvents {
+                case: c.id.clone(),
+                count: c.events.len(),
+            });
+        }
+        for e in &c.events {
+            if e.case_id != c.id {
+                return Err(Refusal::BrokenHistory(format!(
+                    "event {} in case {}",
+                    e.id, c.id
+                )));
+            }
+            check_texts(&e.texts())?;
+        }
+    }
+    Ok(())
+}
+
+/// Every text against its kind's rules (`domain::text`); the first that
+/// fails names the refusal.
+fn check_texts(texts: &[(&str, &str, TextKind)]) -> Result<(), Refusal> {
+    for (field, value, kind) in texts {
+        if let Err(problem) = text::check(value, *kind) {
+            return Err(Refusal::Text {
+                field: field.to_string(),
+                problem,
+            });
         }
     }
     Ok(())

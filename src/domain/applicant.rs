@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::nik::{check_kk, compare, parse_nik, IdProblem, NikWarning, Sex};
+use super::text::{self, TextKind};
 
 /// A field of the applicant's record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,6 +72,18 @@ impl Field {
     pub fn from_code(code: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.code() == code)
     }
+
+    /// What the field holds, for its length limit (`domain::text`).
+    pub fn text_kind(self) -> TextKind {
+        match self {
+            Field::FullName => TextKind::PersonName,
+            Field::Nik | Field::Kk => TextKind::IdNumber,
+            Field::BirthDate | Field::Sex | Field::Rt | Field::Rw => TextKind::Short,
+            Field::Address => TextKind::Address,
+            Field::Village | Field::District => TextKind::Place,
+            Field::Phone => TextKind::Phone,
+        }
+    }
 }
 
 /// Why a field's value cannot be right.
@@ -89,6 +102,10 @@ pub enum FieldProblem {
     /// 8 to 15 digits.
     BadPhone,
     BadSex,
+    /// Longer than the field's limit (a value stored before limits).
+    TooLong {
+        max: usize,
+    },
 }
 
 /// The applicant's record: the latest value of each field.
@@ -127,7 +144,10 @@ impl Applicant {
     }
 
     /// Sets a field (the case fold calls this for each `FieldSet`).
+    /// Direction and control characters are dropped: a value stored
+    /// before they were refused is shown without them.
     pub fn set(&mut self, field: Field, value: &str) {
+        let value = text::visible(value);
         let value = value.trim();
         if value.is_empty() {
             self.values.remove(&field);
@@ -197,6 +217,11 @@ impl Applicant {
         let phone = self.get(Field::Phone);
         if !phone.is_empty() && !phone_ok(phone) {
             out.push((Field::Phone, FieldProblem::BadPhone));
+        }
+        for (&field, value) in &self.values {
+            if let Err(text::TextProblem::TooLong { max }) = text::check(value, field.text_kind()) {
+                out.push((field, FieldProblem::TooLong { max }));
+            }
         }
         out
     }

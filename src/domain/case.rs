@@ -24,6 +24,7 @@ use super::date::{local_date, Millis};
 use super::engine::{Engine, Move, MoveError, Walk};
 use super::lanes::{handed_to_district, position};
 use super::procedure::{NodeKind, Outcome};
+use super::text::TextKind;
 
 /// Where a case stands, as far as the lists and indexes care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -93,7 +94,13 @@ impl CaseStatus {
 }
 
 /// One thing that happened to a case.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Forward compatible (`docs/bundle-format.md`): an event written by a
+/// newer Pandu, of a kind this version does not know or with fields it
+/// does not know, is kept exactly as it came (`verbatim`), merged by its
+/// id like any other and written back unchanged; its known part (if any)
+/// counts, the rest waits for an update.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     /// Unique across devices: the device id, the time and a random part.
     pub id: String,
@@ -105,9 +112,210 @@ pub struct Event {
     /// The officer's name on that device.
     pub officer: String,
     /// The pack role the officer acted as, for steps and decisions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     pub kind: EventKind,
+    /// The event as received, when it holds something this version does
+    /// not know; `None` for every event this version wrote or fully reads.
+    pub verbatim: Option<Verbatim>,
+}
+
+/// An event's JSON exactly as a newer Pandu wrote it.
+#[derive(Debug, Clone)]
+pub struct Verbatim(Box<serde_json::value::RawValue>);
+
+impl Verbatim {
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl PartialEq for Verbatim {
+    /// The same JSON: equal text, or equal values (a browser's store may
+    /// have re-spaced it).
+    fn eq(&self, other: &Verbatim) -> bool {
+        self.json() == other.json()
+            || serde_json::from_str::<serde_json::Value>(self.json()).ok()
+                == serde_json::from_str::<serde_json::Value>(other.json()).ok()
+    }
+}
+
+/// The known shape of an event, as this version writes it.
+#[derive(Serialize, Deserialize)]
+struct Known<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    case_id: std::borrow::Cow<'a, str>,
+    at: Millis,
+    #[serde(borrow)]
+    device: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    officer: std::borrow::Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    kind: EventKind,
+}
+
+/// An event of a kind this version does not know: its common fields,
+/// and the kind's name.
+#[derive(Deserialize)]
+struct Envelope {
+    id: String,
+    case_id: String,
+    at: Millis,
+    device: String,
+    officer: String,
+    #[serde(default)]
+    role: Option<String>,
+    kind: BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+impl Serialize for Event {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(v) = &self.verbatim {
+            return v.0.serialize(s);
+        }
+        Known {
+            id: self.id.as_str().into(),
+            case_id: self.case_id.as_str().into(),
+            at: self.at,
+            device: self.device.as_str().into(),
+            officer: self.officer.as_str().into(),
+            role: self.role.clone(),
+            kind: self.kind.clone(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Event, D::Error> {
+        use serde::de::Error;
+        let raw = <Box<serde_json::value::RawValue>>::deserialize(d)?;
+        let text = raw.get();
+        match serde_json::from_str::<Known>(text) {
+            Ok(k) => {
+                let event = Event {
+                    id: k.id.into_owned(),
+                    case_id: k.case_id.into_owned(),
+                    at: k.at,
+                    device: k.device.into_owned(),
+                    officer: k.officer.into_owned(),
+                    role: k.role,
+                    kind: k.kind,
+                    verbatim: None,
+                };
+                // Written back the same: nothing unknown in it.
+                let same = serde_json::to_string(&event).is_ok_and(|again| {
+                    again == text
+                        || serde_json::from_str::<serde_json::Value>(&again).ok()
+                            == serde_json::from_str::<serde_json::Value>(text).ok()
+                });
+                Ok(Event {
+                    verbatim: (!same).then(|| Verbatim(raw)),
+                    ..event
+                })
+            }
+            Err(known_error) => {
+                let e: Envelope = serde_json::from_str(text).map_err(D::Error::custom)?;
+                let mut names = e.kind.into_keys();
+                let (Some(kind), None) = (names.next(), names.next()) else {
+                    return Err(D::Error::custom(known_error));
+                };
+                // A kind this version knows, in a shape it cannot read, is
+                // broken, unless a newer version gave one of its fields a
+                // value this one has no name for (a new answer, a new
+                // applicant field).
+                let newer_value = known_error.to_string().starts_with("unknown variant");
+                if EventKind::NAMES.contains(&kind.as_str()) && !newer_value {
+                    return Err(D::Error::custom(known_error));
+                }
+                Ok(Event {
+                    id: e.id,
+                    case_id: e.case_id,
+                    at: e.at,
+                    device: e.device,
+                    officer: e.officer,
+                    role: e.role,
+                    kind: EventKind::Unknown { kind },
+                    verbatim: Some(Verbatim(raw)),
+                })
+            }
+        }
+    }
+}
+
+impl Event {
+    /// Every text the event carries, named and with its kind, for the
+    /// import's checks (`domain::text`).
+    pub fn texts(&self) -> Vec<(&'static str, &str, TextKind)> {
+        use TextKind::*;
+        let mut out: Vec<(&'static str, &str, TextKind)> = vec![
+            ("event.id", &self.id, Token),
+            ("event.case_id", &self.case_id, Token),
+            ("event.device", &self.device, Token),
+            ("event.officer", &self.officer, OfficerName),
+        ];
+        if let Some(r) = &self.role {
+            out.push(("event.role", r, Token));
+        }
+        match &self.kind {
+            EventKind::Created {
+                pack, procedure, ..
+            } => {
+                out.push(("created.pack", pack, Token));
+                out.push(("created.procedure", procedure, Token));
+            }
+            EventKind::FieldSet { field, value } => {
+                out.push((field.code(), value, field.text_kind()));
+            }
+            EventKind::DocumentAttached {
+                document, sha256, ..
+            } => {
+                out.push(("document", document, Token));
+                out.push(("document.sha256", sha256, Token));
+            }
+            EventKind::DocumentMarked { document, .. } => out.push(("document", document, Token)),
+            EventKind::StepCompleted { node } => out.push(("step", node, Token)),
+            EventKind::DecisionAnswered {
+                node,
+                answer,
+                reason,
+            } => {
+                out.push(("decision", node, Token));
+                out.push(("decision.answer", answer, Token));
+                if let Some(r) = reason {
+                    out.push(("decision.reason", r, Reason));
+                }
+            }
+            EventKind::Note { text } => out.push(("note", text, Note)),
+            EventKind::LetterIssued {
+                letter,
+                number,
+                digest,
+            } => {
+                out.push(("letter", letter, Token));
+                out.push(("letter.number", number, Token));
+                out.push(("letter.digest", digest, Token));
+            }
+            EventKind::Merged { from } => out.push(("merged.from", from, Token)),
+            EventKind::MergedInto { case } => out.push(("merged_into", case, Token)),
+            EventKind::StatusChanged { .. } | EventKind::Unknown { .. } => {}
+            EventKind::Feedback {
+                reason, missing, ..
+            } => {
+                if let Some(r) = reason {
+                    out.push(("answer.reason", r, Reason));
+                }
+                out.extend(
+                    missing
+                        .iter()
+                        .map(|m| ("answer.missing", m.as_str(), Token)),
+                );
+            }
+        }
+        out
+    }
 }
 
 /// What happened. Externally tagged: `{"field_set": {...}}`.
@@ -183,6 +391,32 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         missing: Vec<String>,
     },
+    /// A kind a newer Pandu wrote, by its name: the event is kept as it
+    /// came (`Event::verbatim`) and changes nothing here. Never written
+    /// by this version, and never read as such (`Event`'s deserialiser
+    /// makes it).
+    #[serde(skip)]
+    Unknown {
+        kind: String,
+    },
+}
+
+impl EventKind {
+    /// The kinds this version reads, by their serialised names.
+    pub const NAMES: [&'static str; 12] = [
+        "created",
+        "field_set",
+        "document_attached",
+        "document_marked",
+        "step_completed",
+        "decision_answered",
+        "note",
+        "letter_issued",
+        "merged",
+        "merged_into",
+        "status_changed",
+        "feedback",
+    ];
 }
 
 /// Where the district says a case stands.
@@ -396,7 +630,8 @@ impl Case {
             match &e.kind {
                 EventKind::Created { .. }
                 | EventKind::Note { .. }
-                | EventKind::LetterIssued { .. } => {}
+                | EventKind::LetterIssued { .. }
+                | EventKind::Unknown { .. } => {}
                 EventKind::FieldSet { field, value } => case.applicant.set(*field, value),
                 EventKind::DocumentAttached {
                     document,

@@ -430,6 +430,9 @@ pub fn keeps_to_side(procedure: &Procedure, origin: &str, e: &Event, side: Side)
             | EventKind::MergedInto { .. },
             s,
         ) => s == Side::District,
+        // A newer Pandu's kind changes nothing in this version: kept,
+        // shown as such, judged by the version that knows it.
+        (EventKind::Unknown { .. }, _) => true,
     };
     role_ok && kind_ok
 }

@@ -25,3 +25,4 @@ pub mod site;
 pub mod staff;
 pub mod standing;
 pub mod storage;
+pub mod text;

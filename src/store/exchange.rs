@@ -298,6 +298,7 @@ impl Db {
             chain: existing.as_ref().and_then(|p| p.chain.clone()),
             feedback_sent_at: existing.as_ref().map_or(0, |p| p.feedback_sent_at),
             added_at: existing.as_ref().map_or(now, |p| p.added_at),
+            app_version: m.app_version,
         };
         self.put_peer(&peer).await.map_err(storage)?;
         Ok(peer)
@@ -548,6 +549,7 @@ impl Db {
                 continue;
             }
             let sent = Event {
+                verbatim: None,
                 id: format!(
                     "{}-{now}-{}",
                     sender.device_id,
@@ -855,7 +857,7 @@ impl Db {
         let warnings = match admit(&opened, &receiver)? {
             Admission::Accept(w) => w,
             Admission::Quarantine => {
-                self.quarantine(file, &m.sender, now)
+                self.quarantine(file, &m.sender, &m.app_version, now)
                     .await
                     .map_err(storage)?;
                 return Err(ExchangeProblem::Quarantined {
@@ -895,6 +897,7 @@ impl Db {
         for (incoming, stored) in m.cases.iter().zip(&stored) {
             // The receipt: recorded here, sent back with the answers.
             let receipt = from_village.then(|| Event {
+                verbatim: None,
                 id: format!("{my_device_id}-{now}-r{}", rows.len()),
                 case_id: incoming.id.clone(),
                 at: now,
@@ -1024,6 +1027,7 @@ impl Db {
             }),
             feedback_sent_at: existing_peer.as_ref().map_or(0, |p| p.feedback_sent_at),
             added_at: existing_peer.as_ref().map_or(now, |p| p.added_at),
+            app_version: m.app_version.clone(),
         };
         let peer_record = Record {
             id: peer_key(&peer.fingerprint),
@@ -1125,6 +1129,7 @@ impl Db {
         &self,
         file: &[u8],
         sender: &Sender,
+        app_version: &str,
         now: i64,
     ) -> std::result::Result<(), StorageProblem> {
         let record = to_js(&InboxRecord {
@@ -1152,6 +1157,7 @@ impl Db {
                     chain: None,
                     feedback_sent_at: 0,
                     added_at: now,
+                    app_version: app_version.to_string(),
                 },
             };
             rows.push(Rows::Values(stores::KEYS, vec![to_js(&peer)?]));

@@ -68,6 +68,7 @@ pub fn case(keys: &KeyPair, id: &str, nik: &str, photo: Option<&[u8]>) -> CaseEv
         .into_iter()
         .enumerate()
         .map(|(i, kind)| Event {
+            verbatim: None,
             id: format!("{device}-{id}-{i}"),
             case_id: id.into(),
             at: T0 + i as i64 * 60_000,

@@ -33,6 +33,7 @@ impl Recorder {
     pub fn push(&mut self, kind: EventKind) -> &mut Self {
         self.n += 1;
         self.events.push(Event {
+            verbatim: None,
             id: format!("{}-{}", self.device, self.n),
             case_id: self.case.into(),
             at: t0() + self.n * MINUTE,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use crate::bundle::exchange::{ExchangeProblem, ImportReport, Peer, Standing};
+use crate::bundle::exchange::{is_older_version, ExchangeProblem, ImportReport, Peer, Standing};
 use crate::domain::case::{Case, CaseStatus, CaseSummary};
 use crate::domain::engine::Library;
 use crate::i18n::{case_count, exchange_problem, import_warning, storage_problem, t, Msg};
@@ -551,6 +551,15 @@ pub fn Devices() -> impl IntoView {
                             <li class="card" data-testid="device-row" data-standing=format!("{:?}", p.standing).to_lowercase()>
                                 <p><strong>{p.sender.device_name.clone()}</strong> " \u{2014} " {p.sender.officer.clone()} " (" {p.sender.village.clone()} ")"</p>
                                 <p class="fingerprint">{spoken_fingerprint(&p.fingerprint)}</p>
+                                {(!p.app_version.is_empty()).then(|| {
+                                    let older = is_older_version(&p.app_version, env!("CARGO_PKG_VERSION"));
+                                    view! {
+                                        <p data-testid="device-version" data-older=older.to_string() class=if older { "warning" } else { "muted" }>
+                                            "Pandu " {p.app_version.clone()}
+                                            {older.then(|| format!(" \u{2014} {}", lang.t(Msg::DevOlderApp)))}
+                                        </p>
+                                    }
+                                })}
                                 <p><span class="badge">{lang.t(standing)}</span>
                                     {p.chain.as_ref().map(|c| format!(" \u{2014} {} {}", lang.t(Msg::DevLastBundle), c.sequence))}
                                     {(waiting > 0).then(|| format!(" \u{2014} {waiting} {}", lang.t(Msg::DevWaiting)))}</p>

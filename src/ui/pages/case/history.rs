@@ -98,10 +98,20 @@ pub(super) fn Documents(rec: Recorder, d: Derived) -> impl IntoView {
     }
 }
 
-/// One line of the history.
+/// One line of the history, with direction and control characters an
+/// older version stored taken out, and a newer version's part named.
 fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
+    let mut line = crate::domain::text::visible(&describe_kind(ctx, e, l)).into_owned();
+    if e.verbatim.is_some() && !matches!(e.kind, EventKind::Unknown { .. }) {
+        line.push_str(&format!(" ({})", t(l, Msg::EvNewerPart)));
+    }
+    line
+}
+
+fn describe_kind(ctx: &Ctx, e: &Event, l: Lang) -> String {
     let en = l == Lang::En;
     match &e.kind {
+        EventKind::Unknown { .. } => t(l, Msg::EvNewer).to_string(),
         EventKind::Created { .. } => t(l, Msg::EvCreated).to_string(),
         EventKind::FieldSet { field, value } if value.trim().is_empty() => {
             format!("{}: {}", t(l, Msg::EvFieldCleared), field_label(l, *field))

@@ -70,6 +70,7 @@ pub(super) fn new_event(
     kind: EventKind,
 ) -> Event {
     Event {
+        verbatim: None,
         id: format!("{device}-{at:x}-{}", platform::random_hex(3)),
         case_id: case_id.to_string(),
         at,
