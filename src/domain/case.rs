@@ -212,7 +212,7 @@ impl<'de> Deserialize<'de> for Event {
                             == serde_json::from_str::<serde_json::Value>(text).ok()
                 });
                 Ok(Event {
-                    verbatim: (!same).then(|| Verbatim(raw)),
+                    verbatim: (!same).then_some(Verbatim(raw)),
                     ..event
                 })
             }
@@ -671,7 +671,8 @@ impl Case {
                         at: e.at,
                     });
                     if let Some(r) = reason.as_ref().filter(|r| !r.trim().is_empty()) {
-                        case.reasons.insert(node.clone(), r.trim().to_string());
+                        case.reasons
+                            .insert(node.clone(), super::text::visible(r).trim().to_string());
                     }
                 }
                 // `returned` is derived from the answer, never set.
@@ -720,7 +721,10 @@ impl Case {
                     }
                     case.answer = Some(DistrictAnswer {
                         state: *state,
-                        reason: reason.clone().filter(|r| !r.trim().is_empty()),
+                        reason: reason
+                            .as_deref()
+                            .map(|r| super::text::visible(r).into_owned())
+                            .filter(|r| !r.trim().is_empty()),
                         missing: missing.clone(),
                         at: e.at,
                     });

@@ -90,8 +90,12 @@ fn check_name(
     }
 }
 
+/// Spaces collapsed, direction and control characters dropped.
 fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::text::visible(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a dotted code `PP.KK.CC.DDDD` can be a Kemendagri village: a

@@ -118,8 +118,13 @@ impl NewStaff {
     }
 
     /// The name with its spaces collapsed.
+    /// The name as stored: spaces collapsed, direction and control
+    /// characters dropped.
     pub fn name(&self) -> String {
-        self.name.split_whitespace().collect::<Vec<_>>().join(" ")
+        super::text::visible(&self.name)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The member to store, once `validate` found nothing; `id` and

@@ -121,6 +121,23 @@ fn storage(e: StorageProblem) -> ExchangeProblem {
     ExchangeProblem::Storage(e)
 }
 
+/// Largest device card, district config or key backup taken (each is a
+/// few kilobytes).
+pub const MAX_PUBLIC_FILE_BYTES: usize = 1 << 20;
+
+/// The bytes of a file the officer picked, refused by its size before a
+/// byte is read (a 3 GB video picked by mistake says so, instead of
+/// failing in the browser).
+pub async fn picked_bytes(file: &web_sys::Blob, max: usize) -> Result<Vec<u8>> {
+    let size = file.size();
+    if size > max as f64 {
+        return Err(ExchangeProblem::Refused(Refusal::TooLarge {
+            bytes: size as usize,
+        }));
+    }
+    blob_bytes(file).await.map_err(storage)
+}
+
 /// The bytes of a picked file or a stored blob.
 pub async fn blob_bytes(blob: &web_sys::Blob) -> std::result::Result<Vec<u8>, StorageProblem> {
     let buffer = JsFuture::from(blob.array_buffer())

@@ -4,6 +4,7 @@
 //! with a reason (`domain::duplicates`). The decision is written in one
 //! transaction over every case it touches.
 
+use crate::domain::text::{self, TextKind};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -224,8 +225,12 @@ fn Compare(
             let plan = if merge_them {
                 merge(&current, other)
             } else {
-                return_other(&current, other, &reason.get_untracked())
-                    .map(|e| (Vec::new(), vec![e]))
+                return_other(
+                    &current,
+                    other,
+                    &text::clean(&reason.get_untracked(), TextKind::Reason),
+                )
+                .map(|e| (Vec::new(), vec![e]))
             };
             let (into_keep, into_other) = match plan {
                 Ok(p) => p,
@@ -298,7 +303,7 @@ fn Compare(
                     on:click=move |_| decide.with_value(|d| d(true))>{t(l, Msg::DupMerge)}</button>
                 <p class="hint">{t(l, Msg::DupMergeHint)}</p>
                 <label for="dup-reason">{t(l, Msg::DupReason)}</label>
-                <textarea id="dup-reason" data-testid="dup-reason" bind:value=reason></textarea>
+                <textarea id="dup-reason" data-testid="dup-reason" maxlength=TextKind::Reason.max_chars() bind:value=reason></textarea>
                 <button type="button" class="btn" data-testid="dup-return"
                     disabled=move || busy.get()
                     on:click=move |_| decide.with_value(|d| d(false))>{t(l, Msg::DupReturn)}</button>

@@ -10,10 +10,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::bundle::exchange::{is_older_version, ExchangeProblem, ImportReport, Peer, Standing};
+use crate::bundle::seal::MAX_FILE_BYTES;
 use crate::domain::case::{Case, CaseStatus, CaseSummary};
 use crate::domain::engine::Library;
 use crate::i18n::{case_count, exchange_problem, import_warning, storage_problem, t, Msg};
-use crate::store::exchange::{blob_bytes, spoken_fingerprint, Exported, Phase};
+use crate::store::exchange::{
+    picked_bytes, spoken_fingerprint, Exported, Phase, MAX_PUBLIC_FILE_BYTES,
+};
 use crate::store::{db, platform};
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, when_stored};
 
@@ -401,9 +404,9 @@ pub fn Receive() -> impl IntoView {
         outcome.set(None);
         phase.set(Some(Phase::Opening));
         spawn_local(async move {
-            let result = match blob_bytes(&file).await {
+            let result = match picked_bytes(&file, MAX_FILE_BYTES).await {
                 Ok(bytes) => import(bytes, load, phase).await,
-                Err(p) => Outcome::Problem(ExchangeProblem::Storage(p)),
+                Err(p) => Outcome::Problem(p),
             };
             phase.set(None);
             outcome.set(Some(result));
@@ -482,7 +485,7 @@ pub fn Devices() -> impl IntoView {
         let Some(f) = f else { return };
         spawn_local(async move {
             let result = async {
-                let bytes = blob_bytes(&f).await.map_err(ExchangeProblem::Storage)?;
+                let bytes = picked_bytes(&f, MAX_PUBLIC_FILE_BYTES).await?;
                 db::require()
                     .map_err(ExchangeProblem::Storage)?
                     .add_device_card(&bytes, platform::now())

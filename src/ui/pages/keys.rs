@@ -2,6 +2,7 @@
 //! trusted district (village devices), and district office mode (make the
 //! office keys, give villages the config, back the keys up, restore them).
 
+use crate::domain::text::{self, TextKind};
 use leptos::prelude::*;
 
 use crate::domain::profile::outside_district;
@@ -12,7 +13,9 @@ use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
 use crate::bundle::manifest::DistrictConfig;
 use crate::i18n::{exchange_problem, storage_problem, Msg};
-use crate::store::exchange::{blob_bytes, read_district_config, spoken_fingerprint, Office};
+use crate::store::exchange::{
+    picked_bytes, read_district_config, spoken_fingerprint, Office, MAX_PUBLIC_FILE_BYTES,
+};
 use crate::store::platform::SystemRandom;
 use crate::store::{db, platform};
 use crate::ui::{use_lang, use_packs, when_stored, Reload};
@@ -157,7 +160,7 @@ fn DistrictPanel(
             return;
         };
         spawn_local(async move {
-            match blob_bytes(&file).await {
+            match picked_bytes(&file, MAX_PUBLIC_FILE_BYTES).await {
                 // Any refusal here is of the config file, said as such.
                 Ok(bytes) => match read_district_config(&bytes) {
                     Ok(c) => {
@@ -166,7 +169,7 @@ fn DistrictPanel(
                     }
                     Err(_) => say(false, lang.t(Msg::ConfigNotAConfig).to_string()),
                 },
-                Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
             }
         });
     };
@@ -249,7 +252,7 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
         };
         let version = load.library.latest(&chosen).map_or(1, |p| p.version);
         let office_name = {
-            let n = name.get_untracked();
+            let n = text::clean(&name.get_untracked(), TextKind::OfficeName);
             if n.trim().is_empty() {
                 load.library
                     .latest(&chosen)
@@ -280,9 +283,9 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
             return;
         };
         spawn_local(async move {
-            match blob_bytes(&file).await {
+            match picked_bytes(&file, MAX_PUBLIC_FILE_BYTES).await {
                 Ok(bytes) => restore_file.set(Some(bytes)),
-                Err(p) => say(false, storage_problem(lang.untracked(), &p).to_string()),
+                Err(p) => say(false, exchange_problem(lang.untracked(), &p)),
             }
         });
     };
@@ -318,7 +321,7 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
                 <label for="office-code">{move || lang.t(Msg::KeysOfficeCode)}</label>
                 <input id="office-code" data-testid="office-code" inputmode="decimal" bind:value=code />
                 <label for="office-name">{move || lang.t(Msg::KeysOfficeName)}</label>
-                <input id="office-name" data-testid="office-name" bind:value=name />
+                <input id="office-name" data-testid="office-name" maxlength=TextKind::OfficeName.max_chars() bind:value=name />
                 <label for="office-pack">{move || lang.t(Msg::KeysOfficePack)}</label>
                 <select id="office-pack" data-testid="office-pack" on:change:target=move |ev| pack.set(ev.target().value())>
                     {move || packs.loaded().map(|load| load.order.iter().filter_map(|p| load.library.latest(p)).map(|p| view! {

@@ -1,6 +1,7 @@
 //! Settings: the interface language, this device's profile, and what the
 //! browser says about storage (persistence, usage of the quota).
 
+use crate::domain::text::TextKind;
 use leptos::prelude::*;
 
 use crate::domain::profile::{outside_district, Profile, ProfileProblem};
@@ -147,11 +148,11 @@ fn ProfileForm() -> impl IntoView {
         <form class="card" on:submit=on_submit novalidate=true>
             <h2>{move || lang.t(Msg::SettingsProfile)}</h2>
             <label for="device-name">{move || lang.t(Msg::SettingsDeviceName)}</label>
-            <input id="device-name" data-testid="device-name" autocomplete="off"
+            <input id="device-name" data-testid="device-name" autocomplete="off" maxlength=TextKind::OfficerName.max_chars()
                 aria-describedby="device-name-hint" bind:value=device />
             <p id="device-name-hint" class="hint">{move || lang.t(Msg::SettingsDeviceNameHint)}</p>
             <label for="officer-name">{move || lang.t(Msg::SettingsOfficerName)}</label>
-            <input id="officer-name" data-testid="officer-name" autocomplete="name" bind:value=officer />
+            <input id="officer-name" data-testid="officer-name" autocomplete="name" maxlength=TextKind::OfficerName.max_chars() bind:value=officer />
             <label for="village-code">{move || lang.t(Msg::SettingsVillageCode)}</label>
             <input id="village-code" data-testid="village-code" inputmode="numeric" autocomplete="off"
                 aria-describedby="village-code-hint" bind:value=village />

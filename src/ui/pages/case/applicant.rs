@@ -1,6 +1,7 @@
 //! The applicant's record on the case page, saved field by field as it
 //! is typed.
 
+use crate::domain::text;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -69,7 +70,9 @@ pub(super) fn ApplicantForm(
             rec.typing.update(|t| {
                 t.remove(&field);
             });
-            let typed = value.get_untracked();
+            // What a paste brought beyond the limit, or hidden direction
+            // and control characters, never reach the history.
+            let typed = text::clean(&value.get_untracked(), field.text_kind());
             let stored =
                 case.with_untracked(|c| c.as_ref().map(|c| c.applicant.get(field).to_string()));
             if stored.is_some_and(|s| s != typed.trim()) {
@@ -187,7 +190,7 @@ pub(super) fn ApplicantForm(
                 let max = match field {
                     Field::Nik | Field::Kk => Some(16),
                     Field::Rt | Field::Rw => Some(3),
-                    _ => None,
+                    other => Some(other.text_kind().max_chars()),
                 };
                 view! {
                     <input id=id.clone() data-testid=id.clone() type=kind inputmode=mode autocomplete=auto

@@ -56,7 +56,7 @@ use step::CurrentStep;
 pub(super) use step::Thumb;
 
 /// How long typing may pause before the field is saved.
-const FIELD_SAVE_DELAY: Duration = Duration::from_millis(600);
+const FIELD_SAVE_DELAY: Duration = Duration::from_millis(250);
 /// How often "on this step for" and lateness are refreshed.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
 

@@ -1,6 +1,7 @@
 //! The office's part of the case page: the district's answer (shown on
 //! both sides, recorded by the office) and the letters it prints.
 
+use crate::domain::text::{self, TextKind};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,7 +43,7 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
                 .unwrap_or_default()
         });
         if !why.is_empty() && reason.get_untracked().is_empty() {
-            reason.set(why);
+            reason.set(text::clean(&why, TextKind::Reason));
         }
     });
     let problem = RwSignal::new(None::<String>);
@@ -93,7 +94,7 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
             problem.set(Some(t(l, Msg::AnswerChoose).to_string()));
             return;
         };
-        let text = reason.get_untracked().trim().to_string();
+        let text = text::clean(reason.get_untracked().trim(), TextKind::Reason);
         let needs_reason = matches!(st, FeedbackState::Rejected | FeedbackState::Returned);
         if needs_reason && text.is_empty() {
             problem.set(Some(t(l, Msg::AnswerNeedReason).to_string()));
@@ -179,7 +180,7 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
                             .collect_view()}
                     </fieldset>
                     <label for="answer-reason">{t(l, Msg::AnswerReason)}</label>
-                    <textarea id="answer-reason" data-testid="answer-reason" bind:value=reason></textarea>
+                    <textarea id="answer-reason" data-testid="answer-reason" maxlength=TextKind::Reason.max_chars() bind:value=reason></textarea>
                     {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="answer-problem">{p}</p> })}
                     <button type="submit" class="btn btn-primary" data-testid="answer-save">{t(l, Msg::AnswerRecord)}</button>
                 </form>

@@ -1,6 +1,7 @@
 //! Where the case stands: the current step or decision with its actor,
 //! time standard and checklist with photos, or the end it reached.
 
+use crate::domain::text::{self, TextKind};
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
@@ -309,7 +310,7 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                         let leads_to = ctx.node_title(&a.next, en);
                         let (node_id, value) = (node_id.to_string(), a.value.clone());
                         let answer = move |_| {
-                            let text = reason.get_untracked().trim().to_string();
+                            let text = text::clean(reason.get_untracked().trim(), TextKind::Reason);
                             if needs_reason && text.is_empty() {
                                 reason_missing.set(true);
                                 return;
@@ -357,7 +358,7 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                             <ul>{basis.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
                         </details>
                         <label for="decision-reason">{t(l, Msg::CaseReason)}</label>
-                        <textarea id="decision-reason" data-testid="decision-reason" rows="2"
+                        <textarea id="decision-reason" data-testid="decision-reason" maxlength=TextKind::Reason.max_chars() rows="2"
                             prop:value=move || reason.get()
                             on:input:target=move |ev| reason.set(ev.target().value())></textarea>
                         {move || reason_missing.get().then(|| view! { <p class="error" role="alert" data-testid="reason-required">{t(l, Msg::CaseReasonRequired)}</p> })}

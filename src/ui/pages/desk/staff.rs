@@ -2,6 +2,7 @@
 //! office's head (`domain::staff`), with the staff log.
 
 use super::*;
+use crate::domain::text::TextKind;
 
 /// The head whose PIN the officer typed: the one picked, else the first
 /// head, which is what the picker shows before anyone touches it.
@@ -316,7 +317,7 @@ pub fn StaffSection() -> impl IntoView {
                     <ul class="staff-list">{list}</ul>
                     <form on:submit=add novalidate=true data-testid="staff-form">
                         <label for="staff-name">{t(l, Msg::StaffName)}</label>
-                        <input id="staff-name" data-testid="staff-name" autocomplete="off"
+                        <input id="staff-name" data-testid="staff-name" autocomplete="off" maxlength=TextKind::OfficerName.max_chars()
                             prop:value=name on:input:target=move |ev| set_name(ev.target().value()) />
                         <label for="staff-role">{t(l, Msg::StaffRole)}</label>
                         <select id="staff-role" data-testid="staff-role"
