@@ -207,6 +207,7 @@ messages! {
     CaseApplicant => "Data pemohon", "Applicant";
     CaseApplicantHint => "Setiap isian tersimpan otomatis dalam 1 detik.", "Every field is saved automatically within a second.";
     CaseSaved => "Tersimpan", "Saved";
+    CaseOtherTab => "Kasus ini baru diubah di tab atau jendela Pandu lain. Yang tampil di sini sudah diperbarui; periksa sebelum melanjutkan.", "This case was just changed in another Pandu tab or window. What shows here is up to date; check it before going on.";
     CaseSaving => "Menyimpan…", "Saving…";
     CaseSaveFailed => "Belum tersimpan", "Not saved";
     FieldFullName => "Nama lengkap (sesuai KTP)", "Full name (as on the KTP)";

@@ -334,6 +334,9 @@ impl Db {
         }
         .await;
         timing.end();
+        if result.is_ok() {
+            super::tabs::announce(&summary.id);
+        }
         result
     }
 

@@ -1,6 +1,6 @@
 //! The only module that does I/O: IndexedDB (`db`, `cases`, `packs`,
 //! `batch`, `letters`), photos (`photos`: decode, resize, re-encode, hash), small
-//! preferences in localStorage (`prefs`), and the browser's storage manager
+//! preferences in localStorage (`prefs`), the other tabs (`tabs`), and the browser's storage manager
 //! and service worker (`platform`).
 //!
 //! Architecture invariant: browser handles and `JsValue`s stay in here.
@@ -17,5 +17,6 @@ pub mod packs;
 pub mod photos;
 pub mod platform;
 pub mod prefs;
+pub mod tabs;
 
 pub use db::Db;

@@ -12,6 +12,8 @@ pub(super) fn ApplicantForm(
     rec: Recorder,
     case: Memo<Option<Case>>,
     initial: crate::domain::applicant::Applicant,
+    /// Bumped when another tab's change was merged in.
+    remote: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
     // Open while the record is being taken or still has problems.
@@ -66,6 +68,18 @@ pub(super) fn ApplicantForm(
     let field = move |field: Field| {
         let value = RwSignal::new(initial.get(field).to_string());
         let generation = StoredValue::new(0u32);
+        // Another tab's value shows here, unless this field is being
+        // typed into (its save comes next, and is the later one).
+        Effect::new(move |_| {
+            if remote.get() == 0 || rec.typing.with_untracked(|t| t.contains(&field)) {
+                return;
+            }
+            if let Some(v) =
+                case.with_untracked(|c| c.as_ref().map(|c| c.applicant.get(field).to_string()))
+            {
+                value.set(v);
+            }
+        });
         let save = move || {
             rec.typing.update(|t| {
                 t.remove(&field);

@@ -556,6 +556,33 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
     let d = Derived::new(rec);
     rec.derived.set_value(Some(d));
     let case = d.case;
+    // Another tab wrote this case: its events are read and merged in
+    // (nothing of this tab's is lost), and the officer is told.
+    let remote = RwSignal::new(0u32);
+    let own_id = ctx.case_id.clone();
+    let listener = crate::store::tabs::Listener::new(move |id| {
+        if id != own_id {
+            return;
+        }
+        spawn_local(async move {
+            let Ok(db) = db::require() else { return };
+            let Ok(stored) = db.case_events(&id).await else {
+                return;
+            };
+            let Some(known) = rec.events.try_with_untracked(|e| e.len()) else {
+                return;
+            };
+            let merged = crate::domain::case::merge(&rec.events.get_untracked(), &stored);
+            if merged.len() != known {
+                rec.events.set(merged);
+                remote.update(|n| *n += 1);
+            }
+        });
+    });
+    let listener = StoredValue::new_local(listener);
+    on_cleanup(move || {
+        listener.update_value(|l| drop(l.take()));
+    });
     let now = RwSignal::new(platform::now());
     let tick = set_interval_with_handle(move || now.set(platform::now()), CLOCK_TICK).ok();
     on_cleanup(move || {
@@ -622,8 +649,15 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         .map(|c| c.applicant)
         .unwrap_or_default();
 
+    let elsewhere = move || {
+        (remote.get() > 0).then(|| {
+            view! { <p class="notice" role="status" data-testid="case-other-tab">{t(lang.get(), Msg::CaseOtherTab)}</p> }
+        })
+    };
+
     view! {
         {header}
+        {elsewhere}
         <p class="save-note" role="status" aria-live="polite"
             data-state=move || match rec.state.get() {
                 SaveState::Idle => "idle",
@@ -636,7 +670,7 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         <BreachWarning rec=rec case=case />
         <Answer rec=rec d=d />
         <ReturnedFix rec=rec d=d />
-        <ApplicantForm rec=rec case=case initial=initial />
+        <ApplicantForm rec=rec case=case initial=initial remote=remote />
         <CurrentStep rec=rec d=d now=now />
         <Letters rec=rec d=d />
         <StepTimes rec=rec d=d now=now />
