@@ -171,8 +171,12 @@ messages! {
         "This browser does not support offline storage. Use Chrome or a recent Android browser.";
     ProblemDenied => "Browser menolak penyimpanan. Jangan gunakan mode penyamaran/pribadi, dan izinkan data situs untuk Pandu.",
         "The browser refuses storage. Do not use incognito/private mode, and allow site data for Pandu.";
-    ProblemQuota => "Ruang penyimpanan penuh. Kosongkan ruang di HP (foto, video, aplikasi), lalu coba lagi.",
-        "Storage is full. Free space on the phone (photos, videos, apps), then try again.";
+    WipedTitle => "Data Pandu di perangkat ini dihapus oleh browser", "The browser deleted Pandu's data on this device";
+    WipedBody => "Browser menghapus data Pandu (kasus, kunci perangkat), kemungkinan besar karena memori HP penuh dan Pandu belum dipasang ke layar utama. Kasus yang sudah dikirim aman di Dinas Sosial.", "The browser deleted Pandu's data (cases, the device key), most likely because the phone's storage was full and Pandu was not installed to the home screen. Cases already sent are safe at the district office.";
+    WipedNext => "Yang perlu dilakukan: kosongkan ruang di HP, pasang Pandu ke layar utama (menu browser > Tambahkan ke layar utama), lalu kirim kartu perangkat yang baru ke Dinas Sosial agar didaftarkan ulang. Catat ulang kasus yang belum terkirim.", "What to do: free space on the phone, install Pandu to the home screen (browser menu > Add to home screen), then send the new device card to the district office to be enrolled again. Record again any case not yet sent.";
+    WipedOk => "Saya mengerti", "I understand";
+    ProblemQuota => "Ruang penyimpanan penuh. Jangan tutup Pandu: yang sudah tersimpan tetap ada. Kosongkan ruang di HP (foto, video, aplikasi), lalu coba lagi dalam 20 detik. Bila bisa, kirim kasus yang siap ke Dinas Sosial.",
+        "Storage is full. Do not close Pandu: what was saved stays. Free space on the phone (photos, videos, apps), then try again in 20 seconds. If you can, send the cases that are ready to the district office.";
     ProblemVersionTooNew => "Data di perangkat ini dibuat oleh versi Pandu yang lebih baru. Muat ulang untuk memakai versi terbaru.",
         "The data on this device was made by a newer version of Pandu. Reload to use the newest version.";
     ProblemBlocked => "Pandu versi lama masih terbuka di tab lain. Tutup tab itu, lalu muat ulang.",

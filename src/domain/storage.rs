@@ -47,7 +47,10 @@ impl StorageProblem {
     /// `InvalidStateError` means private mode rather than a closed handle.
     pub fn from_browser_text(text: &str, during_open: bool) -> StorageProblem {
         let has = |name: &str| text.contains(name);
-        if has("QuotaExceededError") || has("quota") {
+        // A write Chromium could not commit to a full disk fails as an
+        // UnknownError (an I/O error), not always as QuotaExceededError.
+        let io_on_write = !during_open && has("UnknownError");
+        if has("QuotaExceededError") || has("quota") || io_on_write {
             StorageProblem::QuotaExceeded
         } else if has("VersionError") {
             StorageProblem::VersionTooNew
@@ -134,10 +137,19 @@ mod tests {
         );
         check("failed to open new transaction: InvalidStateError: The database connection is closing.", false, StorageProblem::Closed);
         check("indexed db not found", true, StorageProblem::Unsupported);
+        // An I/O error on a write: the disk is full (what Chromium reports
+        // when it cannot commit); on open it is something else.
         check(
-            "UnknownError: something",
+            "UnknownError: Internal error committing transaction.",
             false,
-            StorageProblem::Other("UnknownError: something".into()),
+            StorageProblem::QuotaExceeded,
+        );
+        check(
+            "UnknownError: Internal error opening backing store for indexedDB.open.",
+            true,
+            StorageProblem::Other(
+                "UnknownError: Internal error opening backing store for indexedDB.open.".into(),
+            ),
         );
     }
 

@@ -80,9 +80,53 @@ pub enum Durability {
     Strict,
 }
 
+thread_local! {
+    /// When a write last failed for want of space (ms, the page's clock).
+    static FULL_SINCE: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// How long writes wait after one failed for want of space: each failed
+/// write makes Chromium check the disk and may set off an eviction or
+/// tear its log, so none is tried again at once.
+const FULL_HOLD_MS: f64 = 20_000.0;
+
+/// Refuses a write, without touching the database, while the disk was
+/// found full less than `FULL_HOLD_MS` ago.
+fn space_gate() -> Result<(), StorageProblem> {
+    let now = js_sys::Date::now();
+    match FULL_SINCE.with(|f| f.get()) {
+        Some(since) if now - since < FULL_HOLD_MS => Err(StorageProblem::QuotaExceeded),
+        _ => Ok(()),
+    }
+}
+
+/// Notes how a write went, for `space_gate`.
+fn note_space<T>(result: Result<T, StorageProblem>) -> Result<T, StorageProblem> {
+    match &result {
+        Err(StorageProblem::QuotaExceeded) => FULL_SINCE.with(|f| f.set(Some(js_sys::Date::now()))),
+        Ok(_) => FULL_SINCE.with(|f| f.set(None)),
+        Err(_) => {}
+    }
+    result
+}
+
+/// Whether writes are held after a full disk (the case page says so).
+pub fn writes_held() -> bool {
+    space_gate().is_err()
+}
+
 /// Puts `(store, record)` pairs into database `name` in one transaction;
 /// all are stored, or none.
 pub async fn put_all(
+    name: &str,
+    puts: &[(&str, JsValue)],
+    durability: Durability,
+) -> Result<(), StorageProblem> {
+    space_gate()?;
+    note_space(put_all_now(name, puts, durability).await)
+}
+
+async fn put_all_now(
     name: &str,
     puts: &[(&str, JsValue)],
     durability: Durability,
@@ -148,6 +192,15 @@ async fn finished(tx: &IdbTransaction) -> Result<(), StorageProblem> {
 /// Large imports go through here: one `JSON.parse` per store instead of
 /// one crossing per record, every request issued at once.
 pub async fn put_rows(
+    name: &str,
+    rows: Vec<Rows<'_>>,
+    durability: Durability,
+) -> Result<(), StorageProblem> {
+    space_gate()?;
+    note_space(put_rows_now(name, rows, durability).await)
+}
+
+async fn put_rows_now(
     name: &str,
     rows: Vec<Rows<'_>>,
     durability: Durability,

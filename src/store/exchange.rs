@@ -183,6 +183,7 @@ impl Db {
     pub async fn device_keys(&self) -> std::result::Result<KeyPair, StorageProblem> {
         if let Some(r) = self.get_key::<DeviceRecord>(DEVICE).await? {
             if let Some(k) = KeyPair::from_secret(&r.secret) {
+                super::prefs::remember_device(&k.fingerprint());
                 return Ok(k);
             }
         }
@@ -194,7 +195,26 @@ impl Db {
             },
         )
         .await?;
+        super::prefs::remember_device(&keys.fingerprint());
         Ok(keys)
+    }
+
+    /// Whether the browser deleted this device's stored data: a device key
+    /// was remembered beside the database, and the database has none. Read
+    /// at start-up, before anything could make a new key; the finding is
+    /// kept until the officer has read it (`prefs::set_wiped`).
+    pub async fn check_wiped(&self) -> std::result::Result<Option<String>, StorageProblem> {
+        if let Some(f) = super::prefs::wiped() {
+            return Ok(Some(f));
+        }
+        let Some(remembered) = super::prefs::remembered_device() else {
+            return Ok(None);
+        };
+        if self.get_key::<DeviceRecord>(DEVICE).await?.is_some() {
+            return Ok(None);
+        }
+        super::prefs::set_wiped(Some(&remembered));
+        Ok(Some(remembered))
     }
 
     /// The district office's keys and config, in district mode.

@@ -33,6 +33,15 @@ async fn promise_bool(p: std::result::Result<js_sys::Promise, JsValue>) -> Optio
 }
 
 /// Asks the browser to keep Pandu's data even when space runs low
+/// Calls `f` when the browser installs Pandu as an app (`appinstalled`).
+pub fn on_installed(f: impl Fn() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+        let _ = w.add_event_listener_with_callback("appinstalled", cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+}
+
 /// (`navigator.storage.persist()`); returns whether storage is persistent.
 pub async fn request_persistence() -> Option<bool> {
     let sm = storage_manager()?;

@@ -65,3 +65,33 @@ pub fn set_active_staff(id: Option<&str>) {
         None => SessionStorage::delete(STAFF_KEY),
     }
 }
+
+/// The fingerprint of this device's key, kept beside IndexedDB: Chromium
+/// evicts a site's IndexedDB (not its localStorage) when the disk fills,
+/// so a key remembered here but missing there means the browser deleted
+/// the data, and the officer is told instead of silently starting over.
+const DEVICE_KEY: &str = "pandu.device";
+const WIPED_KEY: &str = "pandu.wiped";
+
+pub fn remembered_device() -> Option<String> {
+    LocalStorage::get::<String>(DEVICE_KEY).ok()
+}
+
+pub fn remember_device(fingerprint: &str) {
+    let _ = LocalStorage::set(DEVICE_KEY, fingerprint);
+}
+
+/// When the browser was found to have deleted the data (until the
+/// officer has read the message).
+pub fn wiped() -> Option<String> {
+    LocalStorage::get::<String>(WIPED_KEY).ok()
+}
+
+pub fn set_wiped(fingerprint: Option<&str>) {
+    match fingerprint {
+        Some(f) => {
+            let _ = LocalStorage::set(WIPED_KEY, f);
+        }
+        None => LocalStorage::delete(WIPED_KEY),
+    }
+}

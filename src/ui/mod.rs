@@ -322,12 +322,22 @@ fn open_storage(state: RwSignal<DbState>, desk: Desk) {
     );
     spawn_local(async move {
         match db::open_app_db().await {
-            Ok(_) => {
+            Ok(db) => {
+                // Before anything could make a new key: did the browser
+                // delete what was stored? (`StorageBanner` says so.)
+                let _ = db.check_wiped().await;
                 // Pages read district mode untracked: known before Ready.
                 desk.read().await;
                 state.set(DbState::Ready);
-                // Ask once storage works; the answer shows on Settings.
+                // Ask once storage works, and again once Pandu is
+                // installed (Chrome grants it to installed apps); the
+                // answer shows on Settings.
                 platform::request_persistence().await;
+                platform::on_installed(|| {
+                    spawn_local(async {
+                        platform::request_persistence().await;
+                    })
+                });
             }
             Err(problem) => state.set(DbState::Failed(problem)),
         }

@@ -511,10 +511,13 @@ test("a full disk: the officer is told, what was saved stays, and the queued cha
   // The page keeps what was typed, and the earlier fields are stored.
   assert.equal(await app.tid("f-phone").inputValue(), "081234567890");
 
-  // Space is freed: the next change writes the queued one with it.
-  await app.page.evaluate(() => (window.__diskFull = false));
+  // While the disk was full, writes are held: the next change is not
+  // even tried for 20 seconds; then what is queued is written with no
+  // typing needed.
   await app.tid("f-village").fill("Sukamaju");
-  await waitSaved(app);
+  await app.page.waitForSelector('.save-note[data-state=failed][data-typing="0"]');
+  await app.page.evaluate(() => (window.__diskFull = false));
+  await app.page.waitForSelector('.save-note[data-state=saved][data-typing="0"]', { timeout: 45_000 });
   await app.page.goto(caseUrl);
   await app.ready();
   await app.tid("applicant").waitFor();

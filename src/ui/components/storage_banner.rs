@@ -13,7 +13,31 @@ pub fn StorageBanner() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
 
-    move || match storage.get() {
+    let wiped = RwSignal::new(false);
+    Effect::new(move |_| {
+        if storage.is_ready() {
+            wiped.set(crate::store::prefs::wiped().is_some());
+        }
+    });
+    let dismiss = move |_| {
+        crate::store::prefs::set_wiped(None);
+        wiped.set(false);
+    };
+    move || {
+        match storage.get() {
+        DbState::Ready if wiped.get() => Some(
+            view! {
+                <div class="banner banner-error" role="alert" data-testid="storage-wiped">
+                    <h2>{move || lang.t(Msg::WipedTitle)}</h2>
+                    <p>{move || lang.t(Msg::WipedBody)}</p>
+                    <p>{move || lang.t(Msg::WipedNext)}</p>
+                    <button type="button" class="btn btn-primary" data-testid="storage-wiped-ok" on:click=dismiss>
+                        {move || lang.t(Msg::WipedOk)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
         DbState::Opening | DbState::Ready => None,
         DbState::Waiting => Some(
             view! {
@@ -42,5 +66,6 @@ pub fn StorageBanner() -> impl IntoView {
                 .into_any(),
             )
         }
+    }
     }
 }

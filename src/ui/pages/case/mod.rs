@@ -57,6 +57,9 @@ pub(super) use step::Thumb;
 
 /// How long typing may pause before the field is saved.
 const FIELD_SAVE_DELAY: Duration = Duration::from_millis(250);
+/// When a save that failed on a full disk is tried again (just after the
+/// store's hold on writes ends).
+const FULL_RETRY: Duration = Duration::from_secs(21);
 /// How often "on this step for" and lateness are refreshed.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
 
@@ -397,6 +400,19 @@ impl Recorder {
             }
             Err(problem) => {
                 self.storage.report(&problem);
+                // A full disk: the store holds writes for a while (each
+                // failed one makes the browser check the disk); what is
+                // queued is tried again after that, with no typing needed.
+                if problem == StorageProblem::QuotaExceeded {
+                    set_timeout(
+                        move || {
+                            if self.unsaved.try_with_value(|u| !u.is_empty()) == Some(true) {
+                                self.record(Vec::new());
+                            }
+                        },
+                        FULL_RETRY,
+                    );
+                }
                 self.state.set(SaveState::Failed(problem));
             }
         }
