@@ -87,11 +87,16 @@ pub fn wiped() -> Option<String> {
     LocalStorage::get::<String>(WIPED_KEY).ok()
 }
 
+/// Records the finding, or (`None`, once the officer has read it)
+/// forgets it and the lost key, so the next key made is remembered anew.
 pub fn set_wiped(fingerprint: Option<&str>) {
     match fingerprint {
         Some(f) => {
             let _ = LocalStorage::set(WIPED_KEY, f);
         }
-        None => LocalStorage::delete(WIPED_KEY),
+        None => {
+            LocalStorage::delete(WIPED_KEY);
+            LocalStorage::delete(DEVICE_KEY);
+        }
     }
 }

@@ -72,6 +72,7 @@ for (const mode of ["village", "office"]) {
   test(`a full disk on a ${mode} device: everything saved before it is there after a browser restart`, { skip: !root && "needs root to mount a tmpfs" }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "pandu-full-"));
     execSync(`mount -t tmpfs -o size=32m tmpfs ${dir}`);
+    let context;
     try {
       // The grant Chrome stores for an installed app (the app asks for it
       // with navigator.storage.persist(); headless Chromium has no
@@ -79,7 +80,7 @@ for (const mode of ["village", "office"]) {
       mkdirSync(join(dir, "profile", "Default"), { recursive: true });
       const exceptions = { durable_storage: { [`${server.origin},*`]: { last_modified: "13370000000000000", setting: 1 } } };
       writeFileSync(join(dir, "profile", "Default", "Preferences"), JSON.stringify({ profile: { content_settings: { exceptions } } }));
-      let context = await profileOn(dir);
+      context = await profileOn(dir);
       let app = await Pandu.open(context, server, "/pandu/", "settings");
       await app.tid("storage-persistent").waitFor();
       assert.match(await app.tid("storage-persistent").textContent(), /^Permanen/, "the app asked, and storage is persistent");
@@ -140,6 +141,7 @@ for (const mode of ["village", "office"]) {
       }
       await context.close();
     } finally {
+      await context?.close().catch(() => {});
       try {
         execSync(`umount ${dir}`);
       } catch {}
@@ -148,8 +150,9 @@ for (const mode of ["village", "office"]) {
   });
 }
 
-test("data the browser deleted is noticed and explained, not silently replaced", async () => {
+test("data the browser deleted is noticed and explained, not silently replaced", async (t) => {
   const browser = await launch();
+  t.after(() => browser.close());
   const context = await browser.newContext(PHONE);
   const app = await Pandu.open(context, server, "/pandu/", "settings");
   await app.saveProfile({ device: "HP Desa Sukamaju", officer: "Siti Aminah", village: "32.14.01.2001" });
@@ -175,6 +178,4 @@ test("data the browser deleted is noticed and explained, not silently replaced",
   await app.ready();
   assert.equal(await app.tid("storage-wiped").count(), 0);
   await app.assertFitsPhone("home");
-  await context.close();
-  await browser.close();
 });
