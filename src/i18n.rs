@@ -1265,6 +1265,12 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
             column,
             message,
         } => format!("Line {line}, column {column}: the file cannot be read ({message})."),
+        HiddenText { at } if id => format!(
+            "Teks di \u{ab}{at}\u{bb} berisi karakter tersembunyi yang membalik atau mengubah arah tulisan."
+        ),
+        HiddenText { at } => format!(
+            "The text at \u{ab}{at}\u{bb} holds hidden characters that reverse or change the text direction."
+        ),
         NoProcedures if id => "Paket tidak berisi prosedur.".into(),
         NoProcedures => "The pack holds no procedure.".into(),
         DuplicateProcedure { procedure } if id => {

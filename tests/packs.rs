@@ -646,3 +646,21 @@ fn a_misspelt_field_inside_a_node_is_refused() {
         other => panic!("expected Malformed, got {other:?}"),
     }
 }
+
+#[test]
+fn hidden_direction_characters_in_a_pack_are_refused_where_they_are() {
+    let json = broken(|v| {
+        nodes(v)[1]["title"]["id"] = "Cek \u{202E}gnp.exe".into();
+        v["office"] = "Dinas\u{2066} Sosial".into();
+    });
+    let found = problems(&json);
+    assert!(found.contains(&PackProblem::HiddenText {
+        at: "/procedures/0/nodes/1/title/id".into()
+    }));
+    assert!(found.contains(&PackProblem::HiddenText {
+        at: "/office".into()
+    }));
+    // Line breaks in a note are fine.
+    let json = broken(|v| nodes(v)[1]["title"]["id"] = "Cek\nberkas".into());
+    assert_eq!(problems(&json), []);
+}

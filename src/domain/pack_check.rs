@@ -117,6 +117,11 @@ pub enum PackProblem {
         procedure: String,
         fault: AnswersFault,
     },
+    /// A text holds direction or control characters (`domain::text`):
+    /// `at` is its place in the file, as a JSON pointer.
+    HiddenText {
+        at: String,
+    },
 }
 
 /// What is wrong with a procedure's `answers`.
@@ -191,12 +196,52 @@ pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProb
             message: e.to_string(),
         }]
     })?;
-    let problems = validate(&pack, catalogue);
+    let mut problems = hidden_texts(json);
+    problems.extend(validate(&pack, catalogue));
     if problems.is_empty() {
         Ok(pack)
     } else {
         Err(problems)
     }
+}
+
+/// Every string of the file holding direction or control characters
+/// (line breaks and tabs allowed: a pack's notes may have them).
+fn hidden_texts(json: &str) -> Vec<PackProblem> {
+    fn walk(v: &serde_json::Value, at: &mut String, out: &mut Vec<PackProblem>) {
+        match v {
+            serde_json::Value::String(s) => {
+                if s.chars()
+                    .any(|c| super::text::is_hidden(c, super::text::TextKind::Note))
+                {
+                    out.push(PackProblem::HiddenText { at: at.clone() });
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    let len = at.len();
+                    at.push_str(&format!("/{i}"));
+                    walk(v, at, out);
+                    at.truncate(len);
+                }
+            }
+            serde_json::Value::Object(o) => {
+                for (k, v) in o {
+                    let len = at.len();
+                    at.push('/');
+                    at.push_str(k);
+                    walk(v, at, out);
+                    at.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(json) {
+        walk(&v, &mut String::new(), &mut out);
+    }
+    out
 }
 
 /// Parses the document catalogue.
