@@ -24,6 +24,7 @@ pub mod keys;
 pub mod manifest;
 pub mod qr;
 pub mod seal;
+pub mod vault;
 
 use sha2::{Digest, Sha256};
 
