@@ -185,26 +185,23 @@ impl Vault {
         open_with(&self.key("seal"), &sealed.0, purpose.as_bytes())
     }
 
-    /// The tag a trust record carries: HMAC-SHA256 of its kind and bytes.
-    pub fn tag(&self, kind: &str, record: &[u8]) -> String {
+    /// HMAC-SHA256 under the trust key over the record's kind and bytes.
+    fn mac(&self, kind: &str, record: &[u8]) -> Hmac<Sha256> {
         let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(&self.key("trust"))
             .expect("HMAC takes any key length");
         mac.update(kind.as_bytes());
         mac.update(&[0]);
         mac.update(record);
-        b64_encode(&mac.finalize().into_bytes(), false)
+        mac
+    }
+
+    /// The tag a trust record carries.
+    pub fn tag(&self, kind: &str, record: &[u8]) -> String {
+        b64_encode(&self.mac(kind, record).finalize().into_bytes(), false)
     }
 
     /// Whether `tag` is this vault's tag of the record (constant time).
     pub fn verify(&self, kind: &str, record: &[u8], tag: &str) -> bool {
-        let Some(tag) = b64_decode_strict(tag) else {
-            return false;
-        };
-        let mut mac = <Hmac<Sha256> as hmac::KeyInit>::new_from_slice(&self.key("trust"))
-            .expect("HMAC takes any key length");
-        mac.update(kind.as_bytes());
-        mac.update(&[0]);
-        mac.update(record);
-        mac.verify_slice(&tag).is_ok()
+        b64_decode_strict(tag).is_some_and(|t| self.mac(kind, record).verify_slice(&t).is_ok())
     }
 }
