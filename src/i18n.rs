@@ -175,6 +175,18 @@ messages! {
     WipedBody => "Browser menghapus data Pandu (kasus, kunci perangkat), kemungkinan besar karena memori HP penuh dan Pandu belum dipasang ke layar utama. Kasus yang sudah dikirim aman di Dinas Sosial.", "The browser deleted Pandu's data (cases, the device key), most likely because the phone's storage was full and Pandu was not installed to the home screen. Cases already sent are safe at the district office.";
     WipedNext => "Yang perlu dilakukan: kosongkan ruang di HP, pasang Pandu ke layar utama (menu browser > Tambahkan ke layar utama), lalu kirim kartu perangkat yang baru ke Dinas Sosial agar didaftarkan ulang. Catat ulang kasus yang belum terkirim.", "What to do: free space on the phone, install Pandu to the home screen (browser menu > Add to home screen), then send the new device card to the district office to be enrolled again. Record again any case not yet sent.";
     WipedOk => "Saya mengerti", "I understand";
+    ProblemLocked => "Kunci Pandu terkunci. Masukkan PIN Pandu di Pengaturan, lalu coba lagi.", "Pandu's keys are locked. Enter the Pandu PIN in Settings, then try again.";
+    VaultSetTitle => "Buat PIN Pandu", "Set a Pandu PIN";
+    VaultSetHelp => "PIN ini mengunci kunci perangkat, sehingga halaman lain di situs yang sama tidak bisa membacanya atau memalsukan daftar perangkat tepercaya. Pakai paling sedikit 6 angka (bukan 123456) atau kata sandi 8 huruf. Ingat baik-baik: tanpa PIN, paket tidak bisa dikirim atau dibuka di perangkat ini.", "This PIN locks the device's keys, so another page of the same website cannot read them or forge the list of trusted devices. Use at least 6 digits (not 123456) or an 8-character passphrase. Remember it: without the PIN, bundles cannot be sent or opened on this device.";
+    VaultUnlockTitle => "Masukkan PIN Pandu", "Enter the Pandu PIN";
+    VaultUnlockHelp => "Kunci perangkat terkunci. Masukkan PIN Pandu sekali; Pandu terkunci lagi setelah 15 menit tidak dipakai.", "The device's keys are locked. Enter the Pandu PIN once; Pandu locks again after 15 minutes unused.";
+    VaultPin => "PIN Pandu", "Pandu PIN";
+    VaultPinAgain => "Ulangi PIN", "Repeat the PIN";
+    VaultSet => "Simpan PIN", "Save the PIN";
+    VaultUnlock => "Buka", "Unlock";
+    VaultTooShort => "Terlalu pendek: paling sedikit 6 angka, atau 8 huruf untuk kata sandi.", "Too short: at least 6 digits, or 8 characters for a passphrase.";
+    VaultGuessable => "Terlalu mudah ditebak (angka sama atau berurutan).", "Too easy to guess (the same or consecutive digits).";
+    VaultWrongPin => "PIN salah. Tidak ada yang dibuka.", "Wrong PIN. Nothing was unlocked.";
     ProblemQuota => "Ruang penyimpanan penuh. Jangan tutup Pandu: yang sudah tersimpan tetap ada. Kosongkan ruang di HP (foto, video, aplikasi), lalu coba lagi dalam 20 detik. Bila bisa, kirim kasus yang siap ke Dinas Sosial.",
         "Storage is full. Do not close Pandu: what was saved stays. Free space on the phone (photos, videos, apps), then try again in 20 seconds. If you can, send the cases that are ready to the district office.";
     ProblemVersionTooNew => "Data di perangkat ini dibuat oleh versi Pandu yang lebih baru. Muat ulang untuk memakai versi terbaru.",
@@ -399,6 +411,7 @@ messages! {
     DevEnrolled => "Terdaftar", "Enrolled";
     DevPending => "Menunggu persetujuan", "Waiting for approval";
     DevRevoked => "Dicabut", "Revoked";
+    DevForged => "Catatan perangkat ini tidak dibuat oleh Pandu di perangkat ini (mungkin ditulis halaman lain di situs yang sama). Tidak dipercaya sampai disetujui lagi setelah sidik jarinya dicocokkan lewat telepon.", "This device record was not made by Pandu on this device (perhaps written by another page of the same website). It is not trusted until approved again after its fingerprint is compared by phone.";
     DevOlderApp => "versi lama: minta petugas memperbarui Pandu saat ada sinyal (Pengaturan), agar jawaban kantor terbaca semua.", "an older version: ask the officer to update Pandu when there is signal (Settings), so every office answer can be read.";
     DevApprove => "Sidik jari cocok, setujui", "Fingerprint matches, approve";
     DevRevoke => "Cabut", "Revoke";
@@ -672,6 +685,7 @@ pub fn storage_problem(lang: Lang, problem: &StorageProblem) -> &'static str {
         StorageProblem::Closed => Msg::ProblemClosed,
         StorageProblem::Corrupt(_) => Msg::ProblemCorrupt,
         StorageProblem::Other(_) => Msg::ProblemOther,
+        StorageProblem::Locked => Msg::ProblemLocked,
     };
     t(lang, msg)
 }

@@ -36,6 +36,13 @@ pub struct Peer {
     /// was kept): the office sees which devices need an update.
     #[serde(default)]
     pub app_version: String,
+    /// The vault's tag of this record (`store::vault`): a record without
+    /// the right one was not written by this app.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tag: String,
+    /// Read with a tag the vault did not make: shown, trusted for nothing.
+    #[serde(skip)]
+    pub forged: bool,
 }
 
 /// Whether app version `theirs` is older than `ours`, both dotted numbers

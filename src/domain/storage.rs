@@ -35,6 +35,10 @@ pub enum StorageProblem {
     /// A stored record could not be read back as the expected type.
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
+    /// The device's keys are locked: the officer's PIN opens them
+    /// (`store::vault`).
+    #[error("keys locked")]
+    Locked,
     /// Anything else, with the browser's text for the log.
     #[error("storage error: {0}")]
     Other(String),

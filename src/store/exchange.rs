@@ -24,6 +24,7 @@ use super::batch::{
 use super::cases::{events_of_records, prefix_bound, Parts};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
+use super::vault::{open_vault, LockRecord, VaultStatus, LOCK};
 use crate::bundle::age::X25519Recipient;
 use crate::bundle::exchange::{
     file_name, merge_case, ChainRecord, ExchangeProblem, ImportReport, NikElsewhere, Peer, Standing,
@@ -35,6 +36,7 @@ use crate::bundle::manifest::{
 use crate::bundle::seal::{
     admit, open_public, open_unhashed, seal, sign_public, Admission, Receiver, Refusal, Trust,
 };
+use crate::bundle::vault::{Lock, Sealed, Vault};
 use crate::domain::case::{Case, CaseStatus, CaseSummary, Event, EventKind, FeedbackState};
 use crate::domain::engine::Library;
 use crate::domain::lanes::{check_sender, OutOfLane};
@@ -66,20 +68,97 @@ struct Record<T> {
     value: T,
 }
 
+/// The device's keys: sealed under the vault (`store::vault`); in plain
+/// form only when made before PINs existed and no PIN is set yet.
 #[derive(Serialize, Deserialize)]
 struct DeviceRecord {
-    secret: SecretKeys,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    secret: Option<SecretKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed: Option<Sealed>,
 }
 
+/// The office's keys (as the device's) and its config, the config tagged
+/// by the vault.
 #[derive(Serialize, Deserialize)]
 struct OfficeRecord {
-    secret: SecretKeys,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    secret: Option<SecretKeys>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed: Option<Sealed>,
     config: DistrictConfig,
+    #[serde(default)]
+    tag: String,
 }
 
+/// The trusted district, tagged by the vault.
 #[derive(Serialize, Deserialize)]
 struct DistrictRecord {
     config: DistrictConfig,
+    #[serde(default)]
+    tag: String,
+}
+
+/// A key pair sealed under the vault for `purpose`.
+fn seal_keys(vault: &Vault, purpose: &str, keys: &KeyPair) -> Sealed {
+    vault.seal(purpose, &tag_bytes(&keys.to_secret()), &mut SystemRandom)
+}
+
+fn unseal(
+    vault: &Vault,
+    purpose: &str,
+    sealed: &Sealed,
+) -> std::result::Result<KeyPair, StorageProblem> {
+    vault
+        .open(purpose, sealed)
+        .and_then(|b| serde_json::from_slice::<SecretKeys>(&b).ok())
+        .and_then(|s| KeyPair::from_secret(&s))
+        .ok_or_else(|| StorageProblem::Corrupt(format!("{purpose} key does not open")))
+}
+
+/// The bytes a trust record's tag covers.
+fn tag_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// A peer's bytes for its tag (the tag itself left out).
+fn peer_tag(vault: &Vault, peer: &Peer) -> String {
+    let bare = Peer {
+        tag: String::new(),
+        forged: false,
+        ..peer.clone()
+    };
+    vault.tag("peer", &tag_bytes(&bare))
+}
+
+/// A peer as stored: tagged by the open vault.
+fn tagged_peer(peer: &Peer) -> std::result::Result<Peer, StorageProblem> {
+    let vault = open_vault()?;
+    Ok(Peer {
+        tag: peer_tag(&vault, peer),
+        forged: false,
+        ..peer.clone()
+    })
+}
+
+/// A stored peer as believed: one whose tag the vault did not make is
+/// marked forged and trusted for nothing.
+fn checked_peer(vault: &Vault, peer: Peer) -> Peer {
+    let ok = !peer.tag.is_empty()
+        && vault.verify(
+            "peer",
+            &tag_bytes(&Peer {
+                tag: String::new(),
+                forged: false,
+                ..peer.clone()
+            }),
+            &peer.tag,
+        );
+    Peer {
+        forged: !ok,
+        standing: if ok { peer.standing } else { Standing::Pending },
+        ..peer
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -180,23 +259,94 @@ impl Db {
     }
 
     /// This device's keys, made and stored on first use.
+    /// Needs the open vault (a key made before PINs existed is read as it
+    /// is until the PIN is set).
     pub async fn device_keys(&self) -> std::result::Result<KeyPair, StorageProblem> {
+        let has_pin = self.vault_status().await? != VaultStatus::NoPin;
         if let Some(r) = self.get_key::<DeviceRecord>(DEVICE).await? {
-            if let Some(k) = KeyPair::from_secret(&r.secret) {
-                super::prefs::remember_device(&k.fingerprint());
-                return Ok(k);
-            }
+            let keys = match (&r.sealed, &r.secret) {
+                (Some(sealed), _) => unseal(&open_vault()?, "device", sealed)?,
+                (None, Some(plain)) if !has_pin => KeyPair::from_secret(plain)
+                    .ok_or_else(|| StorageProblem::Corrupt("device key".into()))?,
+                // A plain key beside a PIN was not written by this app.
+                _ => return Err(StorageProblem::Corrupt("device key not sealed".into())),
+            };
+            super::prefs::remember_device(&keys.fingerprint());
+            return Ok(keys);
         }
+        let vault = open_vault()?;
         let keys = KeyPair::generate(&mut SystemRandom);
         self.put_key(
             DEVICE,
             DeviceRecord {
-                secret: keys.to_secret(),
+                secret: None,
+                sealed: Some(seal_keys(&vault, "device", &keys)),
             },
         )
         .await?;
         super::prefs::remember_device(&keys.fingerprint());
         Ok(keys)
+    }
+
+    /// Seals the keys made before the PIN and tags every trust record, with
+    /// the new lock, in one transaction (`store::vault::Db::set_pin`).
+    pub(super) async fn seal_existing(
+        &self,
+        vault: &Vault,
+        lock: Lock,
+    ) -> std::result::Result<(), StorageProblem> {
+        let mut rows = vec![to_js(&Record {
+            id: LOCK.to_string(),
+            value: LockRecord { lock },
+        })?];
+        if let Some(r) = self.get_key::<DeviceRecord>(DEVICE).await? {
+            if let Some(keys) = r.secret.as_ref().and_then(KeyPair::from_secret) {
+                rows.push(to_js(&Record {
+                    id: DEVICE.to_string(),
+                    value: DeviceRecord {
+                        secret: None,
+                        sealed: Some(seal_keys(vault, "device", &keys)),
+                    },
+                })?);
+            }
+        }
+        if let Some(r) = self.get_key::<OfficeRecord>(OFFICE).await? {
+            if let Some(keys) = r.secret.as_ref().and_then(KeyPair::from_secret) {
+                rows.push(to_js(&Record {
+                    id: OFFICE.to_string(),
+                    value: OfficeRecord {
+                        secret: None,
+                        sealed: Some(seal_keys(vault, "office", &keys)),
+                        tag: vault.tag("office", &tag_bytes(&r.config)),
+                        config: r.config,
+                    },
+                })?);
+            }
+        }
+        if let Some(r) = self.get_key::<DistrictRecord>(DISTRICT).await? {
+            rows.push(to_js(&Record {
+                id: DISTRICT.to_string(),
+                value: DistrictRecord {
+                    tag: vault.tag("district", &tag_bytes(&r.config)),
+                    config: r.config,
+                },
+            })?);
+        }
+        for peer in self.stored_peers().await? {
+            rows.push(to_js(&Record {
+                id: peer_key(&peer.fingerprint),
+                value: Peer {
+                    tag: peer_tag(vault, &peer),
+                    ..peer
+                },
+            })?);
+        }
+        put_rows(
+            &self.rexie().name(),
+            vec![Rows::Values(stores::KEYS, rows)],
+            Durability::Strict,
+        )
+        .await
     }
 
     /// Whether the browser deleted this device's stored data: a device key
@@ -218,13 +368,40 @@ impl Db {
     }
 
     /// The district office's keys and config, in district mode.
+    /// Needs the open vault once a PIN is set (the keys are sealed, the
+    /// config tagged).
     pub async fn office(&self) -> std::result::Result<Option<Office>, StorageProblem> {
-        Ok(self.get_key::<OfficeRecord>(OFFICE).await?.and_then(|r| {
-            Some(Office {
-                keys: KeyPair::from_secret(&r.secret)?,
-                config: r.config,
-            })
+        let Some(r) = self.get_key::<OfficeRecord>(OFFICE).await? else {
+            return Ok(None);
+        };
+        let keys = match (&r.sealed, &r.secret) {
+            (Some(sealed), _) => {
+                let vault = open_vault()?;
+                if !vault.verify("office", &tag_bytes(&r.config), &r.tag) {
+                    return Err(StorageProblem::Corrupt("office config not tagged".into()));
+                }
+                unseal(&vault, "office", sealed)?
+            }
+            (None, Some(plain)) if self.vault_status().await? == VaultStatus::NoPin => {
+                KeyPair::from_secret(plain)
+                    .ok_or_else(|| StorageProblem::Corrupt("office key".into()))?
+            }
+            _ => return Err(StorageProblem::Corrupt("office key not sealed".into())),
+        };
+        Ok(Some(Office {
+            keys,
+            config: r.config,
         }))
+    }
+
+    /// The office's config if this device is the district office, for
+    /// choosing what pages show (no key, no vault needed). Never used to
+    /// sign, encrypt or trust anything.
+    pub async fn office_mode(&self) -> std::result::Result<Option<DistrictConfig>, StorageProblem> {
+        Ok(self
+            .get_key::<OfficeRecord>(OFFICE)
+            .await?
+            .map(|r| r.config))
     }
 
     /// Makes this device the district office: new office keys and config.
@@ -254,18 +431,42 @@ impl Db {
         keys: &KeyPair,
         config: &DistrictConfig,
     ) -> std::result::Result<(), StorageProblem> {
+        let vault = open_vault()?;
         self.put_key(
             OFFICE,
             OfficeRecord {
-                secret: keys.to_secret(),
+                secret: None,
+                sealed: Some(seal_keys(&vault, "office", keys)),
                 config: config.clone(),
+                tag: vault.tag("office", &tag_bytes(config)),
             },
         )
         .await
     }
 
     /// A village device's district, if its config was imported.
+    /// Needs the open vault: a record whose tag the vault did not make is
+    /// not this device's district (another page of the site may have
+    /// written it) and is refused.
     pub async fn district(&self) -> std::result::Result<Option<DistrictConfig>, StorageProblem> {
+        let Some(r) = self.get_key::<DistrictRecord>(DISTRICT).await? else {
+            return Ok(None);
+        };
+        if self.vault_status().await? == VaultStatus::NoPin {
+            return Err(StorageProblem::Locked);
+        }
+        if !open_vault()?.verify("district", &tag_bytes(&r.config), &r.tag) {
+            return Err(StorageProblem::Corrupt("district config not tagged".into()));
+        }
+        Ok(Some(r.config))
+    }
+
+    /// The trusted district as stored, for choosing which procedures a
+    /// phone opens and what Settings shows (no vault needed). Never used
+    /// to encrypt to or trust anything.
+    pub async fn district_shown(
+        &self,
+    ) -> std::result::Result<Option<DistrictConfig>, StorageProblem> {
         Ok(self
             .get_key::<DistrictRecord>(DISTRICT)
             .await?
@@ -277,16 +478,32 @@ impl Db {
         &self,
         config: &DistrictConfig,
     ) -> std::result::Result<(), StorageProblem> {
+        let vault = open_vault()?;
         self.put_key(
             DISTRICT,
             DistrictRecord {
                 config: config.clone(),
+                tag: vault.tag("district", &tag_bytes(config)),
             },
         )
         .await
     }
 
+    /// Known devices, each checked against the vault (a forged one is
+    /// marked and trusted for nothing).
     pub async fn peers(&self) -> std::result::Result<Vec<Peer>, StorageProblem> {
+        let vault = open_vault()?;
+        let mut peers: Vec<Peer> = self
+            .stored_peers()
+            .await?
+            .into_iter()
+            .map(|p| checked_peer(&vault, p))
+            .collect();
+        peers.sort_by(|a, b| a.sender.village.cmp(&b.sender.village));
+        Ok(peers)
+    }
+
+    async fn stored_peers(&self) -> std::result::Result<Vec<Peer>, StorageProblem> {
         let tx = self
             .rexie()
             .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
@@ -304,23 +521,25 @@ impl Db {
             .get_all(Some(range), None)
             .await
             .map_err(rw)?;
-        let mut peers = values
+        values
             .into_iter()
             .map(|v| from_js::<Record<Peer>>(v).map(|r| r.value))
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        peers.sort_by(|a, b| a.sender.village.cmp(&b.sender.village));
-        Ok(peers)
+            .collect()
     }
 
     pub async fn peer(
         &self,
         fingerprint: &str,
     ) -> std::result::Result<Option<Peer>, StorageProblem> {
-        self.get_key(&peer_key(fingerprint)).await
+        let vault = open_vault()?;
+        Ok(self
+            .get_key::<Peer>(&peer_key(fingerprint))
+            .await?
+            .map(|p| checked_peer(&vault, p)))
     }
 
     pub async fn put_peer(&self, peer: &Peer) -> std::result::Result<(), StorageProblem> {
-        self.put_key(&peer_key(&peer.fingerprint), peer.clone())
+        self.put_key(&peer_key(&peer.fingerprint), tagged_peer(peer)?)
             .await
     }
 
@@ -336,6 +555,8 @@ impl Db {
             feedback_sent_at: existing.as_ref().map_or(0, |p| p.feedback_sent_at),
             added_at: existing.as_ref().map_or(now, |p| p.added_at),
             app_version: m.app_version,
+            tag: String::new(),
+            forged: false,
         };
         self.put_peer(&peer).await.map_err(storage)?;
         Ok(peer)
@@ -1065,10 +1286,12 @@ impl Db {
             feedback_sent_at: existing_peer.as_ref().map_or(0, |p| p.feedback_sent_at),
             added_at: existing_peer.as_ref().map_or(now, |p| p.added_at),
             app_version: m.app_version.clone(),
+            tag: String::new(),
+            forged: false,
         };
         let peer_record = Record {
             id: peer_key(&peer.fingerprint),
-            value: peer,
+            value: tagged_peer(&peer).map_err(storage)?,
         };
         let batch = vec![
             Rows::Values(stores::CASE_EVENTS, new_events),
@@ -1187,7 +1410,7 @@ impl Db {
         if existing.is_none() {
             let peer = Record {
                 id: peer_key(&sender.fingerprint),
-                value: Peer {
+                value: tagged_peer(&Peer {
                     fingerprint: sender.fingerprint.clone(),
                     sender: sender.clone(),
                     standing: Standing::Pending,
@@ -1195,7 +1418,9 @@ impl Db {
                     feedback_sent_at: 0,
                     added_at: now,
                     app_version: app_version.to_string(),
-                },
+                    tag: String::new(),
+                    forged: false,
+                })?,
             };
             rows.push(Rows::Values(stores::KEYS, vec![to_js(&peer)?]));
         }

@@ -18,5 +18,6 @@ pub mod photos;
 pub mod platform;
 pub mod prefs;
 pub mod tabs;
+pub mod vault;
 
 pub use db::Db;

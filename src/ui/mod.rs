@@ -20,7 +20,7 @@ use crate::domain::storage::StorageProblem;
 use crate::i18n::{t, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform, prefs};
-use components::{StorageBanner, UpdateBanner};
+use components::{StorageBanner, UpdateBanner, VaultGate};
 use pages::{
     About, CasePage, Dashboard, DecreePage, Devices, DuplicatePage, Home, Inbox, LetterPage,
     NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
@@ -142,7 +142,7 @@ impl Desk {
     /// Reads district mode, the staff and the signed-in member.
     async fn read(self) {
         let Ok(db) = db::require() else { return };
-        let office = db.office().await.ok().flatten().map(|o| o.config.pack);
+        let office = db.office_mode().await.ok().flatten().map(|c| c.pack);
         let staff = db.staff().await.unwrap_or_default();
         let active = prefs::active_staff();
         let member = staff
@@ -409,9 +409,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("dashboard") view=Dashboard />
                     <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
                     <Route path=path!("duplicates/:nik") view=DuplicatePage />
-                    <Route path=path!("send") view=Send />
-                    <Route path=path!("receive") view=Receive />
-                    <Route path=path!("devices") view=Devices />
+                    <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
+                    <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />
+                    <Route path=path!("devices") view=|| view! { <VaultGate><Devices /></VaultGate> } />
                     <Route path=path!("settings") view=Settings />
                     <Route path=path!("about") view=About />
                 </Routes>

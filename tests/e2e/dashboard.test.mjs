@@ -40,6 +40,8 @@ async function villageSends(config, { device, officer, code, village, phone, kee
   await step(desa, "village_input", () => desa.tid("complete-step").click());
   await waitSaved(desa);
   await desa.tid("nav-send").click();
+  await desa.page.waitForURL(/\/send$/);
+  await desa.passVault();
   await desa.tid("send-case").first().waitFor();
   await desa.tid("send-make").click();
   await desa.tid("bundle-made").waitFor();

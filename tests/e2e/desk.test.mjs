@@ -194,6 +194,8 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await waitSaved(desa);
   const caseUrl = desa.page.url();
   await desa.tid("nav-send").click();
+  await desa.page.waitForURL(/\/send$/);
+  await desa.passVault();
   await desa.tid("send-case").first().waitFor();
   assert.equal(await desa.tid("send-case").count(), 1);
   await desa.tid("send-make").click();

@@ -105,6 +105,8 @@ test("a case travels village -> district -> village as signed, encrypted files",
 
   // ---- Export: the finished case, chosen by default ----
   await desa.tid("nav-send").click();
+  await desa.page.waitForURL(/\/send$/);
+  await desa.passVault();
   await desa.tid("send-case").first().waitFor();
   assert.equal(await desa.tid("send-case").count(), 1);
   assert.ok(await desa.tid("send-case").isChecked());

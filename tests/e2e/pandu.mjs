@@ -20,6 +20,9 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** The PIN the tests set on every device's keys. */
+export const VAULT_PIN = "482915";
+
 export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 const DIST = process.env.E2E_DIST || resolve(import.meta.dirname, "../../target/e2e");
@@ -94,10 +97,30 @@ export class Pandu {
     await this.ready();
   }
 
-  /** Waits until the app runs and storage is open (or reported broken). */
+  /** Waits until the app runs and storage is open (or reported broken);
+   * on a page that needs the device's keys, sets or enters the PIN. */
   async ready() {
     await this.page.waitForSelector("nav.tabs");
     await this.page.waitForFunction(() => !document.getElementById("boot"));
+    await this.passVault();
+  }
+
+  /** The keys' PIN gate (send, receive, devices, settings): the PIN is
+   * set on a fresh device, entered on a locked one. */
+  async passVault(pin = VAULT_PIN) {
+    const path = new URL(this.page.url()).pathname;
+    const route = path.startsWith(this.prefix) ? path.slice(this.prefix.length).split("/")[0] : "";
+    if (!["send", "receive", "devices", "settings"].includes(route)) return;
+    const gate = this.page
+      .locator("[data-testid=vault-set], [data-testid=vault-unlock], [data-vault=open], [data-testid=storage-problem], [data-testid=storage-waiting]")
+      .first();
+    await gate.waitFor();
+    const id = await gate.getAttribute("data-testid");
+    if (id !== "vault-set" && id !== "vault-unlock") return;
+    await this.tid("vault-pin").fill(pin);
+    if (id === "vault-set") await this.tid("vault-pin-again").fill(pin);
+    await this.tid("vault-submit").click();
+    await this.page.locator("[data-vault=open]").first().waitFor();
   }
 
   tid(id) {

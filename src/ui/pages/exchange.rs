@@ -53,7 +53,7 @@ struct Mode {
 
 async fn load_mode() -> Result<Mode, crate::domain::storage::StorageProblem> {
     let db = db::require()?;
-    let office = db.office().await?.is_some();
+    let office = db.office_mode().await?.is_some();
     let mut peers = Vec::new();
     let mut sendable = Vec::new();
     if office {
@@ -67,7 +67,7 @@ async fn load_mode() -> Result<Mode, crate::domain::storage::StorageProblem> {
     let mut foreign = Vec::new();
     let mut unfinished = 0;
     if !office {
-        let district_pack = db.district().await?.map(|d| d.pack);
+        let district_pack = db.district_shown().await?.map(|d| d.pack);
         let (mine, other): (Vec<CaseSummary>, Vec<CaseSummary>) =
             db.sendable_cases().await?.into_iter().partition(|r| {
                 district_pack
@@ -551,7 +551,8 @@ pub fn Devices() -> impl IntoView {
                             Standing::Revoked => Msg::DevRevoked,
                         };
                         view! {
-                            <li class="card" data-testid="device-row" data-standing=format!("{:?}", p.standing).to_lowercase()>
+                            <li class="card" data-testid="device-row" data-standing=format!("{:?}", p.standing).to_lowercase() data-forged=p.forged.to_string()>
+                                {p.forged.then(|| view! { <p class="error" role="alert" data-testid="device-forged">{lang.t(Msg::DevForged)}</p> })}
                                 <p><strong>{p.sender.device_name.clone()}</strong> " \u{2014} " {p.sender.officer.clone()} " (" {p.sender.village.clone()} ")"</p>
                                 <p class="fingerprint">{spoken_fingerprint(&p.fingerprint)}</p>
                                 {(!p.app_version.is_empty()).then(|| {

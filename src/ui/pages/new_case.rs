@@ -29,7 +29,7 @@ async fn create(
         return Ok(None);
     };
     let device = db.device_id().await?;
-    let office = db.office().await?.is_some();
+    let office = db.office_mode().await?.is_some();
     let opens = load
         .library
         .procedure(&pack, version, &procedure)
@@ -79,7 +79,7 @@ pub fn NewCase() -> impl IntoView {
         }
         db::require()
             .ok()?
-            .district()
+            .district_shown()
             .await
             .ok()
             .flatten()

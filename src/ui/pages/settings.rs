@@ -28,7 +28,7 @@ async fn save(profile: Profile) -> SaveOutcome {
     let result = async {
         let db = db::require()?;
         db.save_profile(&profile).await?;
-        Ok(db.district().await.ok().flatten().map(|d| d.id))
+        Ok(db.district_shown().await.ok().flatten().map(|d| d.id))
     }
     .await;
     match result {
@@ -214,7 +214,7 @@ pub fn Settings() -> impl IntoView {
         <h1>{move || lang.t(Msg::SettingsTitle)}</h1>
         <LanguagePicker />
         <ProfileForm />
-        <super::keys::KeysSection />
+        <crate::ui::components::VaultGate><super::keys::KeysSection /></crate::ui::components::VaultGate>
         <Show when=move || desk.is_office()>
             <super::desk::StaffSection />
         </Show>

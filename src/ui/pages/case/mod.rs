@@ -499,7 +499,7 @@ async fn load(id: String) -> Result<Loaded, StorageProblem> {
         events: db.case_events(&id).await?,
         device: db.device_id().await?,
         officer: db.officer_name().await?,
-        office: db.office().await?.is_some(),
+        office: db.office_mode().await?.is_some(),
     })
 }
 

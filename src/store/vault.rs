@@ -1,0 +1,179 @@
+//! The officer's PIN and the device's secrets (`bundle::vault`): the lock
+//! is stored in `keys`; the unlocked vault lives in this tab's memory only
+//! and is dropped after `IDLE_LOCK_MS` without use, or on "Kunci".
+//!
+//! Until a PIN is set, keys made before this version stay as they were;
+//! setting the PIN seals them and tags every trust record, and no new key
+//! is ever made or stored without the vault.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use rexie::TransactionMode;
+use wasm_bindgen::JsValue;
+
+use super::db::{from_js, rw, stores, Db};
+use super::platform::{now, SystemRandom};
+use crate::bundle::vault::{check_new_secret, Lock, SecretProblem, Vault, LOCK_LOG_N};
+use crate::domain::staff::PinGuard;
+use crate::domain::storage::StorageProblem;
+
+/// The key of the lock in the `keys` store.
+pub(super) const LOCK: &str = "lock";
+/// Fifteen minutes without a tap or a key: locked again.
+pub const IDLE_LOCK_MS: f64 = 15.0 * 60_000.0;
+
+thread_local! {
+    static OPEN: RefCell<Option<(Vault, f64)>> = const { RefCell::new(None) };
+    /// Whether the vault is open, for pages to follow (reference-counted:
+    /// no page's owner may dispose of it).
+    static STATE: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// Where the vault stands on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VaultStatus {
+    /// No PIN set yet.
+    NoPin,
+    Locked,
+    Open,
+}
+
+/// Why the PIN was not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VaultProblem {
+    New(Vec<SecretProblem>),
+    WrongPin,
+    /// Wrong PINs in a row: wait this long (ms).
+    Wait(i64),
+    Storage(StorageProblem),
+}
+
+impl From<StorageProblem> for VaultProblem {
+    fn from(p: StorageProblem) -> VaultProblem {
+        VaultProblem::Storage(p)
+    }
+}
+
+/// The open vault, or `Locked`; each use counts as activity.
+pub fn open_vault() -> Result<Vault, StorageProblem> {
+    let t = js_sys::Date::now();
+    OPEN.with(|o| {
+        let mut o = o.borrow_mut();
+        match o.as_mut() {
+            Some((v, last)) if t - *last < IDLE_LOCK_MS => {
+                *last = t;
+                Ok(v.clone())
+            }
+            _ => {
+                *o = None;
+                STATE.with(|s| s.set(false));
+                Err(StorageProblem::Locked)
+            }
+        }
+    })
+}
+
+/// The officer did something: the idle time starts again.
+pub fn touch() {
+    let t = js_sys::Date::now();
+    OPEN.with(|o| {
+        if let Some((_, last)) = o.borrow_mut().as_mut() {
+            if t - *last < IDLE_LOCK_MS {
+                *last = t;
+            }
+        }
+    });
+}
+
+/// Locks now if the idle time ran out (called from a timer).
+pub fn lock_if_idle() {
+    let _ = open_vault();
+}
+
+pub fn lock_now() {
+    OPEN.with(|o| *o.borrow_mut() = None);
+    STATE.with(|s| s.set(false));
+}
+
+/// Whether the vault is open, as a signal pages can follow.
+pub fn is_open() -> bool {
+    STATE.with(|s| s.get())
+}
+
+fn opened(v: Vault) {
+    OPEN.with(|o| *o.borrow_mut() = Some((v, js_sys::Date::now())));
+    STATE.with(|s| s.set(true));
+}
+
+impl Db {
+    async fn lock_record(&self) -> Result<Option<Lock>, StorageProblem> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
+            .map_err(rw)?;
+        let store = tx.store(stores::KEYS).map_err(rw)?;
+        match store.get(JsValue::from_str(LOCK)).await.map_err(rw)? {
+            Some(v) if v.is_object() => Ok(Some(from_js::<LockRecord>(v)?.lock)),
+            _ => Ok(None),
+        }
+    }
+
+    pub async fn vault_status(&self) -> Result<VaultStatus, StorageProblem> {
+        if open_vault().is_ok() {
+            return Ok(VaultStatus::Open);
+        }
+        Ok(match self.lock_record().await? {
+            None => VaultStatus::NoPin,
+            Some(_) => VaultStatus::Locked,
+        })
+    }
+
+    /// Sets the first PIN: a new vault, the keys made before it sealed and
+    /// the trust records tagged, in one transaction.
+    pub async fn set_pin(&self, pin: &str, again: &str) -> Result<(), VaultProblem> {
+        let problems = check_new_secret(pin, again);
+        if !problems.is_empty() {
+            return Err(VaultProblem::New(problems));
+        }
+        if self.lock_record().await?.is_some() {
+            return Err(VaultProblem::Storage(StorageProblem::Other(
+                "a PIN is set".into(),
+            )));
+        }
+        let (vault, lock) =
+            Vault::create(pin, LOCK_LOG_N, &mut SystemRandom).ok_or(VaultProblem::WrongPin)?;
+        self.seal_existing(&vault, lock).await?;
+        opened(vault);
+        Ok(())
+    }
+
+    /// Opens the vault with the PIN; wrong PINs in a row make it wait
+    /// (`PinGuard`, kept with the staff PINs' in localStorage).
+    pub async fn unlock(&self, pin: &str) -> Result<(), VaultProblem> {
+        let guard = super::prefs::pin_guard();
+        if let Some(wait) = guard.wait_left(now()) {
+            return Err(VaultProblem::Wait(wait));
+        }
+        let lock = self
+            .lock_record()
+            .await?
+            .ok_or(VaultProblem::Storage(StorageProblem::Locked))?;
+        match Vault::unlock(&lock, pin) {
+            Some(v) => {
+                super::prefs::set_pin_guard(PinGuard::default());
+                opened(v);
+                Ok(())
+            }
+            None => {
+                super::prefs::set_pin_guard(guard.failed(now()));
+                Err(VaultProblem::WrongPin)
+            }
+        }
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(super) struct LockRecord {
+    pub(super) lock: Lock,
+}

@@ -1,0 +1,120 @@
+//! The PIN in front of the device's keys (`store::vault`): what needs a
+//! key (sending, receiving, devices, the keys section) shows only once
+//! the officer has set the PIN, or entered it in this tab; after 15
+//! minutes without use it asks again.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::bundle::vault::SecretProblem;
+use crate::i18n::{storage_problem, Msg};
+use crate::store::db;
+use crate::store::vault::{self as lock, VaultProblem, VaultStatus};
+use crate::ui::{use_lang, use_storage};
+
+fn problem_words(lang: crate::i18n::Lang, p: &VaultProblem) -> String {
+    let t = |m| crate::i18n::t(lang, m).to_string();
+    match p {
+        VaultProblem::New(list) => list
+            .iter()
+            .map(|s| {
+                t(match s {
+                    SecretProblem::TooShort => Msg::VaultTooShort,
+                    SecretProblem::Guessable => Msg::VaultGuessable,
+                    SecretProblem::Mismatch => Msg::StaffPinMismatch,
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        VaultProblem::WrongPin => t(Msg::VaultWrongPin),
+        VaultProblem::Wait(ms) => format!("{} {} s.", t(Msg::PinWaitFor), (ms + 999) / 1000),
+        VaultProblem::Storage(s) => storage_problem(lang, s).to_string(),
+    }
+}
+
+#[component]
+pub fn VaultGate(children: ChildrenFn) -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let changed = RwSignal::new(0u32);
+    let status = LocalResource::new(move || {
+        changed.track();
+        // Follows the vault: locked after idle time, unlocked here.
+        lock::is_open();
+        let ready = storage.is_ready();
+        async move {
+            if !ready {
+                return None;
+            }
+            db::require().ok()?.vault_status().await.ok()
+        }
+    });
+    // Idle: any tap or key counts; a timer locks after the idle time.
+    let tick =
+        set_interval_with_handle(lock::lock_if_idle, std::time::Duration::from_secs(30)).ok();
+    let on_tap = window_event_listener(leptos::ev::pointerdown, |_| lock::touch());
+    let on_key = window_event_listener(leptos::ev::keydown, |_| lock::touch());
+    on_cleanup(move || {
+        if let Some(h) = tick {
+            h.clear();
+        }
+        on_tap.remove();
+        on_key.remove();
+    });
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |first: bool| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let (p, a) = (pin.get_untracked(), again.get_untracked());
+            let result = match db::require() {
+                Ok(db) if first => db.set_pin(&p, &a).await,
+                Ok(db) => db.unlock(&p).await,
+                Err(s) => Err(VaultProblem::Storage(s)),
+            };
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    pin.set(String::new());
+                    again.set(String::new());
+                    changed.update(|n| *n += 1);
+                }
+                Err(p) => message.set(Some(problem_words(lang.untracked(), &p))),
+            }
+        });
+    };
+    move || match status.get().flatten() {
+        None => view! { <p class="muted">{lang.t(Msg::KeysWorking)}</p> }.into_any(),
+        Some(VaultStatus::Open) => {
+            view! { <div class="vault-open" data-vault="open">{children()}</div> }.into_any()
+        }
+        Some(s) => {
+            let first = s == VaultStatus::NoPin;
+            view! {
+                    <form class="card vault" data-testid=if first { "vault-set" } else { "vault-unlock" }
+                        on:submit=move |ev| { ev.prevent_default(); submit(first); }>
+                        <h2>{lang.t(if first { Msg::VaultSetTitle } else { Msg::VaultUnlockTitle })}</h2>
+                        <p class="hint">{lang.t(if first { Msg::VaultSetHelp } else { Msg::VaultUnlockHelp })}</p>
+                        <label for="vault-pin">{lang.t(Msg::VaultPin)}</label>
+                        <input id="vault-pin" data-testid="vault-pin" type="password" autocomplete=if first { "new-password" } else { "current-password" }
+                            bind:value=pin />
+                        {first.then(|| view! {
+                            <label for="vault-pin-again">{lang.t(Msg::VaultPinAgain)}</label>
+                            <input id="vault-pin-again" data-testid="vault-pin-again" type="password" autocomplete="new-password" bind:value=again />
+                        })}
+                        {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="vault-message">{m}</p> })}
+                        <button type="submit" class="btn btn-primary" data-testid="vault-submit" disabled=move || busy.get()>
+                            {lang.t(if first { Msg::VaultSet } else { Msg::VaultUnlock })}
+                        </button>
+                    </form>
+                }
+                .into_any()
+        }
+    }
+}
