@@ -936,6 +936,16 @@ mod exchange {
     async fn a_case_goes_to_the_district_once_and_its_answer_comes_back() {
         let village = fresh("pandu-test-x-village").await;
         let district = fresh("pandu-test-x-district").await;
+        // No key is made or trusted without each side's PIN (its vault).
+        assert_eq!(
+            district
+                .create_office("32.14", "Dinas Sosial", "purwakarta", 1)
+                .await
+                .err(),
+            Some(StorageProblem::Locked)
+        );
+        village.set_pin("482915", "482915").await.unwrap();
+        district.set_pin("731904", "731904").await.unwrap();
         let summ = |c: &Case| c.summary(None);
         let library = purwakarta();
         let version = library.latest("purwakarta").unwrap().version;

@@ -24,7 +24,7 @@ use super::batch::{
 use super::cases::{events_of_records, prefix_bound, Parts};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
-use super::vault::{open_vault, LockRecord, VaultStatus, LOCK};
+use super::vault::{LockRecord, VaultStatus, LOCK};
 use crate::bundle::age::X25519Recipient;
 use crate::bundle::exchange::{
     file_name, merge_case, ChainRecord, ExchangeProblem, ImportReport, NikElsewhere, Peer, Standing,
@@ -132,13 +132,12 @@ fn peer_tag(vault: &Vault, peer: &Peer) -> String {
 }
 
 /// A peer as stored: tagged by the open vault.
-fn tagged_peer(peer: &Peer) -> std::result::Result<Peer, StorageProblem> {
-    let vault = open_vault()?;
-    Ok(Peer {
-        tag: peer_tag(&vault, peer),
+fn tagged_peer(vault: &Vault, peer: &Peer) -> Peer {
+    Peer {
+        tag: peer_tag(vault, peer),
         forged: false,
         ..peer.clone()
-    })
+    }
 }
 
 /// A stored peer as believed: one whose tag the vault did not make is
@@ -265,7 +264,7 @@ impl Db {
         let has_pin = self.vault_status().await? != VaultStatus::NoPin;
         if let Some(r) = self.get_key::<DeviceRecord>(DEVICE).await? {
             let keys = match (&r.sealed, &r.secret) {
-                (Some(sealed), _) => unseal(&open_vault()?, "device", sealed)?,
+                (Some(sealed), _) => unseal(&self.vault()?, "device", sealed)?,
                 (None, Some(plain)) if !has_pin => KeyPair::from_secret(plain)
                     .ok_or_else(|| StorageProblem::Corrupt("device key".into()))?,
                 // A plain key beside a PIN was not written by this app.
@@ -274,7 +273,7 @@ impl Db {
             super::prefs::remember_device(&keys.fingerprint());
             return Ok(keys);
         }
-        let vault = open_vault()?;
+        let vault = self.vault()?;
         let keys = KeyPair::generate(&mut SystemRandom);
         self.put_key(
             DEVICE,
@@ -376,7 +375,7 @@ impl Db {
         };
         let keys = match (&r.sealed, &r.secret) {
             (Some(sealed), _) => {
-                let vault = open_vault()?;
+                let vault = self.vault()?;
                 if !vault.verify("office", &tag_bytes(&r.config), &r.tag) {
                     return Err(StorageProblem::Corrupt("office config not tagged".into()));
                 }
@@ -431,7 +430,7 @@ impl Db {
         keys: &KeyPair,
         config: &DistrictConfig,
     ) -> std::result::Result<(), StorageProblem> {
-        let vault = open_vault()?;
+        let vault = self.vault()?;
         self.put_key(
             OFFICE,
             OfficeRecord {
@@ -455,7 +454,10 @@ impl Db {
         if self.vault_status().await? == VaultStatus::NoPin {
             return Err(StorageProblem::Locked);
         }
-        if !open_vault()?.verify("district", &tag_bytes(&r.config), &r.tag) {
+        if !self
+            .vault()?
+            .verify("district", &tag_bytes(&r.config), &r.tag)
+        {
             return Err(StorageProblem::Corrupt("district config not tagged".into()));
         }
         Ok(Some(r.config))
@@ -478,7 +480,7 @@ impl Db {
         &self,
         config: &DistrictConfig,
     ) -> std::result::Result<(), StorageProblem> {
-        let vault = open_vault()?;
+        let vault = self.vault()?;
         self.put_key(
             DISTRICT,
             DistrictRecord {
@@ -492,7 +494,7 @@ impl Db {
     /// Known devices, each checked against the vault (a forged one is
     /// marked and trusted for nothing).
     pub async fn peers(&self) -> std::result::Result<Vec<Peer>, StorageProblem> {
-        let vault = open_vault()?;
+        let vault = self.vault()?;
         let mut peers: Vec<Peer> = self
             .stored_peers()
             .await?
@@ -531,7 +533,7 @@ impl Db {
         &self,
         fingerprint: &str,
     ) -> std::result::Result<Option<Peer>, StorageProblem> {
-        let vault = open_vault()?;
+        let vault = self.vault()?;
         Ok(self
             .get_key::<Peer>(&peer_key(fingerprint))
             .await?
@@ -539,8 +541,11 @@ impl Db {
     }
 
     pub async fn put_peer(&self, peer: &Peer) -> std::result::Result<(), StorageProblem> {
-        self.put_key(&peer_key(&peer.fingerprint), tagged_peer(peer)?)
-            .await
+        self.put_key(
+            &peer_key(&peer.fingerprint),
+            tagged_peer(&self.vault()?, peer),
+        )
+        .await
     }
 
     /// Adds (or updates) a device from its card, pending approval.
@@ -1012,7 +1017,7 @@ impl Db {
         };
         let peer_record = Record {
             id: peer_key(&peer.fingerprint),
-            value: peer.clone(),
+            value: tagged_peer(&self.vault().map_err(storage)?, &peer),
         };
         put_rows(
             &self.rexie().name(),
@@ -1291,7 +1296,7 @@ impl Db {
         };
         let peer_record = Record {
             id: peer_key(&peer.fingerprint),
-            value: tagged_peer(&peer).map_err(storage)?,
+            value: tagged_peer(&self.vault().map_err(storage)?, &peer),
         };
         let batch = vec![
             Rows::Values(stores::CASE_EVENTS, new_events),
@@ -1410,17 +1415,20 @@ impl Db {
         if existing.is_none() {
             let peer = Record {
                 id: peer_key(&sender.fingerprint),
-                value: tagged_peer(&Peer {
-                    fingerprint: sender.fingerprint.clone(),
-                    sender: sender.clone(),
-                    standing: Standing::Pending,
-                    chain: None,
-                    feedback_sent_at: 0,
-                    added_at: now,
-                    app_version: app_version.to_string(),
-                    tag: String::new(),
-                    forged: false,
-                })?,
+                value: tagged_peer(
+                    &self.vault()?,
+                    &Peer {
+                        fingerprint: sender.fingerprint.clone(),
+                        sender: sender.clone(),
+                        standing: Standing::Pending,
+                        chain: None,
+                        feedback_sent_at: 0,
+                        added_at: now,
+                        app_version: app_version.to_string(),
+                        tag: String::new(),
+                        forged: false,
+                    },
+                ),
             };
             rows.push(Rows::Values(stores::KEYS, vec![to_js(&peer)?]));
         }

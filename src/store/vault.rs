@@ -7,6 +7,7 @@
 //! is ever made or stored without the vault.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use rexie::TransactionMode;
@@ -24,7 +25,10 @@ pub(super) const LOCK: &str = "lock";
 pub const IDLE_LOCK_MS: f64 = 15.0 * 60_000.0;
 
 thread_local! {
-    static OPEN: RefCell<Option<(Vault, f64)>> = const { RefCell::new(None) };
+    /// The open vault of each database (the app has one; the browser
+    /// tests hold a village's and an office's side by side), with when it
+    /// was last used.
+    static OPEN: RefCell<HashMap<String, (Vault, f64)>> = RefCell::new(HashMap::new());
     /// Whether the vault is open, for pages to follow (reference-counted:
     /// no page's owner may dispose of it).
     static STATE: ArcRwSignal<bool> = ArcRwSignal::new(false);
@@ -55,19 +59,21 @@ impl From<StorageProblem> for VaultProblem {
     }
 }
 
-/// The open vault, or `Locked`; each use counts as activity.
-pub fn open_vault() -> Result<Vault, StorageProblem> {
+/// The open vault of database `name`, or `Locked`; each use counts as
+/// activity. One past its idle time is dropped.
+fn open_vault(name: &str) -> Result<Vault, StorageProblem> {
     let t = js_sys::Date::now();
     OPEN.with(|o| {
         let mut o = o.borrow_mut();
-        match o.as_mut() {
+        match o.get_mut(name) {
             Some((v, last)) if t - *last < IDLE_LOCK_MS => {
                 *last = t;
                 Ok(v.clone())
             }
             _ => {
-                *o = None;
-                STATE.with(|s| s.set(false));
+                if o.remove(name).is_some() {
+                    STATE.with(|s| s.set(false));
+                }
                 Err(StorageProblem::Locked)
             }
         }
@@ -78,7 +84,7 @@ pub fn open_vault() -> Result<Vault, StorageProblem> {
 pub fn touch() {
     let t = js_sys::Date::now();
     OPEN.with(|o| {
-        if let Some((_, last)) = o.borrow_mut().as_mut() {
+        for (_, last) in o.borrow_mut().values_mut() {
             if t - *last < IDLE_LOCK_MS {
                 *last = t;
             }
@@ -86,27 +92,44 @@ pub fn touch() {
     });
 }
 
-/// Locks now if the idle time ran out (called from a timer).
+/// Locks every vault whose idle time ran out (called from a timer).
 pub fn lock_if_idle() {
-    let _ = open_vault();
+    let t = js_sys::Date::now();
+    let dropped = OPEN.with(|o| {
+        let mut o = o.borrow_mut();
+        let before = o.len();
+        o.retain(|_, (_, last)| t - *last < IDLE_LOCK_MS);
+        before != o.len()
+    });
+    if dropped {
+        STATE.with(|s| s.set(false));
+    }
 }
 
 pub fn lock_now() {
-    OPEN.with(|o| *o.borrow_mut() = None);
+    OPEN.with(|o| o.borrow_mut().clear());
     STATE.with(|s| s.set(false));
 }
 
-/// Whether the vault is open, as a signal pages can follow.
+/// Whether a vault was opened or locked, as a signal pages can follow.
 pub fn is_open() -> bool {
     STATE.with(|s| s.get())
 }
 
-fn opened(v: Vault) {
-    OPEN.with(|o| *o.borrow_mut() = Some((v, js_sys::Date::now())));
+fn opened(name: &str, v: Vault) {
+    OPEN.with(|o| {
+        o.borrow_mut()
+            .insert(name.to_string(), (v, js_sys::Date::now()))
+    });
     STATE.with(|s| s.set(true));
 }
 
 impl Db {
+    /// This database's open vault, or `Locked`.
+    pub fn vault(&self) -> Result<Vault, StorageProblem> {
+        open_vault(&self.rexie().name())
+    }
+
     async fn lock_record(&self) -> Result<Option<Lock>, StorageProblem> {
         let tx = self
             .rexie()
@@ -120,7 +143,7 @@ impl Db {
     }
 
     pub async fn vault_status(&self) -> Result<VaultStatus, StorageProblem> {
-        if open_vault().is_ok() {
+        if self.vault().is_ok() {
             return Ok(VaultStatus::Open);
         }
         Ok(match self.lock_record().await? {
@@ -144,7 +167,7 @@ impl Db {
         let (vault, lock) =
             Vault::create(pin, LOCK_LOG_N, &mut SystemRandom).ok_or(VaultProblem::WrongPin)?;
         self.seal_existing(&vault, lock).await?;
-        opened(vault);
+        opened(&self.rexie().name(), vault);
         Ok(())
     }
 
@@ -162,7 +185,7 @@ impl Db {
         match Vault::unlock(&lock, pin) {
             Some(v) => {
                 super::prefs::set_pin_guard(PinGuard::default());
-                opened(v);
+                opened(&self.rexie().name(), v);
                 Ok(())
             }
             None => {
