@@ -174,6 +174,10 @@ done, takes **${Math.round(imports?.rowFloor ?? NaN)} ms** (median of ${imports?
 same throttling. Each IndexedDB \`put\` costs the page about the same whatever the record, so an
 import that gives every case its own list row cannot write 10,000 of them faster than this.
 
+The keys' PIN entered on the Receive page at the same throttling (one scrypt at 2^15, r = 8,
+32 MiB, then ChaCha20-Poly1305), from the tap to the page open: ${(imports?.unlocks ?? []).map((x) => `${x} ms`).join(", ")}
+(median **${imports?.unlocks?.length ? median(imports.unlocks) : "?"} ms**; once per tab, and again after 15 minutes unused).
+
 Crypto in the wasm (sha2, curve25519/ed25519/x25519, chacha20poly1305, scrypt, hmac, hkdf,
 getrandom and Pandu's age/keys/codec/dsse modules): ${share ? `${kb(share.crypto)} KB of ${kb(share.all)} KB code and data before
 wasm-opt, so about **${kb(cryptoGzip)} KB gzip** of the shipped wasm (its share of the gzip size;

@@ -306,6 +306,8 @@ test("Pesisir Selatan: the nagari prepares the dossier offline and sends it; the
 
   // Sent as a file.
   await app.tid("village-send").click();
+  await app.page.waitForURL(/\/send$/);
+  await app.passVault();
   await app.tid("send-case").first().waitFor();
   assert.equal(await app.tid("send-case").count(), 1);
   await app.tid("send-make").click();

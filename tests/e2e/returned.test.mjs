@@ -239,6 +239,8 @@ test("returned, fixed on the phone and sent again as the same case; every answer
   await desa.tid("timeline-event").first().waitFor();
   assert.match(await desa.tid("timeline").textContent(), /Dikembalikan ke desa \(Foto KK tidak terbaca/, "the answer stays in the history");
   await desa.tid("returned-send").click();
+  await desa.page.waitForURL(/\/send$/);
+  await desa.passVault();
   await desa.tid("send-case").first().waitFor();
   assert.equal(await desa.tid("send-case").count(), 1, "only the fixed case is ready to send");
   await desa.tid("send-make").click();
