@@ -177,9 +177,15 @@ messages! {
     WipedOk => "Saya mengerti", "I understand";
     ProblemLocked => "Kunci Pandu terkunci. Masukkan PIN Pandu di Pengaturan, lalu coba lagi.", "Pandu's keys are locked. Enter the Pandu PIN in Settings, then try again.";
     VaultSetTitle => "Buat PIN Pandu", "Set a Pandu PIN";
-    VaultSetHelp => "PIN ini mengunci kunci perangkat, sehingga halaman lain di situs yang sama tidak bisa membacanya atau memalsukan daftar perangkat tepercaya. Pakai paling sedikit 6 angka (bukan 123456) atau kata sandi 8 huruf. Ingat baik-baik: tanpa PIN, paket tidak bisa dikirim atau dibuka di perangkat ini.", "This PIN locks the device's keys, so another page of the same website cannot read them or forge the list of trusted devices. Use at least 6 digits (not 123456) or an 8-character passphrase. Remember it: without the PIN, bundles cannot be sent or opened on this device.";
+    VaultSetHelp => "Pandu memakai PIN ini untuk melindungi kunci yang dipakai menandatangani dan membuka paket, juga dari halaman lain di situs kabupaten. Pakai paling sedikit 6 angka (bukan 123456 atau 111111) atau kata sandi 8 huruf, dan ingat baik-baik. Kasus dan foto tidak perlu PIN.", "Pandu uses this PIN to protect the keys that sign and open bundles, also from other pages of the regency's website. Use at least 6 digits (not 123456 or 111111) or an 8-character passphrase, and remember it. Cases and photos need no PIN.";
     VaultUnlockTitle => "Masukkan PIN Pandu", "Enter the Pandu PIN";
-    VaultUnlockHelp => "Kunci perangkat terkunci. Masukkan PIN Pandu sekali; Pandu terkunci lagi setelah 15 menit tidak dipakai.", "The device's keys are locked. Enter the Pandu PIN once; Pandu locks again after 15 minutes unused.";
+    VaultUnlockHelp => "Untuk mengirim, menerima atau mendaftarkan perangkat, Pandu perlu PIN Anda. Pandu memintanya lagi di setiap tab baru, setelah dimuat ulang, dan setelah 15 menit tidak dipakai.", "To send, receive or enrol devices, Pandu needs your PIN. Pandu asks again in every new tab, after a reload, and after 15 minutes unused.";
+    VaultSaved => "PIN Pandu tersimpan.", "The Pandu PIN is saved.";
+    VaultForgot => "Lupa PIN?", "Forgot the PIN?";
+    VaultForgotHelp => "PIN tidak bisa dipulihkan, tetapi kasus dan foto di perangkat ini tetap aman. Yang hilang hanya kunci perangkat: buat kunci baru dengan PIN baru, impor lagi konfigurasi Dinas Sosial, lalu kirim kartu perangkat yang baru ke Dinas agar didaftarkan ulang. Di laptop Dinas: pulihkan kunci kantor dari cadangannya, lalu setujui lagi perangkat desa.", "The PIN cannot be recovered, but the cases and photos on this device stay safe. Only the device's keys are lost: make new keys with a new PIN, import the district office's configuration again, then send the new device card to the office to be enrolled again. On the office laptop: restore the office keys from their backup, then approve the village devices again.";
+    VaultForgotConfirm => "Saya mengerti: kunci lama dihapus", "I understand: the old keys are deleted";
+    VaultForgotDo => "Hapus kunci lama dan buat PIN baru", "Delete the old keys and set a new PIN";
+    FieldAtLimit => "Sampai batas: paling banyak", "At the limit: at most";
     VaultPin => "PIN Pandu", "Pandu PIN";
     VaultPinAgain => "Ulangi PIN", "Repeat the PIN";
     VaultSet => "Simpan PIN", "Save the PIN";

@@ -196,6 +196,37 @@ impl Db {
     }
 }
 
+impl Db {
+    /// A forgotten PIN: the lock and everything only it opened or vouched
+    /// for (the device's and the office's keys, the trusted district, the
+    /// known devices) are deleted in one transaction, so a new PIN starts
+    /// afresh. Cases, photos and the profile stay.
+    pub async fn forget_keys(&self) -> Result<(), StorageProblem> {
+        let tx = self
+            .rexie()
+            .transaction(&[stores::KEYS], TransactionMode::ReadWrite)
+            .map_err(rw)?;
+        let store = tx.store(stores::KEYS).map_err(rw)?;
+        for key in [LOCK, "device", "office", "district"] {
+            store.delete(JsValue::from_str(key)).await.map_err(rw)?;
+        }
+        let peers = rexie::KeyRange::bound(
+            &JsValue::from_str("peer:"),
+            &JsValue::from_str("peer:\u{ffff}"),
+            None,
+            None,
+        )
+        .map_err(|_| StorageProblem::Other("key range".into()))?;
+        store.delete(peers.into()).await.map_err(rw)?;
+        tx.done().await.map_err(rw)?;
+        OPEN.with(|o| o.borrow_mut().remove(&self.rexie().name()));
+        STATE.with(|s| s.set(false));
+        // A missing key is now expected: not a sign the browser wiped it.
+        super::prefs::set_wiped(None);
+        Ok(())
+    }
+}
+
 #[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct LockRecord {
     pub(super) lock: Lock,

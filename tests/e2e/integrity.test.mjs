@@ -85,6 +85,7 @@ test("hostile text: direction overrides dropped, lengths stopped at the limit, n
   assert.equal(await again.tid("case-name").textContent(), "Budi gnp.exe");
   const address = await again.tid("f-address").inputValue();
   assert.equal(address.length, 200, "the address stops at its 200 characters");
+  assert.match(await again.tid("applicant").textContent(), /Sampai batas: paling banyak 200 huruf/);
   assert.equal(await again.tid("f-full_name").getAttribute("maxlength"), "100");
   // A name with no spaces at the limit does not widen the case page or
   // the list.

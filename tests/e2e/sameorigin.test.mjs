@@ -168,5 +168,21 @@ test("the PIN: too short or a run refused in words, a wrong one opens nothing", 
   await other.tid("vault-pin").fill("482915");
   await other.tid("vault-submit").click();
   await other.page.locator("[data-vault=open]").waitFor();
+
+  // A forgotten PIN: the old keys are deleted only when the officer says
+  // so, then a new PIN starts afresh.
+  const third = new Pandu(await context.newPage(), env.server);
+  await third.page.goto(third.url("send"));
+  await third.tid("vault-unlock").waitFor();
+  await third.tid("vault-forgot").locator("summary").click();
+  assert.match(await third.tid("vault-forgot").textContent(), /kasus dan foto di perangkat ini tetap aman/);
+  assert.equal(await third.tid("vault-forget").isDisabled(), true, "not without the officer's confirmation");
+  await third.tid("vault-forget-confirm").check();
+  await third.tid("vault-forget").click();
+  await third.tid("vault-set").waitFor();
+  await third.tid("vault-pin").fill("730519");
+  await third.tid("vault-pin-again").fill("730519");
+  await third.tid("vault-submit").click();
+  await third.tid("vault-saved").waitFor();
   await context.close();
 });

@@ -65,6 +65,27 @@ pub fn VaultGate(children: ChildrenFn) -> impl IntoView {
     let again = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let confirm_forget = RwSignal::new(false);
+    let forget = move |_| {
+        if !confirm_forget.get_untracked() {
+            return;
+        }
+        spawn_local(async move {
+            let result = match db::require() {
+                Ok(db) => db.forget_keys().await,
+                Err(s) => Err(s),
+            };
+            match result {
+                Ok(()) => {
+                    confirm_forget.set(false);
+                    message.set(None);
+                    changed.update(|n| *n += 1);
+                }
+                Err(s) => message.set(Some(storage_problem(lang.untracked(), &s).to_string())),
+            }
+        });
+    };
     let submit = move |first: bool| {
         if busy.get_untracked() {
             return;
@@ -83,16 +104,27 @@ pub fn VaultGate(children: ChildrenFn) -> impl IntoView {
                 Ok(()) => {
                     pin.set(String::new());
                     again.set(String::new());
+                    saved.set(first);
                     changed.update(|n| *n += 1);
                 }
-                Err(p) => message.set(Some(problem_words(lang.untracked(), &p))),
+                Err(p) => {
+                    pin.set(String::new());
+                    again.set(String::new());
+                    message.set(Some(problem_words(lang.untracked(), &p)));
+                }
             }
         });
     };
-    move || match status.get().flatten() {
+    move || {
+        match status.get().flatten() {
         None => view! { <p class="muted">{lang.t(Msg::KeysWorking)}</p> }.into_any(),
         Some(VaultStatus::Open) => {
-            view! { <div class="vault-open" data-vault="open">{children()}</div> }.into_any()
+            view! {
+                <div class="vault-open" data-vault="open">
+                    {move || saved.get().then(|| view! { <p class="ok" role="status" data-testid="vault-saved">{lang.t(Msg::VaultSaved)}</p> })}
+                    {children()}
+                </div>
+            }.into_any()
         }
         Some(s) => {
             let first = s == VaultStatus::NoPin;
@@ -112,9 +144,24 @@ pub fn VaultGate(children: ChildrenFn) -> impl IntoView {
                         <button type="submit" class="btn btn-primary" data-testid="vault-submit" disabled=move || busy.get()>
                             {lang.t(if first { Msg::VaultSet } else { Msg::VaultUnlock })}
                         </button>
+                        {(!first).then(|| view! {
+                            <details class="vault-forgot" data-testid="vault-forgot">
+                                <summary>{lang.t(Msg::VaultForgot)}</summary>
+                                <p>{lang.t(Msg::VaultForgotHelp)}</p>
+                                <label class="check">
+                                    <input type="checkbox" data-testid="vault-forget-confirm" prop:checked=move || confirm_forget.get()
+                                        on:change:target=move |ev| confirm_forget.set(ev.target().checked()) />
+                                    " " {lang.t(Msg::VaultForgotConfirm)}
+                                </label>
+                                <button type="button" class="btn" data-testid="vault-forget" disabled=move || !confirm_forget.get() on:click=forget>
+                                    {lang.t(Msg::VaultForgotDo)}
+                                </button>
+                            </details>
+                        })}
                     </form>
                 }
                 .into_any()
         }
+    }
     }
 }

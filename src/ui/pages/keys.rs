@@ -406,6 +406,7 @@ fn OfficePanel(office: Office, message: RwSignal<Option<(bool, String)>>) -> imp
         <p data-testid="office-name-shown"><strong>{office.config.name.clone()}</strong> " (" {office.config.id.clone()} ")"</p>
         <p class="fingerprint" data-testid="office-fingerprint">{spoken_fingerprint(&fp)}</p>
         <button type="button" class="btn" data-testid="office-config" on:click=config>{move || lang.t(Msg::KeysOfficeConfig)}</button>
+        <p><leptos_router::components::A href=crate::ui::use_base().href("devices") attr:class="btn" attr:data-testid="office-devices">{move || lang.t(Msg::NavDevices)}</leptos_router::components::A></p>
         <form class="backup" on:submit=backup novalidate=true>
             <h3>{move || lang.t(Msg::KeysBackup)}</h3>
             <p class="warning" role="note" data-testid="backup-warning">{move || lang.t(Msg::KeysBackupWarning)}</p>

@@ -101,6 +101,12 @@ pub(super) fn ApplicantForm(
         };
         flush.update_value(|f| f.push(Box::new(save)));
         let on_input = move |v: String| {
+            // Shown as it will be kept: no hidden direction characters.
+            let v = if v.chars().any(|c| text::is_hidden(c, field.text_kind())) {
+                text::clean(&v, field.text_kind())
+            } else {
+                v
+            };
             if field == Field::Nik {
                 nik_typed.set(v.clone());
             }
@@ -149,6 +155,22 @@ pub(super) fn ApplicantForm(
                         );
                     }
                 });
+            }
+            // A paste cut at the field's limit says so.
+            let max = field.text_kind().max_chars();
+            let free_text = matches!(
+                field,
+                Field::FullName | Field::Address | Field::Village | Field::District | Field::Phone
+            );
+            if free_text && value.with(|v| v.chars().count() >= max) {
+                lines.push((
+                    format!(
+                        "{} {max} {}.",
+                        t(l, Msg::FieldAtLimit),
+                        t(l, Msg::TextChars)
+                    ),
+                    "warning",
+                ));
             }
             lines
                 .into_iter()
