@@ -210,12 +210,11 @@ pub fn load_pack(json: &str, catalogue: &Catalogue) -> Result<Pack, Vec<PackProb
 fn hidden_texts(json: &str) -> Vec<PackProblem> {
     fn walk(v: &serde_json::Value, at: &mut String, out: &mut Vec<PackProblem>) {
         match v {
-            serde_json::Value::String(s) => {
+            serde_json::Value::String(s)
                 if s.chars()
-                    .any(|c| super::text::is_hidden(c, super::text::TextKind::Note))
-                {
-                    out.push(PackProblem::HiddenText { at: at.clone() });
-                }
+                    .any(|c| super::text::is_hidden(c, super::text::TextKind::Note)) =>
+            {
+                out.push(PackProblem::HiddenText { at: at.clone() });
             }
             serde_json::Value::Array(a) => {
                 for (i, v) in a.iter().enumerate() {
