@@ -129,13 +129,17 @@ impl Verbatim {
     }
 }
 
+/// Whether two JSON texts say the same: equal text, or equal values (a
+/// browser's store may have re-spaced one).
+fn same_json(a: &str, b: &str) -> bool {
+    a == b
+        || serde_json::from_str::<serde_json::Value>(a).ok()
+            == serde_json::from_str::<serde_json::Value>(b).ok()
+}
+
 impl PartialEq for Verbatim {
-    /// The same JSON: equal text, or equal values (a browser's store may
-    /// have re-spaced it).
     fn eq(&self, other: &Verbatim) -> bool {
-        self.json() == other.json()
-            || serde_json::from_str::<serde_json::Value>(self.json()).ok()
-                == serde_json::from_str::<serde_json::Value>(other.json()).ok()
+        same_json(self.json(), other.json())
     }
 }
 
@@ -206,11 +210,7 @@ impl<'de> Deserialize<'de> for Event {
                     verbatim: None,
                 };
                 // Written back the same: nothing unknown in it.
-                let same = serde_json::to_string(&event).is_ok_and(|again| {
-                    again == text
-                        || serde_json::from_str::<serde_json::Value>(&again).ok()
-                            == serde_json::from_str::<serde_json::Value>(text).ok()
-                });
+                let same = serde_json::to_string(&event).is_ok_and(|again| same_json(&again, text));
                 Ok(Event {
                     verbatim: (!same).then_some(Verbatim(raw)),
                     ..event

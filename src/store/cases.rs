@@ -251,7 +251,7 @@ pub(super) fn prefix_bound(first: &str) -> Result<JsValue> {
 }
 
 /// Every string key starting with `text`.
-fn text_prefix_range(text: &str) -> Result<KeyRange> {
+pub(super) fn text_prefix_range(text: &str) -> Result<KeyRange> {
     KeyRange::bound(
         &JsValue::from_str(text),
         &JsValue::from_str(&format!("{text}\u{ffff}")),

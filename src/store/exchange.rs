@@ -21,7 +21,7 @@ use super::batch::{
     get_many, index_get_all_keys_many, index_get_all_many, index_range, put_rows, stored_keys,
     Durability, Rows,
 };
-use super::cases::{events_of_records, prefix_bound, Parts};
+use super::cases::{events_of_records, prefix_bound, text_prefix_range, Parts};
 use super::db::{from_js, rw, stores, to_js, Db};
 use super::platform::SystemRandom;
 use super::vault::{LockRecord, VaultStatus, LOCK};
@@ -49,11 +49,11 @@ type Result<T> = std::result::Result<T, ExchangeProblem>;
 /// Builds a case's list row; the UI passes one that knows the packs.
 pub type Summarise<'a> = &'a dyn Fn(&Case) -> CaseSummary;
 
-const DEVICE: &str = "device";
+pub(super) const DEVICE: &str = "device";
 /// Most stored rows read in one range when checking incoming NIKs.
 const NIK_RANGE_LIMIT: u32 = 20_000;
-const OFFICE: &str = "office";
-const DISTRICT: &str = "district";
+pub(super) const OFFICE: &str = "office";
+pub(super) const DISTRICT: &str = "district";
 const OUTBOX: &str = "outbox";
 
 /// The `keys` record of the bundle chain towards one recipient.
@@ -121,14 +121,17 @@ fn tag_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
-/// A peer's bytes for its tag (the tag itself left out).
-fn peer_tag(vault: &Vault, peer: &Peer) -> String {
-    let bare = Peer {
+/// The bytes a peer's tag covers: the record without its tag.
+fn peer_bytes(peer: &Peer) -> Vec<u8> {
+    tag_bytes(&Peer {
         tag: String::new(),
         forged: false,
         ..peer.clone()
-    };
-    vault.tag("peer", &tag_bytes(&bare))
+    })
+}
+
+fn peer_tag(vault: &Vault, peer: &Peer) -> String {
+    vault.tag("peer", &peer_bytes(peer))
 }
 
 /// A peer as stored: tagged by the open vault.
@@ -143,16 +146,7 @@ fn tagged_peer(vault: &Vault, peer: &Peer) -> Peer {
 /// A stored peer as believed: one whose tag the vault did not make is
 /// marked forged and trusted for nothing.
 fn checked_peer(vault: &Vault, peer: Peer) -> Peer {
-    let ok = !peer.tag.is_empty()
-        && vault.verify(
-            "peer",
-            &tag_bytes(&Peer {
-                tag: String::new(),
-                forged: false,
-                ..peer.clone()
-            }),
-            &peer.tag,
-        );
+    let ok = !peer.tag.is_empty() && vault.verify("peer", &peer_bytes(&peer), &peer.tag);
     Peer {
         forged: !ok,
         standing: if ok { peer.standing } else { Standing::Pending },
@@ -191,8 +185,11 @@ pub enum Phase {
     Done,
 }
 
+/// Known devices' records in `keys` start with this.
+pub(super) const PEER_PREFIX: &str = "peer:";
+
 fn peer_key(fingerprint: &str) -> String {
-    format!("peer:{fingerprint}")
+    format!("{PEER_PREFIX}{fingerprint}")
 }
 
 fn storage(e: StorageProblem) -> ExchangeProblem {
@@ -334,10 +331,7 @@ impl Db {
         for peer in self.stored_peers().await? {
             rows.push(to_js(&Record {
                 id: peer_key(&peer.fingerprint),
-                value: Peer {
-                    tag: peer_tag(vault, &peer),
-                    ..peer
-                },
+                value: tagged_peer(vault, &peer),
             })?);
         }
         put_rows(
@@ -510,13 +504,7 @@ impl Db {
             .rexie()
             .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
             .map_err(rw)?;
-        let range = rexie::KeyRange::bound(
-            &JsValue::from_str("peer:"),
-            &JsValue::from_str("peer:\u{ffff}"),
-            None,
-            None,
-        )
-        .map_err(|_| StorageProblem::Other("key range".into()))?;
+        let range = text_prefix_range(PEER_PREFIX)?;
         let values = tx
             .store(stores::KEYS)
             .map_err(rw)?

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
+use super::cases::text_prefix_range;
 use super::db::{from_js, rw, stores, Db};
+use super::exchange::{DEVICE, DISTRICT, OFFICE, PEER_PREFIX};
 use super::platform::{now, SystemRandom};
 use crate::bundle::vault::{check_new_secret, Lock, SecretProblem, Vault, LOCK_LOG_N};
 use crate::domain::staff::PinGuard;
@@ -104,11 +106,6 @@ pub fn lock_if_idle() {
     if dropped {
         STATE.with(|s| s.set(false));
     }
-}
-
-pub fn lock_now() {
-    OPEN.with(|o| o.borrow_mut().clear());
-    STATE.with(|s| s.set(false));
 }
 
 /// Whether a vault was opened or locked, as a signal pages can follow.
@@ -207,16 +204,10 @@ impl Db {
             .transaction(&[stores::KEYS], TransactionMode::ReadWrite)
             .map_err(rw)?;
         let store = tx.store(stores::KEYS).map_err(rw)?;
-        for key in [LOCK, "device", "office", "district"] {
+        for key in [LOCK, DEVICE, OFFICE, DISTRICT] {
             store.delete(JsValue::from_str(key)).await.map_err(rw)?;
         }
-        let peers = rexie::KeyRange::bound(
-            &JsValue::from_str("peer:"),
-            &JsValue::from_str("peer:\u{ffff}"),
-            None,
-            None,
-        )
-        .map_err(|_| StorageProblem::Other("key range".into()))?;
+        let peers = text_prefix_range(PEER_PREFIX)?;
         store.delete(peers.into()).await.map_err(rw)?;
         tx.done().await.map_err(rw)?;
         OPEN.with(|o| o.borrow_mut().remove(&self.rexie().name()));

@@ -10,42 +10,35 @@ import { download, makeOffice } from "./flows.mjs";
 
 const env = testEnvironment();
 
-/** Every record of the `keys` store, read by a page that is not the app. */
-async function keysFromOutside(context) {
-  const page = await context.newPage();
-  await page.goto(env.server.url("/outside-the-app"));
-  const records = await page.evaluate(async () => {
+/**
+ * The `keys` store as a page of the site that is not the app sees it:
+ * `record`, if given, is written first; every record is returned.
+ */
+async function keysStore(page, record) {
+  return page.evaluate(async (record) => {
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open("pandu");
       r.onsuccess = () => ok(r.result);
       r.onerror = () => ko(r.error);
     });
-    const all = await new Promise((ok) => {
-      const r = db.transaction("keys").objectStore("keys").getAll();
+    const tx = db.transaction("keys", record ? "readwrite" : "readonly");
+    const store = tx.objectStore("keys");
+    if (record) store.put(record);
+    const all = await new Promise((ok, ko) => {
+      const r = store.getAll();
       r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
     });
     db.close();
     return all;
-  });
-  return { page, records };
+  }, record ?? null);
 }
 
-/** Writes a record into the `keys` store from the outside page. */
-async function writeFromOutside(page, record) {
-  await page.evaluate(async (record) => {
-    const db = await new Promise((ok, ko) => {
-      const r = indexedDB.open("pandu");
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => ko(r.error);
-    });
-    await new Promise((ok, ko) => {
-      const tx = db.transaction("keys", "readwrite");
-      tx.objectStore("keys").put(record);
-      tx.oncomplete = ok;
-      tx.onerror = () => ko(tx.error);
-    });
-    db.close();
-  }, record);
+/** A page of the same origin outside the app. */
+async function outside(context) {
+  const page = await context.newPage();
+  await page.goto(env.server.url("/outside-the-app"));
+  return page;
 }
 
 test("another page of the site finds no private key, and a device record it forges is not trusted", async () => {
@@ -86,7 +79,8 @@ test("another page of the site finds no private key, and a device record it forg
   // Unlocked elsewhere (the office tab) and locked (a fresh tab's view):
   // the outside page reads the store either way.
   for (const context of [laptop, phone]) {
-    const { page, records } = await keysFromOutside(context);
+    const page = await outside(context);
+    const records = await keysStore(page);
     const text = JSON.stringify(records);
     assert.ok(!/AGE-SECRET-KEY-/.test(text), "no age identity in plain form");
     for (const r of records.filter((r) => r.id === "device" || r.id === "office")) {
@@ -100,8 +94,8 @@ test("another page of the site finds no private key, and a device record it forg
   // The outside page enrols the village's device at the office, as the
   // app would write it but without the vault's tag (or with a made-up one).
   const manifest = JSON.parse(Buffer.from(JSON.parse(card.buffer.toString()).payload, "base64").toString());
-  const { page: outside } = await keysFromOutside(laptop);
-  await writeFromOutside(outside, {
+  const forger = await outside(laptop);
+  await keysStore(forger, {
     id: `peer:${manifest.sender.fingerprint}`,
     fingerprint: manifest.sender.fingerprint,
     sender: manifest.sender,

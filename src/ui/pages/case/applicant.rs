@@ -102,11 +102,7 @@ pub(super) fn ApplicantForm(
         flush.update_value(|f| f.push(Box::new(save)));
         let on_input = move |v: String| {
             // Shown as it will be kept: no hidden direction characters.
-            let v = if v.chars().any(|c| text::is_hidden(c, field.text_kind())) {
-                text::clean(&v, field.text_kind())
-            } else {
-                v
-            };
+            let v = text::clean(&v, field.text_kind());
             if field == Field::Nik {
                 nik_typed.set(v.clone());
             }
