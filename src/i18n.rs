@@ -567,6 +567,19 @@ messages! {
     StaffLogAdded => "Ditambahkan", "Added";
     StaffLogRemoved => "Dihapus", "Removed";
     StaffLogBy => "disetujui oleh", "authorised by";
+    StaffLogAccepted => "Daftar staf yang tidak dapat dipastikan diterima dengan PIN perangkat; jumlah anggota", "A staff list that could not be verified was accepted with the device PIN; members";
+    StaffLogCleared => "Daftar staf yang tidak dapat dipastikan dikosongkan dengan PIN perangkat", "A staff list that could not be verified was cleared with the device PIN";
+    StaffLogUnverified => "Riwayat ini tidak dapat dipastikan: barisnya mungkin ditulis oleh halaman lain di situs yang sama.", "This log cannot be verified: its lines may have been written by another page of the same site.";
+    StaffForgedTitle => "Daftar staf tidak dapat dipastikan", "The staff list cannot be verified";
+    StaffForgedHelp => "Daftar staf di laptop ini tidak ditulis oleh Pandu dengan PIN perangkat ini: mungkin diubah oleh halaman lain di situs yang sama, atau kunci kantor dipulihkan dari cadangan. Sampai daftar ini diterima atau dikosongkan, tidak ada yang dapat masuk dan tidak ada langkah kantor yang dapat dikerjakan. Periksa setiap nama dan peran di bawah.", "The staff list on this laptop was not written by Pandu under this device PIN: another page of the same site may have changed it, or the office keys were restored from a backup. Until this list is accepted or cleared, nobody can sign in and no office step can be done. Check every name and role below.";
+    StaffForgedMissing => "Daftar staf hilang dari laptop ini.", "The staff list is missing from this laptop.";
+    StaffSettlePin => "PIN perangkat (bukan PIN staf)", "Device PIN (not a staff PIN)";
+    StaffAccept => "Terima daftar ini", "Accept this list";
+    StaffClear => "Kosongkan daftar", "Clear the list";
+    StaffSettled => "Daftar staf dipastikan.", "The staff list is verified.";
+    InboxStaffForged => "Daftar staf tidak dapat dipastikan, jadi tidak ada yang dapat masuk. Periksa dan terima atau kosongkan daftarnya di", "The staff list cannot be verified, so nobody can sign in. Check it and accept or clear it in";
+    VaultOfficeHelp => "Laptop kantor: masukkan PIN perangkat untuk membuka Pandu. Pandu memintanya lagi di setiap tab baru, setelah dimuat ulang, dan setelah 15 menit tidak dipakai. Setelah itu setiap staf masuk dengan PIN-nya sendiri di Kotak masuk; saat Pandu terkunci, staf yang sedang masuk dikeluarkan.", "Office laptop: enter the device PIN to open Pandu. Pandu asks again in every new tab, after a reload, and after 15 minutes unused. Then each staff member signs in with their own PIN in the Inbox; when Pandu locks, whoever was signed in is signed out.";
+    VaultLockNow => "Kunci Pandu", "Lock Pandu";
     SignInTitle => "Masuk sebagai staf", "Sign in as a staff member";
     SignInWho => "Siapa Anda?", "Who are you?";
     SignIn => "Masuk", "Sign in";
@@ -737,6 +750,9 @@ pub fn staff_log_line(lang: Lang, action: StaffAction, name: &str, role: &str, b
     let what = match action {
         StaffAction::Added => Msg::StaffLogAdded,
         StaffAction::Removed => Msg::StaffLogRemoved,
+        // `name` holds how many members the accepted list had.
+        StaffAction::Accepted => return format!("{}: {name}", t(lang, Msg::StaffLogAccepted)),
+        StaffAction::Cleared => return t(lang, Msg::StaffLogCleared).to_string(),
     };
     format!(
         "{}: {name} ({role}), {} {by}",

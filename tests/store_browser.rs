@@ -211,7 +211,17 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_and_their_l
     assert_eq!((rows.len(), total, rows[0].id.as_str()), (1, 1, "kabid"));
     assert_eq!(db.lane("kadis", 10).await.unwrap(), (Vec::new(), 0));
 
+    // Before the first PIN nothing can be checked and nothing is stored.
     assert_eq!(db.staff().await.unwrap(), Vec::new());
+    assert_eq!(
+        db.save_staff(&[]).await.err(),
+        Some(pandu::domain::storage::StorageProblem::Locked),
+        "no staff is written without the vault"
+    );
+    db.set_pin("731904", "731904").await.unwrap();
+    db.create_office("32.14", "Dinas Sosial", "purwakarta", 1)
+        .await
+        .unwrap();
     let rina = pandu::domain::staff::NewStaff {
         name: "Bu Rina".into(),
         role: "kabid".into(),
@@ -226,7 +236,7 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_and_their_l
 
     // A change: the staff and its log line together, the log appended to.
     use pandu::domain::staff::{StaffAction, StaffLogEntry};
-    assert_eq!(db.staff_log().await.unwrap(), Vec::new());
+    assert_eq!(db.staff_log().await.unwrap().entries, Vec::new());
     let line = |at: i64, action| StaffLogEntry {
         at,
         action,
@@ -244,8 +254,10 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_and_their_l
         .await
         .unwrap();
     assert_eq!(db.staff().await.unwrap(), [rina]);
+    let log = db.staff_log().await.unwrap();
+    assert!(log.trusted);
     assert_eq!(
-        db.staff_log().await.unwrap(),
+        log.entries,
         [line(1, StaffAction::Removed), line(2, StaffAction::Added)]
     );
     db.close();
@@ -350,6 +362,18 @@ mod raw {
             r.onsuccess = () => { r.result.close(); resolve(true); };
             r.onerror = () => reject(r.error);
         });
+        if (op === "put" || op === "delete") return new Promise((resolve, reject) => {
+            // What another page of the same site can do to a store.
+            const r = indexedDB.open(name);
+            r.onsuccess = () => {
+                const tx = r.result.transaction(version, "readwrite");
+                const s = tx.objectStore(version);
+                if (op === "put") s.put(JSON.parse(arg)); else s.delete(arg);
+                tx.oncomplete = () => { r.result.close(); resolve(true); };
+                tx.onerror = () => reject(tx.error);
+            };
+            r.onerror = () => reject(r.error);
+        });
         if (op === "open") return new Promise((resolve, reject) => {
             const r = indexedDB.open(name, version);
             r.onsuccess = () => resolve(r.result);
@@ -359,13 +383,33 @@ mod raw {
     "#;
 
     pub async fn call(op: &str, name: &str, version: u32) -> JsValue {
-        let f = Function::new_with_args("op, name, version", JS);
+        call_with(op, name, &version.into(), "").await
+    }
+
+    async fn call_with(op: &str, name: &str, version: &JsValue, arg: &str) -> JsValue {
+        let f = Function::new_with_args("op, name, version, arg", JS);
         let p = f
-            .call3(&JsValue::NULL, &op.into(), &name.into(), &version.into())
+            .call4(
+                &JsValue::NULL,
+                &op.into(),
+                &name.into(),
+                version,
+                &arg.into(),
+            )
             .expect("call the helper");
         JsFuture::from(p.unchecked_into::<Promise>())
             .await
             .expect("the helper resolves")
+    }
+
+    /// Puts `json` into `store` of database `name`, as another page could.
+    pub async fn put(name: &str, store: &str, json: &str) {
+        call_with("put", name, &store.into(), json).await;
+    }
+
+    /// Deletes `key` from `store`, as another page could.
+    pub async fn delete(name: &str, store: &str, key: &str) {
+        call_with("delete", name, &store.into(), key).await;
     }
 
     pub async fn sleep(ms: u32) {
@@ -930,6 +974,116 @@ mod exchange {
             role: None,
             kind,
         }
+    }
+
+    #[wasm_bindgen_test]
+    async fn only_a_staff_list_the_vault_wrote_is_trusted_and_only_the_device_pin_settles_another()
+    {
+        use pandu::domain::staff::{NewStaff, StaffAction};
+        use pandu::store::staff::{remember_member, remembered_member, StaffList};
+        use pandu::store::vault::VaultProblem;
+        let name = "pandu-test-staff-trust";
+        let db = fresh(name).await;
+        db.set_pin("731904", "731904").await.unwrap();
+        db.create_office("32.14", "Dinas Sosial", "purwakarta", 1)
+            .await
+            .unwrap();
+        // A new office: an empty list, vouched for.
+        assert_eq!(db.staff_list().await.unwrap(), StaffList::Trusted(vec![]));
+        let kadis = NewStaff {
+            name: "Bu Kadis".into(),
+            role: "kadis".into(),
+            pin: "2468".into(),
+            pin_again: "2468".into(),
+        }
+        .member("k1".into(), b"salt");
+        db.save_staff(std::slice::from_ref(&kadis)).await.unwrap();
+        assert_eq!(
+            db.staff_list().await.unwrap(),
+            StaffList::Trusted(vec![kadis.clone()])
+        );
+
+        // The tab's sign-in note is the vault's: a forged one signs nobody in.
+        remember_member(&db, Some("k1"));
+        assert_eq!(
+            remembered_member(&db, std::slice::from_ref(&kadis)),
+            Some(kadis.clone())
+        );
+        use gloo_storage::{SessionStorage, Storage};
+        for forged in ["k1", "k1 00ff"] {
+            SessionStorage::set("pandu.staff", forged).unwrap();
+            assert_eq!(
+                remembered_member(&db, std::slice::from_ref(&kadis)),
+                None,
+                "{forged}"
+            );
+        }
+
+        // Another page writes its own head, with a PIN it knows: plain, with
+        // a made-up tag, or deletes the list to switch the lanes off.
+        let fake = r#"{"id":"x","name":"Kadis Palsu","role":"kadis","salt":"00","pin":"00"}"#;
+        for value in [
+            format!("[{fake}]"),
+            format!(r#"{{"list":[{fake}],"tag":"00ff"}}"#),
+        ] {
+            raw::put(
+                name,
+                "settings",
+                &format!(r#"{{"key":"staff","value":{value}}}"#),
+            )
+            .await;
+            match db.staff_list().await.unwrap() {
+                StaffList::Forged(found) => assert_eq!(found[0].name, "Kadis Palsu"),
+                other => panic!("trusted a forged list: {other:?}"),
+            }
+            assert!(matches!(db.staff().await, Err(StorageProblem::Corrupt(_))));
+        }
+        raw::delete(name, "settings", "staff").await;
+        assert_eq!(db.staff_list().await.unwrap(), StaffList::Forged(vec![]));
+        // A forged log is shown as unverified and never extended.
+        raw::put(name, "settings", r#"{"key":"staff_log","value":[]}"#).await;
+        assert!(!db.staff_log().await.unwrap().trusted);
+
+        // A locked vault vouches for nobody.
+        db.lock();
+        assert_eq!(db.staff_list().await.unwrap(), StaffList::Locked);
+        assert_eq!(db.staff_log().await.err(), Some(StorageProblem::Locked));
+        assert_eq!(remembered_member(&db, std::slice::from_ref(&kadis)), None);
+
+        // Only the device PIN settles it: wrong, nothing written.
+        assert_eq!(
+            db.settle_staff("000000", false, 5).await,
+            Err(VaultProblem::WrongPin)
+        );
+        assert_eq!(db.staff_list().await.unwrap(), StaffList::Locked);
+        db.settle_staff("731904", false, 6).await.unwrap();
+        assert_eq!(db.staff_list().await.unwrap(), StaffList::Trusted(vec![]));
+        let log = db.staff_log().await.unwrap();
+        assert!(log.trusted);
+        assert_eq!(
+            log.entries.last().map(|e| e.action),
+            Some(StaffAction::Cleared)
+        );
+
+        // Accepting keeps the members as found, and says how many.
+        raw::put(
+            name,
+            "settings",
+            &format!(r#"{{"key":"staff","value":[{fake}]}}"#),
+        )
+        .await;
+        db.settle_staff("731904", true, 7).await.unwrap();
+        match db.staff_list().await.unwrap() {
+            StaffList::Trusted(m) => assert_eq!(m[0].name, "Kadis Palsu"),
+            other => panic!("{other:?}"),
+        }
+        let last = db.staff_log().await.unwrap().entries.pop().unwrap();
+        assert_eq!(
+            (last.action, last.name.as_str()),
+            (StaffAction::Accepted, "1")
+        );
+        db.close();
+        Db::delete(name).await.unwrap();
     }
 
     #[wasm_bindgen_test]

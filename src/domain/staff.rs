@@ -191,6 +191,11 @@ impl StaffMember {
 pub enum StaffAction {
     Added,
     Removed,
+    /// A staff list the vault did not vouch for, accepted with the
+    /// device's PIN (`name` holds how many members it had).
+    Accepted,
+    /// Such a list emptied with the device's PIN.
+    Cleared,
 }
 
 /// One line of the office's staff log, which is only ever appended to.

@@ -49,7 +49,6 @@ use wasm_bindgen::JsValue;
 
 use crate::domain::case::CaseSummary;
 use crate::domain::profile::Profile;
-use crate::domain::staff::{StaffLogEntry, StaffMember};
 use crate::domain::storage::StorageProblem;
 
 /// The app's database name.
@@ -80,8 +79,6 @@ pub mod stores {
 const PROBE_KEY: &str = "_write_probe";
 const PROFILE_KEY: &str = "profile";
 const DEVICE_KEY: &str = "device_id";
-const STAFF_KEY: &str = "staff";
-const STAFF_LOG_KEY: &str = "staff_log";
 
 type Result<T> = std::result::Result<T, StorageProblem>;
 
@@ -334,63 +331,6 @@ impl Db {
     /// Saves the profile (the caller has validated it).
     pub async fn save_profile(&self, profile: &Profile) -> Result<()> {
         self.put_setting(PROFILE_KEY, profile).await
-    }
-
-    /// The office's staff (district mode), in the order they were added.
-    pub async fn staff(&self) -> Result<Vec<StaffMember>> {
-        Ok(self.get_setting(STAFF_KEY).await?.unwrap_or_default())
-    }
-
-    /// Saves the office's staff as they are, with no log line: for tests
-    /// and seeding. Settings saves a change through `save_staff_change`.
-    pub async fn save_staff(&self, staff: &[StaffMember]) -> Result<()> {
-        self.put_setting(STAFF_KEY, &staff).await
-    }
-
-    /// The staff log, oldest first.
-    pub async fn staff_log(&self) -> Result<Vec<StaffLogEntry>> {
-        Ok(self.get_setting(STAFF_LOG_KEY).await?.unwrap_or_default())
-    }
-
-    /// Saves a staff change the core allowed (`StaffRules::apply`): the
-    /// staff after it and its log line appended to the log, in one
-    /// transaction, so neither is written without the other. The log is
-    /// never rewritten otherwise.
-    pub async fn save_staff_change(
-        &self,
-        staff: &[StaffMember],
-        entry: &StaffLogEntry,
-    ) -> Result<()> {
-        let tx = self
-            .rexie
-            .transaction(&[stores::SETTINGS], TransactionMode::ReadWrite)
-            .map_err(rw)?;
-        let store = tx.store(stores::SETTINGS).map_err(rw)?;
-        let mut log: Vec<StaffLogEntry> = match store
-            .get(JsValue::from_str(STAFF_LOG_KEY))
-            .await
-            .map_err(rw)?
-        {
-            Some(v) if !v.is_undefined() => from_js::<Setting<_>>(v)?.value,
-            _ => Vec::new(),
-        };
-        log.push(entry.clone());
-        let records = [
-            to_js(&Setting {
-                key: STAFF_KEY.into(),
-                value: staff,
-            })?,
-            to_js(&Setting {
-                key: STAFF_LOG_KEY.into(),
-                value: &log,
-            })?,
-        ];
-        store
-            .put_all(records.into_iter().map(|v| (v, None)))
-            .await
-            .map_err(rw)?;
-        tx.done().await.map_err(rw)?;
-        Ok(())
     }
 
     /// Writes `rows` into `store` in one transaction: batched, all or none.

@@ -334,9 +334,17 @@ impl Db {
                 value: tagged_peer(vault, &peer),
             })?);
         }
+        let staff = if self.get_key::<OfficeRecord>(OFFICE).await?.is_some() {
+            self.staff_rows(vault, true).await?
+        } else {
+            Vec::new()
+        };
         put_rows(
             &self.rexie().name(),
-            vec![Rows::Values(stores::KEYS, rows)],
+            vec![
+                Rows::Values(stores::KEYS, rows),
+                Rows::Values(stores::SETTINGS, staff),
+            ],
             Durability::Strict,
         )
         .await
@@ -425,14 +433,24 @@ impl Db {
         config: &DistrictConfig,
     ) -> std::result::Result<(), StorageProblem> {
         let vault = self.vault()?;
-        self.put_key(
-            OFFICE,
-            OfficeRecord {
+        let office = to_js(&Record {
+            id: OFFICE.to_string(),
+            value: OfficeRecord {
                 secret: None,
                 sealed: Some(seal_keys(&vault, "office", keys)),
                 config: config.clone(),
                 tag: vault.tag("office", &tag_bytes(config)),
             },
+        })?;
+        // With the keys, the office's (empty) staff list, tagged.
+        let staff = self.staff_rows(&vault, false).await?;
+        put_rows(
+            &self.rexie().name(),
+            vec![
+                Rows::Values(stores::KEYS, vec![office]),
+                Rows::Values(stores::SETTINGS, staff),
+            ],
+            Durability::Strict,
         )
         .await
     }

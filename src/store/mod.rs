@@ -17,6 +17,7 @@ pub mod packs;
 pub mod photos;
 pub mod platform;
 pub mod prefs;
+pub mod staff;
 pub mod tabs;
 pub mod vault;
 

@@ -194,6 +194,13 @@ impl Db {
 }
 
 impl Db {
+    /// Locks this database's vault now ("Kunci" on the office laptop).
+    pub fn lock(&self) {
+        if OPEN.with(|o| o.borrow_mut().remove(&self.rexie().name()).is_some()) {
+            STATE.with(|s| s.set(false));
+        }
+    }
+
     /// A forgotten PIN: the lock and everything only it opened or vouched
     /// for (the device's and the office's keys, the trusted district, the
     /// known devices) are deleted in one transaction, so a new PIN starts

@@ -19,7 +19,8 @@ use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{t, Lang, Msg};
 use crate::store::packs::PackLoad;
-use crate::store::{db, platform, prefs};
+use crate::store::staff::StaffList;
+use crate::store::{self, db, platform, prefs};
 use components::{StorageBanner, UpdateBanner, VaultGate};
 use pages::{
     About, CasePage, Dashboard, DecreePage, Devices, DuplicatePage, Home, Inbox, LetterPage,
@@ -118,8 +119,12 @@ pub struct Desk {
     /// The office's pack id when this device holds the district
     /// office's keys (district mode); `None` on a village device.
     pub office: RwSignal<Option<String>>,
-    /// The office's staff; none means no lane is enforced.
+    /// The office's staff this device vouches for; none (and trusted)
+    /// means no lane is enforced.
     pub staff: RwSignal<Vec<StaffMember>>,
+    /// Whether the vault vouches for the stored staff list
+    /// (`store::staff`): locked or not vouched for, nobody signs in.
+    pub trust: RwSignal<StaffList>,
     /// The staff member signed in in this tab.
     pub member: RwSignal<Option<StaffMember>>,
 }
@@ -129,12 +134,14 @@ impl Desk {
         Desk {
             office: RwSignal::new(None),
             staff: RwSignal::new(Vec::new()),
+            trust: RwSignal::new(StaffList::Locked),
             member: RwSignal::new(None),
         }
     }
 
     /// Reads district mode and the staff again (after Settings changed
-    /// them); a signed-in member who was removed is signed out.
+    /// them, or the vault opened or locked); a signed-in member who was
+    /// removed is signed out.
     pub fn refresh(self) {
         spawn_local(self.read());
     }
@@ -143,17 +150,24 @@ impl Desk {
     async fn read(self) {
         let Ok(db) = db::require() else { return };
         let office = db.office_mode().await.ok().flatten().map(|c| c.pack);
-        let staff = db.staff().await.unwrap_or_default();
-        let active = prefs::active_staff();
-        let member = staff
-            .iter()
-            .find(|m| Some(&m.id) == active.as_ref())
-            .cloned();
-        if member.is_none() && active.is_some() {
+        let list = if office.is_some() {
+            db.staff_list().await.unwrap_or(StaffList::Locked)
+        } else {
+            StaffList::Trusted(Vec::new())
+        };
+        let staff = match &list {
+            StaffList::Trusted(members) => members.clone(),
+            _ => Vec::new(),
+        };
+        // A locked vault cannot check the tab's note: signed out for now,
+        // back in once the vault opens, if the note is this vault's.
+        let member = store::staff::remembered_member(&db, &staff);
+        if member.is_none() && matches!(list, StaffList::Trusted(_)) {
             prefs::set_active_staff(None);
         }
         self.office.set(office);
         self.staff.set(staff);
+        self.trust.set(list);
         self.member.set(member);
     }
 
@@ -170,7 +184,9 @@ impl Desk {
     }
 
     pub fn sign_in(self, member: StaffMember) {
-        prefs::set_active_staff(Some(&member.id));
+        if let Ok(db) = db::require() {
+            store::staff::remember_member(&db, Some(&member.id));
+        }
         self.member.set(Some(member));
     }
 
@@ -190,9 +206,22 @@ impl Desk {
         check_office_task(rule)
     }
 
-    /// Whether acting on a step needs a signed-in member of its lane.
+    /// Whether acting on a step needs a signed-in member of its lane:
+    /// on an office, unless the vault vouches for an empty staff list.
     pub fn enforced(self) -> bool {
-        self.office.with_untracked(Option::is_some) && self.staff.with_untracked(|s| !s.is_empty())
+        self.office.with_untracked(Option::is_some) && !self.open_to_all_untracked()
+    }
+
+    /// Whether the office has no staff yet, by a list the vault vouches
+    /// for (tracks it): anyone at the laptop may act.
+    pub fn open_to_all(self) -> bool {
+        self.trust
+            .with(|t| matches!(t, StaffList::Trusted(m) if m.is_empty()))
+    }
+
+    fn open_to_all_untracked(self) -> bool {
+        self.trust
+            .with_untracked(|t| matches!(t, StaffList::Trusted(m) if m.is_empty()))
     }
 }
 
@@ -344,6 +373,29 @@ fn open_storage(state: RwSignal<DbState>, desk: Desk) {
     });
 }
 
+/// The app's pages.
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("") view=Home />
+            <Route path=path!("cases/new") view=NewCase />
+            <Route path=path!("cases/:id") view=CasePage />
+            <Route path=path!("cases/:id/letters/:letter") view=LetterPage />
+            <Route path=path!("procedures") view=Procedures />
+            <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
+            <Route path=path!("inbox") view=Inbox />
+            <Route path=path!("dashboard") view=Dashboard />
+            <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
+            <Route path=path!("duplicates/:nik") view=DuplicatePage />
+            <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
+            <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />
+            <Route path=path!("devices") view=|| view! { <VaultGate><Devices /></VaultGate> } />
+            <Route path=path!("settings") view=Settings />
+            <Route path=path!("about") view=About />
+        </Routes>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = prefs::language();
@@ -357,6 +409,24 @@ pub fn App() -> impl IntoView {
     provide_context(desk);
     open_storage(db_state, desk);
     provide_context(Packs::new(StorageState(db_state)));
+
+    // Tracked apart from the desk's other reads, so pages are not made
+    // again each time the desk is read.
+    let office = Memo::new(move |_| desk.is_office());
+    // The vault opened or locked: who may sign in is read again.
+    // Locked after being open (idle time, or "Kunci"): whoever was signed
+    // in is signed out, so the next person to type the device PIN is not
+    // them. A reload starts locked and keeps the tab's sign-in.
+    Effect::watch(
+        crate::store::vault::is_open,
+        move |open, before, _| {
+            if !*open && before == Some(&true) {
+                desk.sign_out();
+            }
+            desk.refresh()
+        },
+        false,
+    );
 
     let base_path: &'static str = Box::leak(platform::base_path().into_boxed_str());
     let base = BasePath(base_path);
@@ -397,24 +467,23 @@ pub fn App() -> impl IntoView {
             </nav>
             <UpdateBanner />
             <StorageBanner />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("") view=Home />
-                    <Route path=path!("cases/new") view=NewCase />
-                    <Route path=path!("cases/:id") view=CasePage />
-                    <Route path=path!("cases/:id/letters/:letter") view=LetterPage />
-                    <Route path=path!("procedures") view=Procedures />
-                    <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
-                    <Route path=path!("inbox") view=Inbox />
-                    <Route path=path!("dashboard") view=Dashboard />
-                    <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
-                    <Route path=path!("duplicates/:nik") view=DuplicatePage />
-                    <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
-                    <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />
-                    <Route path=path!("devices") view=|| view! { <VaultGate><Devices /></VaultGate> } />
-                    <Route path=path!("settings") view=Settings />
-                    <Route path=path!("about") view=About />
-                </Routes>
+            // Which side this device is, once storage is open (tests wait
+            // on it).
+            <main id="main" tabindex="-1" data-desk=move || match db_state.get() {
+                DbState::Ready if office.get() => "office",
+                DbState::Ready => "village",
+                DbState::Failed(_) => "failed",
+                DbState::Waiting => "waiting",
+                DbState::Opening => "opening",
+            }>
+                // On the office laptop everything (cases, lists, the desk)
+                // opens with the device PIN; a village phone captures
+                // without one.
+                {move || if office.get() {
+                    view! { <VaultGate office=true>{routes()}</VaultGate> }.into_any()
+                } else {
+                    routes().into_any()
+                }}
             </main>
         </Router>
     }

@@ -105,12 +105,16 @@ export class Pandu {
     await this.passVault();
   }
 
-  /** The keys' PIN gate (send, receive, devices, settings): the PIN is
-   * set on a fresh device, entered on a locked one. */
+  /** The keys' PIN gate (send, receive, devices, settings; every page of
+   * the office laptop): the PIN is set on a fresh device, entered on a
+   * locked one. */
   async passVault(pin = VAULT_PIN) {
     const path = new URL(this.page.url()).pathname;
     const route = path.startsWith(this.prefix) ? path.slice(this.prefix.length).split("/")[0] : "";
-    if (!["send", "receive", "devices", "settings"].includes(route)) return;
+    const main = this.page.locator("main[data-desk]:not([data-desk=opening])");
+    await main.waitFor();
+    const office = (await main.getAttribute("data-desk")) === "office";
+    if (!office && !["send", "receive", "devices", "settings"].includes(route)) return;
     const gate = this.page
       .locator("[data-testid=vault-set], [data-testid=vault-unlock], [data-vault=open], [data-testid=storage-problem], [data-testid=storage-waiting]")
       .first();

@@ -10,4 +10,4 @@ pub use flowchart::Flowchart;
 pub use regency_select::RegencySelect;
 pub use storage_banner::StorageBanner;
 pub use update_banner::UpdateBanner;
-pub use vault_gate::VaultGate;
+pub use vault_gate::{problem_words as vault_problem_words, VaultGate};

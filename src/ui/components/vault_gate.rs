@@ -12,7 +12,7 @@ use crate::store::db;
 use crate::store::vault::{self as lock, VaultProblem, VaultStatus};
 use crate::ui::{use_lang, use_storage};
 
-fn problem_words(lang: crate::i18n::Lang, p: &VaultProblem) -> String {
+pub fn problem_words(lang: crate::i18n::Lang, p: &VaultProblem) -> String {
     let t = |m| crate::i18n::t(lang, m).to_string();
     match p {
         VaultProblem::New(list) => list
@@ -32,8 +32,9 @@ fn problem_words(lang: crate::i18n::Lang, p: &VaultProblem) -> String {
     }
 }
 
+/// `office`: the gate in front of the whole office laptop, which says so.
 #[component]
-pub fn VaultGate(children: ChildrenFn) -> impl IntoView {
+pub fn VaultGate(children: ChildrenFn, #[prop(optional)] office: bool) -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
     let changed = RwSignal::new(0u32);
@@ -132,7 +133,11 @@ pub fn VaultGate(children: ChildrenFn) -> impl IntoView {
                     <form class="card vault" data-testid=if first { "vault-set" } else { "vault-unlock" }
                         on:submit=move |ev| { ev.prevent_default(); submit(first); }>
                         <h2>{lang.t(if first { Msg::VaultSetTitle } else { Msg::VaultUnlockTitle })}</h2>
-                        <p class="hint">{lang.t(if first { Msg::VaultSetHelp } else { Msg::VaultUnlockHelp })}</p>
+                        <p class="hint">{lang.t(match (first, office) {
+                            (true, _) => Msg::VaultSetHelp,
+                            (false, true) => Msg::VaultOfficeHelp,
+                            (false, false) => Msg::VaultUnlockHelp,
+                        })}</p>
                         <label for="vault-pin">{lang.t(Msg::VaultPin)}</label>
                         <input id="vault-pin" data-testid="vault-pin" type="password" autocomplete=if first { "new-password" } else { "current-password" }
                             bind:value=pin />

@@ -20,14 +20,17 @@ use crate::i18n::{
     staff_log_line, staff_problem, storage_problem, t, time_standard, Lang, Msg,
 };
 use crate::store::packs::PackLoad;
+use crate::store::staff::StaffList;
 use crate::store::{db, platform, prefs};
 use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_storage, when_stored};
 
 mod lists;
 mod staff;
+mod staff_review;
 
 use lists::{Lists, Register};
 pub use staff::StaffSection;
+use staff_review::StaffReview;
 
 /// How many cases of a lane one page shows.
 const INBOX_PAGE: u32 = 50;
@@ -172,7 +175,15 @@ pub fn Inbox() -> impl IntoView {
         let en = l == Lang::En;
         if !desk.is_office() {
             view! { <p data-testid="inbox-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any()
-        } else if desk.staff.with(Vec::is_empty) {
+        } else if matches!(desk.trust.get(), StaffList::Forged(_)) {
+            view! {
+                <p class="error" role="alert" data-testid="inbox-staff-forged">{t(l, Msg::InboxStaffForged)} " "
+                    <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A> "."</p>
+            }
+            .into_any()
+        } else if matches!(desk.trust.get(), StaffList::Locked) {
+            loading_note(storage.get(), l).into_any()
+        } else if desk.open_to_all() {
             view! {
                 <p data-testid="inbox-no-staff">{t(l, Msg::InboxNoStaff)} " "
                     <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A></p>
@@ -195,6 +206,14 @@ pub fn Inbox() -> impl IntoView {
                             <button type="button" class="btn" data-testid="sign-out" on:click=move |_| desk.sign_out()>
                                 {t(l, Msg::SignOut)}
                             </button>
+                            " "
+                            <button type="button" class="btn" data-testid="vault-lock" on:click=move |_| {
+                                if let Ok(db) = db::require() {
+                                    db.lock();
+                                }
+                            }>
+                                {t(l, Msg::VaultLockNow)}
+                            </button>
                         </p>
                         {list}
                     }
@@ -207,7 +226,7 @@ pub fn Inbox() -> impl IntoView {
     // has staff, only a signed-in member sees them.
     let lists = move || {
         let l = lang.get();
-        let open = desk.staff.with(Vec::is_empty) || desk.member.with(Option::is_some);
+        let open = desk.open_to_all() || desk.member.with(Option::is_some);
         (desk.is_office() && open).then(|| {
             packs.with(storage.get(), l, move |load| match desk.pack(&load) {
                 Some(pack) => view! {

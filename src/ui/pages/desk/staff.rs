@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::text::TextKind;
+use crate::store::staff::{StaffList, StaffLog};
 
 /// The head whose PIN the officer typed: the one picked, else the first
 /// head, which is what the picker shows before anyone touches it.
@@ -122,6 +123,10 @@ pub fn StaffSection() -> impl IntoView {
             let Some(pack) = desk.pack(&load) else {
                 return ().into_any();
             };
+            // A list the vault does not vouch for is only reviewed.
+            if let StaffList::Forged(found) = desk.trust.get() {
+                return view! { <StaffReview found=found pack=pack.clone() on_done=move || log_reload.again() /> }.into_any();
+            }
             let roles: Vec<(String, String, bool)> = district_roles(&pack)
                 .into_iter()
                 .map(|r| (r.id.clone(), r.name.get(en).to_string(), role_has_work(&pack, &r.id)))
@@ -285,13 +290,21 @@ pub fn StaffSection() -> impl IntoView {
                 move || match log.get().flatten() {
                     None => loading_note(storage.get(), l).into_any(),
                     Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
-                    Some(Ok(entries)) if entries.is_empty() => {
+                    Some(Ok(log)) if log.entries.is_empty() && log.trusted => {
                         view! { <p class="muted" data-testid="staff-log-none">{t(l, Msg::StaffLogNone)}</p> }.into_any()
                     }
-                    Some(Ok(entries)) => view! {
+                    Some(Ok(StaffLog { entries, trusted })) => view! {
+                        {(!trusted).then(|| view! {
+                            <p class="error" role="alert" data-testid="staff-log-unverified">{t(l, Msg::StaffLogUnverified)}</p>
+                        })}
                         <ol class="staff-log" data-testid="staff-log" aria-labelledby="staff-log-title">
                             {entries.into_iter().rev().map(|e| {
-                                let action = match e.action { StaffAction::Added => "added", StaffAction::Removed => "removed" };
+                                let action = match e.action {
+                                    StaffAction::Added => "added",
+                                    StaffAction::Removed => "removed",
+                                    StaffAction::Accepted => "accepted",
+                                    StaffAction::Cleared => "cleared",
+                                };
                                 let line = staff_log_line(l, e.action, &e.name, &role_name(Some(&pack), &e.role, en), &e.by_name);
                                 view! {
                                     <li data-testid="staff-log-entry" data-action=action data-name=e.name.clone() data-by=e.by_name.clone()>
