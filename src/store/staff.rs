@@ -197,6 +197,8 @@ impl Db {
         keep: bool,
         at: i64,
     ) -> std::result::Result<(), super::vault::VaultProblem> {
+        // Typed again even while open; opening an open vault changes
+        // nothing the pages follow.
         self.unlock(pin).await?;
         let vault = self.vault()?;
         let found = match self.staff_list().await? {

@@ -118,7 +118,11 @@ fn opened(name: &str, v: Vault) {
         o.borrow_mut()
             .insert(name.to_string(), (v, js_sys::Date::now()))
     });
-    STATE.with(|s| s.set(true));
+    STATE.with(|s| {
+        if !s.get_untracked() {
+            s.set(true)
+        }
+    });
 }
 
 impl Db {

@@ -5,8 +5,8 @@
 // the bundle signed by that device waits aside like any unknown one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, makeOffice } from "./flows.mjs";
+import { testEnvironment, Pandu, PHONE, VAULT_PIN } from "./pandu.mjs";
+import { download, makeOffice, signIn } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -32,6 +32,23 @@ async function keysStore(page, record) {
     db.close();
     return all;
   }, record ?? null);
+}
+
+/** Writes `record` into the `settings` store, or deletes `key`, as a
+ * page of the site that is not the app can. */
+async function forgeSetting(page, { record, key }) {
+  await page.evaluate(async ({ record, key }) => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open("pandu");
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const tx = db.transaction("settings", "readwrite");
+    if (record) tx.objectStore("settings").put(record);
+    else tx.objectStore("settings").delete(key);
+    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = () => ko(tx.error); });
+    db.close();
+  }, { record: record ?? null, key: key ?? null });
 }
 
 /** A page of the same origin outside the app. */
@@ -179,4 +196,77 @@ test("the PIN: too short or a run refused in words, a wrong one opens nothing", 
   await third.tid("vault-submit").click();
   await third.tid("vault-saved").waitFor();
   await context.close();
+});
+
+test("a staff list another page writes is trusted for nothing, a forged sign-in signs nobody in, and locking signs out", async () => {
+  const laptop = await env.browser.newContext();
+  const dinas = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await makeOffice(dinas, { code: "33.13", pack: "karanganyar" });
+  const kadis = { name: "Bu Kadis", role: "kadis", pin: "4444" };
+  await dinas.tid("staff-name").fill(kadis.name);
+  await dinas.tid("staff-role").selectOption(kadis.role);
+  await dinas.tid("staff-pin").fill(kadis.pin);
+  await dinas.tid("staff-pin-again").fill(kadis.pin);
+  await dinas.tid("staff-add").click();
+  await dinas.tid("staff-member").waitFor();
+
+  // Signed in, then "Kunci Pandu": the next person to type the device PIN
+  // is not the Kadis.
+  await signIn(dinas, kadis);
+  await dinas.tid("vault-lock").click();
+  await dinas.tid("vault-unlock").waitFor();
+  assert.match(await dinas.tid("vault-unlock").textContent(), /Laptop kantor/);
+  await dinas.tid("vault-pin").fill(VAULT_PIN);
+  await dinas.tid("vault-submit").click();
+  await dinas.tid("sign-in").waitFor();
+  assert.equal(await dinas.tid("signed-in").count(), 0);
+
+  // A sign-in note written into the tab's sessionStorage (the Kadis's id,
+  // read from IndexedDB) signs nobody in after a reload.
+  await dinas.page.evaluate(async () => {
+    const db = await new Promise((ok) => { const r = indexedDB.open("pandu"); r.onsuccess = () => ok(r.result); });
+    const staff = await new Promise((ok) => {
+      const r = db.transaction("settings").objectStore("settings").get("staff");
+      r.onsuccess = () => ok(r.result.value.list);
+    });
+    db.close();
+    sessionStorage.setItem("pandu.staff", JSON.stringify(staff[0].id));
+  });
+  await dinas.goto("inbox");
+  await dinas.tid("sign-in").waitFor();
+  assert.equal(await dinas.tid("signed-in").count(), 0);
+
+  // Another page writes a Kadis of its own: nobody can sign in, the inbox
+  // says why, and the forged member is offered nowhere.
+  const forger = await outside(laptop);
+  const fake = { id: "x", name: "Kadis Palsu", role: "kadis", salt: "00", pin: "00" };
+  await forgeSetting(forger, { record: { key: "staff", value: [fake] } });
+  await dinas.goto("inbox");
+  await dinas.tid("inbox-staff-forged").waitFor();
+  assert.equal(await dinas.tid("sign-in").count(), 0);
+  assert.equal(await dinas.tid("inbox-no-staff").count(), 0, "not read as an office without staff");
+
+  // Settings shows it for review; a wrong device PIN settles nothing.
+  await dinas.goto("settings");
+  await dinas.tid("staff-review").waitFor();
+  assert.match(await dinas.tid("staff-review-list").textContent(), /Kadis Palsu/);
+  assert.equal(await dinas.tid("staff-form").count(), 0);
+  await dinas.tid("staff-review-pin").fill("000000");
+  await dinas.tid("staff-clear").click();
+  await dinas.tid("staff-review-message").waitFor();
+  assert.match(await dinas.tid("staff-review-message").textContent(), /PIN salah/);
+  await dinas.tid("staff-review-pin").fill(VAULT_PIN);
+  await dinas.tid("staff-clear").click();
+  await dinas.tid("staff-form").waitFor();
+  assert.equal(await dinas.tid("staff-member").count(), 0);
+  await dinas.page.waitForSelector("[data-testid=staff-log-entry][data-action=cleared]");
+
+  // Deleted instead: missing is not "no staff" either.
+  await forgeSetting(forger, { key: "staff" });
+  await dinas.goto("settings");
+  await dinas.tid("staff-review-missing").waitFor();
+  await dinas.goto("inbox");
+  await dinas.tid("inbox-staff-forged").waitFor();
+  dinas.assertNoConsoleErrors();
+  await laptop.close();
 });
