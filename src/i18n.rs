@@ -626,6 +626,10 @@ messages! {
     DecreeDraft => "Konsep: belum bernomor. Terbitkan nomor dari buku register untuk mencetaknya.", "Draft: not numbered yet. Issue a number from the register to print it.";
     DecreeChanged => "Daftar sudah berubah sejak lampiran ini diberi nomor; nomor itu berlaku untuk daftar lama. Terbitkan nomor baru untuk daftar sekarang.", "The list has changed since this attachment was numbered; that number stands for the old list. Issue a new number for the list as it is now.";
     DecreeIssue => "Terbitkan nomor", "Issue a number";
+    DecreeOldSheet => "Lembar bernomor di bawah ini tetap seperti saat dinomori:", "The numbered sheet below stays as it was numbered:";
+    DecreeNowList => "daftar sekarang", "the list now";
+    DecreePrintOld => "Cetak ulang lembar lama", "Reprint the old sheet";
+    DecreeUnprintable => "Lembar yang diberi nomor ini tidak tersimpan di perangkat ini (dinomori oleh Pandu versi lama) dan daftarnya sudah berubah. Terbitkan nomor baru untuk mencetak daftar sekarang.", "The sheet this number was given to is not kept on this device (an older Pandu numbered it) and the list has changed. Issue a new number to print the list as it is now.";
     DecreeEmpty => "Tidak ada kasus pada siklus ini; lampiran kosong tidak diberi nomor.", "No case in this cycle; an empty attachment gets no number.";
     DecreeBadFormat => "Format nomor register di paket tidak dapat dipakai.", "The pack's register number format cannot be used.";
     DecreeQr => "Kode QR: lampiran, siklus, nomor dan sidik isi daftar", "QR code: attachment, cycle, number and a fingerprint of the list";

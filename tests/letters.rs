@@ -11,7 +11,9 @@ use pandu::domain::applicant::Field;
 use pandu::domain::case::Case;
 use pandu::domain::date::Date;
 use pandu::domain::engine::Library;
-use pandu::domain::letters::{decree_key, render, render_decree, LetterProblem, Words};
+use pandu::domain::letters::{
+    decree_key, decree_state, render, render_decree, DecreeState, LetterProblem, Words,
+};
 use pandu::domain::lists::{list_table, Cycle};
 use pandu::domain::nik::Sex;
 use pandu::domain::pack_check::{validate, DecreeFault, LetterFault, PackProblem};
@@ -332,6 +334,98 @@ fn banjarbarus_decree_attachment_lists_a_cycle_and_its_qr_binds_every_row() {
         &Plain,
     );
     assert!(sheet.rows.is_empty() && sheet.columns.len() == 6);
+}
+
+#[test]
+fn a_numbered_decree_prints_only_the_sheet_it_numbered_and_a_changed_list_needs_a_new_number() {
+    use pandu::domain::register::RegisterEntry;
+    let pack = pack("banjarbaru");
+    let def = &pack.decrees[0];
+    let november = Cycle {
+        year: 2026,
+        month: 11,
+    };
+    let date = Date::new(2026, 11, 25).unwrap();
+    let two = [
+        bjb_case("c1", "Siti Aminah", "6372014101900002", 10),
+        bjb_case("c2", "Ahmad Fauzi", "6372010101850003", 20),
+    ];
+    let three = [
+        two[0].clone(),
+        two[1].clone(),
+        bjb_case("c3", "Sumarni", "6372014101900004", 30),
+    ];
+    let number = "400.9/001/Dinsos-BJB/XI/2026";
+    let sheet = |cases: &[Case], number: &str| {
+        let table = decree_table(&pack, cases, november);
+        render_decree(
+            def,
+            &pack,
+            &table,
+            november,
+            "November 2026",
+            number,
+            date,
+            false,
+            &Plain,
+        )
+    };
+    let numbered = sheet(&two, number);
+    let entry = RegisterEntry {
+        number: number.into(),
+        seq: 1,
+        year: 2026,
+        case_id: decree_key(&def.id, november),
+        letter: def.id.clone(),
+        issued_at: 0,
+        officer: "Pak Operator".into(),
+        applicant: String::new(),
+        nik: String::new(),
+        digest: numbered.digest(),
+    };
+
+    // No number: a draft of the list as it is.
+    let draft = sheet(&two, "\u{2026}");
+    assert_eq!(
+        decree_state(None, None, draft.clone()),
+        DecreeState::Draft(draft)
+    );
+    // Numbered and unchanged: the kept sheet prints.
+    assert_eq!(
+        decree_state(Some(&entry), Some(numbered.clone()), sheet(&two, number)),
+        DecreeState::Numbered(numbered.clone())
+    );
+    // A third case arrived: the old sheet still prints, two rows, under
+    // its number and digest; the three-row list only under a new number.
+    let now = sheet(&three, number);
+    match decree_state(Some(&entry), Some(numbered.clone()), now.clone()) {
+        DecreeState::Changed {
+            sheet,
+            now: current,
+        } => {
+            assert_eq!(sheet.rows.len(), 2);
+            assert_eq!(sheet.digest(), entry.digest, "its QR matches the register");
+            assert_eq!(current.rows.len(), 3);
+        }
+        other => panic!("{other:?}"),
+    }
+    // A kept sheet that is not what the register numbered never prints.
+    let mut tampered = numbered.clone();
+    tampered.rows[0][1] = "Orang Lain".into();
+    assert_eq!(
+        decree_state(Some(&entry), Some(tampered), now.clone()),
+        DecreeState::Unprintable { now: now.clone() }
+    );
+    // Numbered by an older Pandu (no sheet kept): today's list prints if
+    // it is the one numbered, else nothing until a new number.
+    assert_eq!(
+        decree_state(Some(&entry), None, sheet(&two, number)),
+        DecreeState::Numbered(numbered)
+    );
+    assert_eq!(
+        decree_state(Some(&entry), None, now.clone()),
+        DecreeState::Unprintable { now }
+    );
 }
 
 #[test]

@@ -586,9 +586,23 @@ mod capture {
         assert_eq!(register.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2]);
         let back = db.case_events("a").await.unwrap();
         assert_eq!(back.len(), 3, "created and the two letters");
-        // A decree's number: the register only, after the letters'.
+        // A decree's number: the register and the sheet it numbers, kept
+        // under the number, after the letters'.
+        let sheet = |number: &str| pandu::domain::letters::Decree {
+            decree: "lampiran".into(),
+            cycle: "2023-11".into(),
+            number: number.into(),
+            head: vec!["PEMERINTAH KOTA BANJARBARU".into()],
+            address: None,
+            heading: vec![],
+            subject: "DAFTAR".into(),
+            columns: vec!["No".into(), "NIK".into()],
+            rows: vec![vec!["1".into(), "6372014101900002".into()]],
+            place_date: "Banjarbaru".into(),
+            signer: "Kepala Dinas".into(),
+        };
         let decree = db
-            .issue_entry(|entries| {
+            .issue_decree(|entries| {
                 let mut e = issue(
                     entries,
                     &Issue {
@@ -603,15 +617,32 @@ mod capture {
                     },
                 )
                 .map_err(|_| "format")?;
-                e.digest = "ab".repeat(32);
-                Ok::<_, &str>(e)
+                let made = sheet(&e.number);
+                e.digest = made.digest();
+                Ok::<_, &str>((e, made))
             })
             .await
             .unwrap()
             .unwrap();
         assert_eq!(decree.number, "400.9/003/Dinsos/XI/2023");
         let register = db.register().await.unwrap();
-        assert_eq!(register[2].digest, "ab".repeat(32), "the digest is kept");
+        assert_eq!(
+            register[2].digest,
+            sheet(&decree.number).digest(),
+            "the digest is kept"
+        );
+        assert_eq!(
+            db.decree_sheet(&decree.number).await.unwrap(),
+            Some(sheet(&decree.number)),
+            "the sheet is kept as numbered"
+        );
+        // A refused one keeps no sheet and spends no number.
+        let refused = db
+            .issue_decree(|_| Err::<(_, pandu::domain::letters::Decree), _>("empty"))
+            .await
+            .unwrap();
+        assert_eq!(refused.unwrap_err(), "empty");
+        assert_eq!(db.register().await.unwrap().len(), 3);
         assert_eq!(
             db.case_events("a").await.unwrap().len(),
             3,

@@ -18,6 +18,7 @@ use super::lists::Cycle;
 use super::nik::Sex;
 use super::photo::hex;
 use super::procedure::{Column, DecreeDef, LetterDef, Pack, Text};
+use super::register::RegisterEntry;
 
 /// What `{…}` in a decree's heading and subject may name.
 const DECREE_NAMES: &[&str] = &["month", "office", "regency", "number", "date"];
@@ -266,8 +267,10 @@ pub fn fact_allowed(c: Column) -> bool {
     field_of(c).is_some()
 }
 
-/// A decree's attachment list, filled in, ready to lay out on A4.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A decree's attachment list, filled in, ready to lay out on A4; kept
+/// as numbered beside the register (`store::letters`), so the sheet a
+/// number stands for can be printed again as it was.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Decree {
     pub decree: String,
     /// The cycle, `YYYY-MM`.
@@ -361,6 +364,46 @@ pub fn render_decree(
             .collect(),
         place_date: format!("{}, {}", def.place, words.long_date(date)),
         signer: fill(&def.signer),
+    }
+}
+
+/// What a cycle's decree page shows and may print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecreeState {
+    /// No number yet: the list as it is, a draft that does not print.
+    Draft(Decree),
+    /// Numbered, and the list is still what was numbered: that sheet prints.
+    Numbered(Decree),
+    /// Numbered, but the list changed since: the numbered sheet still
+    /// prints exactly as it was (`sheet`); the list as it is now (`now`)
+    /// prints only under a new number.
+    Changed { sheet: Decree, now: Decree },
+    /// Numbered, but the sheet the number stands for is not kept (an
+    /// older Pandu numbered it) or does not match the register's digest,
+    /// and the list differs: nothing prints until a new number.
+    Unprintable { now: Decree },
+}
+
+/// Where a cycle's decree stands: `entry` is its newest register entry,
+/// `stored` the sheet kept with it, `now` the list as it is today filled
+/// with that entry's number and date (or, with no entry, as a draft).
+/// A sheet prints only if its digest is the one the register holds.
+pub fn decree_state(
+    entry: Option<&RegisterEntry>,
+    stored: Option<Decree>,
+    now: Decree,
+) -> DecreeState {
+    let Some(entry) = entry else {
+        return DecreeState::Draft(now);
+    };
+    let kept = stored.filter(|s| s.number == entry.number && s.digest() == entry.digest);
+    let same = now.digest() == entry.digest;
+    match (kept, same) {
+        (Some(sheet), true) => DecreeState::Numbered(sheet),
+        (Some(sheet), false) => DecreeState::Changed { sheet, now },
+        // Numbered before sheets were kept: today's list is the same one.
+        (None, true) => DecreeState::Numbered(now),
+        (None, false) => DecreeState::Unprintable { now },
     }
 }
 

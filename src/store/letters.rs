@@ -9,10 +9,16 @@ use wasm_bindgen::JsValue;
 
 use super::db::{from_js, rw, stores, to_js, Db, Setting};
 use crate::domain::case::{CaseSummary, Event};
+use crate::domain::letters::Decree;
 use crate::domain::register::RegisterEntry;
 use crate::domain::storage::StorageProblem;
 
 const REGISTER_KEY: &str = "register";
+
+/// Where a numbered decree sheet is kept in `settings`.
+fn sheet_key(number: &str) -> String {
+    format!("decree-sheet:{number}")
+}
 
 type Result<T> = std::result::Result<T, StorageProblem>;
 
@@ -46,15 +52,27 @@ impl Db {
         Ok(result.map(|entry| (entry, made.expect("made with the entry"))))
     }
 
-    /// Issues a register number for no case (a decree's attachment list):
-    /// `make` gives the entry from the register as it stands, or its own
-    /// error (then nothing is written).
-    pub async fn issue_entry<E>(
+    /// Issues a register number for a decree's attachment list: `make`
+    /// gives the entry and the sheet it numbers; the sheet is kept beside
+    /// the register, in the same transaction, under its number.
+    pub async fn issue_decree<E>(
         &self,
-        make: impl FnOnce(&[RegisterEntry]) -> std::result::Result<RegisterEntry, E>,
+        make: impl FnOnce(&[RegisterEntry]) -> std::result::Result<(RegisterEntry, Decree), E>,
     ) -> Result<std::result::Result<RegisterEntry, E>> {
-        self.issue_with(&[], |entries| Ok((make(entries)?, Vec::new())))
-            .await
+        self.issue_with(&[], |entries| {
+            let (entry, sheet) = make(entries)?;
+            let put = to_js(&Setting {
+                key: sheet_key(&entry.number),
+                value: &sheet,
+            });
+            Ok((entry, vec![(stores::SETTINGS, put)]))
+        })
+        .await
+    }
+
+    /// The sheet a decree's register number stands for, as numbered.
+    pub async fn decree_sheet(&self, number: &str) -> Result<Option<Decree>> {
+        self.get_setting(&sheet_key(number)).await
     }
 
     /// The register read and written in one transaction with `puts`.

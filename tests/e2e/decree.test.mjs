@@ -96,12 +96,20 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   await handOver(app, "Ahmad Fauzi", "6372010101850003");
   await app.goto(`decrees/lampiran_sk_pbi_apbd/${cycle}`);
   await app.tid("decree-changed").waitFor();
+  assert.match(await app.tid("decree-changed").textContent(), /2 kasus.*daftar sekarang 3 kasus/);
+  // What prints is the sheet as numbered: two rows, its number and digest
+  // (the QR still matches the register), never the new list under it.
   assert.equal(await app.tid("decree-row").count(), 2);
   assert.equal(await app.tid("decree").getAttribute("data-number"), first, "shown under its old number until renumbered");
+  assert.equal(await app.tid("decree").getAttribute("data-digest"), digest, "the old sheet, unchanged");
+  assert.equal(await scanQr(app, "[data-testid=decree-qr] svg"), scanned);
+  assert.match(await text(app, "decree-print"), /Cetak ulang lembar lama/);
   await app.tid("decree-issue").click();
   await app.page.waitForFunction((n) => document.querySelector("[data-testid=decree]")?.dataset.number !== n, first);
   assert.equal(await app.tid("decree").getAttribute("data-number"), `400.9/002/Dinsos-BJB/${roman}/${now.getFullYear()}`);
   assert.equal(await app.tid("decree-changed").count(), 0);
+  assert.equal(await app.tid("decree-row").count(), 3, "the new number prints the list as it is now");
+  assert.match(await text(app, "decree-print"), /^Cetak$/);
 
   // The register lists both numbers.
   await app.goto("inbox");
