@@ -496,7 +496,7 @@ messages! {
     WindowEffective => "berlaku mulai", "effective from";
     WindowOpensIn => "Belum dibuka; dibuka dalam", "Not open yet; opens in";
     WindowClosesIn => "Dibuka; ditutup dalam", "Open; closes in";
-    WindowWaiting => "menunggu di langkah ini, jatuh tempo bulan ini", "waiting at this step, due this cycle";
+    WindowWaiting => "menunggu di langkah ini untuk jadwal di atas", "waiting at this step for the window above";
     WindowMissed => "sudah lewat jadwalnya", "missed their window";
     WindowComing => "masih di langkah sebelumnya, sempat", "on the way, in time";
     WindowAtRisk => "akan terlewat", "will miss it";
@@ -510,11 +510,14 @@ messages! {
     ChartOnTime => "Tepat waktu", "On time";
     ChartLate => "Terlambat", "Late";
     ChartBySteps => "Kepatuhan waktu baku per langkah", "Time standard kept per step";
+    ChartUnitCases => "jumlah kasus", "number of cases";
+    ChartUnitSteps => "jumlah kasus yang melewati atau berada di langkah itu", "cases that passed or stand at the step";
     ChartDoneOnTime => "Selesai tepat waktu", "Done on time";
     ChartDoneOver => "Selesai lewat waktu", "Done late";
     ChartOpen => "Sedang dikerjakan", "In progress";
     ChartOpenLate => "Sedang dikerjakan, terlambat", "In progress, late";
     DupsTitle => "Kasus ganda", "Duplicate cases";
+    DupDiffers => "berbeda", "differs";
     DupsNone => "Tidak ada NIK yang dikirim oleh dua desa.", "No NIK was sent by two villages.";
     DupsHint => "Satu NIK dikirim oleh lebih dari satu desa. Bandingkan, lalu pertahankan satu kasus.", "One NIK was sent by more than one village. Compare them, then keep one case.";
     DupKeepThis => "Pertahankan kasus ini", "Keep this case";

@@ -83,7 +83,10 @@ fn a_recommendation_is_filled_from_the_case_and_its_qr_binds_every_word() {
     assert!(l
         .facts
         .contains(&(Column::BirthDate, "1/1/1990".to_string())));
-    assert!(l.facts.contains(&(Column::Sex, "Female".to_string())));
+    assert!(
+        l.facts.contains(&(Column::Sex, "P".to_string())),
+        "the label says (L/P): the value is P, not a word"
+    );
     assert_eq!(l.place_date, "Painan, 23/11/2026");
     let qr = l.qr_text();
     let parts: Vec<&str> = qr.split('|').collect();

@@ -1,7 +1,8 @@
 //! Horizontal stacked bar charts as SVG text, computed without a browser
 //! (the dashboard puts the text into the page as it is).
 //!
-//! One bar per row, its label on its own line above it, so long village
+//! One bar per row, its label on its own lines above it (wrapped at word
+//! boundaries, never cut short of three lines), so long village and step
 //! names fit at 360 px; the total is written at the bar's end; a legend
 //! names the parts. Widths are in a fixed 360-unit box that the page
 //! scales to its column, so a chart reads on a phone and on a laptop.
@@ -79,12 +80,15 @@ pub fn bars(title: &str, series: &[Series], bars: &[Bar], empty: &str) -> String
         y += 6.0;
     }
     for bar in bars.iter().filter(|_| max > 0) {
-        let label_y = y + LABEL - 3.0;
-        body.push_str(&format!(
-            r#"<text x="0" y="{label_y:.1}">{}</text>"#,
-            escape(&fit(&bar.label))
-        ));
-        let top = y + LABEL;
+        for line in wrap(&bar.label) {
+            y += LABEL;
+            body.push_str(&format!(
+                r#"<text x="0" y="{:.1}">{}</text>"#,
+                y - 3.0,
+                escape(&line)
+            ));
+        }
+        let top = y;
         let mut x = 0.0;
         for (count, s) in bar.parts.iter().zip(series) {
             if *count == 0 {
@@ -104,7 +108,7 @@ pub fn bars(title: &str, series: &[Series], bars: &[Bar], empty: &str) -> String
             top + BAR - 3.0,
             bar.total()
         ));
-        y += PITCH;
+        y += PITCH - LABEL;
     }
     let height = y.max(LABEL) + 2.0;
     format!(
@@ -113,15 +117,37 @@ pub fn bars(title: &str, series: &[Series], bars: &[Bar], empty: &str) -> String
     )
 }
 
-/// A label cut to the chart's width, with an ellipsis.
-fn fit(label: &str) -> String {
+/// Lines of a label shown above its bar.
+const LABEL_LINES: usize = 3;
+
+/// A label wrapped at spaces to the chart's width, in at most
+/// `LABEL_LINES` lines; a word longer than a line is broken, and only a
+/// label longer than all the lines ends in an ellipsis (the bar's tooltip
+/// keeps it whole).
+fn wrap(label: &str) -> Vec<String> {
     let max = (WIDTH / CHAR) as usize;
-    if label.chars().count() <= max {
-        return label.to_string();
+    let mut lines: Vec<String> = super::flowchart::wrap(label, max)
+        .into_iter()
+        .flat_map(|line| {
+            // A word longer than a whole line: broken where it must be.
+            let chars: Vec<char> = line.chars().collect();
+            chars
+                .chunks(max)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(String::new());
     }
-    let mut cut: String = label.chars().take(max - 1).collect();
-    cut.push('\u{2026}');
-    cut
+    if lines.len() > LABEL_LINES {
+        lines.truncate(LABEL_LINES);
+        let last = &mut lines[LABEL_LINES - 1];
+        let mut cut: String = last.chars().take(max - 1).collect();
+        cut.push('\u{2026}');
+        *last = cut;
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -181,9 +207,9 @@ mod tests {
     }
 
     #[test]
-    fn a_long_label_is_cut_to_the_width() {
+    fn a_long_label_wraps_at_words_and_is_cut_only_past_three_lines() {
         let long =
-            "Verifikasi dan finalisasi usulan setiap desa; menyiapkan konsep surat permohonan";
+            "Memverifikasi dan memfinalisasi usulan tiap desa/kelurahan serta menyiapkan konsep surat permohonan";
         let svg = bars(
             "X",
             &series()[..1],
@@ -193,14 +219,27 @@ mod tests {
             }],
             "-",
         );
-        let shown = fit(long);
-        assert!(shown.ends_with('\u{2026}') && shown.chars().count() as f32 * CHAR <= WIDTH);
-        assert!(svg.contains(&format!(">{shown}</text>")));
+        let lines = wrap(long);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines.join(" "), long, "every word shown, none cut");
+        for line in &lines {
+            assert!(line.chars().count() as f32 * CHAR <= WIDTH, "{line}");
+            assert!(svg.contains(&format!(">{line}</text>")));
+        }
         assert!(
             svg.contains(&format!("<title>{long} \u{2014} Tepat: 1</title>")),
             "the whole label stays in the bar's tooltip"
         );
-        assert_eq!(fit("Jaten"), "Jaten");
+        assert_eq!(wrap("Jaten"), ["Jaten"]);
+        assert_eq!(wrap(""), [""]);
+        // A word longer than a line is broken; past three lines, an ellipsis.
+        let word = "x".repeat(60);
+        assert_eq!(wrap(&word).concat(), word);
+        let huge = "kata ".repeat(100);
+        let cut = wrap(&huge);
+        assert_eq!(cut.len(), LABEL_LINES);
+        assert!(cut[2].ends_with('\u{2026}'));
+        assert!(cut.iter().all(|l| l.chars().count() as f32 * CHAR <= WIDTH));
     }
 
     #[test]

@@ -233,7 +233,11 @@ pub fn render(
         .facts
         .iter()
         .filter_map(|c| Some((*c, field_of(*c)?)))
-        .map(|(c, f)| (c, value(f, &mut missing)))
+        .map(|(c, f)| match (c, case.applicant.sex()) {
+            // The fact's label says "(L/P)": the value agrees.
+            (Column::Sex, Some(s)) => (c, s.letter().to_string()),
+            _ => (c, value(f, &mut missing)),
+        })
         .collect();
     if !missing.is_empty() {
         return Err(missing

@@ -12,7 +12,6 @@ use super::case::Case;
 use super::csv::{Cell, Table};
 use super::date::{days_in_month, local_date, local_midnight, Date, Millis, DAY};
 use super::engine::{cycle_month, Engine, Library, Walk};
-use super::nik::Sex;
 use super::procedure::{Column, ListDef};
 
 /// A cycle, named by the month whose list it is.
@@ -162,8 +161,7 @@ fn cell(col: Column, n: usize, at: Millis, case: &Case, offset: i32) -> Cell {
         Column::FullName => text(Field::FullName),
         // The letters Indonesian registers use: Laki-laki / Perempuan.
         Column::Sex => match a.sex() {
-            Some(Sex::Male) => Cell::Text("L".into()),
-            Some(Sex::Female) => Cell::Text("P".into()),
+            Some(s) => Cell::Text(s.letter().into()),
             None => Cell::Empty,
         },
         Column::BirthDate => a

@@ -20,6 +20,16 @@ pub enum Sex {
     Female,
 }
 
+impl Sex {
+    /// As Indonesian forms write it: `L` (laki-laki) or `P` (perempuan).
+    pub fn letter(self) -> &'static str {
+        match self {
+            Sex::Male => "L",
+            Sex::Female => "P",
+        }
+    }
+}
+
 /// What a NIK says about its holder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NikInfo {

@@ -110,9 +110,9 @@ fn Board(pack: Pack) -> impl IntoView {
                 <p data-testid="dashboard-total" data-total=f.tally.total.to_string()>
                     {t(l, Msg::DashboardTotal)} ": " {case_count(l, f.tally.total)}
                 </p>
+                {duplicates(l, &f.groups)}
                 {windows(l, &f.tally)}
                 {charts(l, &f.tally)}
-                {duplicates(l, &f.groups)}
             }
             .into_any(),
         }
@@ -204,8 +204,17 @@ fn windows(l: Lang, tally: &Tally) -> impl IntoView {
     }
 }
 
-fn chart_box(testid: &'static str, svg: String) -> impl IntoView {
-    view! { <figure class="chart-box" data-testid=testid inner_html=svg></figure> }
+/// A chart with its title and unit in words above it (the SVG's own title
+/// is only its accessible name).
+fn chart_box(l: Lang, testid: &'static str, title: Msg, unit: Msg, svg: String) -> impl IntoView {
+    view! {
+        <figure class="chart-box" data-testid=testid>
+            <figcaption class="chart-title" data-testid="chart-title">
+                <strong>{t(l, title)}</strong> <span class="muted">" (" {t(l, unit)} ")"</span>
+            </figcaption>
+            <div inner_html=svg></div>
+        </figure>
+    }
 }
 
 /// The four charts.
@@ -341,10 +350,10 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
         <section aria-labelledby="charts-title">
             <h2 id="charts-title">{t(l, Msg::ChartsTitle)}</h2>
             <div class="charts">
-                {chart_box("chart-villages", by_village)}
-                {chart_box("chart-procedures", by_procedure)}
-                {chart_box("chart-lanes", by_lane)}
-                {chart_box("chart-steps", by_step)}
+                {chart_box(l, "chart-villages", Msg::ChartByVillage, Msg::ChartUnitCases, by_village)}
+                {chart_box(l, "chart-procedures", Msg::ChartByProcedure, Msg::ChartUnitCases, by_procedure)}
+                {chart_box(l, "chart-lanes", Msg::ChartByLane, Msg::ChartUnitCases, by_lane)}
+                {chart_box(l, "chart-steps", Msg::ChartBySteps, Msg::ChartUnitSteps, by_step)}
             </div>
         </section>
     }

@@ -108,6 +108,13 @@ fn Compare(
     let reason = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
 
+    let differs: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| {
+            let mut values = data.cases.iter().map(|c| c.applicant.get(*f).trim());
+            values.next().is_some_and(|first| values.any(|v| v != first))
+        })
+        .collect();
     let columns = data
         .cases
         .iter()
@@ -125,10 +132,29 @@ fn Compare(
                 })
                 .unwrap_or_default();
             let sender = c.events.first().map(|e| e.officer.clone()).unwrap_or_default();
+            // A field that differs between the cases is marked (in words
+            // too), and shown even where it is empty.
             let fields = Field::ALL
                 .into_iter()
-                .filter(|f| !c.applicant.get(*f).trim().is_empty())
-                .map(|f| view! { <dt>{field_label(l, f)}</dt> <dd>{c.applicant.get(f).trim().to_string()}</dd> })
+                .filter(|f| !c.applicant.get(*f).trim().is_empty() || differs.contains(f))
+                .map(|f| {
+                    let value = c.applicant.get(f).trim().to_string();
+                    let odd = differs.contains(&f);
+                    let digits = matches!(f, Field::Nik | Field::Kk | Field::Phone);
+                    let class = match (odd, digits) {
+                        (true, true) => "differs digits",
+                        (true, false) => "differs",
+                        (false, true) => "digits",
+                        (false, false) => "",
+                    };
+                    view! {
+                        <dt>{field_label(l, f)}</dt>
+                        <dd class=class data-differs=odd.to_string()>
+                            {if value.is_empty() { "\u{2014}".to_string() } else { value }}
+                            {odd.then(|| view! { " " <span class="badge badge-differs">{t(l, Msg::DupDiffers)}</span> })}
+                        </dd>
+                    }
+                })
                 .collect_view();
             let docs = c
                 .documents

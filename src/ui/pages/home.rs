@@ -319,7 +319,9 @@ fn CaseList() -> impl IntoView {
                                 <A href=base.href(&format!("cases/{}", c.id))>
                                     <span class="case-name">{name}</span>
                                 </A>
-                                <span class="case-nik">{c.nik.clone()}</span>
+                                <span class="case-nik">{c.nik.clone()}
+                                    {(!c.village.is_empty()).then(|| view! { " \u{b7} " <span data-testid="case-row-village">{c.village.clone()}</span> })}
+                                </span>
                                 <span class="case-procedure muted">{title}</span>
                                 <span class="case-status badge" data-testid="case-standing">{standing(l, st)}
                                     {ended.map(|o| format!(" \u{b7} {}", outcome(l, o)))}</span>

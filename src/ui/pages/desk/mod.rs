@@ -133,7 +133,9 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
                 <li class=if late { "card inbox-row late" } else { "card inbox-row" } data-testid="inbox-row"
                     data-case=r.id.clone() data-node=r.node.clone() data-late=late.to_string()>
                     <A href=base.href(&format!("cases/{}", r.id))>{name}</A>
-                    <span class="muted">" " {r.nik.clone()}</span>
+                    <span class="muted">" " {r.nik.clone()}
+                        {(!r.village.is_empty()).then(|| view! { " \u{b7} " <span data-testid="inbox-village">{r.village.clone()}</span> })}
+                    </span>
                     <p>{title}</p>
                     <p class="muted">
                         {standard.map(|s| view! { {s} " \u{b7} " })}
