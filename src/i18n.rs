@@ -18,7 +18,7 @@ use crate::domain::pack_check::{
 use crate::domain::photo::PhotoProblem;
 use crate::domain::procedure::{Column, Outcome, Side, TimeStandard, TimeUnit};
 use crate::domain::profile::ProfileProblem;
-use crate::domain::staff::{StaffAction, StaffProblem};
+use crate::domain::staff::{SignerProblem, StaffAction, StaffProblem};
 use crate::domain::standing::Standing;
 use crate::domain::storage::StorageProblem;
 use crate::domain::text::TextProblem;
@@ -569,7 +569,15 @@ messages! {
     StaffLogNone => "Belum ada perubahan staf.", "No staff change yet.";
     StaffLogAdded => "Ditambahkan", "Added";
     StaffLogRemoved => "Dihapus", "Removed";
+    StaffLogUpdated => "Pangkat/NIP diubah", "Rank/NIP changed";
+    StaffDetails => "Ubah pangkat/NIP", "Change rank/NIP";
+    StaffDetailsSave => "Simpan", "Save";
+    StaffDetailsSaved => "Pangkat/NIP disimpan.", "Rank/NIP saved.";
     StaffLogBy => "disetujui oleh", "authorised by";
+    StaffRank => "Pangkat/golongan (tidak wajib; dicetak di bawah nama pada surat yang ditandatangani)", "Rank (optional; printed under the name on letters signed)";
+    StaffNip => "NIP (18 angka; wajib bagi penanda tangan surat)", "NIP (18 digits; needed to sign letters)";
+    StaffRankTooLong => "Pangkat/golongan terlalu panjang.", "The rank is too long.";
+    StaffNipMalformed => "NIP harus 18 angka: 8 angka tanggal lahir (TTTTBBHH), 6 angka TMT, 1 angka jenis kelamin (1 atau 2), 3 angka urut.", "A NIP is 18 digits: 8 for the date of birth (YYYYMMDD), 6 for the start of service, 1 for sex (1 or 2), 3 in sequence.";
     StaffLogAccepted => "Daftar staf yang tidak dapat dipastikan diterima dengan PIN perangkat; jumlah anggota", "A staff list that could not be verified was accepted with the device PIN; members";
     StaffLogCleared => "Daftar staf yang tidak dapat dipastikan dikosongkan dengan PIN perangkat", "A staff list that could not be verified was cleared with the device PIN";
     StaffLogUnverified => "Riwayat ini tidak dapat dipastikan: barisnya mungkin ditulis oleh halaman lain di situs yang sama.", "This log cannot be verified: its lines may have been written by another page of the same site.";
@@ -617,6 +625,10 @@ messages! {
     LettersTitle => "Surat", "Letters";
     LettersMake => "Buat surat", "Make the letter";
     LettersPrint => "Cetak", "Print";
+    SignerNoHolder => "Belum ada staf kantor yang memegang peran penanda tangan:", "No office staff member holds the signing role:";
+    SignerNoNip => "belum punya NIP di daftar staf, padahal NIP dicetak di bawah tanda tangan.", "has no NIP on the staff list, and the NIP is printed under the signature.";
+    SignerAddHint => "Isi nama lengkap dan NIP penanda tangan di Pengaturan > Staf kantor. Tidak ada nomor yang dipakai.", "Enter the signer's full name and NIP in Settings > Office staff. No number was used.";
+    LettersElsewhere => "Surat ini diterbitkan dan disimpan di Dinas Sosial, yang mencetaknya dengan tanda tangan; perangkat ini hanya mencatat nomornya:", "This letter was issued and is kept at the social affairs office, which prints it for signing; this device only records its number:";
     LettersOpen => "Buka untuk dicetak", "Open to print";
     LettersMissing => "Surat belum bisa dibuat; data pemohon yang belum diisi:", "The letter cannot be made yet; the applicant's record lacks:";
     LettersNumber => "Nomor", "Number";
@@ -738,6 +750,8 @@ pub fn staff_problem(lang: Lang, problem: StaffProblem) -> &'static str {
         StaffProblem::RoleUnknown => Msg::StaffRoleUnknown,
         StaffProblem::PinMalformed => Msg::StaffPinMalformed,
         StaffProblem::PinMismatch => Msg::StaffPinMismatch,
+        StaffProblem::RankTooLong => Msg::StaffRankTooLong,
+        StaffProblem::NipMalformed => Msg::StaffNipMalformed,
         StaffProblem::FirstNotHead => Msg::StaffFirstNotHead,
         StaffProblem::NoHead => Msg::StaffNoHead,
         StaffProblem::MemberUnknown => Msg::StaffMemberUnknown,
@@ -751,12 +765,30 @@ pub fn staff_problem(lang: Lang, problem: StaffProblem) -> &'static str {
     t(lang, msg)
 }
 
+/// Why a paper cannot be signed, and what to do; `role` names a role.
+pub fn signer_problem(lang: Lang, p: &SignerProblem, role: &dyn Fn(&str) -> String) -> String {
+    match p {
+        SignerProblem::NoHolder { role: r } => format!(
+            "{} {}. {}",
+            t(lang, Msg::SignerNoHolder),
+            role(r),
+            t(lang, Msg::SignerAddHint)
+        ),
+        SignerProblem::NoNip { name } => format!(
+            "{name} {} {}",
+            t(lang, Msg::SignerNoNip),
+            t(lang, Msg::SignerAddHint)
+        ),
+    }
+}
+
 /// A line of the staff log, after its date and time: "Ditambahkan: Bu
 /// Rina (Kabid), disetujui oleh Bu Kadis". `role` is the role's name.
 pub fn staff_log_line(lang: Lang, action: StaffAction, name: &str, role: &str, by: &str) -> String {
     let what = match action {
         StaffAction::Added => Msg::StaffLogAdded,
         StaffAction::Removed => Msg::StaffLogRemoved,
+        StaffAction::Updated => Msg::StaffLogUpdated,
         // `name` holds how many members the accepted list had.
         StaffAction::Accepted => return format!("{}: {name}", t(lang, Msg::StaffLogAccepted)),
         StaffAction::Cleared => return t(lang, Msg::StaffLogCleared).to_string(),
@@ -1344,6 +1376,8 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 (LetterFault::UnknownPlaceholder(n), false) => format!("\u{ab}{{{n}}}\u{bb} names nothing a letter can be filled with"),
                 (LetterFault::NotAFact, true) => "data pemohon yang dicantumkan hanya boleh isian pemohon".to_string(),
                 (LetterFault::NotAFact, false) => "its facts may only be the applicant's fields".to_string(),
+                (LetterFault::UnknownSignerRole(r), true) => format!("penanda tangan \u{ab}{r}\u{bb} bukan peran kantor di paket ini"),
+                (LetterFault::UnknownSignerRole(r), false) => format!("the signer \u{ab}{r}\u{bb} is no office role of this pack"),
             };
             if id {
                 format!("Surat \u{ab}{letter}\u{bb}: {what}.")
@@ -1361,6 +1395,8 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 (DecreeFault::UnknownPlaceholder(n), false) => format!("\u{ab}{{{n}}}\u{bb} names nothing a decree can be filled with"),
                 (DecreeFault::BadColumns, true) => "kolomnya harus isian pemohon, paling sedikit satu".to_string(),
                 (DecreeFault::BadColumns, false) => "its columns must be the applicant's fields, at least one".to_string(),
+                (DecreeFault::UnknownSignerRole(r), true) => format!("penanda tangan \u{ab}{r}\u{bb} bukan peran kantor di paket ini"),
+                (DecreeFault::UnknownSignerRole(r), false) => format!("the signer \u{ab}{r}\u{bb} is no office role of this pack"),
             };
             if id {
                 format!("Lampiran keputusan \u{ab}{decree}\u{bb}: {what}.")

@@ -64,7 +64,7 @@ fn a_recommendation_is_filled_from_the_case_and_its_qr_binds_every_word() {
     let def = letter(&pack, "rekomendasi_bpjs");
     let case = applicant(&mut Recorder::new("laptop", "ps1", 0), "Jl. Ilyas Yakub 5");
     let number = "400.9/001/DSPPrPA-PS/XI/2026";
-    let l = render(def, &pack, &case, number, DAY, false, &Plain).unwrap();
+    let l = render(def, &pack, &case, number, DAY, None, false, &Plain).unwrap();
     assert_eq!(l.head[0], "PEMERINTAH KABUPATEN PESISIR SELATAN");
     assert_eq!(l.number, number);
     assert!(
@@ -97,8 +97,28 @@ fn a_recommendation_is_filled_from_the_case_and_its_qr_binds_every_word() {
     let mut forged = l.clone();
     forged.facts[0].1 = "Rosmaniar Binti".into();
     assert_ne!(forged.digest(), l.digest());
+    // Signed: the holder's name, rank and NIP are part of the letter and
+    // of its digest; another holder makes another letter.
+    let kadis = pandu::domain::staff::Signer {
+        name: "Drs. Hendri, M.Si".into(),
+        rank: "Pembina Utama Muda (IV/c)".into(),
+        nip: "197205141998031004".into(),
+    };
+    let signed = render(def, &pack, &case, number, DAY, Some(&kadis), false, &Plain).unwrap();
+    assert_eq!(signed.signed_by.as_ref(), Some(&kadis));
+    assert_ne!(signed.digest(), l.digest());
+    let other = pandu::domain::staff::Signer {
+        nip: "198811222015032001".into(),
+        ..kadis.clone()
+    };
+    let by_other = render(def, &pack, &case, number, DAY, Some(&other), false, &Plain).unwrap();
+    assert_ne!(by_other.digest(), signed.digest());
+    // Kept as issued and read back, it is the same letter.
+    let kept: pandu::domain::letters::Letter =
+        serde_json::from_str(&serde_json::to_string(&signed).unwrap()).unwrap();
+    assert_eq!(kept.digest(), signed.digest());
     // The English letter is another text, so another digest.
-    let en = render(def, &pack, &case, number, DAY, true, &Plain).unwrap();
+    let en = render(def, &pack, &case, number, DAY, None, true, &Plain).unwrap();
     assert_eq!(
         en.subject,
         "Recommendation for health-insurance contribution assistance"
@@ -114,7 +134,7 @@ fn a_case_that_lacks_what_the_letter_says_gets_the_list_not_a_letter() {
     r.created("pesisir-selatan", "bpjs_recommendation")
         .field(Field::FullName, "Rosmaniar");
     let case = Case::fold(&r.events).unwrap();
-    let problems = render(def, &pack, &case, "x", DAY, false, &Plain).unwrap_err();
+    let problems = render(def, &pack, &case, "x", DAY, None, false, &Plain).unwrap_err();
     assert_eq!(
         problems,
         [
@@ -130,7 +150,7 @@ fn a_case_that_lacks_what_the_letter_says_gets_the_list_not_a_letter() {
     );
     let almost = applicant(&mut Recorder::new("laptop", "ps3", 0), "");
     assert_eq!(
-        render(def, &pack, &almost, "x", DAY, false, &Plain).unwrap_err(),
+        render(def, &pack, &almost, "x", DAY, None, false, &Plain).unwrap_err(),
         [LetterProblem::MissingField(Field::Address)]
     );
 }
@@ -147,7 +167,7 @@ fn every_shipped_letter_renders_for_a_complete_case() {
         }
         let case = Case::fold(&r.events).unwrap();
         for def in &pack.letters {
-            let l = render(def, &pack, &case, "1/2026", DAY, false, &Plain)
+            let l = render(def, &pack, &case, "1/2026", DAY, None, false, &Plain)
                 .unwrap_or_else(|p| panic!("{name}/{}: {p:?}", def.id));
             assert!(!l.subject.is_empty() && !l.paragraphs.is_empty());
         }
@@ -165,6 +185,8 @@ fn templates_naming_unknown_things_are_refused() {
         en: Some("{alamat}".into()),
     });
     bad.facts.push(Column::Reached);
+    // A village role cannot sign for the office.
+    bad.signer_role = Some("kelurahan".into());
     pack.letters.push(bad);
     pack.register_format = Some("400/{tahun}".into());
     let problems = validate(&pack, &catalogue);
@@ -184,6 +206,7 @@ fn templates_naming_unknown_things_are_refused() {
             &LetterFault::UnknownPlaceholder("nomor_surat".into()),
             &LetterFault::UnknownPlaceholder("alamat".into()),
             &LetterFault::NotAFact,
+            &LetterFault::UnknownSignerRole("kelurahan".into()),
         ]
     );
     // Letters without a register format cannot be numbered.
@@ -263,6 +286,7 @@ fn banjarbarus_decree_attachment_lists_a_cycle_and_its_qr_binds_every_row() {
         "November 2026",
         "400.9/001/Dinsos-BJB/XI/2026",
         date,
+        None,
         false,
         &Plain,
     );
@@ -333,6 +357,7 @@ fn banjarbarus_decree_attachment_lists_a_cycle_and_its_qr_binds_every_row() {
         "November 2026",
         "-",
         date,
+        None,
         false,
         &Plain,
     );
@@ -369,6 +394,7 @@ fn a_numbered_decree_prints_only_the_sheet_it_numbered_and_a_changed_list_needs_
             "November 2026",
             number,
             date,
+            None,
             false,
             &Plain,
         )
@@ -441,6 +467,7 @@ fn decrees_naming_unknown_things_are_refused() {
         en: None,
     };
     bad.columns = vec![Column::Reached];
+    bad.signer_role = Some("bupati".into());
     p.decrees.push(bad);
     let problems = validate(&p, &common::shipped_catalogue());
     let faults: Vec<&DecreeFault> = problems
@@ -457,6 +484,7 @@ fn decrees_naming_unknown_things_are_refused() {
             &DecreeFault::UnknownList("nowhere".into()),
             &DecreeFault::UnknownPlaceholder("nama_kades".into()),
             &DecreeFault::BadColumns,
+            &DecreeFault::UnknownSignerRole("bupati".into()),
         ]
     );
     let mut p = pack("banjarbaru");

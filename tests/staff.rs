@@ -40,6 +40,7 @@ fn add(id: &str, name: &str, role: &str, pin: &str) -> StaffChange {
             role: role.into(),
             pin: pin.into(),
             pin_again: pin.into(),
+            ..Default::default()
         },
         id: id.into(),
         salt: format!("salt-{id}").into_bytes(),
@@ -361,6 +362,7 @@ fn staff_stored_before_heads_were_required_must_add_a_head_first() {
             role: (*role).into(),
             pin: (*pin).into(),
             pin_again: (*pin).into(),
+            ..Default::default()
         }
         .member((*id).into(), id.as_bytes())
     })
@@ -532,4 +534,170 @@ fn wrong_pins_in_a_row_make_the_laptop_wait_longer_each_time() {
         },
         "a right PIN starts over"
     );
+}
+
+#[test]
+fn a_nip_is_18_digits_with_a_birth_date_and_sex_and_a_rank_has_a_limit() {
+    use pandu::domain::staff::nip_well_formed;
+    assert!(nip_well_formed("197205141998031004"));
+    assert!(nip_well_formed("198811222015032001"));
+    for bad in [
+        "",
+        "19720514199803100",   // 17 digits
+        "1972051419980310045", // 19
+        "19721314199803100a",
+        "197213141998031004", // month 13
+        "197205141998033004", // sex digit 3
+    ] {
+        assert!(!nip_well_formed(bad), "{bad}");
+    }
+    let typed = |rank: &str, nip: &str| NewStaff {
+        name: "Bu Kadis".into(),
+        role: "kadis".into(),
+        pin: "4444".into(),
+        pin_again: "4444".into(),
+        rank: rank.into(),
+        nip: nip.into(),
+    };
+    // Spaces in a NIP as printed on an ID card are dropped; none is fine.
+    let ok = typed("Pembina Utama Muda (IV/c)", "19720514 199803 1 004");
+    assert!(ok.validate(&[], ROLES).is_empty());
+    assert_eq!(ok.member("k1".into(), b"s").nip, "197205141998031004");
+    assert!(typed("", "").validate(&[], ROLES).is_empty());
+    assert_eq!(typed("", "1972").validate(&[], ROLES), [NipMalformed]);
+    assert_eq!(
+        typed(&"x".repeat(61), "").validate(&[], ROLES),
+        [RankTooLong]
+    );
+}
+
+#[test]
+fn a_rank_and_nip_change_needs_a_heads_pin_and_is_logged() {
+    let staff = office();
+    let details = |nip: &str| StaffChange::Details {
+        id: "k1".into(),
+        rank: "Pembina Utama Muda (IV/c)".into(),
+        nip: nip.into(),
+    };
+    // Refused: no PIN, a non-head's, a bad NIP, an unknown member.
+    check(
+        KADIS,
+        &staff,
+        &details("197205141998031004"),
+        &by("k1", ""),
+        Err(&[HeadPinMissing]),
+    );
+    check(
+        KADIS,
+        &staff,
+        &details("197205141998031004"),
+        &by("r1", "2222"),
+        Err(&[NotHead]),
+    );
+    check(
+        KADIS,
+        &staff,
+        &details("1972"),
+        &by("k1", "4444"),
+        Err(&[NipMalformed]),
+    );
+    let unknown = StaffChange::Details {
+        id: "zz".into(),
+        rank: String::new(),
+        nip: String::new(),
+    };
+    check(
+        KADIS,
+        &staff,
+        &unknown,
+        &by("k1", "4444"),
+        Err(&[MemberUnknown]),
+    );
+    let changed = check(
+        KADIS,
+        &staff,
+        &details("197205141998031004"),
+        &by("k1", "4444"),
+        Ok(&["k1", "r1"]),
+    )
+    .unwrap();
+    assert_eq!(changed.staff[0].nip, "197205141998031004");
+    assert_eq!(changed.staff[0].rank, "Pembina Utama Muda (IV/c)");
+    assert!(changed.staff[0].pin_matches("4444"), "the PIN is kept");
+    assert_eq!(changed.staff[1], staff[1], "nobody else changes");
+    assert_eq!(
+        (changed.entry.action, changed.entry.by_name.as_str()),
+        (StaffAction::Updated, "Bu Kadis")
+    );
+}
+
+#[test]
+fn a_paper_is_signed_by_its_roles_holder_with_a_nip_or_refused() {
+    use pandu::domain::letters::paper_signer;
+    use pandu::domain::staff::{Signer, SignerProblem};
+    let karanganyar = pack("karanganyar");
+    let def = &karanganyar.letters[0];
+    assert_eq!(def.signer_role.as_deref(), Some("kadis"));
+    // No staff: nobody signs.
+    assert_eq!(
+        paper_signer(&karanganyar, def.signer_role.as_deref(), &[]),
+        Err(SignerProblem::NoHolder {
+            role: "kadis".into()
+        })
+    );
+    // The Kadis is on the staff without a NIP: refused, named.
+    let staff = office();
+    assert_eq!(
+        paper_signer(&karanganyar, Some("kadis"), &staff),
+        Err(SignerProblem::NoNip {
+            name: "Bu Kadis".into()
+        })
+    );
+    let staff = KADIS
+        .apply(
+            &staff,
+            &StaffChange::Details {
+                id: "k1".into(),
+                rank: "Pembina (IV/a)".into(),
+                nip: "197205141998031004".into(),
+            },
+            &by("k1", "4444"),
+            AT,
+        )
+        .unwrap()
+        .staff;
+    let kadis = Signer {
+        name: "Bu Kadis".into(),
+        rank: "Pembina (IV/a)".into(),
+        nip: "197205141998031004".into(),
+    };
+    assert_eq!(
+        paper_signer(&karanganyar, Some("kadis"), &staff),
+        Ok(kadis.clone())
+    );
+    // A role held by nobody, though others are on the staff.
+    assert_eq!(
+        paper_signer(&karanganyar, Some("sekdin"), &staff),
+        Err(SignerProblem::NoHolder {
+            role: "sekdin".into()
+        })
+    );
+    // No role named, no head role in the pack: the office's head signs.
+    assert_eq!(paper_signer(&karanganyar, None, &staff), Ok(kadis));
+    // Every shipped letter and decree names a district role that signs.
+    for id in ["pesisir-selatan", "karanganyar", "palembang", "banjarbaru"] {
+        let p = pack(id);
+        let roles: Vec<String> = district_roles(&p)
+            .into_iter()
+            .map(|r| r.id.clone())
+            .collect();
+        for role in p
+            .letters
+            .iter()
+            .map(|l| &l.signer_role)
+            .chain(p.decrees.iter().map(|d| &d.signer_role))
+        {
+            assert!(roles.contains(role.as_ref().unwrap()), "{id}: {role:?}");
+        }
+    }
 }

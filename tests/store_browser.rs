@@ -227,6 +227,7 @@ async fn a_lane_is_read_oldest_due_first_through_its_index_and_staff_and_their_l
         role: "kabid".into(),
         pin: "2468".into(),
         pin_again: "2468".into(),
+        ..Default::default()
     }
     .member("s1".into(), b"salt");
     db.save_staff(std::slice::from_ref(&rina)).await.unwrap();
@@ -534,6 +535,26 @@ mod capture {
         let history = vec![created("a")];
         let row = Case::fold(&history).unwrap().summary(None);
         db.append(&history, &row, None).await.unwrap();
+        // The letter as issued, signer included (its fields do not matter here).
+        let paper = |number: &str| pandu::domain::letters::Letter {
+            letter: "rekomendasi".into(),
+            case_id: "a".into(),
+            number: number.into(),
+            head: vec![],
+            address: None,
+            to: vec![],
+            subject: "Rekomendasi".into(),
+            paragraphs: vec![],
+            facts: vec![],
+            closing: None,
+            place_date: "Painan".into(),
+            signer: "Kepala Dinas".into(),
+            signed_by: Some(pandu::domain::staff::Signer {
+                name: "Bu Kadis".into(),
+                rank: String::new(),
+                nip: "197205141998031004".into(),
+            }),
+        };
         let give = |n: i64| {
             let (db, row) = (&db, row.clone());
             async move {
@@ -561,7 +582,8 @@ mod capture {
                             digest: "00".into(),
                         },
                     );
-                    Ok::<_, &str>((entry, event, row))
+                    let letter = paper(&entry.number);
+                    Ok::<_, &str>((entry, event, row, letter))
                 })
                 .await
                 .unwrap()
@@ -578,7 +600,9 @@ mod capture {
         );
         // A refused letter writes nothing and uses no number.
         let refused = db
-            .issue_letter(|_| Err::<(_, Event, _), _>("missing address"))
+            .issue_letter(|_| {
+                Err::<(_, Event, _, pandu::domain::letters::Letter), _>("missing address")
+            })
             .await
             .unwrap();
         assert_eq!(refused.unwrap_err(), "missing address");
@@ -586,6 +610,14 @@ mod capture {
         assert_eq!(register.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2]);
         let back = db.case_events("a").await.unwrap();
         assert_eq!(back.len(), 3, "created and the two letters");
+        // Each letter is kept as issued, under its number.
+        for n in &numbers {
+            assert_eq!(db.letter_sheet(n).await.unwrap(), Some(paper(n)));
+        }
+        assert_eq!(
+            db.letter_sheet("400.9/009/Dinsos/XI/2023").await.unwrap(),
+            None
+        );
         // A decree's number: the register and the sheet it numbers, kept
         // under the number, after the letters'.
         let sheet = |number: &str| pandu::domain::letters::Decree {
@@ -600,6 +632,7 @@ mod capture {
             rows: vec![vec!["1".into(), "6372014101900002".into()]],
             place_date: "Banjarbaru".into(),
             signer: "Kepala Dinas".into(),
+            signed_by: None,
         };
         let decree = db
             .issue_decree(|entries| {
@@ -1026,6 +1059,7 @@ mod exchange {
             role: "kadis".into(),
             pin: "2468".into(),
             pin_again: "2468".into(),
+            ..Default::default()
         }
         .member("k1".into(), b"salt");
         db.save_staff(std::slice::from_ref(&kadis)).await.unwrap();

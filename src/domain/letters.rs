@@ -19,6 +19,7 @@ use super::nik::Sex;
 use super::photo::hex;
 use super::procedure::{Column, DecreeDef, LetterDef, Pack, Text};
 use super::register::RegisterEntry;
+use super::staff::{signer, Signer, SignerProblem, StaffMember, StaffRules};
 
 /// What `{…}` in a decree's heading and subject may name.
 const DECREE_NAMES: &[&str] = &["month", "office", "regency", "number", "date"];
@@ -107,8 +108,9 @@ pub trait Words {
     fn sex(&self, s: Sex) -> String;
 }
 
-/// A letter, filled in, ready to lay out on A4.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A letter, filled in, ready to lay out on A4; kept as issued beside the
+/// register (`store::letters`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Letter {
     pub letter: String,
     pub case_id: String,
@@ -124,6 +126,10 @@ pub struct Letter {
     /// "Painan, 23 November 2026".
     pub place_date: String,
     pub signer: String,
+    /// Who signs: the signing role's holder when it was issued (none on
+    /// letters issued before signers were printed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<Signer>,
 }
 
 impl Letter {
@@ -142,6 +148,7 @@ impl Letter {
         lines.push(self.closing.clone().unwrap_or_default());
         lines.push(self.place_date.clone());
         lines.push(self.signer.clone());
+        signed_lines(&self.signed_by, &mut lines);
         digest_lines(&lines)
     }
 
@@ -153,6 +160,19 @@ impl Letter {
             self.number,
             self.digest()
         )
+    }
+}
+
+/// The signer's lines of a digest: none without a signer, so papers made
+/// before signers were printed keep their digests.
+fn signed_lines(signed_by: &Option<Signer>, lines: &mut Vec<String>) {
+    if let Some(s) = signed_by {
+        lines.extend([
+            "signed-by".to_string(),
+            s.name.clone(),
+            s.rank.clone(),
+            s.nip.clone(),
+        ]);
     }
 }
 
@@ -168,12 +188,14 @@ fn digest_lines(lines: &[String]) -> String {
 
 /// Fills `def` for `case` with register number `number`, issued on
 /// `date`; every field the letter needs and the case lacks is listed.
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     def: &LetterDef,
     pack: &Pack,
     case: &Case,
     number: &str,
     date: Date,
+    signed_by: Option<&Signer>,
     en: bool,
     words: &dyn Words,
 ) -> Result<Letter, Vec<LetterProblem>> {
@@ -258,6 +280,7 @@ pub fn render(
         closing,
         place_date: format!("{}, {}", def.place, words.long_date(date)),
         signer,
+        signed_by: signed_by.cloned(),
     })
 }
 
@@ -288,6 +311,9 @@ pub struct Decree {
     pub rows: Vec<Vec<String>>,
     pub place_date: String,
     pub signer: String,
+    /// As `Letter::signed_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<Signer>,
 }
 
 /// The key a decree's cycle has in the register (`RegisterEntry::case_id`).
@@ -308,6 +334,7 @@ impl Decree {
         lines.extend(self.rows.iter().map(|r| r.join("\t")));
         lines.push(self.place_date.clone());
         lines.push(self.signer.clone());
+        signed_lines(&self.signed_by, &mut lines);
         digest_lines(&lines)
     }
 
@@ -335,6 +362,7 @@ pub fn render_decree(
     month: &str,
     number: &str,
     date: Date,
+    signed_by: Option<&Signer>,
     en: bool,
     words: &dyn Words,
 ) -> Decree {
@@ -368,7 +396,24 @@ pub fn render_decree(
             .collect(),
         place_date: format!("{}, {}", def.place, words.long_date(date)),
         signer: fill(&def.signer),
+        signed_by: signed_by.cloned(),
     }
+}
+
+/// Who signs a paper of `pack` whose template names `role` (else the
+/// office's head role): its holder on `staff`, refused when there is none
+/// or it lacks a NIP.
+pub fn paper_signer(
+    pack: &Pack,
+    role: Option<&str>,
+    staff: &[StaffMember],
+) -> Result<Signer, SignerProblem> {
+    let rules = StaffRules {
+        roles: &[],
+        head: pack.head_role(),
+    };
+    let role = role.or_else(|| rules.head_role(staff)).unwrap_or_default();
+    signer(staff, role)
 }
 
 /// What a cycle's decree page shows and may print.
@@ -401,14 +446,26 @@ pub fn decree_state(
         return DecreeState::Draft(now);
     };
     let kept = stored.filter(|s| s.number == entry.number && s.digest() == entry.digest);
-    let same = now.digest() == entry.digest;
+    let same = now.digest() == entry.digest || unsigned_digest(&now) == entry.digest;
     match (kept, same) {
         (Some(sheet), true) => DecreeState::Numbered(sheet),
         (Some(sheet), false) => DecreeState::Changed { sheet, now },
-        // Numbered before sheets were kept: today's list is the same one.
-        (None, true) => DecreeState::Numbered(now),
-        (None, false) => DecreeState::Unprintable { now },
+        // Numbered before sheets were kept (and signers printed): today's
+        // list is the same one.
+        (None, _) if unsigned_digest(&now) == entry.digest => DecreeState::Numbered(Decree {
+            signed_by: None,
+            ..now
+        }),
+        (None, _) => DecreeState::Unprintable { now },
     }
+}
+
+fn unsigned_digest(d: &Decree) -> String {
+    Decree {
+        signed_by: None,
+        ..d.clone()
+    }
+    .digest()
 }
 
 /// The names in a decree's texts that it cannot fill.

@@ -173,6 +173,8 @@ pub enum LetterFault {
     UnknownPlaceholder(String),
     /// A fact that is not one of the applicant's fields.
     NotAFact,
+    /// `signer_role` names no district role of the pack.
+    UnknownSignerRole(String),
 }
 
 /// What is wrong with one of the pack's `decrees`.
@@ -185,6 +187,8 @@ pub enum DecreeFault {
     UnknownPlaceholder(String),
     /// No columns, or one that is not one of the applicant's fields.
     BadColumns,
+    /// `signer_role` names no district role of the pack.
+    UnknownSignerRole(String),
 }
 
 /// Parses and validates a pack. A pack is returned only without problems.
@@ -346,6 +350,13 @@ fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
         if l.facts.iter().any(|c| !fact_allowed(*c)) {
             fault(LetterFault::NotAFact);
         }
+        if let Some(role) = l
+            .signer_role
+            .as_deref()
+            .filter(|r| !is_district_role(pack, r))
+        {
+            fault(LetterFault::UnknownSignerRole(role.to_string()));
+        }
     }
 }
 
@@ -374,7 +385,22 @@ fn check_decrees(pack: &Pack, problems: &mut Vec<PackProblem>) {
         if d.columns.is_empty() || d.columns.iter().any(|c| !fact_allowed(*c)) {
             fault(DecreeFault::BadColumns);
         }
+        if let Some(role) = d
+            .signer_role
+            .as_deref()
+            .filter(|r| !is_district_role(pack, r))
+        {
+            fault(DecreeFault::UnknownSignerRole(role.to_string()));
+        }
     }
+}
+
+/// Whether `role` is a district role of one of the pack's procedures.
+fn is_district_role(pack: &Pack, role: &str) -> bool {
+    pack.procedures
+        .iter()
+        .filter_map(|p| p.role(role))
+        .any(|r| r.side == super::procedure::Side::District)
 }
 
 fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<PackProblem>) {

@@ -87,6 +87,9 @@ pub struct DecreeDef {
     pub columns: Vec<Column>,
     pub place: String,
     pub signer: Text,
+    /// As `LetterDef::signer_role`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_role: Option<String>,
 }
 
 /// The letterhead: the government and office lines, then the address.
@@ -122,6 +125,10 @@ pub struct LetterDef {
     pub place: String,
     /// Who signs ("Kepala Dinas Sosial").
     pub signer: Text,
+    /// The district role whose holder signs (name, rank and NIP printed
+    /// from the office's staff); the office's head role when not named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_role: Option<String>,
 }
 
 /// A list of the cases that reached one node of a procedure in a cycle:

@@ -43,6 +43,15 @@ pub struct StaffMember {
     /// Hex salt and PBKDF2 digest of the PIN.
     pub salt: String,
     pub pin: String,
+    /// Pangkat/golongan ("Pembina Utama Muda (IV/c)"), printed under the
+    /// name on what the member signs. Left out when empty, so lists
+    /// stored before it keep their tags.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rank: String,
+    /// NIP, 18 digits, printed on what the member signs; empty for staff
+    /// who have none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nip: String,
 }
 
 /// One thing wrong with a new staff member; the UI turns it into words.
@@ -58,6 +67,10 @@ pub enum StaffProblem {
     PinMalformed,
     /// The PIN typed twice differs.
     PinMismatch,
+    /// Longer than `MAX_RANK_CHARS`.
+    RankTooLong,
+    /// Not a NIP: 18 digits, the first 8 a birth date, the 15th 1 or 2.
+    NipMalformed,
     /// No member holds the head role yet, and the new one does not: the
     /// first member must be the office's head.
     FirstNotHead,
@@ -88,6 +101,25 @@ pub struct NewStaff {
     pub role: String,
     pub pin: String,
     pub pin_again: String,
+    /// Optional: pangkat/golongan.
+    pub rank: String,
+    /// Optional: the NIP; spaces are allowed and dropped.
+    pub nip: String,
+}
+
+/// The longest pangkat/golongan taken.
+pub const MAX_RANK_CHARS: usize = 60;
+
+/// Whether `nip` (digits only) is a NIP: 18 digits, the first 8 a date
+/// of birth (YYYYMMDD), the 15th the sex (1 or 2).
+pub fn nip_well_formed(nip: &str) -> bool {
+    let b = nip.as_bytes();
+    if b.len() != 18 || !b.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let n = |r: std::ops::Range<usize>| nip[r].parse::<u32>().unwrap_or(0);
+    super::date::Date::new(n(0..4) as i32, n(4..6), n(6..8)).is_some()
+        && matches!(b[14], b'1' | b'2')
 }
 
 impl NewStaff {
@@ -114,7 +146,27 @@ impl NewStaff {
         } else if self.pin != self.pin_again {
             out.push(StaffProblem::PinMismatch);
         }
+        if self.rank().chars().count() > MAX_RANK_CHARS {
+            out.push(StaffProblem::RankTooLong);
+        }
+        let nip = self.nip();
+        if !nip.is_empty() && !nip_well_formed(&nip) {
+            out.push(StaffProblem::NipMalformed);
+        }
         out
+    }
+
+    /// The rank as stored: spaces collapsed, hidden characters dropped.
+    pub fn rank(&self) -> String {
+        super::text::visible(&self.rank)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The NIP as stored: without its spaces.
+    pub fn nip(&self) -> String {
+        self.nip.chars().filter(|c| !c.is_whitespace()).collect()
     }
 
     /// The name with its spaces collapsed.
@@ -136,8 +188,49 @@ impl NewStaff {
             role: self.role.clone(),
             salt: hex(salt),
             pin: pin_digest(salt, &self.pin),
+            rank: self.rank(),
+            nip: self.nip(),
         }
     }
+}
+
+/// Who signs a paper: the holder of its signing role, as printed under
+/// the signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub name: String,
+    pub rank: String,
+    pub nip: String,
+}
+
+/// Why nobody can sign for a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignerProblem {
+    /// No staff member holds the role.
+    NoHolder { role: String },
+    /// Its holder has no NIP on record.
+    NoNip { name: String },
+}
+
+/// The current holder of `role` (the first added, if several), who signs
+/// what that role signs; refused when there is none or it lacks a NIP.
+pub fn signer(staff: &[StaffMember], role: &str) -> Result<Signer, SignerProblem> {
+    let m = staff
+        .iter()
+        .find(|m| m.role == role)
+        .ok_or_else(|| SignerProblem::NoHolder {
+            role: role.to_string(),
+        })?;
+    if m.nip.is_empty() {
+        return Err(SignerProblem::NoNip {
+            name: m.name.clone(),
+        });
+    }
+    Ok(Signer {
+        name: m.name.clone(),
+        rank: m.rank.clone(),
+        nip: m.nip.clone(),
+    })
 }
 
 fn pin_well_formed(pin: &str) -> bool {
@@ -191,6 +284,8 @@ impl StaffMember {
 pub enum StaffAction {
     Added,
     Removed,
+    /// A member's rank or NIP changed.
+    Updated,
     /// A staff list the vault did not vouch for, accepted with the
     /// device's PIN (`name` holds how many members it had).
     Accepted,
@@ -227,6 +322,13 @@ pub enum StaffChange {
     /// Removing the member `id`; `confirmed` once the officer said yes to
     /// the confirmation step.
     Remove { id: String, confirmed: bool },
+    /// The rank and NIP of member `id`, as typed (`NewStaff::rank`,
+    /// `NewStaff::nip` rules).
+    Details {
+        id: String,
+        rank: String,
+        nip: String,
+    },
 }
 
 /// Who authorises a change: a staff member's id and the PIN typed for
@@ -341,6 +443,57 @@ impl<'a> StaffRules<'a> {
                 };
                 let mut all = staff.to_vec();
                 all.push(member);
+                Ok(Changed { staff: all, entry })
+            }
+            StaffChange::Details { id, rank, nip } => {
+                let typed = NewStaff {
+                    rank: rank.clone(),
+                    nip: nip.clone(),
+                    ..NewStaff::default()
+                };
+                let mut problems = Vec::new();
+                let member = staff.iter().find(|m| &m.id == id);
+                if member.is_none() {
+                    problems.push(StaffProblem::MemberUnknown);
+                }
+                if typed.rank().chars().count() > MAX_RANK_CHARS {
+                    problems.push(StaffProblem::RankTooLong);
+                }
+                if !typed.nip().is_empty() && !nip_well_formed(&typed.nip()) {
+                    problems.push(StaffProblem::NipMalformed);
+                }
+                if heads.is_empty() {
+                    problems.push(StaffProblem::NoHead);
+                } else {
+                    problems.extend(authorise(&heads, by));
+                }
+                let Some(member) = member.filter(|_| problems.is_empty()) else {
+                    return Err(problems);
+                };
+                let head = heads
+                    .iter()
+                    .find(|m| m.id == by.member)
+                    .expect("authorise found the head");
+                let entry = StaffLogEntry {
+                    at,
+                    action: StaffAction::Updated,
+                    member: member.id.clone(),
+                    name: member.name.clone(),
+                    role: member.role.clone(),
+                    by: head.id.clone(),
+                    by_name: head.name.clone(),
+                };
+                let all = staff
+                    .iter()
+                    .map(|m| match &m.id == id {
+                        true => StaffMember {
+                            rank: typed.rank(),
+                            nip: typed.nip(),
+                            ..m.clone()
+                        },
+                        false => m.clone(),
+                    })
+                    .collect();
                 Ok(Changed { staff: all, entry })
             }
             StaffChange::Remove { id, confirmed } => {
@@ -458,6 +611,7 @@ mod tests {
             role: role.into(),
             pin: pin.into(),
             pin_again: again.into(),
+            ..Default::default()
         }
     }
 

@@ -9,11 +9,16 @@ use wasm_bindgen::JsValue;
 
 use super::db::{from_js, rw, stores, to_js, Db, Setting};
 use crate::domain::case::{CaseSummary, Event};
-use crate::domain::letters::Decree;
+use crate::domain::letters::{Decree, Letter};
 use crate::domain::register::RegisterEntry;
 use crate::domain::storage::StorageProblem;
 
 const REGISTER_KEY: &str = "register";
+
+/// Where an issued letter is kept in `settings`.
+fn letter_key(number: &str) -> String {
+    format!("letter:{number}")
+}
 
 /// Where a numbered decree sheet is kept in `settings`.
 fn sheet_key(number: &str) -> String {
@@ -35,15 +40,24 @@ impl Db {
         &self,
         make: impl FnOnce(
             &[RegisterEntry],
-        ) -> std::result::Result<(RegisterEntry, Event, CaseSummary), E>,
+        )
+            -> std::result::Result<(RegisterEntry, Event, CaseSummary, Letter), E>,
     ) -> Result<std::result::Result<(RegisterEntry, Event), E>> {
         let mut made = None;
         let result = self
             .issue_with(&[stores::CASE_EVENTS, stores::CASES], |entries| {
-                let (entry, event, row) = make(entries)?;
+                let (entry, event, row, letter) = make(entries)?;
                 let puts = vec![
                     (stores::CASE_EVENTS, to_js(&event)),
                     (stores::CASES, to_js(&row)),
+                    // The letter as issued, signer included, kept to print again.
+                    (
+                        stores::SETTINGS,
+                        to_js(&Setting {
+                            key: letter_key(&entry.number),
+                            value: &letter,
+                        }),
+                    ),
                 ];
                 made = Some(event);
                 Ok((entry, puts))
@@ -68,6 +82,12 @@ impl Db {
             Ok((entry, vec![(stores::SETTINGS, put)]))
         })
         .await
+    }
+
+    /// The letter a register number was given to, as issued (none for
+    /// letters issued before they were kept).
+    pub async fn letter_sheet(&self, number: &str) -> Result<Option<Letter>> {
+        self.get_setting(&letter_key(number)).await
     }
 
     /// The sheet a decree's register number stands for, as numbered.

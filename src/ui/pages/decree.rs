@@ -8,15 +8,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::desk::role_name;
+use super::letter::SignBlock;
 use crate::bundle::qr;
 use crate::domain::case::Case;
 use crate::domain::date::local_date;
-use crate::domain::letters::{decree_key, decree_state, render_decree, Decree, DecreeState};
+use crate::domain::letters::{
+    decree_key, decree_state, paper_signer, render_decree, Decree, DecreeState,
+};
 use crate::domain::lists::{cycle_bounds, list_table, Cycle};
 use crate::domain::procedure::Column;
 use crate::domain::register::{issue, FormatProblem, Issue, RegisterEntry};
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{case_count, list_column, month_year, storage_problem, t, Lang, Msg};
+use crate::i18n::{
+    case_count, list_column, month_year, signer_problem, storage_problem, t, Lang, Msg,
+};
 use crate::store::{db, platform};
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
 
@@ -56,12 +62,7 @@ fn DecreeSheet(sheet: Decree, draft: bool) -> impl IntoView {
                     <div inner_html=qr_svg></div>
                     <figcaption>{(!draft).then(|| t(Lang::Id, Msg::DecreeQr))}</figcaption>
                 </figure>
-                <div class="letter-sign">
-                    <p>{sheet.place_date.clone()}</p>
-                    <p>{sheet.signer.clone()}</p>
-                    <p class="letter-sign-space"></p>
-                    <p class="letter-sign-line">"(\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026})"</p>
-                </div>
+                <SignBlock place_date=Some(sheet.place_date.clone()) signer=sheet.signer.clone() signed_by=sheet.signed_by.clone() />
             </div>
         </article>
     }
@@ -145,15 +146,27 @@ pub fn DecreePage() -> impl IntoView {
             let key = decree_key(&def.id, cycle);
             let issued = data.register.iter().rev().find(|e| e.case_id == key).cloned();
             let (number, at) = issued.as_ref().map_or(("\u{2026}".to_string(), platform::now()), |e| (e.number.clone(), e.issued_at));
-            let now = render_decree(&def, &pack, &table, cycle, &month, &number, local_date(at, offset), false, &Lang::Id);
+            // Who signs: the holder of the decree's signing role now (a
+            // numbered sheet keeps who signed it).
+            let signer = paper_signer(&pack, def.signer_role.as_deref(), &desk.staff.get());
+            let now = render_decree(&def, &pack, &table, cycle, &month, &number, local_date(at, offset), signer.as_ref().ok(), false, &Lang::Id);
             let state = decree_state(issued.as_ref(), data.sheet.clone(), now);
             let count = table.len();
             let (pack2, def2, data2, month) = (pack.clone(), def.clone(), data.clone(), month.clone());
+            let no_signer = signer.clone().err();
             let issue_now = move |_| {
                 if desk.office_task().is_err() {
                     problem.set(Some(t(lang.untracked(), Msg::OfficeSignIn).to_string()));
                     return;
                 }
+                let signer = match paper_signer(&pack2, def2.signer_role.as_deref(), &desk.staff.get_untracked()) {
+                    Ok(s) => s,
+                    Err(p) => {
+                        let l = lang.untracked();
+                        problem.set(Some(signer_problem(l, &p, &|r| role_name(Some(&pack2), r, l == Lang::En))));
+                        return;
+                    }
+                };
                 let at = platform::now();
                 let format = pack2.register_format.clone().unwrap_or_default();
                 let officer = desk.member.get_untracked().map_or(data2.officer.clone(), |m| m.name);
@@ -180,7 +193,7 @@ pub fn DecreePage() -> impl IntoView {
                                         nik: "",
                                     },
                                 )?;
-                                let sheet = render_decree(&def, &pack, &table, cycle, &month, &entry.number, date, false, &Lang::Id);
+                                let sheet = render_decree(&def, &pack, &table, cycle, &month, &entry.number, date, Some(&signer), false, &Lang::Id);
                                 entry.digest = sheet.digest();
                                 Ok::<_, Vec<FormatProblem>>((entry, sheet))
                             })
@@ -220,6 +233,11 @@ pub fn DecreePage() -> impl IntoView {
                     <h1>{def.title.get(l == Lang::En).to_string()} " \u{b7} " {month_year(l, cycle.year, cycle.month)}</h1>
                     <p data-testid="decree-count">{case_count(l, count as u32)}</p>
                     {note}
+                    {(renumber && count > 0).then(|| no_signer.clone()).flatten().map(|p| view! {
+                        <p class="error" role="alert" data-testid="decree-no-signer">
+                            {signer_problem(l, &p, &|r| role_name(Some(&pack), r, l == Lang::En))}
+                        </p>
+                    })}
                     {(count == 0).then(|| view! { <p class="hint" data-testid="decree-empty">{t(l, Msg::DecreeEmpty)}</p> })}
                     {(renumber && count > 0).then(|| view! {
                         <button type="button" class="btn btn-primary" data-testid="decree-issue"

@@ -112,7 +112,9 @@ fn Compare(
         .into_iter()
         .filter(|f| {
             let mut values = data.cases.iter().map(|c| c.applicant.get(*f).trim());
-            values.next().is_some_and(|first| values.any(|v| v != first))
+            values
+                .next()
+                .is_some_and(|first| values.any(|v| v != first))
         })
         .collect();
     let columns = data

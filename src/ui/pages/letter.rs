@@ -12,9 +12,10 @@ use leptos_router::hooks::use_params_map;
 use crate::bundle::qr;
 use crate::domain::case::{Case, CaseSummary, Event, EventKind};
 use crate::domain::date::{local_date, Millis};
-use crate::domain::letters::{render, Letter, LetterProblem};
+use crate::domain::letters::{paper_signer, render, Letter, LetterProblem};
 use crate::domain::procedure::{LetterDef, Pack};
 use crate::domain::register::{issue, FormatProblem, Issue};
+use crate::domain::staff::{Signer, SignerProblem, StaffMember};
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{field_label, list_column, storage_problem, t, Lang, Msg};
 use crate::store::db;
@@ -25,6 +26,8 @@ use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
 pub enum IssueProblem {
     Missing(Vec<LetterProblem>),
     Format(Vec<FormatProblem>),
+    /// Nobody holds the signing role, or its holder has no NIP.
+    Signer(SignerProblem),
     Storage(StorageProblem),
 }
 
@@ -57,6 +60,8 @@ pub struct Request<'a> {
     /// The case's list row after its events.
     pub summary: &'a dyn Fn(&[Event]) -> Option<CaseSummary>,
     pub officer: &'a str,
+    /// The office's staff, whose holder of the signing role signs.
+    pub staff: &'a [StaffMember],
 }
 
 /// Issues a letter: the next register number, checked, then stored with
@@ -66,6 +71,9 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
     let case = Case::fold(r.events).map_err(|_| IssueProblem::Missing(Vec::new()))?;
     let format = r.pack.register_format.clone().unwrap_or_default();
     let date = local_date(r.at, offset);
+    // No signer, no number: refused before the register is touched.
+    let signer = paper_signer(r.pack, r.def.signer_role.as_deref(), r.staff)
+        .map_err(IssueProblem::Signer)?;
     let db = db::require().map_err(IssueProblem::Storage)?;
     let outcome = db
         .issue_letter(|entries| {
@@ -83,8 +91,17 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
                 },
             )
             .map_err(IssueProblem::Format)?;
-            let letter = render(r.def, r.pack, &case, &entry.number, date, false, &Lang::Id)
-                .map_err(IssueProblem::Missing)?;
+            let letter = render(
+                r.def,
+                r.pack,
+                &case,
+                &entry.number,
+                date,
+                Some(&signer),
+                false,
+                &Lang::Id,
+            )
+            .map_err(IssueProblem::Missing)?;
             let event = (r.event)(EventKind::LetterIssued {
                 letter: r.def.id.clone(),
                 number: entry.number.clone(),
@@ -93,7 +110,7 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
             let mut all = r.events.to_vec();
             all.push(event.clone());
             let row = (r.summary)(&all).ok_or(IssueProblem::Missing(Vec::new()))?;
-            Ok((entry, event, row))
+            Ok((entry, event, row, letter))
         })
         .await
         .map_err(IssueProblem::Storage)?;
@@ -149,13 +166,39 @@ fn Sheet(letter: Letter) -> impl IntoView {
                     <div inner_html=qr_svg></div>
                     <figcaption>{t(Lang::Id, Msg::LettersQr)}</figcaption>
                 </figure>
-                <div class="letter-sign">
-                    <p>{letter.signer.clone()}</p>
-                    <p class="letter-sign-space"></p>
-                    <p class="letter-sign-line">"(\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026})"</p>
-                </div>
+                <SignBlock place_date=None signer=letter.signer.clone() signed_by=letter.signed_by.clone() />
             </div>
         </article>
+    }
+}
+
+/// The signature block: place and date (if the paper puts them here), the
+/// signing position, room to sign, then the holder's name, rank and NIP,
+/// or a line to write them on (papers made before signers were printed).
+#[component]
+pub(super) fn SignBlock(
+    place_date: Option<String>,
+    signer: String,
+    signed_by: Option<Signer>,
+) -> impl IntoView {
+    view! {
+        <div class="letter-sign" data-testid="sign-block">
+            {place_date.map(|p| view! { <p>{p}</p> })}
+            <p>{signer}</p>
+            <p class="letter-sign-space"></p>
+            {match signed_by {
+                Some(s) => view! {
+                    <p class="letter-sign-name" data-testid="sign-name">{s.name}</p>
+                    {(!s.rank.is_empty()).then(|| view! { <p data-testid="sign-rank">{s.rank}</p> })}
+                    <p data-testid="sign-nip">"NIP. " {s.nip}</p>
+                }
+                .into_any(),
+                None => view! {
+                    <p class="letter-sign-line">"(\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026}\u{2026})"</p>
+                }
+                .into_any(),
+            }}
+        </div>
     }
 }
 
@@ -167,14 +210,27 @@ pub fn LetterPage() -> impl IntoView {
     let packs = use_packs();
     let base = use_base();
     let params = use_params_map();
+    // The case's events and the letter as issued, kept at the office.
     let events = LocalResource::new(move || {
         let ready = storage.is_ready();
         let id = params.with(|p| p.get("id").unwrap_or_default());
+        let letter_id = params.with(|p| p.get("letter").unwrap_or_default());
         async move {
             if !ready {
                 return None;
             }
-            Some(async { db::require()?.case_events(&id).await }.await)
+            Some(
+                async {
+                    let db = db::require()?;
+                    let events = db.case_events(&id).await?;
+                    let kept = match issued(&events, &letter_id) {
+                        Some((number, _)) => db.letter_sheet(number).await?,
+                        None => None,
+                    };
+                    Ok::<_, StorageProblem>((events, kept))
+                }
+                .await,
+            )
         }
     });
     move || {
@@ -185,19 +241,35 @@ pub fn LetterPage() -> impl IntoView {
         let body = packs.with(storage.get(), l, move |load| match events.get().flatten() {
             None => loading_note(storage.get(), l).into_any(),
             Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
-            Some(Ok(events)) => {
-                let made = Case::fold(&events).ok().and_then(|case| {
+            Some(Ok((events, kept))) => {
+                let Some((number, event)) = issued(&events, &letter_id) else {
+                    return view! { <p data-testid="letter-missing">{t(l, Msg::LettersNotIssued)}</p> }.into_any();
+                };
+                let digest = match &event.kind {
+                    EventKind::LetterIssued { digest, .. } => digest.clone(),
+                    _ => String::new(),
+                };
+                // The letter as issued, if this device keeps it; else made
+                // again from the case as it stood then (letters issued
+                // before they were kept carry no signer, so this is the
+                // same letter). Printed only if it is the one the case's
+                // event names.
+                let made = kept.filter(|k| k.digest() == digest).or_else(|| {
+                    let case = Case::fold(&events).ok()?;
                     let pack = load.library.latest(&case.pack)?;
                     let def = pack.letters.iter().find(|d| d.id == letter_id)?;
-                    let (number, event) = issued(&events, &letter_id)?;
-                    // The case as it stood when the letter was issued.
                     let then: Vec<Event> = events.iter().filter(|e| e.at <= event.at).cloned().collect();
                     let case_then = Case::fold(&then).ok()?;
                     let date = local_date(event.at, pack.utc_offset_minutes);
-                    render(def, pack, &case_then, number, date, false, &Lang::Id).ok()
+                    render(def, pack, &case_then, number, date, None, false, &Lang::Id)
+                        .ok()
+                        .filter(|letter| letter.digest() == digest)
                 });
                 match made {
-                    None => view! { <p data-testid="letter-missing">{t(l, Msg::LettersNotIssued)}</p> }.into_any(),
+                    None => view! {
+                        <p data-testid="letter-elsewhere">{t(l, Msg::LettersElsewhere)} " " <strong>{number.to_string()}</strong>.</p>
+                    }
+                    .into_any(),
                     Some(letter) => view! {
                         <button type="button" class="btn btn-primary no-print" data-testid="letter-print"
                             on:click=move |_| { let _ = window().print(); }>{t(l, Msg::LettersPrint)}</button>

@@ -263,6 +263,7 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                                     event: &|kind| rec.event(None, kind),
                                     summary: &|all| Case::fold(all).ok().map(|c| ctx.summary(&c)),
                                     officer: &ctx.officer,
+                                    staff: &desk.staff.get_untracked(),
                                 })
                                 .await;
                                 busy.set(false);
@@ -279,6 +280,9 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                                     ))),
                                     Err(letter::IssueProblem::Format(_)) => {
                                         problem.set(Some(t(l, Msg::ProblemOther).to_string()))
+                                    }
+                                    Err(letter::IssueProblem::Signer(s)) => {
+                                        problem.set(Some(crate::i18n::signer_problem(l, &s, &|r| super::super::desk::role_name(Some(&pack), r, l == Lang::En))))
                                     }
                                     Err(letter::IssueProblem::Storage(p)) => {
                                         problem.set(Some(storage_problem(l, &p).to_string()))

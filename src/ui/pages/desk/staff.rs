@@ -2,6 +2,7 @@
 //! office's head (`domain::staff`), with the staff log.
 
 use super::*;
+use crate::domain::staff::MAX_RANK_CHARS;
 use crate::domain::text::TextKind;
 use crate::store::staff::{StaffList, StaffLog};
 
@@ -113,6 +114,12 @@ pub fn StaffSection() -> impl IntoView {
     let removing = RwSignal::new(None::<String>);
     let remove_auth = RwSignal::new(Authority::default());
     let remove_problems = RwSignal::new(Vec::new());
+    // The member whose rank and NIP are being changed, what is typed, the
+    // head authorising it, and what was wrong.
+    let editing = RwSignal::new(None::<String>);
+    let details = RwSignal::new((String::new(), String::new()));
+    let edit_auth = RwSignal::new(Authority::default());
+    let edit_problems = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let (log, log_reload) = when_stored(|| async { db::require()?.staff_log().await });
 
@@ -209,6 +216,35 @@ pub fn StaffSection() -> impl IntoView {
                     });
                 }
             };
+            let save_details = {
+                let (ids, head) = (ids.clone(), head.clone());
+                move |id: String| {
+                    if busy.get_untracked() {
+                        return;
+                    }
+                    let (rank, nip) = details.get_untracked();
+                    let change = StaffChange::Details { id, rank, nip };
+                    let (ids, head, by) = (ids.clone(), head.clone(), edit_auth.get_untracked());
+                    busy.set(true);
+                    message.set(None);
+                    leptos::task::spawn_local(async move {
+                        let result = change_staff(ids, head, change, by).await;
+                        busy.set(false);
+                        edit_auth.update(|a| a.pin.clear());
+                        match result {
+                            Ok(Ok(())) => {
+                                desk.refresh();
+                                log_reload.again();
+                                editing.set(None);
+                                edit_problems.set(Vec::new());
+                                message.set(Some((true, t(lang.untracked(), Msg::StaffDetailsSaved).to_string())));
+                            }
+                            Ok(Err(found)) => edit_problems.set(found),
+                            Err(p) => fail(p),
+                        }
+                    });
+                }
+            };
             let list = {
                 let (pack, heads) = (pack.clone(), heads.clone());
                 move || {
@@ -239,10 +275,47 @@ pub fn StaffSection() -> impl IntoView {
                                     </form>
                                 }
                             });
+                            let edit = (editing.get().as_deref() == Some(m.id.as_str())).then(|| {
+                                let (id, save) = (id.clone(), save_details.clone());
+                                let yes = move |ev: leptos::ev::SubmitEvent| {
+                                    ev.prevent_default();
+                                    save(id.clone());
+                                };
+                                view! {
+                                    <form class="confirm" data-testid="staff-details-step" on:submit=yes novalidate=true>
+                                        <label for="staff-details-rank">{t(l, Msg::StaffRank)}</label>
+                                        <input id="staff-details-rank" data-testid="staff-details-rank" autocomplete="off" maxlength=MAX_RANK_CHARS
+                                            prop:value=move || details.with(|d| d.0.clone())
+                                            on:input:target=move |ev| { let v = ev.target().value(); details.update(|d| d.0 = v) } />
+                                        <label for="staff-details-nip">{t(l, Msg::StaffNip)}</label>
+                                        <input id="staff-details-nip" data-testid="staff-details-nip" inputmode="numeric" autocomplete="off" maxlength="24"
+                                            prop:value=move || details.with(|d| d.1.clone())
+                                            on:input:target=move |ev| { let v = ev.target().value(); details.update(|d| d.1 = v) } />
+                                        {head_picker(l, "staff-details", head_list.clone(), edit_auth)}
+                                        {move || staff_problems(l, "staff-details-problems", edit_problems.get())}
+                                        <button type="submit" class="btn btn-primary" data-testid="staff-details-save"
+                                            disabled=move || busy.get()>{t(l, Msg::StaffDetailsSave)}</button>
+                                        <button type="button" class="btn" data-testid="staff-details-cancel"
+                                            on:click=move |_| editing.set(None)>{t(l, Msg::Cancel)}</button>
+                                    </form>
+                                }
+                            });
+                            let open_details = {
+                                let (id, rank, nip) = (id.clone(), m.rank.clone(), m.nip.clone());
+                                move |_| {
+                                    edit_auth.set(Authority::default());
+                                    edit_problems.set(Vec::new());
+                                    details.set((rank.clone(), nip.clone()));
+                                    message.set(None);
+                                    removing.set(None);
+                                    editing.set(Some(id.clone()));
+                                }
+                            };
                             let ask = move |_| {
                                 remove_auth.set(Authority::default());
                                 remove_problems.set(Vec::new());
                                 message.set(None);
+                                editing.set(None);
                                 removing.set(Some(id.clone()));
                             };
                             view! {
@@ -251,9 +324,19 @@ pub fn StaffSection() -> impl IntoView {
                                         {m.name.clone()} " \u{b7} " {role}
                                         {is_head.then(|| view! { " " <span class="badge">{t(l, Msg::StaffHeadBadge)}</span> })}
                                     </span>
+                                    {(!m.nip.is_empty() || !m.rank.is_empty()).then(|| view! {
+                                        <span class="muted" data-testid="staff-member-nip">
+                                            {m.rank.clone()} {(!m.rank.is_empty() && !m.nip.is_empty()).then_some(" \u{b7} ")}
+                                            {(!m.nip.is_empty()).then(|| format!("NIP {}", m.nip))}
+                                        </span>
+                                    })}
+                                    " "
+                                    <button type="button" class="btn" data-testid="staff-details"
+                                        aria-expanded=edit.is_some().to_string() on:click=open_details>{t(l, Msg::StaffDetails)}</button>
                                     " "
                                     <button type="button" class="btn" data-testid="staff-remove"
                                         aria-expanded=confirm.is_some().to_string() on:click=ask>{t(l, Msg::StaffRemove)}</button>
+                                    {edit}
                                     {confirm}
                                 </li>
                             }
@@ -302,6 +385,7 @@ pub fn StaffSection() -> impl IntoView {
                                 let action = match e.action {
                                     StaffAction::Added => "added",
                                     StaffAction::Removed => "removed",
+                                    StaffAction::Updated => "updated",
                                     StaffAction::Accepted => "accepted",
                                     StaffAction::Cleared => "cleared",
                                 };
@@ -323,6 +407,8 @@ pub fn StaffSection() -> impl IntoView {
             let (name, set_name) = field(|f| &f.name, |f, v| f.name = v);
             let (pin, set_pin) = field(|f| &f.pin, |f, v| f.pin = v);
             let (again, set_again) = field(|f| &f.pin_again, |f, v| f.pin_again = v);
+            let (rank, set_rank) = field(|f| &f.rank, |f, v| f.rank = v);
+            let (nip, set_nip) = field(|f| &f.nip, |f, v| f.nip = v);
             view! {
                 <section class="card" data-testid="staff" aria-labelledby="staff-title">
                     <h2 id="staff-title">{t(l, Msg::StaffTitle)}</h2>
@@ -342,6 +428,12 @@ pub fn StaffSection() -> impl IntoView {
                                 view! { <option value=id selected=move || form.with(|f| f.role == id2)>{label}</option> }
                             }).collect_view()}
                         </select>
+                        <label for="staff-rank">{t(l, Msg::StaffRank)}</label>
+                        <input id="staff-rank" data-testid="staff-rank" autocomplete="off" maxlength=MAX_RANK_CHARS
+                            prop:value=rank on:input:target=move |ev| set_rank(ev.target().value()) />
+                        <label for="staff-nip">{t(l, Msg::StaffNip)}</label>
+                        <input id="staff-nip" data-testid="staff-nip" inputmode="numeric" autocomplete="off" maxlength="24"
+                            prop:value=nip on:input:target=move |ev| set_nip(ev.target().value()) />
                         <label for="staff-pin">{t(l, Msg::StaffPin)}</label>
                         <input id="staff-pin" data-testid="staff-pin" type="password" inputmode="numeric" autocomplete="new-password"
                             prop:value=pin on:input:target=move |ev| set_pin(ev.target().value()) />
