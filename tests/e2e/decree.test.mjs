@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { waitSaved, step, mark, scanQr, text, makeOffice, fillApplicant } from "./flows.mjs";
+import { waitSaved, step, mark, scanQr, text, makeOffice, fillApplicant, addStaffMember } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -65,8 +65,19 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   }
   await app.assertAccessible("a draft decree attachment");
 
+  // Nobody to sign it yet: said, and no number given.
+  assert.match(await text(app, "decree-no-signer"), /Kepala Dinas/);
+  await app.tid("decree-issue").click();
+  await app.tid("decree-problem").waitFor();
+  assert.equal(await app.tid("decree-print").count(), 0);
+  const draftUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
+  await addStaffMember(app, { name: "Drs. H. Rusdiansyah", role: "kadis", pin: "4444", nip: "196905121994031007" });
+  await app.goto(draftUrl);
+  await app.tid("decree-draft").waitFor();
+  assert.equal(await app.tid("decree-no-signer").count(), 0);
   await app.tid("decree-issue").click();
   await app.tid("decree-print").waitFor();
+  assert.equal(await text(app, "sign-nip"), "NIP. 196905121994031007");
   const now = new Date();
   const roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][now.getMonth()];
   const first = await app.tid("decree").getAttribute("data-number");
@@ -114,7 +125,7 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   // The register lists both numbers.
   await app.goto("inbox");
   await app.tid("register-row").first().waitFor();
-  assert.equal(await app.tid("register-row").count(), 2);
+  assert.equal(await app.tid("register-row").count(), 2, "the refused try took no number");
   assert.match(await text(app, "register"), /Dinsos-BJB/);
   assert.match(await text(app, "register"), /Lampiran SK Kepala Dinas/, "the register names the attachment, not its id");
   app.assertNoConsoleErrors();

@@ -112,6 +112,23 @@ export async function fillApplicant(app, fields) {
   }
 }
 
+/** Adds `who` ({name, role, pin, rank, nip}) to the office's staff in
+ * Settings (`head`: the office head's PIN, once there is a head), then
+ * signs them in. */
+export async function addStaffMember(app, who, head) {
+  await app.goto("settings");
+  await app.tid("staff-name").fill(who.name);
+  await app.tid("staff-role").selectOption(who.role);
+  if (who.rank) await app.tid("staff-rank").fill(who.rank);
+  if (who.nip) await app.tid("staff-nip").fill(who.nip);
+  await app.tid("staff-pin").fill(who.pin);
+  await app.tid("staff-pin-again").fill(who.pin);
+  if (head !== undefined) await app.tid("staff-auth-pin").fill(head);
+  await app.tid("staff-add").click();
+  await app.page.locator("[data-testid=staff-member]", { hasText: who.name }).waitFor();
+  await signIn(app, who);
+}
+
 /** Signs `who` ({name, role, pin}) in on the inbox, signing out whoever was in. */
 export async function signIn(app, who) {
   await app.goto("inbox");

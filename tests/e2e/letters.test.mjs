@@ -10,9 +10,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { download, waitSaved, step, mark, scanQr, text, parseCsv, makeOffice, fillApplicant } from "./flows.mjs";
+import { download, waitSaved, step, mark, scanQr, text, parseCsv, makeOffice, fillApplicant, addStaffMember } from "./flows.mjs";
 
 const env = testEnvironment();
+
+/** The Kadis who signs, with her NIP and rank. */
+const KADIS = { name: "Dra. Yusnidar, M.Si", role: "kadis", pin: "4444", rank: "Pembina Utama Muda (IV/c)", nip: "197205141998032004" };
 
 /** A4 at the 96 px per inch the browser prints with. */
 const A4 = { width: 794, height: 1123 };
@@ -62,6 +65,33 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
     await step(app, node, () => app.tid("complete-step").click());
   }
   await app.page.waitForSelector("[data-testid=current-step][data-node=kadis_sign]");
+  const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
+  // No Kadis on the staff: nobody to sign, no number used.
+  await app.tid("letter-make").click();
+  await app.tid("letter-problem").waitFor();
+  assert.match(await text(app, "letter-problem"), /Belum ada staf kantor yang memegang peran penanda tangan: Kadis/);
+  assert.equal(await app.tid("letter-issued").count(), 0, "no number was used");
+  // The Kadis is added without her NIP: still refused, by name.
+  await addStaffMember(app, { ...KADIS, nip: "", rank: "" });
+  await app.goto(caseUrl);
+  await app.tid("letter-make").click();
+  await app.tid("letter-problem").waitFor();
+  assert.match(await text(app, "letter-problem"), /Dra\. Yusnidar, M\.Si belum punya NIP/);
+  // Her rank and NIP, with her PIN as the office head's.
+  await app.goto("settings");
+  await app.tid("staff-details").click();
+  await app.tid("staff-details-rank").fill(KADIS.rank);
+  await app.tid("staff-details-nip").fill("1972");
+  await app.tid("staff-details-pin").fill(KADIS.pin);
+  await app.tid("staff-details-save").click();
+  await app.tid("staff-details-problems").waitFor();
+  assert.match(await text(app, "staff-details-problems"), /NIP harus 18 angka/);
+  await app.tid("staff-details-nip").fill("19720514 199803 2 004");
+  await app.tid("staff-details-pin").fill(KADIS.pin);
+  await app.tid("staff-details-save").click();
+  await app.page.waitForSelector("[data-testid=staff-log-entry][data-action=updated]");
+  assert.match(await text(app, "staff-member-nip"), /NIP 197205141998032004/);
+  await app.goto(caseUrl);
   await app.tid("letter-make").click();
   await app.tid("letter-problem").waitFor();
   assert.match(await text(app, "letter-problem"), /belum diisi: Alamat/);
@@ -89,6 +119,12 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   for (const words of ["PEMERINTAH KABUPATEN PESISIR SELATAN", "Rosmaniar", "1301014101900002", "Jl. Ilyas Yakub No. 5", "Painan,", "Kepala Dinas"]) {
     assert.ok(sheet.includes(words), `the letter says ${words}`);
   }
+  // Signed by the Kadis: name, rank, NIP; the sex as its label asks.
+  assert.equal(await text(app, "sign-name"), KADIS.name);
+  assert.equal(await text(app, "sign-rank"), KADIS.rank);
+  assert.equal(await text(app, "sign-nip"), `NIP. ${KADIS.nip}`);
+  const sexRow = await app.tid("letter-facts").locator("tr", { hasText: "Jenis Kelamin" }).locator("td").allTextContents();
+  assert.deepEqual(sexRow, ["Jenis Kelamin (L/P)", ":", "P"]);
   const digest = await app.tid("letter").getAttribute("data-digest");
   assert.match(digest, /^[0-9a-f]{64}$/);
   const scanned = await scanQr(app, "[data-testid=letter-qr] svg");
@@ -149,6 +185,10 @@ async function letterOf({ pack, code, procedure, letter, fields, answers, expect
     else await step(app, node, () => app.tid("complete-step").click());
   }
   await app.page.waitForSelector("[data-testid=current-step][data-node=kadis_sign]");
+  // The Kadis signs: on the staff with her NIP, signed in at the laptop.
+  const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
+  await addStaffMember(app, KADIS);
+  await app.goto(caseUrl);
   await app.page.locator(`[data-testid=letter-make]`).first().click();
   await app.tid("letter-issued").waitFor();
   const number = await text(app, "letter-issued");
