@@ -20,7 +20,14 @@ use common::shipped_pack as pack;
 /// RFC 4180 with `;` as the separator, after the BOM; independent of the
 /// writer under test.
 fn parse(csv: &str) -> Vec<Vec<String>> {
-    let body = csv.strip_prefix('\u{feff}').expect("a UTF-8 BOM first");
+    parse_with(
+        csv.strip_prefix('\u{feff}').expect("a UTF-8 BOM first"),
+        ';',
+    )
+}
+
+/// RFC 4180 with `separator` between fields.
+fn parse_with(body: &str, separator: char) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let (mut row, mut field) = (Vec::new(), String::new());
     let mut chars = body.chars().peekable();
@@ -34,7 +41,7 @@ fn parse(csv: &str) -> Vec<Vec<String>> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') if field.is_empty() => quoted = true,
-            (false, ';') => row.push(std::mem::take(&mut field)),
+            (false, c) if c == separator => row.push(std::mem::take(&mut field)),
             (false, '\r') => {
                 assert_eq!(chars.next(), Some('\n'), "lines end in CRLF");
                 row.push(std::mem::take(&mut field));
@@ -292,4 +299,42 @@ fn a_cycle_is_named_yyyy_mm_and_read_back() {
     for bad in ["2026-13", "2026-00", "2026", "x-1", ""] {
         assert_eq!(Cycle::parse(bad), None, "{bad}");
     }
+}
+
+#[test]
+fn the_plain_file_for_software_has_bare_niks_commas_and_no_bom() {
+    use pandu::domain::csv::{Cell, Table};
+    let mut t = Table::new(vec!["NIK".into(), "Nama".into(), "Tanggal".into()]);
+    t.push(vec![
+        Cell::Id("3313014101900002".into()),
+        Cell::Text("Sumarni, \"Bu Sum\"".into()),
+        Cell::Date(pandu::domain::date::Date::new(2026, 11, 23).unwrap()),
+    ])
+    .unwrap();
+    t.push(vec![
+        Cell::Id("0013014101900002".into()),
+        Cell::Text("=SUM(A1)".into()),
+        Cell::Empty,
+    ])
+    .unwrap();
+    let plain = t.to_plain_csv();
+    assert!(
+        !plain.starts_with('\u{feff}'),
+        "no BOM: software reads the first header as is"
+    );
+    let rows = parse_with(&plain, ',');
+    assert_eq!(rows[0], ["NIK", "Nama", "Tanggal"]);
+    assert_eq!(
+        rows[1],
+        ["3313014101900002", "Sumarni, \"Bu Sum\"", "2026-11-23"]
+    );
+    assert_eq!(
+        rows[2],
+        ["0013014101900002", "=SUM(A1)", ""],
+        "as typed, leading zeros kept"
+    );
+    // The spreadsheet file of the same table still defuses and quotes.
+    let sheet = parse(&t.to_csv());
+    assert_eq!(sheet[1][0], "=\"3313014101900002\"");
+    assert_eq!(sheet[2][1], "'=SUM(A1)");
 }

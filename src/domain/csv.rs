@@ -13,6 +13,11 @@
 //! apostrophe, so a name typed in a village cannot become a formula at the
 //! district.
 //!
+//! Upload tools and scripts read the plain flavour instead
+//! (`Table::to_plain_csv`): RFC 4180 as it is written, comma-separated,
+//! no byte-order mark, identity numbers as their bare digits and text as
+//! typed. It is not meant to be opened in a spreadsheet.
+//!
 //! Invariant: every row has the header's number of fields (`Table::push`
 //! refuses another length), so a column never shifts.
 
@@ -97,26 +102,45 @@ impl Table {
     }
 
     /// The file's text, BOM first.
+    /// The spreadsheet flavour: BOM, `;`, identity numbers as `="…"`,
+    /// formulas defused.
     pub fn to_csv(&self) -> String {
+        self.write(true)
+    }
+
+    /// The plain flavour for software: no BOM, `,`, identity numbers as
+    /// bare digits, text as typed.
+    pub fn to_plain_csv(&self) -> String {
+        self.write(false)
+    }
+
+    fn write(&self, spreadsheet: bool) -> String {
         let mut out = String::with_capacity(64 * (self.rows.len() + 1));
-        out.push_str(BOM);
+        if spreadsheet {
+            out.push_str(BOM);
+        }
         let header: Vec<Cell> = self.header.iter().cloned().map(Cell::Text).collect();
-        line(&mut out, &header);
+        line(&mut out, &header, spreadsheet);
         for row in &self.rows {
-            line(&mut out, row);
+            line(&mut out, row, spreadsheet);
         }
         out
     }
 }
 
-fn line(out: &mut String, cells: &[Cell]) {
+fn line(out: &mut String, cells: &[Cell], spreadsheet: bool) {
+    let separator = if spreadsheet { SEPARATOR } else { ',' };
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
-            out.push(SEPARATOR);
+            out.push(separator);
         }
         match cell {
-            Cell::Text(t) => field(out, &guard(t)),
-            Cell::Id(digits) => field(out, &format!("=\"{}\"", digits.replace('"', ""))),
+            Cell::Text(t) if spreadsheet => field(out, &guard(t), separator),
+            Cell::Text(t) => field(out, t, separator),
+            Cell::Id(digits) if spreadsheet => {
+                field(out, &format!("=\"{}\"", digits.replace('"', "")), separator)
+            }
+            Cell::Id(digits) => field(out, digits, separator),
             Cell::Number(n) => out.push_str(&n.to_string()),
             Cell::Date(d) => out.push_str(&format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
             Cell::Empty => {}
@@ -134,9 +158,9 @@ fn guard(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes one field, quoted when it must be.
-fn field(out: &mut String, text: &str) {
+fn field(out: &mut String, text: &str, separator: char) {
     let needs =
-        text.contains([SEPARATOR, '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
+        text.contains([separator, '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
     if needs {
         out.push('"');
         out.push_str(&text.replace('"', "\"\""));

@@ -177,7 +177,14 @@ pub fn of_year(entries: &[RegisterEntry], year: i32) -> Vec<&RegisterEntry> {
 
 /// The recap of a year's register, in number order, under `header` (No,
 /// number, date, name, NIK, letter, officer, case id; titles from `i18n`).
-pub fn recap(entries: &[RegisterEntry], year: i32, offset: i32, header: Vec<String>) -> Table {
+/// `title` names a letter or decree template (its title, not its id).
+pub fn recap(
+    entries: &[RegisterEntry],
+    year: i32,
+    offset: i32,
+    header: Vec<String>,
+    title: &dyn Fn(&str) -> String,
+) -> Table {
     let mut table = Table::new(header);
     for e in of_year(entries, year) {
         let _ = table.push(vec![
@@ -186,7 +193,7 @@ pub fn recap(entries: &[RegisterEntry], year: i32, offset: i32, header: Vec<Stri
             Cell::Date(local_date(e.issued_at, offset)),
             Cell::Text(e.applicant.clone()),
             Cell::Id(e.nik.clone()),
-            Cell::Text(e.letter.clone()),
+            Cell::Text(title(&e.letter)),
             Cell::Text(e.officer.clone()),
             Cell::Text(e.case_id.clone()),
         ]);
@@ -302,12 +309,21 @@ mod tests {
         give(&mut reg, at(2027, 1, 1), "c3");
         reg.swap(0, 1);
         let header: Vec<String> = (0..8).map(|i| format!("h{i}")).collect();
-        let csv = recap(&reg, 2026, WIB, header).to_csv();
+        let title = |id: &str| match id {
+            "rekomendasi_bpjs" => "Rekomendasi BPJS".to_string(),
+            other => other.to_string(),
+        };
+        let csv = recap(&reg, 2026, WIB, header, &title).to_csv();
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(lines.len(), 4, "header, two letters, the final line end");
         assert!(lines[1].starts_with(
             "1;400.9/001/Dinsos/III/2026;2026-03-01;Suparmi;\"=\"\"1301014101900002\"\"\";"
         ));
         assert!(lines[2].starts_with("2;400.9/002/Dinsos/V/2026;2026-05-01;"));
+        assert!(
+            lines[1].contains(";Rekomendasi BPJS;"),
+            "the letter's title, not its id: {}",
+            lines[1]
+        );
     }
 }

@@ -315,6 +315,14 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   assert.equal(rows[1][1], '="3313014101900002"', "the NIK as text, never 3,31301E+15");
   assert.equal(rows[1][3], "Suparmi");
   assert.equal(await kemensos.getByTestId("list-made").getAttribute("data-rows"), "1");
+  // The same list for upload tools: no BOM, commas, the NIK as bare digits.
+  const [plainDl] = await Promise.all([dinas.page.waitForEvent("download"), kemensos.getByTestId("list-make-plain").click()]);
+  assert.match(plainDl.suggestedFilename(), /^karanganyar-usulan_pbi_jk-\d{4}-\d{2}-aplikasi\.csv$/);
+  const plain = (await readFile(await plainDl.path())).toString("utf8");
+  assert.ok(!plain.startsWith("\ufeff"), "no BOM");
+  const plainRows = plain.trimEnd().split("\r\n").map((l) => l.split(","));
+  assert.equal(plainRows[0][1], "NIK");
+  assert.equal(plainRows[1][1], "3313014101900002", "the NIK as plain text");
   const dinkes = dinas.page.locator("[data-testid=list][data-list=usulan_pbpu_bp_pemda]");
   const [empty] = await Promise.all([dinas.page.waitForEvent("download"), dinkes.getByTestId("list-make").click()]);
   assert.equal(parseCsv((await readFile(await empty.path())).subarray(3).toString("utf8")).length, 1, "only the titles");

@@ -29,7 +29,8 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
             let made = RwSignal::new(None::<Result<usize, String>>);
             let busy = RwSignal::new(false);
             let (def2, pack_id) = (def.clone(), pack.id.clone());
-            let make = move |_| {
+            // `plain`: the file for upload tools (bare NIKs, commas).
+            let make = move |plain: bool| {
                 // A list names every applicant: once the office has staff,
                 // only a signed-in member downloads it.
                 if desk.office_task().is_err() {
@@ -49,8 +50,12 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                         Ok(cases) => {
                             let header = def.columns.iter().map(|c| list_column(Lang::Id, *c).to_string()).collect();
                             let table = list_table(&def, &pack_id, &cases, &library.library, offset, cycle, header);
-                            let name = format!("{}-{}-{}.csv", pack_id, def.id, cycle.code());
-                            platform::download(table.to_csv().as_bytes(), &name, "text/csv;charset=utf-8");
+                            let (name, text) = if plain {
+                                (format!("{}-{}-{}-aplikasi.csv", pack_id, def.id, cycle.code()), table.to_plain_csv())
+                            } else {
+                                (format!("{}-{}-{}.csv", pack_id, def.id, cycle.code()), table.to_csv())
+                            };
+                            platform::download(text.as_bytes(), &name, "text/csv;charset=utf-8");
                             made.set(Some(Ok(table.len())));
                         }
                         Err(p) => made.set(Some(Err(storage_problem(lang.untracked(), &p).to_string()))),
@@ -80,7 +85,10 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <button type="button" class="btn btn-primary" data-testid="list-make"
-                        disabled=move || busy.get() on:click=make>{t(l, Msg::ListsMake)}</button>
+                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(false) }>{t(l, Msg::ListsMake)}</button>
+                    " "
+                    <button type="button" class="btn" data-testid="list-make-plain"
+                        disabled=move || busy.get() on:click=move |_| make(true)>{t(l, Msg::ListsMakePlain)}</button>
                     {decrees.into_iter().map(|(id, title)| {
                         let href = move || base.href(&format!("decrees/{id}/{}", chosen.get().code()));
                         view! { <p><A href=href attr:data-testid="decree-open">{t(l, Msg::DecreeOpen)} ": " {title}</A></p> }
@@ -136,7 +144,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
                 years.dedup();
                 let year = chosen.get().unwrap_or(this_year);
                 // A case's letter, or a decree's attachment list.
-                let title = |id: &str| {
+                let title = move |id: &str| {
                     pack.with_value(|p| {
                         p.letters
                             .iter()
@@ -164,7 +172,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
                         return;
                     }
                     let header = crate::i18n::recap_header();
-                    let table = crate::domain::register::recap(&all, year, offset, header);
+                    let table = crate::domain::register::recap(&all, year, offset, header, &title);
                     let name = pack.with_value(|p| format!("register-{}-{year}.csv", p.id));
                     platform::download(table.to_csv().as_bytes(), &name, "text/csv;charset=utf-8");
                 };
