@@ -491,3 +491,89 @@ fn decrees_naming_unknown_things_are_refused() {
     p.register_format = None;
     assert!(validate(&p, &common::shipped_catalogue()).contains(&PackProblem::BadRegisterFormat));
 }
+
+#[test]
+fn a_printed_papers_qr_is_genuine_only_as_issued_and_registered() {
+    use pandu::domain::qrcheck::{check, parse, Claim, Verdict};
+    use pandu::domain::register::RegisterEntry;
+    let pack = pack("pesisir-selatan");
+    let def = letter(&pack, "rekomendasi_bpjs");
+    let case = applicant(&mut Recorder::new("laptop", "ps1", 0), "Jl. Ilyas Yakub 5");
+    let number = "400.9/001/DSPPrPA-PS/XI/2026";
+    let l = render(def, &pack, &case, number, DAY, None, false, &Plain).unwrap();
+    let entry = RegisterEntry {
+        number: number.into(),
+        seq: 1,
+        year: 2026,
+        case_id: "ps1".into(),
+        letter: def.id.clone(),
+        issued_at: 0,
+        officer: "Bu Staf".into(),
+        applicant: "Rosmaniar".into(),
+        nik: "1301014101900002".into(),
+        digest: String::new(),
+    };
+    let register = vec![entry.clone()];
+    // The letter's digest is what the case's event keeps.
+    let issued = |_: &RegisterEntry| Some(l.digest());
+    let claim = parse(&l.qr_text()).unwrap();
+    assert_eq!(claim.number(), number);
+    assert_eq!(
+        check(&claim, &register, issued),
+        Verdict::Genuine(entry.clone())
+    );
+    // One word changed on paper: another digest.
+    let mut forged = l.clone();
+    forged.facts[0].1 = "Orang Lain".into();
+    let altered = parse(&forged.qr_text()).unwrap();
+    assert_eq!(
+        check(&altered, &register, issued),
+        Verdict::Altered(entry.clone())
+    );
+    // The number of another case, or one this office never gave.
+    let other = Claim::Letter {
+        case: "zz".into(),
+        number: number.into(),
+        digest: l.digest(),
+    };
+    assert_eq!(
+        check(&other, &register, issued),
+        Verdict::OtherPaper(entry.clone())
+    );
+    let foreign = parse(&format!(
+        "pandu-surat|1|ps1|400.9/777/Lain/XI/2026|{}",
+        l.digest()
+    ))
+    .unwrap();
+    assert_eq!(check(&foreign, &register, issued), Verdict::Unknown);
+    // A decree sheet: its register entry keeps its digest.
+    let d = Claim::Decree {
+        decree: "lampiran".into(),
+        cycle: "2026-11".into(),
+        number: "400.9/002/X".into(),
+        digest: "ab".repeat(32),
+    };
+    let sheet_entry = RegisterEntry {
+        number: "400.9/002/X".into(),
+        case_id: "lampiran:2026-11".into(),
+        digest: "ab".repeat(32),
+        ..entry.clone()
+    };
+    assert_eq!(
+        check(&d, std::slice::from_ref(&sheet_entry), |e| Some(
+            e.digest.clone()
+        )),
+        Verdict::Genuine(sheet_entry)
+    );
+    // Not a code Pandu prints.
+    for text in [
+        "",
+        "https://example.org",
+        "pandu-surat|2|ps1|1|00",
+        "pandu-surat|1|ps1|1|xyz",
+        "pandu-surat|1||1|0000000000000000000000000000000000000000000000000000000000000000",
+        "pandu-lampiran|1|a|b|c",
+    ] {
+        assert_eq!(parse(text), None, "{text}");
+    }
+}

@@ -20,6 +20,7 @@ pub mod pack_check;
 pub mod photo;
 pub mod procedure;
 pub mod profile;
+pub mod qrcheck;
 pub mod register;
 pub mod site;
 pub mod staff;

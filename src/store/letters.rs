@@ -8,8 +8,9 @@ use rexie::TransactionMode;
 use wasm_bindgen::JsValue;
 
 use super::db::{from_js, rw, stores, to_js, Db, Setting};
-use crate::domain::case::{CaseSummary, Event};
+use crate::domain::case::{CaseSummary, Event, EventKind};
 use crate::domain::letters::{Decree, Letter};
+use crate::domain::qrcheck::{self, Claim, Verdict};
 use crate::domain::register::RegisterEntry;
 use crate::domain::storage::StorageProblem;
 
@@ -82,6 +83,29 @@ impl Db {
             Ok((entry, vec![(stores::SETTINGS, put)]))
         })
         .await
+    }
+
+    /// Checks a printed paper's QR text against the register and the
+    /// record (`domain::qrcheck`): a letter's digest is its case's
+    /// `letter_issued` event's, a decree sheet's the register entry's.
+    pub async fn check_qr(&self, text: &str) -> Result<Verdict> {
+        let Some(claim) = qrcheck::parse(text) else {
+            return Ok(Verdict::NotPandu);
+        };
+        let register = self.register().await?;
+        let events = match &claim {
+            Claim::Letter { case, .. } => self.case_events(case).await?,
+            Claim::Decree { .. } => Vec::new(),
+        };
+        Ok(qrcheck::check(&claim, &register, |entry| match &claim {
+            Claim::Decree { .. } => Some(entry.digest.clone()),
+            Claim::Letter { .. } => events.iter().rev().find_map(|e| match &e.kind {
+                EventKind::LetterIssued { number, digest, .. } if *number == entry.number => {
+                    Some(digest.clone())
+                }
+                _ => None,
+            }),
+        }))
     }
 
     /// The letter a register number was given to, as issued (none for

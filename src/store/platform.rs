@@ -336,3 +336,52 @@ impl crate::bundle::Random for SystemRandom {
         getrandom::fill(out).expect("the browser has crypto.getRandomValues");
     }
 }
+
+/// Why a QR code could not be read from a picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QrReadProblem {
+    /// This browser has no `BarcodeDetector` (desktop Chrome on Linux,
+    /// Firefox): the text must be pasted.
+    NotSupported,
+    /// The file is no picture the browser can open.
+    NotImage,
+    /// No QR code found in the picture.
+    NoCode,
+}
+
+/// Reads the first QR code in a picture with the browser's own
+/// `BarcodeDetector` (Chrome on Android has it).
+pub async fn read_qr(file: &web_sys::File) -> Result<String, QrReadProblem> {
+    let window = web_sys::window().ok_or(QrReadProblem::NotSupported)?;
+    let class = Reflect::get(&window, &"BarcodeDetector".into())
+        .map_err(|_| QrReadProblem::NotSupported)?;
+    let Some(class) = class.dyn_ref::<Function>() else {
+        return Err(QrReadProblem::NotSupported);
+    };
+    let options = js_sys::Object::new();
+    let formats = js_sys::Array::of1(&"qr_code".into());
+    let _ = Reflect::set(&options, &"formats".into(), &formats);
+    let detector = Reflect::construct(class, &js_sys::Array::of1(&options))
+        .map_err(|_| QrReadProblem::NotSupported)?;
+    let bitmap = JsFuture::from(
+        window
+            .create_image_bitmap_with_blob(file)
+            .map_err(|_| QrReadProblem::NotImage)?,
+    )
+    .await
+    .map_err(|_| QrReadProblem::NotImage)?;
+    let detect: Function = Reflect::get(&detector, &"detect".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(QrReadProblem::NotSupported)?;
+    let promise = detect
+        .call1(&detector, &bitmap)
+        .map_err(|_| QrReadProblem::NoCode)?;
+    let found = JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map_err(|_| QrReadProblem::NoCode)?;
+    js_sys::Array::from(&found)
+        .iter()
+        .find_map(|code| Reflect::get(&code, &"rawValue".into()).ok()?.as_string())
+        .ok_or(QrReadProblem::NoCode)
+}

@@ -23,8 +23,8 @@ use crate::store::staff::StaffList;
 use crate::store::{self, db, platform, prefs};
 use components::{StorageBanner, UpdateBanner, VaultGate};
 use pages::{
-    About, CasePage, Dashboard, DecreePage, Devices, DuplicatePage, Home, Inbox, LetterPage,
-    NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
+    About, CasePage, CheckPage, Dashboard, DecreePage, Devices, DuplicatePage, Home, Inbox,
+    LetterPage, NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
 };
 
 /// How long opening storage may take before the officer is told that
@@ -386,6 +386,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("inbox") view=Inbox />
             <Route path=path!("dashboard") view=Dashboard />
             <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
+            <Route path=path!("periksa") view=CheckPage />
             <Route path=path!("duplicates/:nik") view=DuplicatePage />
             <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
             <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />

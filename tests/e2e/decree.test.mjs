@@ -121,6 +121,11 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   assert.equal(await app.tid("decree-changed").count(), 0);
   assert.equal(await app.tid("decree-row").count(), 3, "the new number prints the list as it is now");
   assert.match(await text(app, "decree-print"), /^Cetak$/);
+  // The old sheet, printed before the change, is still genuine for its number.
+  await app.goto("periksa");
+  await app.tid("check-text").fill(scanned);
+  await app.tid("check-go").click();
+  await app.page.waitForSelector("[data-testid=check-result][data-verdict=genuine]");
 
   // The register lists both numbers.
   await app.goto("inbox");

@@ -131,6 +131,26 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   assert.equal(scanned, `pandu-surat|1|${caseId}|${number}|${digest}`);
   await app.assertAccessible("the letter page");
 
+  // The check screen: the real letter's QR matches the register; one
+  // changed digit, a number this office never gave, or another code do not.
+  const checkQr = async (qr, verdict) => {
+    await app.tid("check-text").fill(qr);
+    await app.tid("check-go").click();
+    await app.page.waitForSelector(`[data-testid=check-result][data-verdict=${verdict}]`);
+    return text(app, "check-result");
+  };
+  await app.goto("inbox");
+  await app.tid("check-open").click();
+  await app.tid("check-text").waitFor();
+  assert.match(await checkQr(scanned, "genuine"), new RegExp(`COCOK.*${number.replace(/\./g, "\\.")}.*Rosmaniar`));
+  const flipped = scanned.slice(0, -1) + (scanned.endsWith("0") ? "1" : "0");
+  assert.match(await checkQr(flipped, "altered"), /TIDAK COCOK.*isi kertas ini berbeda/);
+  await checkQr(scanned.replace(number, "400.9/999/Lain/I/2020"), "unknown");
+  await checkQr("https://contoh.go.id/surat", "not-pandu");
+  await app.assertAccessible("the QR check page");
+  await app.goto(`cases/${caseId}/letters/rekomendasi_bpjs`);
+  await app.tid("letter").waitFor();
+
   // On paper: the sheet alone, on one A4 page.
   await printsOnA4(app, "letter-a4.png");
 

@@ -2,6 +2,7 @@
 
 mod about;
 mod case;
+mod check;
 mod dashboard;
 mod decree;
 mod desk;
@@ -17,6 +18,7 @@ mod settings;
 
 pub use about::About;
 pub use case::CasePage;
+pub use check::CheckPage;
 pub use dashboard::Dashboard;
 pub use decree::DecreePage;
 pub use desk::Inbox;

@@ -207,6 +207,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
         <section aria-labelledby="register-title">
             <h2 id="register-title">{move || lang.t(Msg::RegisterTitle)}</h2>
             <p class="hint">{move || lang.t(Msg::RegisterHint)}</p>
+            <p><A href=use_base().href("periksa") attr:data-testid="check-open">{move || lang.t(Msg::CheckLink)}</A></p>
             {body}
         </section>
     }
