@@ -626,6 +626,8 @@ messages! {
     LettersTitle => "Surat", "Letters";
     LettersMake => "Buat surat", "Make the letter";
     LettersPrint => "Cetak", "Print";
+    EvPaper => "surat nomor", "letter number";
+    ActPaperMissing => "Langkah ini mengerjakan surat yang belum dibuat. Buat suratnya dulu di bagian Surat (Buat surat), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "This step works on a letter not made yet. Make the letter first under Letters (Make the letter), then finish this step. Nothing was recorded.";
     CheckTitle => "Periksa QR surat", "Check a letter's QR code";
     CheckLink => "Periksa QR surat atau lampiran yang tercetak", "Check the QR code of a printed letter or attachment";
     CheckHint => "Baca kode QR di surat atau lampiran keputusan dengan aplikasi pemindai apa pun, lalu tempel teksnya di sini; atau foto kodenya. Pandu mencocokkannya dengan buku register dan catatan kantor ini.", "Read the QR code on a letter or decree attachment with any scanner app and paste its text here, or take a photo of it. Pandu compares it with this office's register and record.";
@@ -878,6 +880,7 @@ pub fn act_refused(
             t(lang, Msg::ActContradictsFits)
         ),
         ActError::AnswerFirst => t(lang, Msg::ActAnswerFirst).to_string(),
+        ActError::PaperMissing(_) => t(lang, Msg::ActPaperMissing).to_string(),
         ActError::Move(_) => t(lang, Msg::CaseConflict).to_string(),
     }
 }
@@ -1395,6 +1398,8 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 (LetterFault::NotAFact, false) => "its facts may only be the applicant's fields".to_string(),
                 (LetterFault::UnknownSignerRole(r), true) => format!("penanda tangan \u{ab}{r}\u{bb} bukan peran kantor di paket ini"),
                 (LetterFault::UnknownSignerRole(r), false) => format!("the signer \u{ab}{r}\u{bb} is no office role of this pack"),
+                (LetterFault::NoSuchPaper(n), true) => format!("langkah \u{ab}{n}\u{bb} mengerjakan surat ini, tetapi prosedurnya tidak punya surat itu"),
+                (LetterFault::NoSuchPaper(n), false) => format!("step \u{ab}{n}\u{bb} works on this letter, but its procedure has no such letter"),
             };
             if id {
                 format!("Surat \u{ab}{letter}\u{bb}: {what}.")

@@ -305,7 +305,59 @@ fn case_at(pack: &str, p: &Procedure, origin: &'static str, target: &str) -> Cas
             None => r.step(&node),
         };
     }
+    // A step that works on a letter finds it issued (its refusal without
+    // one is tested on its own).
+    if let Some(NodeKind::Step(s)) = p.node(target).map(|n| &n.kind) {
+        if let Some(paper) = &s.paper {
+            r.push(EventKind::LetterIssued {
+                letter: paper.clone(),
+                number: "400.9/001/X".into(),
+                digest: "00".repeat(32),
+            });
+        }
+    }
     Case::fold(&r.events).unwrap()
+}
+
+#[test]
+fn a_step_that_drafts_initials_or_signs_a_letter_waits_for_it() {
+    let pack: Pack = pack("pesisir-selatan");
+    let p = pack.procedure("bpjs_recommendation").unwrap();
+    let engine = Engine::new(p, WIB);
+    let office = Actor::Office {
+        device: "laptop",
+        member: Member::NoStaff,
+    };
+    for node in [
+        "make_recommendation",
+        "kasi_initial",
+        "kabid_initial",
+        "kadis_sign",
+    ] {
+        let with = case_at("pesisir-selatan", p, "laptop", node);
+        let m = step_move(node, with.updated_at + MINUTE);
+        assert!(
+            check_act(&with, &engine, office, &m, today()).is_ok(),
+            "{node}"
+        );
+        // The same case without the letter: refused, nothing recorded.
+        let events: Vec<Event> = with
+            .events
+            .iter()
+            .filter(|e| !matches!(e.kind, EventKind::LetterIssued { .. }))
+            .cloned()
+            .collect();
+        let without = Case::fold(&events).unwrap();
+        assert_eq!(
+            check_act(&without, &engine, office, &m, today()).err(),
+            Some(ActError::PaperMissing("rekomendasi_bpjs".into())),
+            "{node}"
+        );
+    }
+    // Steps without a paper do not wait for one.
+    let at = case_at("pesisir-selatan", p, "laptop", "check_pbdt");
+    let m = step_move("check_pbdt", at.updated_at + MINUTE);
+    assert!(check_act(&at, &engine, office, &m, today()).is_ok());
 }
 
 /// Completing the step `node` at `at`.

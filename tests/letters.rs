@@ -209,6 +209,24 @@ fn templates_naming_unknown_things_are_refused() {
             &LetterFault::UnknownSignerRole("kelurahan".into()),
         ]
     );
+    // A step working on a letter its procedure does not have.
+    let mut paperless = common::shipped_pack("palembang");
+    for p in &mut paperless.procedures {
+        for n in &mut p.nodes {
+            if let pandu::domain::procedure::NodeKind::Step(s) = &mut n.kind {
+                if n.id == "draft" {
+                    s.paper = Some("tidak_ada".into());
+                }
+            }
+        }
+    }
+    assert_eq!(
+        validate(&paperless, &catalogue),
+        [PackProblem::BadLetter {
+            letter: "tidak_ada".into(),
+            fault: LetterFault::NoSuchPaper("draft".into())
+        }]
+    );
     // Letters without a register format cannot be numbered.
     let mut unnumbered = common::shipped_pack("palembang");
     unnumbered.register_format = None;

@@ -218,6 +218,8 @@ pub enum ActError {
     /// (Karanganyar's "feedback"): the answer is recorded before the step
     /// is done, so no case ends without one.
     AnswerFirst,
+    /// The step works on a letter (`Step::paper`) not issued yet.
+    PaperMissing(String),
     /// The engine refuses the move (not the current node, ended, ...).
     Move(MoveError),
 }
@@ -350,6 +352,14 @@ fn checklist(
                 .collect();
             if !unchecked.is_empty() {
                 return Err(ActError::Unchecked(unchecked));
+            }
+            if let Some(paper) = &step.paper {
+                let issued = case.events.iter().any(|e| {
+                    matches!(&e.kind, EventKind::LetterIssued { letter, .. } if letter == paper)
+                });
+                if !issued {
+                    return Err(ActError::PaperMissing(paper.clone()));
+                }
             }
             if procedure.photos_required {
                 let bare: Vec<String> = docs

@@ -175,6 +175,9 @@ pub enum LetterFault {
     NotAFact,
     /// `signer_role` names no district role of the pack.
     UnknownSignerRole(String),
+    /// A step (named) works on this letter as its `paper`, but the pack
+    /// has no such letter for the step's procedure.
+    NoSuchPaper(String),
 }
 
 /// What is wrong with one of the pack's `decrees`.
@@ -356,6 +359,24 @@ fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
             .filter(|r| !is_district_role(pack, r))
         {
             fault(LetterFault::UnknownSignerRole(role.to_string()));
+        }
+    }
+    for p in &pack.procedures {
+        for n in &p.nodes {
+            let NodeKind::Step(step) = &n.kind else {
+                continue;
+            };
+            let Some(paper) = &step.paper else { continue };
+            if !pack
+                .letters
+                .iter()
+                .any(|l| &l.id == paper && l.procedure == p.id)
+            {
+                problems.push(PackProblem::BadLetter {
+                    letter: paper.clone(),
+                    fault: LetterFault::NoSuchPaper(n.id.clone()),
+                });
+            }
         }
     }
 }

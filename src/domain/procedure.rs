@@ -364,6 +364,11 @@ pub struct Step {
     pub time: TimeStandard,
     pub output: Text,
     pub next: String,
+    /// The pack's letter this step works on (drafts, initials, signs):
+    /// the step is done only once that letter was issued for the case,
+    /// and the history names its number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<String>,
 }
 
 /// A document a step needs, possibly only under a condition.

@@ -60,11 +60,14 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   for (const doc of ["ktp", "kk", "sktm"]) await mark(app, doc);
   await step(app, "check_requirements", () => app.tid("complete-step").click());
   await step(app, "complete", () => app.tid("answer-yes").click());
-  assert.equal(await app.tid("letters").count(), 0, "no letter before the Kadis's step");
-  for (const node of ["check_pbdt", "make_recommendation", "kasi_initial", "kabid_initial"]) {
-    await step(app, node, () => app.tid("complete-step").click());
-  }
-  await app.page.waitForSelector("[data-testid=current-step][data-node=kadis_sign]");
+  assert.equal(await app.tid("letters").count(), 0, "no letter before the step that makes it");
+  await step(app, "check_pbdt", () => app.tid("complete-step").click());
+  await app.page.waitForSelector("[data-testid=current-step][data-node=make_recommendation]");
+  // "Membuat rekomendasi" is done only once the letter exists.
+  await app.tid("complete-step").click();
+  await app.tid("step-blocked").waitFor();
+  assert.match(await text(app, "step-blocked"), /surat yang belum dibuat/);
+  assert.equal(await app.page.locator("[data-testid=current-step][data-node=make_recommendation]").count(), 1, "nothing recorded");
   const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
   // No Kadis on the staff: nobody to sign, no number used.
   await app.tid("letter-make").click();
@@ -177,7 +180,8 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
 
 /** An office of `pack` walks a case of `procedure` to the Kadis's
  * signature, issues `letter`, and prints it. */
-async function letterOf({ pack, code, procedure, letter, fields, answers, expect }) {
+async function letterOf({ pack, code, procedure, letter, at = "kadis_sign", fields, answers, expect, after = [] }) {
+  const atNode = at;
   const laptop = await env.browser.newContext({ acceptDownloads: true });
   const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
   await makeOffice(app, { code, pack });
@@ -191,10 +195,10 @@ async function letterOf({ pack, code, procedure, letter, fields, answers, expect
   await waitSaved(app);
   // Walk: every document seen, each step done, each decision as given.
   for (let i = 0; i < 12; i++) {
-    const at = app.page.locator("[data-testid=current-step], [data-testid=current-decision]").first();
-    await at.waitFor();
-    const node = await at.getAttribute("data-node");
-    if (node === "kadis_sign") break;
+    const current = app.page.locator("[data-testid=current-step], [data-testid=current-decision]").first();
+    await current.waitFor();
+    const node = await current.getAttribute("data-node");
+    if (node === atNode) break;
     for (const b of await app.page.locator("[data-testid^=present-]").all()) {
       if (await b.isVisible()) {
         const doc = (await b.getAttribute("data-testid")).slice("present-".length);
@@ -204,7 +208,7 @@ async function letterOf({ pack, code, procedure, letter, fields, answers, expect
     if (answers[node]) await step(app, node, () => app.tid(`answer-${answers[node]}`).click());
     else await step(app, node, () => app.tid("complete-step").click());
   }
-  await app.page.waitForSelector("[data-testid=current-step][data-node=kadis_sign]");
+  await app.page.waitForSelector(`[data-testid=current-step][data-node=${atNode}]`);
   // The Kadis signs: on the staff with her NIP, signed in at the laptop.
   const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
   await addStaffMember(app, KADIS);
@@ -222,6 +226,19 @@ async function letterOf({ pack, code, procedure, letter, fields, answers, expect
   assert.equal(await scanQr(app, "[data-testid=letter-qr] svg"), `pandu-surat|1|${caseId}|${number}|${digest}`);
   await app.assertAccessible(`${pack}'s letter`);
   await printsOnA4(app, `letter-${pack}.png`);
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  // The steps that draft, initial and sign it, each by its lane's member:
+  // the history names the letter's number at each.
+  for (const { who, node } of after) {
+    await addStaffMember(app, who, KADIS.pin);
+    await app.goto(caseUrl);
+    await step(app, node, () => app.tid("complete-step").click());
+  }
+  if (after.length) {
+    await app.tid("timeline").locator("summary").click();
+    const papers = await app.tid("timeline-paper").allTextContents();
+    assert.deepEqual(papers, after.map(() => number), "each paper step names the number it worked on");
+  }
   app.assertNoConsoleErrors();
   await laptop.close();
 }
@@ -229,10 +246,14 @@ async function letterOf({ pack, code, procedure, letter, fields, answers, expect
 test("Palembang's newborn recommendation and Karanganyar's request letter print on A4 with their QR", async () => {
   const place = { address: "Jl. Merdeka No. 1", village: "Talang Semut", district: "Bukit Kecil" };
   await letterOf({
-    pack: "palembang", code: "16.71", procedure: "newborn", letter: "rekomendasi_bayi",
+    pack: "palembang", code: "16.71", procedure: "newborn", letter: "rekomendasi_bayi", at: "draft",
     fields: { full_name: "Bayi Ny. Sari", nik: "1671014110260001", kk: "1671010101200001", birth_date: "2026-10-01", sex: "female", ...place },
     answers: { parent_pbi: "yes" },
     expect: /\/001\//,
+    after: [
+      { who: { name: "Pak Staf", role: "staf", pin: "1111" }, node: "draft" },
+      { who: { name: "Bu Kasi", role: "kasi", pin: "2222" }, node: "kasi_initial" },
+    ],
   });
   await letterOf({
     pack: "karanganyar", code: "33.13", procedure: "pbi_pbpu_proposal", letter: "permohonan_usulan",

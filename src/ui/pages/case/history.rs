@@ -108,6 +108,24 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
     line
 }
 
+/// For a step that works on a letter (`Step::paper`): the number of that
+/// letter as issued before the step was done, so the history says who
+/// initialled or signed which number.
+fn paper_number(ctx: &Ctx, events: &[Event], e: &Event) -> Option<String> {
+    let EventKind::StepCompleted { node } = &e.kind else {
+        return None;
+    };
+    let paper = match &ctx.procedure()?.node(node)?.kind {
+        NodeKind::Step(s) => s.paper.clone()?,
+        _ => return None,
+    };
+    let at = events.iter().position(|x| x.id == e.id)?;
+    events[..at].iter().rev().find_map(|x| match &x.kind {
+        EventKind::LetterIssued { letter, number, .. } if *letter == paper => Some(number.clone()),
+        _ => None,
+    })
+}
+
 fn describe_kind(ctx: &Ctx, e: &Event, l: Lang) -> String {
     let en = l == Lang::En;
     match &e.kind {
@@ -262,6 +280,9 @@ pub(super) fn Timeline(rec: Recorder, case: Memo<Option<Case>>) -> impl IntoView
                                 " \u{b7} " {e.officer.clone()}
                                 {e.role.as_ref().map(|r| view! { " (" {ctx.role_name(r, l)} ")" })}
                                 <br />{describe(&ctx, e, l)}
+                                {paper_number(&ctx, &c.events, e).map(|n| view! {
+                                    " \u{b7} " {t(l, Msg::EvPaper)} " " <span data-testid="timeline-paper">{n}</span>
+                                })}
                                 {breach.then(|| view! { <strong class="error">" \u{2014} " {t(l, Msg::BreachMark)}</strong> })}
                             </li>
                         }
