@@ -94,12 +94,15 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   await app.tid("staff-details-save").click();
   await app.page.waitForSelector("[data-testid=staff-log-entry][data-action=updated]");
   assert.match(await text(app, "staff-member-nip"), /NIP 197205141998032004/);
+  // With staff, each step is its lane's: the Staf drafts the letter.
+  await addStaffMember(app, { name: "Pak Staf", role: "staf", pin: "1111" }, KADIS.pin);
   await app.goto(caseUrl);
   await app.tid("letter-make").click();
   await app.tid("letter-problem").waitFor();
   assert.match(await text(app, "letter-problem"), /belum diisi: Alamat/);
   assert.equal(await app.tid("letter-issued").count(), 0, "no number was used");
 
+  if ((await app.tid("applicant").getAttribute("open")) === null) await app.tid("applicant").locator("summary").click();
   await app.tid("f-address").fill("Jl. Ilyas Yakub No. 5");
   await app.tid("f-address").blur();
   await waitSaved(app);
@@ -236,6 +239,7 @@ async function letterOf({ pack, code, procedure, letter, at = "kadis_sign", fiel
   }
   if (after.length) {
     await app.tid("timeline").locator("summary").click();
+    await app.tid("timeline-paper").first().waitFor();
     const papers = await app.tid("timeline-paper").allTextContents();
     assert.deepEqual(papers, after.map(() => number), "each paper step names the number it worked on");
   }
