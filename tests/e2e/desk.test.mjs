@@ -11,7 +11,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text, parseCsv, fillApplicant, signIn } from "./flows.mjs";
+import { download, waitSaved, step, mark, text, parseCsv, fillApplicant, signIn, makeOffice, addStaffMember } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -366,4 +366,53 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   desa.assertNoConsoleErrors();
   await laptop.close();
   await phone.close();
+});
+
+test("a Kasi finishes several cases' step at once with one PIN; a case not ready is named and left as it was", async () => {
+  const laptop = await env.browser.newContext();
+  const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await makeOffice(app, { code: "16.71", pack: "palembang" });
+  await app.goto("procedures");
+  await app.tid("regency").selectOption("palembang");
+  const place = { address: "Jl. Merdeka No. 1", village: "Talang Semut", district: "Bukit Kecil" };
+  // Three newborns brought to the office; the third's disposition is not seen yet.
+  const babies = [["Bayi Ny. Sari", "1671014110260001", true], ["Bayi Ny. Rina", "1671014110260002", true], ["Bayi Ny. Wati", "1671014110260003", false]];
+  for (const [name, nik, ready] of babies) {
+    await app.goto("");
+    await app.tid("new-case").click();
+    await app.tid("start-newborn").click();
+    await app.tid("applicant").waitFor();
+    await fillApplicant(app, { full_name: name, nik, kk: "1671010101200001", birth_date: "2026-10-01", sex: "female", ...place });
+    await waitSaved(app);
+    for (const doc of ["cover_letter", "kk", "birth_letter", "kis"]) await mark(app, doc);
+    await step(app, "intake", () => app.tid("complete-step").click());
+    await app.page.waitForSelector("[data-testid=current-step][data-node=disposition]");
+    if (ready) await mark(app, "disposition");
+  }
+  await addStaffMember(app, { name: "Bu Kadis", role: "kadis", pin: "4444", nip: "197205141998032004" });
+  await addStaffMember(app, { name: "Pak Kasi", role: "kasi", pin: "2222" }, "4444");
+  await app.goto("inbox");
+  await app.page.waitForFunction(() => document.querySelectorAll("[data-testid=inbox-row]").length === 3);
+  for (const box of await app.tid("batch-pick").all()) await box.check();
+  assert.match(await text(app, "batch-go"), /\(3\)/);
+  // A wrong PIN does nothing.
+  await app.tid("batch-pin").fill("9999");
+  await app.tid("batch-go").click();
+  await app.tid("batch-message").waitFor();
+  assert.match(await text(app, "batch-message"), /PIN salah/);
+  assert.equal(await app.tid("inbox-row").count(), 3);
+  await app.tid("batch-pin").fill("2222");
+  await app.tid("batch-go").click();
+  await app.tid("batch-done").waitFor();
+  assert.equal(await app.tid("batch-done").getAttribute("data-done"), "2");
+  assert.match(await text(app, "batch-refused"), /Bayi Ny\. Wati.*disposisi/);
+  await app.page.waitForFunction(() => document.querySelectorAll("[data-testid=inbox-row]").length === 1);
+  assert.match(await text(app, "inbox-row"), /Bayi Ny\. Wati/);
+  // Each case done is recorded in the Kasi's name, one event each.
+  await app.tid("nav-home").click();
+  await app.page.locator("[data-testid=case-row]", { hasText: "Bayi Ny. Sari" }).getByRole("link").click();
+  await app.tid("timeline").locator("summary").click();
+  await app.page.waitForFunction(() => /Pak Kasi \(Kasi/.test(document.querySelector("[data-testid=timeline]").textContent));
+  app.assertNoConsoleErrors();
+  await laptop.close();
 });

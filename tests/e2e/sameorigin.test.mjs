@@ -210,7 +210,7 @@ test("a staff list another page writes is trusted for nothing, a forged sign-in 
   await dinas.tid("staff-add").click();
   await dinas.tid("staff-member").waitFor();
 
-  // Signed in, then "Kunci Pandu": the next person to type the device PIN
+  // Signed in, then "Kunci layar": the next person to type the device PIN
   // is not the Kadis.
   await signIn(dinas, kadis);
   await dinas.tid("vault-lock").click();

@@ -153,6 +153,7 @@ pub fn VaultGate(children: ChildrenFn, #[prop(optional)] office: bool) -> impl I
                             <details class="vault-forgot" data-testid="vault-forgot">
                                 <summary>{lang.t(Msg::VaultForgot)}</summary>
                                 <p>{lang.t(Msg::VaultForgotHelp)}</p>
+                                {office.then(|| view! { <p class="error" data-testid="vault-forgot-office">{lang.t(Msg::VaultForgotOffice)}</p> })}
                                 <label class="check">
                                     <input type="checkbox" data-testid="vault-forget-confirm" prop:checked=move || confirm_forget.get()
                                         on:change:target=move |ev| confirm_forget.set(ev.target().checked()) />

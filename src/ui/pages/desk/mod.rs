@@ -24,10 +24,12 @@ use crate::store::staff::StaffList;
 use crate::store::{db, platform, prefs};
 use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_storage, when_stored};
 
+mod batch;
 mod lists;
 mod staff;
 mod staff_review;
 
+use batch::{BatchReport, BatchStep, Outcome};
 use lists::{Lists, Register};
 pub use staff::StaffSection;
 use staff_review::StaffReview;
@@ -100,7 +102,14 @@ fn SignIn() -> impl IntoView {
 
 /// A lane's rows, with how each stands at `now`.
 #[component]
-fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl IntoView {
+fn LaneList(
+    rows: Vec<CaseSummary>,
+    total: u32,
+    pack: Option<Pack>,
+    load: std::rc::Rc<PackLoad>,
+    outcome: RwSignal<Option<Outcome>>,
+    on_done: impl Fn() + Copy + 'static,
+) -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
     let l = lang.untracked();
@@ -111,6 +120,9 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
         return view! { <p data-testid="inbox-empty">{t(l, Msg::InboxEmpty)}</p> }.into_any();
     }
     let shown = rows.len();
+    // The cases ticked for one action (rows waiting at a step only).
+    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    let mut steps = 0;
     let items = rows
         .into_iter()
         .map(|r| {
@@ -129,9 +141,24 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
             let state = lateness(&r, now);
             let late = matches!(state, Lateness::Late { .. });
             let name = if r.applicant_name.is_empty() { t(l, Msg::CaseNoName).to_string() } else { r.applicant_name.clone() };
+            let tick = matches!(node.map(|n| &n.kind), Some(NodeKind::Step(_))).then(|| {
+                steps += 1;
+                let (id, id2) = (r.id.clone(), r.id.clone());
+                let label = format!("{} {}", t(l, Msg::BatchPick), name);
+                view! {
+                    <input type="checkbox" class="batch-pick" data-testid="batch-pick" aria-label=label
+                        prop:checked=move || selected.with(|s| s.contains(&id2))
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            selected.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
+                        } />
+                    " "
+                }
+            });
             view! {
                 <li class=if late { "card inbox-row late" } else { "card inbox-row" } data-testid="inbox-row"
                     data-case=r.id.clone() data-node=r.node.clone() data-late=late.to_string()>
+                    {tick}
                     <A href=base.href(&format!("cases/{}", r.id))>{name}</A>
                     <span class="muted">" " {r.nik.clone()}
                         {(!r.village.is_empty()).then(|| view! { " \u{b7} " <span data-testid="inbox-village">{r.village.clone()}</span> })}
@@ -151,6 +178,7 @@ fn LaneList(rows: Vec<CaseSummary>, total: u32, pack: Option<Pack>) -> impl Into
             {(total as usize > shown).then(|| view! { " \u{b7} " {t(l, Msg::InboxShowing)} " " {shown} })}
         </p>
         <ol class="inbox" data-testid="inbox">{items}</ol>
+        {(steps > 0).then(|| view! { <BatchStep selected=selected load=load outcome=outcome on_done=on_done /> })}
     }
     .into_any()
 }
@@ -162,7 +190,9 @@ pub fn Inbox() -> impl IntoView {
     let desk = use_desk();
     let base = use_base();
     let packs = use_packs();
-    let (lane, _) = when_stored(move || {
+    // What the last batch of steps did, kept while the lane is read again.
+    let batch = RwSignal::new(None::<Outcome>);
+    let (lane, lane_reload) = when_stored(move || {
         let role = desk.member.get().map(|m| m.role);
         async move {
             let role = role?;
@@ -200,7 +230,11 @@ pub fn Inbox() -> impl IntoView {
                     let list = match lane.get().flatten().flatten() {
                         None => loading_note(storage.get(), l).into_any(),
                         Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
-                        Some(Ok((rows, total))) => view! { <LaneList rows=rows total=total pack=pack.clone() /> }.into_any(),
+                        Some(Ok((rows, total))) => view! {
+                            <LaneList rows=rows total=total pack=pack.clone() load=load.clone() outcome=batch
+                                on_done=move || lane_reload.again() />
+                        }
+                        .into_any(),
                     };
                     view! {
                         <p class="signed-in" data-testid="signed-in" data-role=member.role.clone()>
@@ -209,7 +243,7 @@ pub fn Inbox() -> impl IntoView {
                                 {t(l, Msg::SignOut)}
                             </button>
                             " "
-                            <button type="button" class="btn" data-testid="vault-lock" on:click=move |_| {
+                            <button type="button" class="btn" data-testid="vault-lock" title=t(l, Msg::VaultLockHint) on:click=move |_| {
                                 if let Ok(db) = db::require() {
                                     db.lock();
                                 }
@@ -217,6 +251,7 @@ pub fn Inbox() -> impl IntoView {
                                 {t(l, Msg::VaultLockNow)}
                             </button>
                         </p>
+                        <BatchReport outcome=batch />
                         {list}
                     }
                     .into_any()
