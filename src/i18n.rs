@@ -622,6 +622,7 @@ messages! {
     ListsCycle => "Siklus", "Cycle";
     ListsMake => "Unduh CSV", "Download CSV";
     ListsMade => "File dibuat", "File made";
+    ListsMakeXlsx => "Unduh Excel (.xlsx)", "Download Excel (.xlsx)";
     ListsMakePlain => "Unduh CSV untuk aplikasi (NIK sebagai teks biasa)", "Download CSV for software (NIK as plain text)";
     ListsEmpty => "Tidak ada kasus di siklus ini: file hanya berisi judul kolom.", "No case in this cycle: the file holds only the column titles.";
     ListsNone => "Paket prosedur kantor tidak memuat daftar.", "The office's procedure pack defines no lists.";

@@ -338,3 +338,82 @@ fn the_plain_file_for_software_has_bare_niks_commas_and_no_bom() {
     assert_eq!(sheet[1][0], "=\"3313014101900002\"");
     assert_eq!(sheet[2][1], "'=SUM(A1)");
 }
+
+#[test]
+fn the_xlsx_keeps_identity_numbers_as_text_and_dates_as_dates_for_an_independent_reader() {
+    use pandu::domain::csv::{Cell, Table};
+    use pandu::domain::date::Date;
+    use pandu::domain::xlsx::workbook;
+    let mut t = Table::new(vec![
+        "No".into(),
+        "NIK".into(),
+        "Nama".into(),
+        "RT".into(),
+        "Tanggal".into(),
+    ]);
+    t.push(vec![
+        Cell::Number(1),
+        Cell::Id("3313014101900002".into()),
+        Cell::Text("Sumarni & <Putri> \"Ayu\"".into()),
+        Cell::Id("003".into()),
+        Cell::Date(Date::new(2026, 11, 23).unwrap()),
+    ])
+    .unwrap();
+    t.push(vec![
+        Cell::Number(2),
+        Cell::Id("0013014101900002".into()),
+        Cell::Text("=SUM(A1)\u{1}".into()),
+        Cell::Empty,
+        Cell::Empty,
+    ])
+    .unwrap();
+    let path = std::env::temp_dir().join(format!("pandu-list-{}.xlsx", std::process::id()));
+    std::fs::write(&path, workbook(&t, "Usulan PBI-JK 2026/11")).unwrap();
+    let out = std::process::Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/xlsx_reader.py"))
+        .arg(&path)
+        .output()
+        .expect("python3 reads the workbook");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        read["sheet"], "Usulan PBI-JK 202611",
+        "a sheet name without '/'"
+    );
+    assert_eq!(read["frozen"], true, "the header row frozen");
+    let rows = read["rows"].as_array().unwrap();
+    assert_eq!(
+        rows[0][1],
+        serde_json::json!(["text", "NIK", true]),
+        "a bold header"
+    );
+    assert_eq!(rows[1][0], serde_json::json!(["number", 1.0, false]));
+    assert_eq!(
+        rows[1][1],
+        serde_json::json!(["text", "3313014101900002", false]),
+        "NIK as text, all 16 digits"
+    );
+    assert_eq!(
+        rows[1][2],
+        serde_json::json!(["text", "Sumarni & <Putri> \"Ayu\"", false])
+    );
+    assert_eq!(
+        rows[1][3],
+        serde_json::json!(["text", "003", false]),
+        "RT keeps its zeros"
+    );
+    // 23 November 2026 is Excel's day 46349.
+    assert_eq!(rows[1][4], serde_json::json!(["date", 46349, false]));
+    assert_eq!(rows[2][1][1], "0013014101900002");
+    assert_eq!(
+        rows[2][2],
+        serde_json::json!(["text", "=SUM(A1)", false]),
+        "a text cell, never a formula"
+    );
+    assert_eq!(rows[2].as_array().unwrap().len(), 3, "empty cells left out");
+}

@@ -27,3 +27,4 @@ pub mod staff;
 pub mod standing;
 pub mod storage;
 pub mod text;
+pub mod xlsx;

@@ -10,6 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
 import { download, waitSaved, step, mark, text, parseCsv, fillApplicant, signIn, makeOffice, addStaffMember } from "./flows.mjs";
 
@@ -323,6 +324,17 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   const plainRows = plain.trimEnd().split("\r\n").map((l) => l.split(","));
   assert.equal(plainRows[0][1], "NIK");
   assert.equal(plainRows[1][1], "3313014101900002", "the NIK as plain text");
+  // And as a workbook, read by an independent reader (Python's zipfile and
+  // ElementTree): the NIK a text cell, the header bold and frozen.
+  const [xlsxDl] = await Promise.all([dinas.page.waitForEvent("download"), kemensos.getByTestId("list-make-xlsx").click()]);
+  assert.match(xlsxDl.suggestedFilename(), /^karanganyar-usulan_pbi_jk-\d{4}-\d{2}\.xlsx$/);
+  const read = spawnSync("python3", [new URL("../xlsx_reader.py", import.meta.url).pathname, await xlsxDl.path()], { encoding: "utf8" });
+  assert.equal(read.status, 0, read.stderr);
+  const book = JSON.parse(read.stdout);
+  assert.equal(book.frozen, true);
+  assert.deepEqual(book.rows[0][1], ["text", "NIK", true]);
+  assert.deepEqual(book.rows[1][1], ["text", "3313014101900002", false]);
+  assert.equal(book.rows.length, 2);
   const dinkes = dinas.page.locator("[data-testid=list][data-list=usulan_pbpu_bp_pemda]");
   const [empty] = await Promise.all([dinas.page.waitForEvent("download"), dinkes.getByTestId("list-make").click()]);
   assert.equal(parseCsv((await readFile(await empty.path())).subarray(3).toString("utf8")).length, 1, "only the titles");

@@ -29,8 +29,7 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
             let made = RwSignal::new(None::<Result<usize, String>>);
             let busy = RwSignal::new(false);
             let (def2, pack_id) = (def.clone(), pack.id.clone());
-            // `plain`: the file for upload tools (bare NIKs, commas).
-            let make = move |plain: bool| {
+            let make = move |format: FileKind| {
                 // A list names every applicant: once the office has staff,
                 // only a signed-in member downloads it.
                 if desk.office_task().is_err() {
@@ -50,12 +49,16 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                         Ok(cases) => {
                             let header = def.columns.iter().map(|c| list_column(Lang::Id, *c).to_string()).collect();
                             let table = list_table(&def, &pack_id, &cases, &library.library, offset, cycle, header);
-                            let (name, text) = if plain {
-                                (format!("{}-{}-{}-aplikasi.csv", pack_id, def.id, cycle.code()), table.to_plain_csv())
-                            } else {
-                                (format!("{}-{}-{}.csv", pack_id, def.id, cycle.code()), table.to_csv())
+                            let base = format!("{}-{}-{}", pack_id, def.id, cycle.code());
+                            let (name, bytes, mime) = match format {
+                                FileKind::Sheet => (format!("{base}.csv"), table.to_csv().into_bytes(), "text/csv;charset=utf-8"),
+                                FileKind::Plain => (format!("{base}-aplikasi.csv"), table.to_plain_csv().into_bytes(), "text/csv;charset=utf-8"),
+                                FileKind::Xlsx => {
+                                    let sheet = def.title.get(false).to_string();
+                                    (format!("{base}.xlsx"), crate::domain::xlsx::workbook(&table, &sheet), crate::domain::xlsx::MIME)
+                                }
                             };
-                            platform::download(text.as_bytes(), &name, "text/csv;charset=utf-8");
+                            platform::download(&bytes, &name, mime);
                             made.set(Some(Ok(table.len())));
                         }
                         Err(p) => made.set(Some(Err(storage_problem(lang.untracked(), &p).to_string()))),
@@ -85,10 +88,13 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <button type="button" class="btn btn-primary" data-testid="list-make"
-                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(false) }>{t(l, Msg::ListsMake)}</button>
+                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Sheet) }>{t(l, Msg::ListsMake)}</button>
+                    " "
+                    <button type="button" class="btn" data-testid="list-make-xlsx"
+                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Xlsx) }>{t(l, Msg::ListsMakeXlsx)}</button>
                     " "
                     <button type="button" class="btn" data-testid="list-make-plain"
-                        disabled=move || busy.get() on:click=move |_| make(true)>{t(l, Msg::ListsMakePlain)}</button>
+                        disabled=move || busy.get() on:click=move |_| make(FileKind::Plain)>{t(l, Msg::ListsMakePlain)}</button>
                     {decrees.into_iter().map(|(id, title)| {
                         let href = move || base.href(&format!("decrees/{id}/{}", chosen.get().code()));
                         view! { <p><A href=href attr:data-testid="decree-open">{t(l, Msg::DecreeOpen)} ": " {title}</A></p> }
@@ -110,6 +116,17 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// Which file a list is downloaded as.
+#[derive(Clone, Copy)]
+enum FileKind {
+    /// CSV for Indonesian spreadsheets.
+    Sheet,
+    /// CSV for upload tools.
+    Plain,
+    /// An Excel workbook with typed cells.
+    Xlsx,
 }
 
 /// The office's letter register: a year's letters in number order, and
