@@ -1782,6 +1782,10 @@ pub fn list_column(lang: Lang, c: Column) -> &'static str {
         (Column::Reached, Lang::En) => "Date proposed",
         (Column::CaseId, Lang::Id) => "ID Kasus Pandu",
         (Column::CaseId, Lang::En) => "Pandu case id",
+        (Column::Regency, Lang::Id) => "Kabupaten/Kota",
+        (Column::Regency, Lang::En) => "Regency/city",
+        (Column::Effective, Lang::Id) => "Tanggal Berlaku",
+        (Column::Effective, Lang::En) => "Effective date",
     }
 }
 

@@ -150,9 +150,10 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
     assert_eq!(rows[1][4], "P");
     assert_eq!(rows[1][5], "1990-01-01");
     assert_eq!(shown(&rows[1][7]), "003", "RT keeps its zeros");
-    assert_eq!(rows[1][11], "2026-11-20", "the day it reached the step");
-    assert_eq!(rows[1][12], "a");
-    assert_eq!(rows[2][12], "d");
+    assert_eq!(rows[1][11], "Kabupaten Karanganyar", "the regency");
+    assert_eq!(rows[1][12], "2026-11-20", "the day it reached the step");
+    assert_eq!(rows[1][13], "a");
+    assert_eq!(rows[2][13], "d");
 
     let rows = rows_of(kemensos, 12);
     assert_eq!(rows.len(), 2);
@@ -165,7 +166,7 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
     let dinkes = list(&pack, "usulan_pbpu_bp_pemda");
     let rows = rows_of(dinkes, 11);
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1][12], "b");
+    assert_eq!(rows[1][13], "b");
 
     // A cycle with no case: a file with its header and nothing else.
     assert_eq!(rows_of(kemensos, 10).len(), 1);
@@ -416,4 +417,41 @@ fn the_xlsx_keeps_identity_numbers_as_text_and_dates_as_dates_for_an_independent
         "a text cell, never a formula"
     );
     assert_eq!(rows[2].as_array().unwrap().len(), 3, "empty cells left out");
+}
+
+#[test]
+fn banjarbarus_mutation_list_names_the_regency_and_the_day_it_takes_effect() {
+    let pack = pack("banjarbaru");
+    let (library, offset) = library_of(&pack);
+    let bnba = list(&pack, "bnba_mutasi");
+    let mut r = Recorder::new("dev", "m1", -10);
+    r.created("banjarbaru", "mutation")
+        .field(Field::FullName, "Siti Aminah")
+        .field(Field::Nik, "6372014101900002")
+        .step("apply")
+        .step("kelurahan_letter")
+        .step("submit");
+    let case = Case::fold(&r.events).unwrap();
+    let november = Cycle {
+        year: 2026,
+        month: 11,
+    };
+    let table = list_table(
+        bnba,
+        "banjarbaru",
+        &[case],
+        &library,
+        offset,
+        november,
+        header(bnba),
+    );
+    let rows = parse(&table.to_csv());
+    assert_eq!(rows.len(), 2, "the case handed over in November");
+    let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[1][at("Regency")], "Kota Banjarbaru");
+    assert_eq!(
+        rows[1][at("Effective")],
+        "2026-12-01",
+        "in force from the first of the next month"
+    );
 }

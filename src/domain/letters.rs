@@ -47,7 +47,9 @@ fn field_of(c: Column) -> Option<Field> {
         Column::Village => Field::Village,
         Column::District => Field::District,
         Column::Phone => Field::Phone,
-        Column::No | Column::Reached | Column::CaseId => return None,
+        Column::No | Column::Reached | Column::CaseId | Column::Regency | Column::Effective => {
+            return None
+        }
     })
 }
 

@@ -128,7 +128,7 @@ pub fn list_table(
         let row = def
             .columns
             .iter()
-            .map(|col| cell(*col, i + 1, at, case, offset))
+            .map(|col| cell(*col, i + 1, at, case, offset, library, cycle))
             .collect();
         // The header has one title per column, so the widths agree.
         let _ = table.push(row);
@@ -136,7 +136,15 @@ pub fn list_table(
     table
 }
 
-fn cell(col: Column, n: usize, at: Millis, case: &Case, offset: i32) -> Cell {
+fn cell(
+    col: Column,
+    n: usize,
+    at: Millis,
+    case: &Case,
+    offset: i32,
+    library: &Library,
+    cycle: Cycle,
+) -> Cell {
     let a = &case.applicant;
     let text = |f: Field| {
         let v = a.get(f).trim();
@@ -175,5 +183,10 @@ fn cell(col: Column, n: usize, at: Millis, case: &Case, offset: i32) -> Cell {
         Column::Phone => id(Field::Phone),
         Column::Reached => Cell::Date(local_date(at, offset)),
         Column::CaseId => Cell::Text(case.id.clone()),
+        Column::Regency => library
+            .get(&case.pack, case.version)
+            .map_or(Cell::Empty, |p| Cell::Text(p.regency.clone())),
+        Column::Effective => Date::new(cycle.year, cycle.month, 1)
+            .map_or(Cell::Empty, |d| Cell::Date(d.first_of_next_month())),
     }
 }

@@ -170,6 +170,11 @@ pub enum Column {
     Reached,
     /// Pandu's case id, to find the record again.
     CaseId,
+    /// The regency or city of the pack ("Kota Banjarbaru").
+    Regency,
+    /// When a cycle's changes take effect: the first day of the month
+    /// after the cycle (Banjarbaru's mutations to BPJS).
+    Effective,
 }
 
 fn wib() -> i32 {
