@@ -247,6 +247,8 @@ messages! {
     FieldVillage => "Desa/kelurahan", "Village/kelurahan";
     FieldDistrict => "Kecamatan", "District (kecamatan)";
     FieldPhone => "Nomor HP", "Phone number";
+    FieldKis => "Nomor kartu KIS/JKN (jika sudah punya)", "KIS/JKN card number (if insured already)";
+    FieldBadKis => "Nomor kartu KIS/JKN: 13 angka.", "KIS/JKN card number: 13 digits.";
     FieldRequired => "Wajib diisi.", "Required.";
     FieldNoIdentity => "Isi NIK, atau nomor KK bila belum punya NIK (bayi baru lahir).",
         "Enter the NIK, or the KK number when there is no NIK yet (a newborn).";
@@ -1645,6 +1647,7 @@ pub fn field_label(lang: Lang, field: Field) -> &'static str {
             Field::Village => Msg::FieldVillage,
             Field::District => Msg::FieldDistrict,
             Field::Phone => Msg::FieldPhone,
+            Field::Kis => Msg::FieldKis,
         },
     )
 }
@@ -1676,6 +1679,7 @@ pub fn field_problem(lang: Lang, problem: &FieldProblem) -> Vec<String> {
         FieldProblem::DateInFuture => one(Msg::FieldDateInFuture),
         FieldProblem::BadNeighbourhood => one(Msg::FieldBadNeighbourhood),
         FieldProblem::BadPhone => one(Msg::FieldBadPhone),
+        FieldProblem::BadKis => one(Msg::FieldBadKis),
         FieldProblem::BadSex => one(Msg::FieldBadSex),
         FieldProblem::TooLong { max } => vec![format!(
             "{} {max} {}.",
@@ -1782,6 +1786,8 @@ pub fn list_column(lang: Lang, c: Column) -> &'static str {
         (Column::Reached, Lang::En) => "Date proposed",
         (Column::CaseId, Lang::Id) => "ID Kasus Pandu",
         (Column::CaseId, Lang::En) => "Pandu case id",
+        (Column::Kis, Lang::Id) => "No. Kartu KIS/JKN",
+        (Column::Kis, Lang::En) => "KIS/JKN card number",
         (Column::Regency, Lang::Id) => "Kabupaten/Kota",
         (Column::Regency, Lang::En) => "Regency/city",
         (Column::Effective, Lang::Id) => "Tanggal Berlaku",

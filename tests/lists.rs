@@ -428,6 +428,7 @@ fn banjarbarus_mutation_list_names_the_regency_and_the_day_it_takes_effect() {
     r.created("banjarbaru", "mutation")
         .field(Field::FullName, "Siti Aminah")
         .field(Field::Nik, "6372014101900002")
+        .field(Field::Kis, "0001234567890")
         .step("apply")
         .step("kelurahan_letter")
         .step("submit");
@@ -449,6 +450,11 @@ fn banjarbarus_mutation_list_names_the_regency_and_the_day_it_takes_effect() {
     assert_eq!(rows.len(), 2, "the case handed over in November");
     let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
     assert_eq!(rows[1][at("Regency")], "Kota Banjarbaru");
+    assert_eq!(
+        rows[1][at("Kis")],
+        "=\"0001234567890\"",
+        "the KIS number as text, zeros kept"
+    );
     assert_eq!(
         rows[1][at("Effective")],
         "2026-12-01",

@@ -35,10 +35,13 @@ pub enum Field {
     /// Kecamatan.
     District,
     Phone,
+    /// The KIS / JKN card number, 13 digits, for someone already insured
+    /// (a mutation or a reactivation); optional.
+    Kis,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::FullName,
         Field::Nik,
         Field::Kk,
@@ -50,6 +53,7 @@ impl Field {
         Field::Village,
         Field::District,
         Field::Phone,
+        Field::Kis,
     ];
 
     /// The stable code used in events and element ids.
@@ -66,6 +70,7 @@ impl Field {
             Field::Village => "village",
             Field::District => "district",
             Field::Phone => "phone",
+            Field::Kis => "kis",
         }
     }
 
@@ -82,6 +87,7 @@ impl Field {
             Field::Address => TextKind::Address,
             Field::Village | Field::District => TextKind::Place,
             Field::Phone => TextKind::Phone,
+            Field::Kis => TextKind::IdNumber,
         }
     }
 }
@@ -101,6 +107,8 @@ pub enum FieldProblem {
     /// A phone number: digits, spaces, dashes and an optional leading +,
     /// 8 to 15 digits.
     BadPhone,
+    /// A KIS / JKN card number: 13 digits.
+    BadKis,
     BadSex,
     /// Longer than the field's limit (a value stored before limits).
     TooLong {
@@ -218,6 +226,10 @@ impl Applicant {
         if !phone.is_empty() && !phone_ok(phone) {
             out.push((Field::Phone, FieldProblem::BadPhone));
         }
+        let kis = self.get(Field::Kis);
+        if !kis.is_empty() && !(kis.len() == 13 && kis.bytes().all(|b| b.is_ascii_digit())) {
+            out.push((Field::Kis, FieldProblem::BadKis));
+        }
         for (&field, value) in &self.values {
             if let Err(text::TextProblem::TooLong { max }) = text::check(value, field.text_kind()) {
                 out.push((field, FieldProblem::TooLong { max }));
@@ -300,6 +312,7 @@ mod tests {
             (Field::Rt, "1234"),
             (Field::Rw, "0a"),
             (Field::Phone, "0812"),
+            (Field::Kis, "12345678901234"),
         ]);
         let fields: Vec<Field> = a.problems(today()).into_iter().map(|(f, _)| f).collect();
         assert_eq!(
@@ -312,7 +325,8 @@ mod tests {
                 Field::Sex,
                 Field::Rt,
                 Field::Rw,
-                Field::Phone
+                Field::Phone,
+                Field::Kis
             ]
         );
         let nik = &a.problems(today())[1].1;
@@ -342,6 +356,7 @@ mod tests {
             (Field::Phone, "+62 812-3456-7890"),
             (Field::Rt, "003"),
             (Field::Rw, "12"),
+            (Field::Kis, "0001234567890"),
         ]);
         assert_eq!(a.problems(today()), vec![]);
         assert_eq!(a.birth_date(today()), Date::new(1990, 1, 1));

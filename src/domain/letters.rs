@@ -47,6 +47,7 @@ fn field_of(c: Column) -> Option<Field> {
         Column::Village => Field::Village,
         Column::District => Field::District,
         Column::Phone => Field::Phone,
+        Column::Kis => Field::Kis,
         Column::No | Column::Reached | Column::CaseId | Column::Regency | Column::Effective => {
             return None
         }

@@ -181,6 +181,7 @@ fn cell(
         Column::Village => text(Field::Village),
         Column::District => text(Field::District),
         Column::Phone => id(Field::Phone),
+        Column::Kis => id(Field::Kis),
         Column::Reached => Cell::Date(local_date(at, offset)),
         Column::CaseId => Cell::Text(case.id.clone()),
         Column::Regency => library

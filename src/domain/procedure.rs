@@ -170,6 +170,8 @@ pub enum Column {
     Reached,
     /// Pandu's case id, to find the record again.
     CaseId,
+    /// The KIS / JKN card number (`Field::Kis`).
+    Kis,
     /// The regency or city of the pack ("Kota Banjarbaru").
     Regency,
     /// When a cycle's changes take effect: the first day of the month

@@ -214,13 +214,16 @@ pub(super) fn ApplicantForm(
             _ => {
                 let (kind, mode, auto) = match field {
                     Field::BirthDate => ("date", "none", "bday"),
-                    Field::Nik | Field::Kk | Field::Rt | Field::Rw => ("text", "numeric", "off"),
+                    Field::Nik | Field::Kk | Field::Rt | Field::Rw | Field::Kis => {
+                        ("text", "numeric", "off")
+                    }
                     Field::Phone => ("tel", "tel", "tel"),
                     Field::FullName => ("text", "text", "name"),
                     _ => ("text", "text", "off"),
                 };
                 let max = match field {
                     Field::Nik | Field::Kk => Some(16),
+                    Field::Kis => Some(13),
                     Field::Rt | Field::Rw => Some(3),
                     other => Some(other.text_kind().max_chars()),
                 };
