@@ -1788,6 +1788,8 @@ pub fn list_column(lang: Lang, c: Column) -> &'static str {
         (Column::CaseId, Lang::En) => "Pandu case id",
         (Column::Kis, Lang::Id) => "No. Kartu KIS/JKN",
         (Column::Kis, Lang::En) => "KIS/JKN card number",
+        (Column::VillageCode, Lang::Id) => "Kode Desa/Kelurahan",
+        (Column::VillageCode, Lang::En) => "Village code",
         (Column::Regency, Lang::Id) => "Kabupaten/Kota",
         (Column::Regency, Lang::En) => "Regency/city",
         (Column::Effective, Lang::Id) => "Tanggal Berlaku",

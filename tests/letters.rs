@@ -277,6 +277,7 @@ fn decree_table(pack: &Pack, cases: &[Case], cycle: Cycle) -> pandu::domain::csv
         pack.utc_offset_minutes,
         cycle,
         header,
+        &Default::default(),
     )
 }
 

@@ -117,7 +117,9 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
         karanganyar_case("c", "9471015501990003", "pbi_jk", 9 * days),
         karanganyar_case("d", "3313014101900004", "pbi_jk", -days),
     ];
-    // The rows of a 2026 month's list, parsed back.
+    // The rows of a 2026 month's list, parsed back; the cases came from
+    // device "dev", enrolled for village 33.13.01.2001.
+    let villages = [("dev".to_string(), "33.13.01.2001".to_string())].into();
     let rows_of = |def: &ListDef, month: u32| {
         let cycle = Cycle { year: 2026, month };
         let table = list_table(
@@ -128,6 +130,7 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
             offset,
             cycle,
             header(def),
+            &villages,
         );
         parse(&table.to_csv())
     };
@@ -150,10 +153,14 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
     assert_eq!(rows[1][4], "P");
     assert_eq!(rows[1][5], "1990-01-01");
     assert_eq!(shown(&rows[1][7]), "003", "RT keeps its zeros");
-    assert_eq!(rows[1][11], "Kabupaten Karanganyar", "the regency");
-    assert_eq!(rows[1][12], "2026-11-20", "the day it reached the step");
-    assert_eq!(rows[1][13], "a");
-    assert_eq!(rows[2][13], "d");
+    assert_eq!(
+        rows[1][9], "=\"33.13.01.2001\"",
+        "the sending device's village code, as text"
+    );
+    assert_eq!(rows[1][12], "Kabupaten Karanganyar", "the regency");
+    assert_eq!(rows[1][13], "2026-11-20", "the day it reached the step");
+    assert_eq!(rows[1][14], "a");
+    assert_eq!(rows[2][14], "d");
 
     let rows = rows_of(kemensos, 12);
     assert_eq!(rows.len(), 2);
@@ -166,7 +173,7 @@ fn a_cycles_list_holds_the_cases_that_reached_its_node_in_that_month() {
     let dinkes = list(&pack, "usulan_pbpu_bp_pemda");
     let rows = rows_of(dinkes, 11);
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1][13], "b");
+    assert_eq!(rows[1][14], "b");
 
     // A cycle with no case: a file with its header and nothing else.
     assert_eq!(rows_of(kemensos, 10).len(), 1);
@@ -244,6 +251,7 @@ fn a_list_of_ten_thousand_cases_is_a_correct_file() {
             month: 11,
         },
         header(kemensos),
+        &Default::default(),
     );
     assert_eq!(table.len(), 10_000);
     let rows = parse(&table.to_csv());
@@ -445,6 +453,7 @@ fn banjarbarus_mutation_list_names_the_regency_and_the_day_it_takes_effect() {
         offset,
         november,
         header(bnba),
+        &Default::default(),
     );
     let rows = parse(&table.to_csv());
     assert_eq!(rows.len(), 2, "the case handed over in November");

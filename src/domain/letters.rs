@@ -48,9 +48,12 @@ fn field_of(c: Column) -> Option<Field> {
         Column::District => Field::District,
         Column::Phone => Field::Phone,
         Column::Kis => Field::Kis,
-        Column::No | Column::Reached | Column::CaseId | Column::Regency | Column::Effective => {
-            return None
-        }
+        Column::No
+        | Column::Reached
+        | Column::CaseId
+        | Column::Regency
+        | Column::Effective
+        | Column::VillageCode => return None,
     })
 }
 

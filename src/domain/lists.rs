@@ -7,6 +7,8 @@
 //! cycle of its first arrival at the node); rows are in arrival order,
 //! then by case id, so the same cases always give the same file.
 
+use std::collections::BTreeMap;
+
 use super::applicant::Field;
 use super::case::Case;
 use super::csv::{Cell, Table};
@@ -105,6 +107,7 @@ pub fn list_table(
     offset: i32,
     cycle: Cycle,
     header: Vec<String>,
+    villages: &BTreeMap<String, String>,
 ) -> Table {
     let (from, to) = cycle_bounds(def, cycle, offset);
     let mut on: Vec<(Millis, &Case)> = cases
@@ -128,7 +131,13 @@ pub fn list_table(
         let row = def
             .columns
             .iter()
-            .map(|col| cell(*col, i + 1, at, case, offset, library, cycle))
+            .map(|col| match col {
+                // The sending device's village code (walk-ins have none).
+                Column::VillageCode => villages
+                    .get(&case.origin)
+                    .map_or(Cell::Empty, |v| Cell::Id(v.clone())),
+                _ => cell(*col, i + 1, at, case, offset, library, cycle),
+            })
             .collect();
         // The header has one title per column, so the widths agree.
         let _ = table.push(row);
@@ -189,5 +198,6 @@ fn cell(
             .map_or(Cell::Empty, |p| Cell::Text(p.regency.clone())),
         Column::Effective => Date::new(cycle.year, cycle.month, 1)
             .map_or(Cell::Empty, |d| Cell::Date(d.first_of_next_month())),
+        Column::VillageCode => Cell::Empty,
     }
 }

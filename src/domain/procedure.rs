@@ -174,6 +174,9 @@ pub enum Column {
     Kis,
     /// The regency or city of the pack ("Kota Banjarbaru").
     Regency,
+    /// The village code of the device that sent the case (Kemendagri's
+    /// `PP.RR.DD.VVVV`), from its enrolment; empty for a walk-in.
+    VillageCode,
     /// When a cycle's changes take effect: the first day of the month
     /// after the cycle (Banjarbaru's mutations to BPJS).
     Effective,

@@ -141,7 +141,7 @@ pub fn DecreePage() -> impl IntoView {
             let mut cols = list.clone();
             cols.columns = std::iter::once(Column::No).chain(def.columns.iter().copied()).collect();
             let header = cols.columns.iter().map(|c| list_column(Lang::Id, *c).to_string()).collect();
-            let table = list_table(&cols, &pack.id, &data.cases, &load.library, offset, cycle, header);
+            let table = list_table(&cols, &pack.id, &data.cases, &load.library, offset, cycle, header, &Default::default());
             let month = month_year(Lang::Id, cycle.year, cycle.month);
             let key = decree_key(&def.id, cycle);
             let issued = data.register.iter().rev().find(|e| e.case_id == key).cloned();

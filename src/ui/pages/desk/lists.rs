@@ -43,12 +43,25 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     let (from, _) = cycle_bounds(&def, cycle, offset);
                     let key = procedure_key(&pack_id, &def.procedure);
-                    let result = async { db::require()?.cases_changed_since(&key, from as f64).await }.await;
+                    let result = async {
+                        let db = db::require()?;
+                        // Each sending device's village code, from its enrolment.
+                        let villages: std::collections::BTreeMap<String, String> = db
+                            .peers()
+                            .await
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|p| !p.forged)
+                            .map(|p| (p.sender.device_id, p.sender.village))
+                            .collect();
+                        Ok::<_, crate::domain::storage::StorageProblem>((db.cases_changed_since(&key, from as f64).await?, villages))
+                    }
+                    .await;
                     busy.set(false);
                     match result {
-                        Ok(cases) => {
+                        Ok((cases, villages)) => {
                             let header = def.columns.iter().map(|c| list_column(Lang::Id, *c).to_string()).collect();
-                            let table = list_table(&def, &pack_id, &cases, &library.library, offset, cycle, header);
+                            let table = list_table(&def, &pack_id, &cases, &library.library, offset, cycle, header, &villages);
                             let base = format!("{}-{}-{}", pack_id, def.id, cycle.code());
                             let (name, bytes, mime) = match format {
                                 FileKind::Sheet => (format!("{base}.csv"), table.to_csv().into_bytes(), "text/csv;charset=utf-8"),
