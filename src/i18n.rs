@@ -631,6 +631,11 @@ messages! {
     LettersTitle => "Surat", "Letters";
     LettersMake => "Buat surat", "Make the letter";
     LettersPrint => "Cetak", "Print";
+    LetterheadTitle => "Kop surat", "Letterhead";
+    LetterheadAddress => "Alamat kantor", "Office address";
+    LetterheadHint => "Dicetak di bawah nama kantor pada surat dan lampiran keputusan, misalnya \"Jl. Jend. Sudirman No. 5, Karanganyar 57712, Telp. (0271) 495123\". Kosongkan untuk memakai alamat dari paket prosedur.", "Printed under the office's name on letters and decree attachments, e.g. \"Jl. Jend. Sudirman No. 5, Karanganyar 57712, Tel. (0271) 495123\". Leave empty to use the address from the procedure pack.";
+    LetterheadSave => "Simpan alamat", "Save the address";
+    LetterheadSaved => "Alamat kop surat tersimpan.", "Letterhead address saved.";
     EvPaper => "surat nomor", "letter number";
     BatchTitle => "Kerjakan beberapa kasus sekaligus", "Work several cases at once";
     BatchHint => "Centang kasus yang langkahnya sudah Anda kerjakan (misalnya memaraf atau menandatangani suratnya), lalu masukkan PIN Anda sekali. Setiap kasus dicatat atas nama Anda; kasus yang belum memenuhi syarat disebutkan dan tidak dicatat.", "Tick the cases whose step you have done (initialled or signed their letters, say), then enter your PIN once. Each case is recorded in your name; cases not ready are named and not recorded.";

@@ -15,6 +15,8 @@ use crate::domain::register::RegisterEntry;
 use crate::domain::storage::StorageProblem;
 
 const REGISTER_KEY: &str = "register";
+/// The office's own address for its letterhead, if it set one.
+const ADDRESS_KEY: &str = "letterhead_address";
 
 /// Where an issued letter is kept in `settings`.
 fn letter_key(number: &str) -> String {
@@ -83,6 +85,21 @@ impl Db {
             Ok((entry, vec![(stores::SETTINGS, put)]))
         })
         .await
+    }
+
+    /// The office's letterhead address, printed instead of the pack's when
+    /// set.
+    pub async fn letterhead_address(&self) -> Result<Option<String>> {
+        Ok(self
+            .get_setting::<String>(ADDRESS_KEY)
+            .await?
+            .filter(|a| !a.trim().is_empty()))
+    }
+
+    /// Saves the letterhead address (empty: the pack's again).
+    pub async fn save_letterhead_address(&self, address: &str) -> Result<()> {
+        self.put_setting(ADDRESS_KEY, &address.trim().to_string())
+            .await
     }
 
     /// Checks a printed paper's QR text against the register and the

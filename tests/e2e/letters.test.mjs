@@ -96,6 +96,11 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   assert.match(await text(app, "staff-member-nip"), /NIP 197205141998032004/);
   // With staff, each step is its lane's: the Staf drafts the letter.
   await addStaffMember(app, { name: "Pak Staf", role: "staf", pin: "1111" }, KADIS.pin);
+  // The office's own address for the letterhead.
+  await app.goto("settings");
+  await app.tid("letterhead-address").fill("Jl. Prof. M. Yamin No. 1, Painan 25611");
+  await app.tid("letterhead-save").click();
+  await app.tid("letterhead-saved").waitFor();
   await app.goto(caseUrl);
   await app.tid("letter-make").click();
   await app.tid("letter-problem").waitFor();
@@ -122,7 +127,7 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   await app.tid("letter").waitFor();
   assert.equal(await text(app, "letter-number"), number);
   const sheet = await app.tid("letter").textContent();
-  for (const words of ["PEMERINTAH KABUPATEN PESISIR SELATAN", "Rosmaniar", "1301014101900002", "Jl. Ilyas Yakub No. 5", "Painan,", "Kepala Dinas"]) {
+  for (const words of ["PEMERINTAH KABUPATEN PESISIR SELATAN", "Jl. Prof. M. Yamin No. 1, Painan 25611", "Rosmaniar", "1301014101900002", "Jl. Ilyas Yakub No. 5", "Painan,", "Kepala Dinas"]) {
     assert.ok(sheet.includes(words), `the letter says ${words}`);
   }
   // Signed by the Kadis: name, rank, NIP; the sex as its label asks.

@@ -76,6 +76,8 @@ struct DecreeData {
     register: Vec<RegisterEntry>,
     sheet: Option<Decree>,
     officer: String,
+    /// The office's own letterhead address, if set.
+    address: Option<String>,
 }
 
 #[component]
@@ -113,6 +115,7 @@ pub fn DecreePage() -> impl IntoView {
                         register,
                         sheet,
                         officer: db.officer_name().await?,
+                        address: db.letterhead_address().await?,
                     })
                 }
                 .await,
@@ -149,10 +152,18 @@ pub fn DecreePage() -> impl IntoView {
             // Who signs: the holder of the decree's signing role now (a
             // numbered sheet keeps who signed it).
             let signer = paper_signer(&pack, def.signer_role.as_deref(), &desk.staff.get());
-            let now = render_decree(&def, &pack, &table, cycle, &month, &number, local_date(at, offset), signer.as_ref().ok(), false, &Lang::Id);
+            let address = data.address.clone();
+            let with_address = move |mut d: Decree| {
+                if let Some(a) = &address {
+                    d.address = Some(a.clone());
+                }
+                d
+            };
+            let now = with_address(render_decree(&def, &pack, &table, cycle, &month, &number, local_date(at, offset), signer.as_ref().ok(), false, &Lang::Id));
             let state = decree_state(issued.as_ref(), data.sheet.clone(), now);
             let count = table.len();
             let (pack2, def2, data2, month) = (pack.clone(), def.clone(), data.clone(), month.clone());
+            let with_address = with_address.clone();
             let no_signer = signer.clone().err();
             let issue_now = move |_| {
                 if desk.office_task().is_err() {
@@ -173,6 +184,7 @@ pub fn DecreePage() -> impl IntoView {
                 let title = def2.title.get(false).to_string();
                 let key = key.clone();
                 let (pack, def, table, month) = (pack2.clone(), def2.clone(), table.clone(), month.clone());
+                let with_address = with_address.clone();
                 busy.set(true);
                 problem.set(None);
                 leptos::task::spawn_local(async move {
@@ -193,7 +205,7 @@ pub fn DecreePage() -> impl IntoView {
                                         nik: "",
                                     },
                                 )?;
-                                let sheet = render_decree(&def, &pack, &table, cycle, &month, &entry.number, date, Some(&signer), false, &Lang::Id);
+                                let sheet = with_address(render_decree(&def, &pack, &table, cycle, &month, &entry.number, date, Some(&signer), false, &Lang::Id));
                                 entry.digest = sheet.digest();
                                 Ok::<_, Vec<FormatProblem>>((entry, sheet))
                             })

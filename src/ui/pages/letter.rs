@@ -75,6 +75,10 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
     let signer = paper_signer(r.pack, r.def.signer_role.as_deref(), r.staff)
         .map_err(IssueProblem::Signer)?;
     let db = db::require().map_err(IssueProblem::Storage)?;
+    let address = db
+        .letterhead_address()
+        .await
+        .map_err(IssueProblem::Storage)?;
     let outcome = db
         .issue_letter(|entries| {
             let entry = issue(
@@ -91,7 +95,7 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
                 },
             )
             .map_err(IssueProblem::Format)?;
-            let letter = render(
+            let mut letter = render(
                 r.def,
                 r.pack,
                 &case,
@@ -102,6 +106,10 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
                 &Lang::Id,
             )
             .map_err(IssueProblem::Missing)?;
+            // The office's own address, where it set one, over the pack's.
+            if let Some(a) = &address {
+                letter.address = Some(a.clone());
+            }
             let event = (r.event)(EventKind::LetterIssued {
                 letter: r.def.id.clone(),
                 number: entry.number.clone(),
