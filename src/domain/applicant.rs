@@ -227,7 +227,7 @@ impl Applicant {
             out.push((Field::Phone, FieldProblem::BadPhone));
         }
         let kis = self.get(Field::Kis);
-        if !kis.is_empty() && !(kis.len() == 13 && kis.bytes().all(|b| b.is_ascii_digit())) {
+        if !kis.is_empty() && (kis.len() != 13 || !kis.bytes().all(|b| b.is_ascii_digit())) {
             out.push((Field::Kis, FieldProblem::BadKis));
         }
         for (&field, value) in &self.values {

@@ -424,6 +424,7 @@ pub fn paper_signer(
 
 /// What a cycle's decree page shows and may print.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // one per page, never stored or copied
 pub enum DecreeState {
     /// No number yet: the list as it is, a draft that does not print.
     Draft(Decree),

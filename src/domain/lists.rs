@@ -99,6 +99,7 @@ pub fn arrival(walk: &Walk, node: &str) -> Option<Millis> {
 /// `header` (one title per column, from `i18n`). Each case walks with the
 /// pack version it started under, from `library`; `offset` is the
 /// regency's.
+#[allow(clippy::too_many_arguments)]
 pub fn list_table(
     def: &ListDef,
     pack: &str,

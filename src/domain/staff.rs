@@ -194,6 +194,30 @@ impl NewStaff {
     }
 }
 
+/// The log line of a change to `member` that the head `by` authorised
+/// (`authorise` found them among `heads`).
+fn logged(
+    at: Millis,
+    action: StaffAction,
+    member: &StaffMember,
+    heads: &[&StaffMember],
+    by: &Authority,
+) -> StaffLogEntry {
+    let head = heads
+        .iter()
+        .find(|m| m.id == by.member)
+        .expect("authorise found the head");
+    StaffLogEntry {
+        at,
+        action,
+        member: member.id.clone(),
+        name: member.name.clone(),
+        role: member.role.clone(),
+        by: head.id.clone(),
+        by_name: head.name.clone(),
+    }
+}
+
 /// Who signs a paper: the holder of its signing role, as printed under
 /// the signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -470,19 +494,7 @@ impl<'a> StaffRules<'a> {
                 let Some(member) = member.filter(|_| problems.is_empty()) else {
                     return Err(problems);
                 };
-                let head = heads
-                    .iter()
-                    .find(|m| m.id == by.member)
-                    .expect("authorise found the head");
-                let entry = StaffLogEntry {
-                    at,
-                    action: StaffAction::Updated,
-                    member: member.id.clone(),
-                    name: member.name.clone(),
-                    role: member.role.clone(),
-                    by: head.id.clone(),
-                    by_name: head.name.clone(),
-                };
+                let entry = logged(at, StaffAction::Updated, member, &heads, by);
                 let all = staff
                     .iter()
                     .map(|m| match &m.id == id {
@@ -516,19 +528,7 @@ impl<'a> StaffRules<'a> {
                 let Some(gone) = gone.filter(|_| problems.is_empty()) else {
                     return Err(problems);
                 };
-                let head = heads
-                    .iter()
-                    .find(|m| m.id == by.member)
-                    .expect("authorise found the head");
-                let entry = StaffLogEntry {
-                    at,
-                    action: StaffAction::Removed,
-                    member: gone.id.clone(),
-                    name: gone.name.clone(),
-                    role: gone.role.clone(),
-                    by: head.id.clone(),
-                    by_name: head.name.clone(),
-                };
+                let entry = logged(at, StaffAction::Removed, gone, &heads, by);
                 let mut all: Vec<StaffMember> =
                     staff.iter().filter(|m| &m.id != id).cloned().collect();
                 // Without a head role in the pack, the first member's role

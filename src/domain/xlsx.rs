@@ -120,22 +120,16 @@ fn row(out: &mut String, n: usize, cells: &[Cell], header: bool) {
     out.push_str("</row>");
 }
 
-/// XML text: the five escapes, and characters XML 1.0 cannot hold left out.
+/// XML text: escaped as the flowchart's SVG text is, with the characters
+/// XML 1.0 cannot hold left out.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let kept: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
+        .collect();
+    super::flowchart::escape(&kept)
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
@@ -246,7 +240,7 @@ mod tests {
     fn xml_text_is_escaped_and_cleaned() {
         assert_eq!(
             escape("a<b>&\"c'\u{1}\u{7}d"),
-            "a&lt;b&gt;&amp;&quot;c&apos;d"
+            "a&lt;b&gt;&amp;&quot;c&#39;d"
         );
     }
 }
