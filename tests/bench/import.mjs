@@ -69,7 +69,9 @@ export async function benchImport(server, prefix, existing = 100_000) {
     await tid("device-card-file").setInputFiles(join(dir, "card.json"));
     await tid("device-approve").click();
     await page.waitForSelector("[data-testid=device-row][data-standing=enrolled]");
+    // The office laptop opens every page with the PIN.
     await page.goto(url("procedures"));
+    await passPin(page);
     await tid("procedure-card").first().waitFor();
     await seed(page, existing);
 
