@@ -598,7 +598,7 @@ messages! {
     SignInTitle => "Masuk sebagai staf", "Sign in as a staff member";
     SignInWho => "Siapa Anda?", "Who are you?";
     SignIn => "Masuk", "Sign in";
-    ActSwitchUser => "Biarkan staf peran itu masuk lewat Kotak masuk > Ganti pengguna.", "Let a member of that role sign in through Inbox > Switch user.";
+    ActSwitchUser => "Biarkan staf peran itu masuk lewat Kotak masuk > Ganti pengguna; jika belum ada staf dengan peran itu, tambahkan dulu di Pengaturan > Staf kantor.", "Let a member of that role sign in through Inbox > Switch user; if nobody holds that role yet, add them first in Settings > Office staff.";
     SignOut => "Ganti pengguna", "Switch user";
     SignInWrongPin => "PIN salah. Coba lagi.", "Wrong PIN. Try again.";
     SignedInAs => "Masuk sebagai", "Signed in as";
@@ -643,7 +643,7 @@ messages! {
     BatchGo => "Selesaikan langkah kasus yang dicentang", "Finish the step of the ticked cases";
     BatchPick => "Pilih", "Select";
     BatchDone => "Langkah selesai", "Step finished";
-    ActPaperMissing => "Langkah ini mengerjakan surat yang belum dibuat. Buat suratnya dulu di bagian Surat (Buat surat), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "This step works on a letter not made yet. Make the letter first under Letters (Make the letter), then finish this step. Nothing was recorded.";
+    ActPaperMissing => "Surat untuk langkah ini belum dibuat. Buat suratnya dulu di bagian Surat (tombol Buat surat), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "The letter for this step has not been made. Make it first under Letters (Make the letter), then finish this step. Nothing was recorded.";
     CheckTitle => "Periksa QR surat", "Check a letter's QR code";
     CheckLink => "Periksa QR surat atau lampiran yang tercetak", "Check the QR code of a printed letter or attachment";
     CheckHint => "Baca kode QR di surat atau lampiran keputusan dengan aplikasi pemindai apa pun, lalu tempel teksnya di sini; atau foto kodenya. Pandu mencocokkannya dengan buku register dan catatan kantor ini.", "Read the QR code on a letter or decree attachment with any scanner app and paste its text here, or take a photo of it. Pandu compares it with this office's register and record.";

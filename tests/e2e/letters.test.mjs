@@ -66,7 +66,7 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   // "Membuat rekomendasi" is done only once the letter exists.
   await app.tid("complete-step").click();
   await app.tid("step-blocked").waitFor();
-  assert.match(await text(app, "step-blocked"), /surat yang belum dibuat/);
+  assert.match(await text(app, "step-blocked"), /Surat untuk langkah ini belum dibuat/);
   assert.equal(await app.page.locator("[data-testid=current-step][data-node=make_recommendation]").count(), 1, "nothing recorded");
   const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
   // No Kadis on the staff: nobody to sign, no number used.
