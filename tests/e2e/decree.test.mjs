@@ -38,6 +38,7 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   const app = await Pandu.open(laptop, env.server, "/pandu/", "settings");
   await makeOffice(app, { officer: "Bu Staf", code: "63.72", pack: "banjarbaru" });
   await app.goto("procedures");
+  assert.equal(await app.tid("regency").inputValue(), "banjarbaru", "the office's own regency first");
   await app.tid("regency").selectOption("banjarbaru");
 
   // A cycle without cases: an empty table, and no number to give.

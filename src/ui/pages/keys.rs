@@ -270,7 +270,9 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
             }
             .await;
             match result {
-                Ok(_) => {
+                Ok(office) => {
+                    // The office's own regency is the one its pages open on.
+                    crate::store::prefs::set_pack(&office.config.pack);
                     refresh.again();
                     desk.refresh();
                 }
@@ -297,9 +299,15 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
         spawn_local(async move {
             platform::yield_now().await;
             let result = match restore_backup(&file, &passphrase.get_untracked()) {
-                Ok((keys, config)) => async { db::require()?.save_office(&keys, &config).await }
-                    .await
-                    .map_err(ExchangeProblem::Storage),
+                Ok((keys, config)) => {
+                    let saved = async { db::require()?.save_office(&keys, &config).await }
+                        .await
+                        .map_err(ExchangeProblem::Storage);
+                    if saved.is_ok() {
+                        crate::store::prefs::set_pack(&config.pack);
+                    }
+                    saved
+                }
                 Err(p) => Err(p),
             };
             busy.set(false);
