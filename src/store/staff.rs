@@ -22,19 +22,22 @@ type Result<T> = std::result::Result<T, StorageProblem>;
 const STAFF_KEY: &str = "staff";
 const STAFF_LOG_KEY: &str = "staff_log";
 
-/// The office's staff as this device can vouch for it.
+/// A stored list as this device can vouch for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StaffList {
+pub enum Vouched<T> {
     /// Written by this app under the open vault (or stored before PINs
     /// existed, on a device with no PIN yet).
-    Trusted(Vec<StaffMember>),
+    Trusted(Vec<T>),
     /// The vault is locked: nobody can be checked, so nobody signs in.
     Locked,
     /// Not written under this vault (another page of the site, a restored
-    /// office, or missing altogether): trusted for nothing until the
-    /// device's PIN accepts or clears it.
-    Forged(Vec<StaffMember>),
+    /// office, or missing altogether), as found: trusted for nothing until
+    /// the device's PIN accepts or clears it.
+    Forged(Vec<T>),
 }
+
+/// The office's staff as this device can vouch for it.
+pub type StaffList = Vouched<StaffMember>;
 
 /// The staff log and whether the vault vouches for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,48 +65,37 @@ fn tagged<T: Serialize + Clone>(vault: &Vault, kind: &str, list: &[T]) -> Stored
     }
 }
 
-/// Where a stored list stands, with the list as found.
-enum Checked<T> {
-    Trusted(Vec<T>),
-    Locked,
-    Forged(Vec<T>),
-}
-
 impl Db {
     async fn checked<T: Serialize + DeserializeOwned>(
         &self,
         key: &str,
         kind: &str,
-    ) -> Result<Checked<T>> {
+    ) -> Result<Vouched<T>> {
         let stored = self.get_setting::<Stored<T>>(key).await?;
         if self.vault_status().await? == VaultStatus::NoPin {
             // Nothing can be checked before the first PIN, and nothing
             // but this app wrote trust then; setting the PIN tags it.
-            return Ok(Checked::Trusted(match stored {
+            return Ok(Vouched::Trusted(match stored {
                 Some(Stored::Plain(list)) | Some(Stored::Tagged { list, .. }) => list,
                 None => Vec::new(),
             }));
         }
         let Ok(vault) = self.vault() else {
-            return Ok(Checked::Locked);
+            return Ok(Vouched::Locked);
         };
         Ok(match stored {
             Some(Stored::Tagged { list, tag }) if vault.verify(kind, &list_bytes(&list), &tag) => {
-                Checked::Trusted(list)
+                Vouched::Trusted(list)
             }
-            Some(Stored::Tagged { list, .. }) | Some(Stored::Plain(list)) => Checked::Forged(list),
-            None => Checked::Forged(Vec::new()),
+            Some(Stored::Tagged { list, .. }) | Some(Stored::Plain(list)) => Vouched::Forged(list),
+            None => Vouched::Forged(Vec::new()),
         })
     }
 
     /// The office's staff, in the order they were added, as this device
     /// can vouch for it.
     pub async fn staff_list(&self) -> Result<StaffList> {
-        Ok(match self.checked(STAFF_KEY, "staff").await? {
-            Checked::Trusted(list) => StaffList::Trusted(list),
-            Checked::Locked => StaffList::Locked,
-            Checked::Forged(list) => StaffList::Forged(list),
-        })
+        self.checked(STAFF_KEY, "staff").await
     }
 
     /// The staff this device vouches for; `Locked` while the vault is,
@@ -120,12 +112,12 @@ impl Db {
     /// The staff log, oldest first.
     pub async fn staff_log(&self) -> Result<StaffLog> {
         match self.checked(STAFF_LOG_KEY, "staff-log").await? {
-            Checked::Trusted(entries) => Ok(StaffLog {
+            Vouched::Trusted(entries) => Ok(StaffLog {
                 entries,
                 trusted: true,
             }),
-            Checked::Locked => Err(StorageProblem::Locked),
-            Checked::Forged(entries) => Ok(StaffLog {
+            Vouched::Locked => Err(StorageProblem::Locked),
+            Vouched::Forged(entries) => Ok(StaffLog {
                 entries,
                 trusted: false,
             }),

@@ -155,95 +155,63 @@ pub fn StaffSection() -> impl IntoView {
             let fail = move |p: crate::domain::storage::StorageProblem| {
                 message.set(Some((false, storage_problem(lang.untracked(), &p).to_string())))
             };
-            let add = {
+            // One staff change as each form runs it: `by` is the head's
+            // authority typed there (its PIN cleared after), `found` where
+            // the core's refusals show, `after` what the form does once saved.
+            let run = {
                 let (ids, head) = (ids.clone(), head.clone());
-                move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
+                move |change: StaffChange,
+                      by: RwSignal<Authority>,
+                      found: RwSignal<Vec<StaffProblem>>,
+                      done: Msg,
+                      after: std::rc::Rc<dyn Fn()>| {
                     if busy.get_untracked() {
                         return;
                     }
+                    let (ids, head, authority) = (ids.clone(), head.clone(), by.get_untracked());
+                    busy.set(true);
+                    message.set(None);
+                    leptos::task::spawn_local(async move {
+                        let result = change_staff(ids, head, change, authority).await;
+                        busy.set(false);
+                        by.update(|a| a.pin.clear());
+                        match result {
+                            Ok(Ok(())) => {
+                                desk.refresh();
+                                log_reload.again();
+                                after();
+                                found.set(Vec::new());
+                                message.set(Some((true, t(lang.untracked(), done).to_string())));
+                            }
+                            Ok(Err(problems)) => found.set(problems),
+                            Err(p) => fail(p),
+                        }
+                    });
+                }
+            };
+            let add = {
+                let run = run.clone();
+                move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
                     let change = StaffChange::Add {
                         new: form.get_untracked(),
                         id: platform::random_hex(8),
                         salt: platform::random_hex(16).into_bytes(),
                     };
-                    let (ids, head, by) = (ids.clone(), head.clone(), auth.get_untracked());
-                    busy.set(true);
-                    message.set(None);
-                    leptos::task::spawn_local(async move {
-                        let result = change_staff(ids, head, change, by).await;
-                        busy.set(false);
-                        auth.update(|a| a.pin.clear());
-                        match result {
-                            Ok(Ok(())) => {
-                                desk.refresh();
-                                log_reload.again();
-                                form.set(NewStaff::default());
-                                problems.set(Vec::new());
-                                message.set(Some((true, t(lang.untracked(), Msg::StaffAdded).to_string())));
-                            }
-                            Ok(Err(found)) => problems.set(found),
-                            Err(p) => fail(p),
-                        }
-                    });
+                    run(change, auth, problems, Msg::StaffAdded, std::rc::Rc::new(move || form.set(NewStaff::default())));
                 }
             };
             let remove = {
-                let (ids, head) = (ids.clone(), head.clone());
+                let run = run.clone();
                 move |id: String| {
-                    if busy.get_untracked() {
-                        return;
-                    }
                     let change = StaffChange::Remove { id, confirmed: true };
-                    let (ids, head, by) = (ids.clone(), head.clone(), remove_auth.get_untracked());
-                    busy.set(true);
-                    message.set(None);
-                    leptos::task::spawn_local(async move {
-                        let result = change_staff(ids, head, change, by).await;
-                        busy.set(false);
-                        remove_auth.update(|a| a.pin.clear());
-                        match result {
-                            Ok(Ok(())) => {
-                                desk.refresh();
-                                log_reload.again();
-                                removing.set(None);
-                                remove_problems.set(Vec::new());
-                                message.set(Some((true, t(lang.untracked(), Msg::StaffRemoved).to_string())));
-                            }
-                            Ok(Err(found)) => remove_problems.set(found),
-                            Err(p) => fail(p),
-                        }
-                    });
+                    run(change, remove_auth, remove_problems, Msg::StaffRemoved, std::rc::Rc::new(move || removing.set(None)));
                 }
             };
-            let save_details = {
-                let (ids, head) = (ids.clone(), head.clone());
-                move |id: String| {
-                    if busy.get_untracked() {
-                        return;
-                    }
-                    let (rank, nip) = details.get_untracked();
-                    let change = StaffChange::Details { id, rank, nip };
-                    let (ids, head, by) = (ids.clone(), head.clone(), edit_auth.get_untracked());
-                    busy.set(true);
-                    message.set(None);
-                    leptos::task::spawn_local(async move {
-                        let result = change_staff(ids, head, change, by).await;
-                        busy.set(false);
-                        edit_auth.update(|a| a.pin.clear());
-                        match result {
-                            Ok(Ok(())) => {
-                                desk.refresh();
-                                log_reload.again();
-                                editing.set(None);
-                                edit_problems.set(Vec::new());
-                                message.set(Some((true, t(lang.untracked(), Msg::StaffDetailsSaved).to_string())));
-                            }
-                            Ok(Err(found)) => edit_problems.set(found),
-                            Err(p) => fail(p),
-                        }
-                    });
-                }
+            let save_details = move |id: String| {
+                let (rank, nip) = details.get_untracked();
+                let change = StaffChange::Details { id, rank, nip };
+                run(change, edit_auth, edit_problems, Msg::StaffDetailsSaved, std::rc::Rc::new(move || editing.set(None)));
             };
             let list = {
                 let (pack, heads) = (pack.clone(), heads.clone());
