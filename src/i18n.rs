@@ -12,6 +12,7 @@ use crate::domain::case::{CaseStatus, FeedbackState};
 use crate::domain::date::{local_date, Date};
 use crate::domain::lanes::{ActError, AnswerRefusal, Lateness};
 use crate::domain::nik::{IdProblem, NikWarning, Sex};
+use crate::domain::outputs::OutputProblem;
 use crate::domain::pack_check::{
     AnswersFault, DecreeFault, LetterFault, ListFault, PackProblem, TimeProblem,
 };
@@ -643,6 +644,19 @@ messages! {
     BatchGo => "Selesaikan langkah kasus yang dicentang", "Finish the step of the ticked cases";
     BatchPick => "Pilih", "Select";
     BatchDone => "Langkah selesai", "Step finished";
+    ActOutputs => "Isi dulu hasil langkah ini, lalu selesaikan langkahnya. Tidak ada yang dicatat:", "Fill in what this step produced first, then finish it. Nothing was recorded:";
+    ActDecided => "Jawaban ini sudah dipilih di langkah sebelumnya:", "This was already chosen at an earlier step:";
+    ActDecidedPick => "Pilih jawaban itu.", "Choose that answer.";
+    OutputEmpty => "belum diisi", "not filled in";
+    OutputNotDigits => "hanya angka", "digits only";
+    OutputDigits => "angka", "digits";
+    OutputTooLong => "paling banyak", "at most";
+    OutputChars => "huruf", "characters";
+    OutputHidden => "memuat karakter tersembunyi", "holds hidden characters";
+    OutputNotAnOption => "pilih salah satu pilihan", "choose one of the options";
+    OutputUnknown => "tidak dikenal langkah ini", "unknown to this step";
+    OutputsTitle => "Hasil langkah ini", "What this step produced";
+    OutputChoose => "Pilih\u{2026}", "Choose\u{2026}";
     ActPaperMissing => "Surat untuk langkah ini belum dibuat. Buat suratnya dulu di bagian Surat (tombol Buat surat), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "The letter for this step has not been made. Make it first under Letters (Make the letter), then finish this step. Nothing was recorded.";
     CheckTitle => "Periksa QR surat", "Check a letter's QR code";
     CheckLink => "Periksa QR surat atau lampiran yang tercetak", "Check the QR code of a printed letter or attachment";
@@ -683,6 +697,20 @@ messages! {
     DecreeEmpty => "Tidak ada kasus pada siklus ini; lampiran kosong tidak diberi nomor.", "No case in this cycle; an empty attachment gets no number.";
     DecreeBadFormat => "Format nomor register di paket tidak dapat dipakai.", "The pack's register number format cannot be used.";
     DecreeQr => "Kode QR: lampiran, siklus, nomor dan sidik isi daftar", "QR code: attachment, cycle, number and a fingerprint of the list";
+    CycleLetterMissing => "Surat ini tidak ada di paket kabupaten kantor ini.", "This office's regency pack has no such letter.";
+    CycleLetterHint => "Satu surat untuk semua usulan yang sudah diverifikasi pada siklus ini, per tujuan; daftarnya menjadi lampiran. Setelah surat diberi nomor, langkah berikutnya (meneliti, memaraf, menandatangani) bisa diselesaikan untuk setiap kasus di dalamnya.", "One letter for all proposals verified in this cycle, per destination, its list attached. Once the letter is numbered, the next steps (checking, initialling, signing) can be done for each case in it.";
+    CycleLetterUndecided => "Kasus ini belum punya skema/tujuan (dipilih di langkah verifikasi), jadi belum masuk surat mana pun:", "These cases have no scheme/destination yet (chosen at verification), so they are on no letter:";
+    CycleLetterWaiting => "Belum masuk surat", "Not on a letter yet";
+    CycleLetterLate => "Surat untuk siklus ini sudah bernomor dan tidak diubah; usulan yang menyusul mendapat surat bernomor sendiri.", "This cycle's letter is numbered and stays as it is; proposals that came later get a numbered letter of their own.";
+    CycleLetterMake => "Buat surat (nomor baru dari register)", "Make the letter (a new register number)";
+    CycleLetterDraft => "Lihat draf surat dan lampirannya", "See the draft letter and its attachment";
+    CycleLetterChanged => "Surat untuk tujuan ini baru saja diberi nomor di tab lain. Halaman dimuat ulang; periksa lagi sebelum membuat surat.", "A letter for this destination was just numbered in another tab. The page was reloaded; check again before making a letter.";
+    CycleLetterOpen => "Surat kolektif", "Collective letter";
+    CycleLetterCase => "Surat ini dibuat sekali untuk semua usulan satu siklus.", "This letter is made once for all proposals of a cycle.";
+    CycleLetterGo => "Buka surat kolektif siklus ini", "Open this cycle's collective letter";
+    AttachmentOf => "Lampiran surat nomor", "Attachment to letter number";
+    PaperMissing => "Nomor ini tidak ada di buku register kantor ini.", "This number is not in this office's register.";
+    PaperNotKept => "Surat bernomor ini tidak tersimpan utuh di perangkat ini, atau isinya tidak sama dengan yang tercatat di register; surat ini tidak dicetak.", "This numbered letter is not kept whole on this device, or it differs from what the register holds; it is not printed.";
     DecreeOpen => "Lampiran keputusan", "Decree attachment";
     LettersChecksum => "Sidik isi", "Fingerprint";
     ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
@@ -863,6 +891,7 @@ pub fn act_refused(
     role: &dyn Fn(&str) -> String,
     doc: &dyn Fn(&str) -> String,
     answer: &dyn Fn(&str) -> String,
+    output: &dyn Fn(&str) -> String,
 ) -> String {
     let docs = |ds: &[String]| ds.iter().map(|d| doc(d)).collect::<Vec<_>>().join(", ");
     match err {
@@ -897,7 +926,44 @@ pub fn act_refused(
         ),
         ActError::AnswerFirst => t(lang, Msg::ActAnswerFirst).to_string(),
         ActError::PaperMissing(_) => t(lang, Msg::ActPaperMissing).to_string(),
+        ActError::Outputs(problems) => format!(
+            "{} {}.",
+            t(lang, Msg::ActOutputs),
+            problems
+                .iter()
+                .map(|(id, p)| format!("{} ({})", output(id), output_problem(lang, p)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ActError::Decided { answer: a } => format!(
+            "{} \u{ab}{}\u{bb}. {}",
+            t(lang, Msg::ActDecided),
+            answer(a),
+            t(lang, Msg::ActDecidedPick)
+        ),
         ActError::Move(_) => t(lang, Msg::CaseConflict).to_string(),
+    }
+}
+
+/// What is wrong with a step's output value, in words.
+pub fn output_problem(lang: Lang, p: &OutputProblem) -> String {
+    match p {
+        OutputProblem::Empty => t(lang, Msg::OutputEmpty).to_string(),
+        OutputProblem::NotDigits => t(lang, Msg::OutputNotDigits).to_string(),
+        OutputProblem::Length { min, max } if min == max => {
+            format!("{min} {}", t(lang, Msg::OutputDigits))
+        }
+        OutputProblem::Length { min, max } => {
+            format!("{min}\u{2013}{max} {}", t(lang, Msg::OutputDigits))
+        }
+        OutputProblem::TooLong { max } => format!(
+            "{} {max} {}",
+            t(lang, Msg::OutputTooLong),
+            t(lang, Msg::OutputChars)
+        ),
+        OutputProblem::Hidden => t(lang, Msg::OutputHidden).to_string(),
+        OutputProblem::NotAnOption => t(lang, Msg::OutputNotAnOption).to_string(),
+        OutputProblem::Unknown => t(lang, Msg::OutputUnknown).to_string(),
     }
 }
 
@@ -1416,6 +1482,10 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 (LetterFault::UnknownSignerRole(r), false) => format!("the signer \u{ab}{r}\u{bb} is no office role of this pack"),
                 (LetterFault::NoSuchPaper(n), true) => format!("langkah \u{ab}{n}\u{bb} mengerjakan surat ini, tetapi prosedurnya tidak punya surat itu"),
                 (LetterFault::NoSuchPaper(n), false) => format!("step \u{ab}{n}\u{bb} works on this letter, but its procedure has no such letter"),
+                (LetterFault::BadCycle, true) => "surat per siklus perlu kolom lampiran dan tidak memuat data satu pemohon".to_string(),
+                (LetterFault::BadCycle, false) => "a cycle letter needs attachment columns and lists no one applicant's facts".to_string(),
+                (LetterFault::BadDestination(o), true) => format!("tujuan surat harus pilihan \u{ab}{o}\u{bb} dari langkah prosedurnya, dengan alamat untuk setiap pilihan"),
+                (LetterFault::BadDestination(o), false) => format!("its destination must be the choice \u{ab}{o}\u{bb} of a step of its procedure, with an addressee for every option"),
             };
             if id {
                 format!("Surat \u{ab}{letter}\u{bb}: {what}.")
@@ -1459,6 +1529,27 @@ pub fn pack_problem(lang: Lang, problem: &PackProblem) -> String {
                 format!("Daftar \u{ab}{list}\u{bb}: {what}.")
             } else {
                 format!("List \u{ab}{list}\u{bb}: {what}.")
+            }
+        }
+        BadOutput {
+            procedure,
+            node,
+            output,
+            fault,
+        } => {
+            use crate::domain::pack_check::OutputFault;
+            let what = match (fault, id) {
+                (OutputFault::BadId, true) => "id-nya dipakai dua kali, memakai huruf selain a-z, 0-9 dan _, atau sama dengan isian pemohon",
+                (OutputFault::BadId, false) => "its id is used twice, has characters other than a-z, 0-9 and _, or is an applicant field's code",
+                (OutputFault::BadFormat, true) => "formatnya tidak bisa dipenuhi (jumlah angka atau huruf, atau pilihannya)",
+                (OutputFault::BadFormat, false) => "its format cannot be met (the number of digits or characters, or its options)",
+                (OutputFault::NotTheAnswers, true) => "bukan hasil pilihan yang pilihannya sama dengan jawaban keputusan ini",
+                (OutputFault::NotTheAnswers, false) => "is no choice output whose options are this decision's answers",
+            };
+            if id {
+                format!("{}hasil langkah \u{ab}{output}\u{bb}: {what}.", at(procedure, node))
+            } else {
+                format!("{}step output \u{ab}{output}\u{bb}: {what}.", at(procedure, node))
             }
         }
         BadHeadRole { role } if id => format!(

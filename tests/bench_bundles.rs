@@ -73,7 +73,10 @@ fn case(i: usize) -> CaseEvents {
             value: format!("Jl. Merdeka No. {}", i % 300),
         },
     ];
-    let step = |node: &str| EventKind::StepCompleted { node: node.into() };
+    let step = |node: &str| EventKind::StepCompleted {
+        node: node.into(),
+        outputs: Default::default(),
+    };
     let present = |document: &str| EventKind::DocumentMarked {
         document: document.into(),
         present: true,

@@ -8,13 +8,33 @@ use pandu::domain::case::{Case, CaseStatus, CaseSummary};
 use pandu::domain::date::{local_midnight, Date, Millis, DAY, MINUTE};
 use pandu::domain::engine::{Engine, Move, MoveError};
 use pandu::domain::lanes::{
-    check_act, district_roles, handed_to_district, lateness, position, role_has_work, sort_inbox,
-    ActError, Actor, Lateness, Member,
+    check_act_with, district_roles, handed_to_district, lateness, position, role_has_work,
+    sort_inbox, ActError, Actor, Lateness, Member,
 };
 use pandu::domain::procedure::Side;
 
 use common::history::{t0, Recorder, WIB};
 use common::shipped_pack as pack;
+use common::valid_outputs;
+
+/// `lanes::check_act_with` with every output the move's step declares
+/// given a valid value (their refusal is tested on its own).
+fn check_act(
+    case: &Case,
+    engine: &Engine,
+    actor: Actor,
+    m: &Move,
+    today: Date,
+) -> Result<pandu::domain::lanes::Acting, ActError> {
+    check_act_with(
+        case,
+        engine,
+        actor,
+        m,
+        &valid_outputs(engine.procedure, &m.node),
+        today,
+    )
+}
 
 /// The day the tests' histories are judged on.
 fn today() -> Date {
@@ -302,7 +322,10 @@ fn case_at(pack: &str, p: &Procedure, origin: &'static str, target: &str) -> Cas
     for (node, answer) in path_to(p, target).expect("reachable") {
         match answer {
             Some(a) => r.answer(&node, &a, None),
-            None => r.step(&node),
+            None => r.push(EventKind::StepCompleted {
+                outputs: valid_outputs(p, &node),
+                node,
+            }),
         };
     }
     // A step that works on a letter finds it issued (its refusal without
@@ -756,7 +779,10 @@ fn event(device: &str, id: &str, role: Option<&str>, kind: EventKind) -> Event {
 fn an_import_refuses_events_outside_the_senders_side() {
     let pack = pack("karanganyar");
     let p = &pack.procedures[0];
-    let step = |n: &str| EventKind::StepCompleted { node: n.into() };
+    let step = |n: &str| EventKind::StepCompleted {
+        node: n.into(),
+        outputs: Default::default(),
+    };
     let field = EventKind::FieldSet {
         field: Field::FullName,
         value: "Sumarni".into(),

@@ -276,7 +276,13 @@ impl Event {
                 out.push(("document.sha256", sha256, Token));
             }
             EventKind::DocumentMarked { document, .. } => out.push(("document", document, Token)),
-            EventKind::StepCompleted { node } => out.push(("step", node, Token)),
+            EventKind::StepCompleted { node, outputs } => {
+                out.push(("step", node, Token));
+                for (id, v) in outputs {
+                    out.push(("step.output", id, Token));
+                    out.push(("step.output", v, Token));
+                }
+            }
             EventKind::DecisionAnswered {
                 node,
                 answer,
@@ -347,6 +353,9 @@ pub enum EventKind {
     },
     StepCompleted {
         node: String,
+        /// What the step produced (`domain::outputs`), by output id.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        outputs: BTreeMap<String, String>,
     },
     DecisionAnswered {
         node: String,
@@ -514,6 +523,9 @@ pub struct Case {
     pub moves: Vec<Move>,
     /// The reason given with each decision answer, by node.
     pub reasons: BTreeMap<String, String>,
+    /// The values steps produced (`domain::outputs`), by output id: the
+    /// latest step event's.
+    pub outputs: BTreeMap<String, String>,
     /// The latest hand-over status set by an event; a feedback event from
     /// the district counts as `Acknowledged`.
     pub handed_over: Option<CaseStatus>,
@@ -592,6 +604,7 @@ impl Case {
             documents: BTreeMap::new(),
             moves: Vec::new(),
             reasons: BTreeMap::new(),
+            outputs: BTreeMap::new(),
             handed_over: None,
             answer: None,
             returned_by: None,
@@ -655,11 +668,15 @@ impl Case {
                 EventKind::DocumentMarked { document, present } => {
                     case.documents.entry(document.clone()).or_default().present = Some(*present);
                 }
-                EventKind::StepCompleted { node } => case.moves.push(Move {
-                    node: node.clone(),
-                    answer: None,
-                    at: e.at,
-                }),
+                EventKind::StepCompleted { node, outputs } => {
+                    case.moves.push(Move {
+                        node: node.clone(),
+                        answer: None,
+                        at: e.at,
+                    });
+                    case.outputs
+                        .extend(outputs.iter().map(|(k, v)| (k.clone(), v.clone())));
+                }
                 EventKind::DecisionAnswered {
                     node,
                     answer,

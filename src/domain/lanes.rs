@@ -15,13 +15,14 @@
 //! inbox order is the oldest deadline first, steps without a time
 //! standard by the time they have waited.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::case::{Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, FeedbackState};
 use super::date::{Date, Millis};
 use super::engine::{
     applies, Allowed, Applicant as EngineApplicant, Engine, Move, MoveError, Walk,
 };
+use super::outputs::OutputProblem;
 use super::procedure::{Intake, NodeKind, Outcome, Pack, Procedure, Requirement, Role, Side, Text};
 
 /// Where a case waits: the role at its current node and since when.
@@ -220,6 +221,12 @@ pub enum ActError {
     AnswerFirst,
     /// The step works on a letter (`Step::paper`) not issued yet.
     PaperMissing(String),
+    /// Values the step produces (`Step::outputs`) are missing or not well
+    /// formed: each output's id and what is wrong.
+    Outputs(Vec<(String, OutputProblem)>),
+    /// The decision was answered earlier, as an output of a step
+    /// (`Decision::from_output`): only this answer is accepted.
+    Decided { answer: String },
     /// The engine refuses the move (not the current node, ended, ...).
     Move(MoveError),
 }
@@ -230,17 +237,33 @@ pub enum ActError {
 pub struct Acting {
     pub role: String,
     pub walk: Walk,
+    /// The step's outputs as kept (`domain::outputs::check`).
+    pub outputs: BTreeMap<String, String>,
 }
 
 /// Checks that `actor` may make `m` on `case` now, on this side, in this
 /// lane, with the checklist as recorded (`today` judges age conditions).
 /// Nothing is recorded here: the caller makes the event only on `Ok`,
-/// under the returned role.
+/// under the returned role. A step that produces outputs is refused here:
+/// see `check_act_with`.
 pub fn check_act(
     case: &Case,
     engine: &Engine,
     actor: Actor,
     m: &Move,
+    today: Date,
+) -> Result<Acting, ActError> {
+    check_act_with(case, engine, actor, m, &BTreeMap::new(), today)
+}
+
+/// `check_act` with the values typed for the step's outputs; the values
+/// as kept are in the returned `Acting`.
+pub fn check_act_with(
+    case: &Case,
+    engine: &Engine,
+    actor: Actor,
+    m: &Move,
+    typed: &BTreeMap<String, String>,
     today: Date,
 ) -> Result<Acting, ActError> {
     let walk = case
@@ -295,13 +318,19 @@ pub fn check_act(
             }
         }
     }
+    let mut outputs = BTreeMap::new();
     if m.node == node {
         checklist(case, engine, &walk, m, today)?;
+        if m.answer.is_none() {
+            outputs = super::outputs::check(engine.procedure, &m.node, typed)
+                .map_err(ActError::Outputs)?;
+        }
     }
     let walk = case.check_move(engine, m).map_err(ActError::Move)?;
     Ok(Acting {
         role: role_name,
         walk,
+        outputs,
     })
 }
 
@@ -379,6 +408,14 @@ fn checklist(
             let Some(answer) = d.answers.iter().find(|a| &a.value == value) else {
                 return Ok(()); // the engine words an unknown answer
             };
+            // Chosen at an earlier step: that choice stands (a case from
+            // before outputs were kept answers freely).
+            let chosen = d.from_output.as_ref().and_then(|o| case.outputs.get(o));
+            if let Some(chosen) = chosen.filter(|c| *c != value) {
+                return Err(ActError::Decided {
+                    answer: chosen.clone(),
+                });
+            }
             let missing: Vec<String> = answer
                 .requires
                 .iter()
@@ -426,13 +463,11 @@ pub fn keeps_to_side(procedure: &Procedure, origin: &str, e: &Event, side: Side)
             CaseStatus::Sent | CaseStatus::Archived | CaseStatus::Draft
         ),
         (EventKind::StatusChanged { .. }, Side::District) => own_walk_in,
-        (EventKind::StepCompleted { node } | EventKind::DecisionAnswered { node, .. }, _) => {
-            match node_side(procedure, node) {
-                Some(s) if s == side => true,
-                Some(Side::Village) => side == Side::District && own_walk_in,
-                _ => false,
-            }
+        (EventKind::StepCompleted { node, outputs }, _) => {
+            sided(procedure, node, side, own_walk_in)
+                && super::outputs::well_formed(procedure, node, outputs)
         }
+        (EventKind::DecisionAnswered { node, .. }, _) => sided(procedure, node, side, own_walk_in),
         (
             EventKind::Feedback { .. }
             | EventKind::LetterIssued { .. }
@@ -445,6 +480,16 @@ pub fn keeps_to_side(procedure: &Procedure, origin: &str, e: &Event, side: Side)
         (EventKind::Unknown { .. }, _) => true,
     };
     role_ok && kind_ok
+}
+
+/// Whether a step or decision at `node` may be recorded on `side`: its
+/// own, or a village's on the office's walk-in case.
+fn sided(procedure: &Procedure, node: &str, side: Side, own_walk_in: bool) -> bool {
+    match node_side(procedure, node) {
+        Some(s) if s == side => true,
+        Some(Side::Village) => side == Side::District && own_walk_in,
+        _ => false,
+    }
 }
 
 /// An event its recording device had no right to record.
@@ -479,7 +524,7 @@ fn out_of_lane(e: &Event) -> OutOfLane {
         case: e.case_id.clone(),
         event: e.id.clone(),
         node: match &e.kind {
-            EventKind::StepCompleted { node } | EventKind::DecisionAnswered { node, .. } => {
+            EventKind::StepCompleted { node, .. } | EventKind::DecisionAnswered { node, .. } => {
                 Some(node.clone())
             }
             _ => None,

@@ -16,8 +16,9 @@ use super::csv::Table;
 use super::date::Date;
 use super::lists::Cycle;
 use super::nik::Sex;
+use super::outputs;
 use super::photo::hex;
-use super::procedure::{Column, DecreeDef, LetterDef, Pack, Text};
+use super::procedure::{Column, DecreeDef, LetterDef, OutputField, Pack, Per, Text};
 use super::register::RegisterEntry;
 use super::staff::{signer, Signer, SignerProblem, StaffMember, StaffRules};
 
@@ -25,13 +26,20 @@ use super::staff::{signer, Signer, SignerProblem, StaffMember, StaffRules};
 const DECREE_NAMES: &[&str] = &["month", "office", "regency", "number", "date"];
 
 /// What `{…}` in a template may name besides the applicant's fields
-/// (named by their codes, `Field::from_code`): the letter's own facts.
+/// (named by their codes, `Field::from_code`) and the outputs of its
+/// procedure's steps (`domain::outputs`): the letter's own facts.
 const LETTER_NAMES: &[&str] = &["case_id", "office", "regency", "number", "date"];
 
-/// Whether `{name}` can be filled.
-fn known(name: &str) -> bool {
-    Field::from_code(name).is_some() || LETTER_NAMES.contains(&name)
-}
+/// What `{…}` in a cycle letter may name: it speaks for many cases.
+const CYCLE_NAMES: &[&str] = &[
+    "office",
+    "regency",
+    "number",
+    "date",
+    "month",
+    "count",
+    "destination",
+];
 
 /// The applicant field a column or placeholder names, if any.
 fn field_of(c: Column) -> Option<Field> {
@@ -77,6 +85,10 @@ pub fn template_texts(def: &LetterDef) -> Vec<&str> {
     texts.extend(&def.to);
     texts.extend(&def.body);
     texts.extend(&def.closing);
+    texts.extend(&def.attachment);
+    if let Some(d) = &def.destination {
+        texts.extend(d.to.values().flatten());
+    }
     both_languages(texts)
 }
 
@@ -106,6 +118,9 @@ fn unknown_names(texts: Vec<&str>, known: impl Fn(&str) -> bool) -> Vec<String> 
 pub enum LetterProblem {
     /// The case does not say this, and the letter needs it.
     MissingField(Field),
+    /// The step that produces this output (`Step::outputs`) has not given
+    /// it, and the letter needs it.
+    MissingOutput(String),
 }
 
 /// Words the letter needs from `i18n`.
@@ -136,6 +151,20 @@ pub struct Letter {
     /// letters issued before signers were printed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_by: Option<Signer>,
+    /// A cycle letter's list, printed on the pages after the letter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
+}
+
+/// The list a cycle letter carries: its rows as printed, and the cases
+/// they are, so the QR code binds every row.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Attachment {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The case ids, row by row.
+    pub cases: Vec<String>,
 }
 
 impl Letter {
@@ -155,10 +184,19 @@ impl Letter {
         lines.push(self.place_date.clone());
         lines.push(self.signer.clone());
         signed_lines(&self.signed_by, &mut lines);
+        // None on case letters, so their digests stay as they were.
+        if let Some(a) = &self.attachment {
+            lines.push("attachment".into());
+            lines.push(a.title.clone());
+            lines.push(a.columns.join("\t"));
+            lines.extend(a.rows.iter().map(|r| r.join("\t")));
+            lines.push(a.cases.join("\t"));
+        }
         digest_lines(&lines)
     }
 
-    /// What the letter's QR code says: case, number and digest.
+    /// What the letter's QR code says: case (a cycle letter's register
+    /// key), number and digest.
     pub fn qr_text(&self) -> String {
         format!(
             "pandu-surat|1|{}|{}|{}",
@@ -206,6 +244,7 @@ pub fn render(
     words: &dyn Words,
 ) -> Result<Letter, Vec<LetterProblem>> {
     let mut missing: Vec<Field> = Vec::new();
+    let mut missing_outputs: Vec<String> = Vec::new();
     let value = |f: Field, missing: &mut Vec<Field>| -> String {
         let raw = case.applicant.get(f).trim().to_string();
         if raw.is_empty() {
@@ -241,8 +280,17 @@ pub fn render(
                 "case_id" => case.id.clone(),
                 other => match Field::from_code(other) {
                     Some(f) => value(f, &mut missing),
-                    // The validator refuses unknown names; kept as typed.
-                    None => format!("{{{other}}}"),
+                    None => match output_of(pack, def, other) {
+                        Some(field) => match case.outputs.get(other) {
+                            Some(v) => outputs::shown(field, v, en),
+                            None => {
+                                push_once(&mut missing_outputs, other);
+                                String::new()
+                            }
+                        },
+                        // The validator refuses unknown names; kept as typed.
+                        None => format!("{{{other}}}"),
+                    },
                 },
             };
             out.push_str(&v);
@@ -252,7 +300,16 @@ pub fn render(
         out
     };
     let (head, address) = letterhead(pack, en);
-    let to = def.to.iter().map(&mut fill).collect();
+    // The addressee: the pack's, or the one of the case's destination.
+    let destined = def
+        .destination
+        .as_ref()
+        .map(|d| (d, case.outputs.get(&d.output).and_then(|v| d.to.get(v))));
+    let to: Vec<String> = match destined {
+        None => def.to.iter().map(&mut fill).collect(),
+        Some((_, Some(lines))) => lines.iter().map(&mut fill).collect(),
+        Some((_, None)) => Vec::new(),
+    };
     let subject = fill(&def.subject);
     let paragraphs = def.body.iter().map(&mut fill).collect();
     let closing = def.closing.as_ref().map(&mut fill);
@@ -267,10 +324,18 @@ pub fn render(
             _ => (c, value(f, &mut missing)),
         })
         .collect();
-    if !missing.is_empty() {
+    if let Some((d, None)) = destined {
+        push_once(&mut missing_outputs, &d.output);
+    }
+    if !missing.is_empty() || !missing_outputs.is_empty() {
         return Err(missing
             .into_iter()
             .map(LetterProblem::MissingField)
+            .chain(
+                missing_outputs
+                    .into_iter()
+                    .map(LetterProblem::MissingOutput),
+            )
             .collect());
     }
     Ok(Letter {
@@ -287,12 +352,35 @@ pub fn render(
         place_date: format!("{}, {}", def.place, words.long_date(date)),
         signer,
         signed_by: signed_by.cloned(),
+        attachment: None,
     })
 }
 
-/// Whether the template's names are all known; the unknown ones.
-pub fn unknown_placeholders(def: &LetterDef) -> Vec<String> {
-    unknown_names(template_texts(def), known)
+/// `name` added to `names` unless it is there.
+fn push_once(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|n| n == name) {
+        names.push(name.to_string());
+    }
+}
+
+/// The output `name` of the letter's procedure, if it declares one.
+fn output_of<'p>(pack: &'p Pack, def: &LetterDef, name: &str) -> Option<&'p OutputField> {
+    let procedure = pack.procedure(&def.procedure)?;
+    outputs::find(procedure, name).map(|(_, f)| f)
+}
+
+/// Whether the template's names are all known; the unknown ones. A case
+/// letter names the applicant's fields, its procedure's outputs and
+/// `LETTER_NAMES`; a cycle letter only `CYCLE_NAMES`.
+pub fn unknown_placeholders(def: &LetterDef, pack: &Pack) -> Vec<String> {
+    match def.per {
+        Per::Case => unknown_names(template_texts(def), |name| {
+            Field::from_code(name).is_some()
+                || LETTER_NAMES.contains(&name)
+                || output_of(pack, def, name).is_some()
+        }),
+        Per::Cycle => unknown_names(template_texts(def), |name| CYCLE_NAMES.contains(&name)),
+    }
 }
 
 /// Whether a fact column can be listed on a letter (the applicant's).
@@ -483,7 +571,7 @@ pub fn unknown_decree_placeholders(def: &DecreeDef) -> Vec<String> {
 }
 
 /// The letterhead's lines and address (the office and regency without one).
-fn letterhead(pack: &Pack, en: bool) -> (Vec<String>, Option<String>) {
+pub(super) fn letterhead(pack: &Pack, en: bool) -> (Vec<String>, Option<String>) {
     let head = pack
         .letterhead
         .as_ref()

@@ -94,22 +94,16 @@ pub fn arrival(walk: &Walk, node: &str) -> Option<Millis> {
         .or_else(|| (walk.current == node).then_some(walk.since))
 }
 
-/// The list of `cycle`: the cases of `pack`'s procedure that first
-/// arrived at the definition's node in that cycle, one row each, under
-/// `header` (one title per column, from `i18n`). Each case walks with the
-/// pack version it started under, from `library`; `offset` is the
-/// regency's.
-#[allow(clippy::too_many_arguments)]
-pub fn list_table(
+/// The cases on the list of `cycle`, with when each arrived at the
+/// definition's node, in arrival order, then by case id.
+pub fn members<'c>(
     def: &ListDef,
     pack: &str,
-    cases: &[Case],
+    cases: &'c [Case],
     library: &Library,
     offset: i32,
     cycle: Cycle,
-    header: Vec<String>,
-    villages: &BTreeMap<String, String>,
-) -> Table {
+) -> Vec<(Millis, &'c Case)> {
     let (from, to) = cycle_bounds(def, cycle, offset);
     let mut on: Vec<(Millis, &Case)> = cases
         .iter()
@@ -127,6 +121,26 @@ pub fn list_table(
         })
         .collect();
     on.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    on
+}
+
+/// The list of `cycle`: the cases of `pack`'s procedure that first
+/// arrived at the definition's node in that cycle, one row each, under
+/// `header` (one title per column, from `i18n`). Each case walks with the
+/// pack version it started under, from `library`; `offset` is the
+/// regency's.
+#[allow(clippy::too_many_arguments)]
+pub fn list_table(
+    def: &ListDef,
+    pack: &str,
+    cases: &[Case],
+    library: &Library,
+    offset: i32,
+    cycle: Cycle,
+    header: Vec<String>,
+    villages: &BTreeMap<String, String>,
+) -> Table {
+    let on = members(def, pack, cases, library, offset, cycle);
     let mut table = Table::new(header);
     for (i, (at, case)) in on.into_iter().enumerate() {
         let row = def

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::case::FeedbackState;
 use super::procedure::{
-    Catalogue, Intake, NodeKind, Pack, Procedure, Side, TimeStandard, TimeUnit,
+    Catalogue, Intake, NodeKind, OutputFormat, Pack, Per, Procedure, Side, TimeStandard, TimeUnit,
 };
 
 /// One thing wrong with a pack. `procedure` and `node` say where.
@@ -102,6 +102,13 @@ pub enum PackProblem {
         node: String,
         reason: TimeProblem,
     },
+    /// A step's output (or a decision's `from_output`) cannot be used.
+    BadOutput {
+        procedure: String,
+        node: String,
+        output: String,
+        fault: OutputFault,
+    },
     /// `head_role` is not a district role of the pack.
     BadHeadRole {
         role: String,
@@ -178,6 +185,27 @@ pub enum LetterFault {
     /// A step (named) works on this letter as its `paper`, but the pack
     /// has no such letter for the step's procedure.
     NoSuchPaper(String),
+    /// A cycle letter without attachment columns, or with facts (it
+    /// speaks for many cases).
+    BadCycle,
+    /// `destination` names no `Choice` output of the letter's procedure,
+    /// or its addressees are not one per option of that output.
+    BadDestination(String),
+}
+
+/// What is wrong with one of a step's `outputs`, or a decision's
+/// `from_output`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFault {
+    /// The id is used twice in the procedure, or is not lowercase
+    /// letters, digits and `_`, or is an applicant field's code.
+    BadId,
+    /// Digits with `min` over `max` or none; a text of no or too many
+    /// characters; a choice without options or with an option twice.
+    BadFormat,
+    /// A decision's `from_output` is no `Choice` output of an earlier
+    /// step, or its options are not the decision's answers.
+    NotTheAnswers,
 }
 
 /// What is wrong with one of the pack's `decrees`.
@@ -347,11 +375,29 @@ fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
             Some(p) if p.node(&l.node).is_none() => fault(LetterFault::UnknownNode(l.node.clone())),
             Some(_) => {}
         }
-        for name in unknown_placeholders(l) {
+        for name in unknown_placeholders(l, pack) {
             fault(LetterFault::UnknownPlaceholder(name));
         }
         if l.facts.iter().any(|c| !fact_allowed(*c)) {
             fault(LetterFault::NotAFact);
+        }
+        if l.per == Per::Cycle && (l.columns.is_empty() || !l.facts.is_empty()) {
+            fault(LetterFault::BadCycle);
+        }
+        if let Some(d) = &l.destination {
+            let options: Option<BTreeSet<&str>> = pack
+                .procedure(&l.procedure)
+                .and_then(|p| super::outputs::find(p, &d.output))
+                .and_then(|(_, f)| match &f.format {
+                    OutputFormat::Choice { options } => {
+                        Some(options.iter().map(|o| o.value.as_str()).collect())
+                    }
+                    _ => None,
+                });
+            let addressed: BTreeSet<&str> = d.to.keys().map(String::as_str).collect();
+            if options.as_ref() != Some(&addressed) || d.to.values().any(Vec::is_empty) {
+                fault(LetterFault::BadDestination(d.output.clone()));
+            }
         }
         if let Some(role) = l
             .signer_role
@@ -531,6 +577,71 @@ fn check_procedure(p: &Procedure, catalogue: &Catalogue, problems: &mut Vec<Pack
     check_paths(p, problems);
     check_intake(p, problems);
     check_answers(p, problems);
+    check_outputs(p, problems);
+}
+
+/// Steps' outputs: ids unique and plain, formats that can be met; a
+/// decision answered by an output offers exactly that output's options.
+fn check_outputs(p: &Procedure, problems: &mut Vec<PackProblem>) {
+    use super::outputs::{MAX_DIGITS, MAX_TEXT};
+    let mut seen = BTreeSet::new();
+    let mut fault = |node: &str, output: &str, fault| {
+        problems.push(PackProblem::BadOutput {
+            procedure: p.id.clone(),
+            node: node.to_string(),
+            output: output.to_string(),
+            fault,
+        })
+    };
+    for n in &p.nodes {
+        match &n.kind {
+            NodeKind::Step(s) => {
+                for o in &s.outputs {
+                    let plain = !o.id.is_empty()
+                        && o.id
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                    let taken = super::applicant::Field::from_code(&o.id).is_some()
+                        || ["case_id", "office", "regency", "number", "date"]
+                            .contains(&o.id.as_str());
+                    if !seen.insert(o.id.as_str()) || !plain || taken {
+                        fault(&n.id, &o.id, OutputFault::BadId);
+                    }
+                    let format_ok = match &o.format {
+                        OutputFormat::Digits { min, max } => {
+                            *min >= 1 && min <= max && *max <= MAX_DIGITS
+                        }
+                        OutputFormat::Text { max } => (1..=MAX_TEXT).contains(max),
+                        OutputFormat::Choice { options } => {
+                            let values: BTreeSet<&str> =
+                                options.iter().map(|o| o.value.as_str()).collect();
+                            !options.is_empty()
+                                && values.len() == options.len()
+                                && !values.contains("")
+                        }
+                    };
+                    if !format_ok {
+                        fault(&n.id, &o.id, OutputFault::BadFormat);
+                    }
+                }
+            }
+            NodeKind::Decision(d) => {
+                let Some(from) = &d.from_output else { continue };
+                let options: Option<BTreeSet<&str>> =
+                    super::outputs::find(p, from).and_then(|(_, f)| match &f.format {
+                        OutputFormat::Choice { options } => {
+                            Some(options.iter().map(|o| o.value.as_str()).collect())
+                        }
+                        _ => None,
+                    });
+                let answers: BTreeSet<&str> = d.answers.iter().map(|a| a.value.as_str()).collect();
+                if options.as_ref() != Some(&answers) {
+                    fault(&n.id, from, OutputFault::NotTheAnswers);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A village-opened procedure whose steps are all the district's needs a

@@ -6,6 +6,8 @@
 //! Invariant: a pack is only used after `validate` returned no problem, so
 //! the engine may assume every reference resolves and every path ends.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// A short text in Bahasa Indonesia, with an optional English rendering.
@@ -129,6 +131,50 @@ pub struct LetterDef {
     /// from the office's staff); the office's head role when not named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signer_role: Option<String>,
+    /// `case` (the default): one letter per case. `cycle`: one letter for
+    /// the cases that reached `node` in a cycle (one per destination),
+    /// numbered once, its list attached (`columns`).
+    #[serde(default, skip_serializing_if = "Per::is_case")]
+    pub per: Per,
+    /// A cycle letter's attachment columns, after the row number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<Column>,
+    /// A cycle letter's attachment title ("Daftar usulan ..."), with the
+    /// cycle letter's placeholders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Text>,
+    /// The last day of a cycle letter's cycle, as `ListDef::cutoff_day`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cutoff_day: Option<u32>,
+    /// The addressee follows a case's `Choice` output (Karanganyar: PBI-JK
+    /// to Kemensos, PBPU BP Pemda to Dinkes); `to` is then unused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<Destination>,
+}
+
+/// How many cases a letter covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    #[default]
+    Case,
+    Cycle,
+}
+
+impl Per {
+    pub fn is_case(&self) -> bool {
+        *self == Per::Case
+    }
+}
+
+/// Where a letter goes, by a case's choice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Destination {
+    /// A `Choice` output of the letter's procedure (`Step::outputs`).
+    pub output: String,
+    /// The addressee's lines for each of its options' values.
+    pub to: BTreeMap<String, Vec<Text>>,
 }
 
 /// A list of the cases that reached one node of a procedure in a cycle:
@@ -379,6 +425,46 @@ pub struct Step {
     /// and the history names its number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paper: Option<String>,
+    /// Values the step produces that the office types in when it is done
+    /// (Pesisir Selatan's No. PBDT, Karanganyar's scheme): checked
+    /// (`domain::outputs`), kept in the step's event, printable on the
+    /// procedure's letters as `{id}`. `output` above is the SOP's own
+    /// wording of what the step yields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputField>,
+}
+
+/// A value a step produces (`Step::outputs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputField {
+    /// Unique within the procedure; lowercase letters, digits and `_`.
+    pub id: String,
+    pub label: Text,
+    /// What to type, shown under the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Text>,
+    pub format: OutputFormat,
+}
+
+/// What an output value may be.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum OutputFormat {
+    /// Digits only, `min` to `max` of them (spaces typed are dropped).
+    Digits { min: u32, max: u32 },
+    /// One line of text, at most `max` characters.
+    Text { max: u32 },
+    /// One of the options, recorded by its value.
+    Choice { options: Vec<OutputOption> },
+}
+
+/// One option of a `Choice` output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputOption {
+    pub value: String,
+    pub label: Text,
 }
 
 /// A document a step needs, possibly only under a condition.
@@ -413,6 +499,12 @@ pub struct Decision {
     #[serde(default)]
     pub legal_basis: Vec<String>,
     pub answers: Vec<Answer>,
+    /// The answer was chosen earlier, as this `Choice` output of a step
+    /// (Karanganyar's scheme, chosen when the operator verifies, so the
+    /// request letter knows its addressee): only the recorded value is
+    /// accepted here, and the answers' values are the output's options.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_output: Option<String>,
 }
 
 /// A labelled edge out of a diamond.

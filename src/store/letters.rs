@@ -46,27 +46,47 @@ impl Db {
         )
             -> std::result::Result<(RegisterEntry, Event, CaseSummary, Letter), E>,
     ) -> Result<std::result::Result<(RegisterEntry, Event), E>> {
-        let mut made = None;
+        let result = self
+            .issue_for_cases(|entries| {
+                let (entry, event, row, letter) = make(entries)?;
+                Ok((entry, vec![(event, row)], letter))
+            })
+            .await?;
+        Ok(result.map(|(entry, mut events)| (entry, events.remove(0))))
+    }
+
+    /// Issues a letter for several cases at once (a cycle letter): `make`
+    /// gives the entry, each case's `LetterIssued` event with its new list
+    /// row, and the letter; all are written in one transaction, or none.
+    pub async fn issue_for_cases<E>(
+        &self,
+        make: impl FnOnce(
+            &[RegisterEntry],
+        )
+            -> std::result::Result<(RegisterEntry, Vec<(Event, CaseSummary)>, Letter), E>,
+    ) -> Result<std::result::Result<(RegisterEntry, Vec<Event>), E>> {
+        let mut made = Vec::new();
         let result = self
             .issue_with(&[stores::CASE_EVENTS, stores::CASES], |entries| {
-                let (entry, event, row, letter) = make(entries)?;
-                let puts = vec![
-                    (stores::CASE_EVENTS, to_js(&event)),
-                    (stores::CASES, to_js(&row)),
-                    // The letter as issued, signer included, kept to print again.
-                    (
-                        stores::SETTINGS,
-                        to_js(&Setting {
-                            key: letter_key(&entry.number),
-                            value: &letter,
-                        }),
-                    ),
-                ];
-                made = Some(event);
+                let (entry, cases, letter) = make(entries)?;
+                let mut puts = Vec::new();
+                for (event, row) in cases {
+                    puts.push((stores::CASE_EVENTS, to_js(&event)));
+                    puts.push((stores::CASES, to_js(&row)));
+                    made.push(event);
+                }
+                // The letter as issued, signer included, kept to print again.
+                puts.push((
+                    stores::SETTINGS,
+                    to_js(&Setting {
+                        key: letter_key(&entry.number),
+                        value: &letter,
+                    }),
+                ));
                 Ok((entry, puts))
             })
             .await?;
-        Ok(result.map(|entry| (entry, made.expect("made with the entry"))))
+        Ok(result.map(|entry| (entry, made)))
     }
 
     /// Issues a register number for a decree's attachment list: `make`
@@ -116,6 +136,8 @@ impl Db {
         };
         Ok(qrcheck::check(&claim, &register, |entry| match &claim {
             Claim::Decree { .. } => Some(entry.digest.clone()),
+            // A cycle letter keeps its digest in the register.
+            Claim::Letter { .. } if !entry.digest.is_empty() => Some(entry.digest.clone()),
             Claim::Letter { .. } => events.iter().rev().find_map(|e| match &e.kind {
                 EventKind::LetterIssued { number, digest, .. } if *number == entry.number => {
                     Some(digest.clone())

@@ -23,8 +23,9 @@ use crate::store::staff::StaffList;
 use crate::store::{self, db, platform, prefs};
 use components::{StorageBanner, UpdateBanner, VaultGate};
 use pages::{
-    About, CasePage, CheckPage, Dashboard, DecreePage, Devices, DuplicatePage, Home, Inbox,
-    LetterPage, NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
+    About, CasePage, CheckPage, CycleLetterPage, Dashboard, DecreePage, Devices, DuplicatePage,
+    Home, Inbox, LetterPage, NewCase, NotFound, PaperPage, ProcedureChart, Procedures, Receive,
+    Send, Settings,
 };
 
 /// How long opening storage may take before the officer is told that
@@ -386,6 +387,8 @@ fn routes() -> impl IntoView {
             <Route path=path!("inbox") view=Inbox />
             <Route path=path!("dashboard") view=Dashboard />
             <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
+            <Route path=path!("letters/:letter/:cycle") view=CycleLetterPage />
+            <Route path=path!("surat/:year/:seq") view=PaperPage />
             <Route path=path!("periksa") view=CheckPage />
             <Route path=path!("duplicates/:nik") view=DuplicatePage />
             <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />

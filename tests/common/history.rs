@@ -66,7 +66,22 @@ impl Recorder {
     }
 
     pub fn step(&mut self, node: &str) -> &mut Self {
-        self.push(EventKind::StepCompleted { node: node.into() })
+        self.push(EventKind::StepCompleted {
+            node: node.into(),
+            outputs: Default::default(),
+        })
+    }
+
+    /// A step done with what it produced (`Step::outputs`).
+    #[allow(dead_code)]
+    pub fn step_with(&mut self, node: &str, outputs: &[(&str, &str)]) -> &mut Self {
+        self.push(EventKind::StepCompleted {
+            node: node.into(),
+            outputs: outputs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        })
     }
 
     pub fn answer(&mut self, node: &str, answer: &str, reason: Option<&str>) -> &mut Self {

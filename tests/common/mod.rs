@@ -68,3 +68,24 @@ impl pandu::bundle::Random for Seeded {
         self.buffered = rest;
     }
 }
+
+/// A valid value for every output the step at `node` declares (a
+/// choice's first option), as an officer would type them.
+#[allow(dead_code)]
+pub fn valid_outputs(
+    p: &pandu::domain::procedure::Procedure,
+    node: &str,
+) -> std::collections::BTreeMap<String, String> {
+    use pandu::domain::procedure::OutputFormat;
+    pandu::domain::outputs::declared(p, node)
+        .iter()
+        .map(|f| {
+            let v = match &f.format {
+                OutputFormat::Digits { min, .. } => "7".repeat(*min as usize),
+                OutputFormat::Text { .. } => "A-1".to_string(),
+                OutputFormat::Choice { options } => options[0].value.clone(),
+            };
+            (f.id.clone(), v)
+        })
+        .collect()
+}

@@ -125,26 +125,62 @@ pub async fn issue_letter(r: Request<'_>) -> Result<Event, IssueProblem> {
     outcome.map(|(_, event)| event)
 }
 
-/// The missing fields of a refused letter, in words.
-pub fn missing_words(lang: Lang, problems: &[LetterProblem]) -> String {
+/// The missing fields of a refused letter, in words; `output_label` names
+/// a step's output as the pack does.
+pub fn missing_words(
+    lang: Lang,
+    problems: &[LetterProblem],
+    output_label: &dyn Fn(&str) -> String,
+) -> String {
     problems
         .iter()
-        .map(|LetterProblem::MissingField(f)| field_label(lang, *f))
+        .map(|p| match p {
+            LetterProblem::MissingField(f) => field_label(lang, *f).to_string(),
+            LetterProblem::MissingOutput(o) => output_label(o),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// The letter laid out for A4.
+/// The letter laid out for A4; a cycle letter's list follows on pages of
+/// its own. A draft (not numbered yet) has no QR code.
 #[component]
-fn Sheet(letter: Letter) -> impl IntoView {
-    let qr_svg = qr::svg(&letter.qr_text(), "QR").unwrap_or_default();
+pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoView {
+    let qr_svg = if draft {
+        String::new()
+    } else {
+        qr::svg(&letter.qr_text(), "QR").unwrap_or_default()
+    };
+    let attachment = letter.attachment.clone().map(|a| {
+        view! {
+            <section class="letter-attachment" data-testid="letter-attachment" data-rows=a.rows.len().to_string()>
+                <table class="letter-meta">
+                    <tbody>
+                        <tr><td>{t(Lang::Id, Msg::AttachmentOf)}</td><td>":"</td><td>{letter.number.clone()}</td></tr>
+                        <tr><td>{t(Lang::Id, Msg::RegisterDate)}</td><td>":"</td><td>{letter.place_date.split_once(", ").map_or(letter.place_date.clone(), |(_, d)| d.to_string())}</td></tr>
+                    </tbody>
+                </table>
+                <p class="attachment-title">{a.title.clone()}</p>
+                <table class="decree-table" data-testid="attachment-table">
+                    <thead><tr>{a.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {a.rows.iter().map(|r| view! {
+                            <tr data-testid="attachment-row">{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <SignBlock place_date=None signer=letter.signer.clone() signed_by=letter.signed_by.clone() />
+            </section>
+        }
+    });
     let (first, rest) = letter
         .paragraphs
         .split_first()
         .map_or((None, &[][..]), |(f, r)| (Some(f.clone()), r));
     let rest = rest.to_vec();
     view! {
-        <article class="letter" data-testid="letter" data-number=letter.number.clone() data-digest=letter.digest()>
+        <article class="letter" data-testid="letter" data-number=letter.number.clone() data-digest=letter.digest()
+            data-qr=(!draft).then(|| letter.qr_text())>
             <header class="letterhead">
                 {letter.head.iter().enumerate().map(|(i, l)| view! {
                     <p class=if i + 1 == letter.head.len() { "letterhead-office" } else { "letterhead-line" }>{l.clone()}</p>
@@ -160,13 +196,15 @@ fn Sheet(letter: Letter) -> impl IntoView {
             </table>
             <div class="letter-to">{letter.to.iter().filter(|l| !l.is_empty()).map(|l| view! { <p>{l.clone()}</p> }).collect_view()}</div>
             {first.map(|p| view! { <p class="letter-body">{p}</p> })}
-            <table class="letter-facts" data-testid="letter-facts">
-                <tbody>
-                    {letter.facts.iter().map(|(f, v)| view! {
-                        <tr><td>{list_column(Lang::Id, *f)}</td><td>":"</td><td>{v.clone()}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            {(!letter.facts.is_empty()).then(|| view! {
+                <table class="letter-facts" data-testid="letter-facts">
+                    <tbody>
+                        {letter.facts.iter().map(|(f, v)| view! {
+                            <tr><td>{list_column(Lang::Id, *f)}</td><td>":"</td><td>{v.clone()}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
             {rest.into_iter().map(|p| view! { <p class="letter-body">{p}</p> }).collect_view()}
             {letter.closing.clone().map(|c| view! { <p class="letter-body">{c}</p> })}
             <div class="letter-foot">
@@ -176,6 +214,7 @@ fn Sheet(letter: Letter) -> impl IntoView {
                 </figure>
                 <SignBlock place_date=None signer=letter.signer.clone() signed_by=letter.signed_by.clone() />
             </div>
+            {attachment}
         </article>
     }
 }
@@ -287,6 +326,61 @@ pub fn LetterPage() -> impl IntoView {
                 }
             }
         });
+        view! { {back} {body} }
+    }
+}
+
+/// `surat/:year/:seq`: a letter the register numbered, as kept when it
+/// was issued (a cycle letter with its list), printed only if it is the
+/// one the register's digest names.
+#[component]
+pub fn PaperPage() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let storage = use_storage();
+    let params = use_params_map();
+    let (year, seq) = (
+        move || params.with(|p| p.get("year").and_then(|y| y.parse::<i32>().ok())),
+        move || params.with(|p| p.get("seq").and_then(|y| y.parse::<u32>().ok())),
+    );
+    let (kept, _) = crate::ui::when_stored(move || {
+        let (year, seq) = (year(), seq());
+        async move {
+            let db = db::require()?;
+            let register = db.register().await?;
+            let Some(entry) = register
+                .into_iter()
+                .find(|e| Some(e.year) == year && Some(e.seq) == seq)
+            else {
+                return Ok::<_, StorageProblem>(None);
+            };
+            let letter = db.letter_sheet(&entry.number).await?;
+            Ok(Some((entry, letter)))
+        }
+    });
+    move || {
+        let l = lang.get();
+        let back = view! { <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p> };
+        let body = match kept.get().flatten() {
+            None => loading_note(storage.get(), l).into_any(),
+            Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+            Some(Ok(None)) => view! { <p data-testid="paper-missing">{t(l, Msg::PaperMissing)}</p> }.into_any(),
+            Some(Ok(Some((entry, letter)))) => match letter.filter(|k| k.digest() == entry.digest) {
+                Some(letter) => view! {
+                    <button type="button" class="btn btn-primary no-print" data-testid="letter-print"
+                        on:click=move |_| { let _ = window().print(); }>{t(l, Msg::LettersPrint)}</button>
+                    <Sheet letter=letter />
+                }
+                .into_any(),
+                // A case's letter prints from its case; anything else is
+                // not the paper the register numbered.
+                None if entry.digest.is_empty() => {
+                    let href = base.href(&format!("cases/{}/letters/{}", entry.case_id, entry.letter));
+                    view! { <p><A href=href attr:data-testid="paper-case">{t(l, Msg::LettersOpen)}</A></p> }.into_any()
+                }
+                None => view! { <p class="error" role="alert" data-testid="paper-not-kept">{t(l, Msg::PaperNotKept)}</p> }.into_any(),
+            },
+        };
         view! { {back} {body} }
     }
 }

@@ -112,7 +112,7 @@ fn describe(ctx: &Ctx, e: &Event, l: Lang) -> String {
 /// letter as issued before the step was done, so the history says who
 /// initialled or signed which number.
 fn paper_number(ctx: &Ctx, events: &[Event], e: &Event) -> Option<String> {
-    let EventKind::StepCompleted { node } = &e.kind else {
+    let EventKind::StepCompleted { node, .. } = &e.kind else {
         return None;
     };
     let paper = match &ctx.procedure()?.node(node)?.kind {
@@ -162,8 +162,26 @@ fn describe_kind(ctx: &Ctx, e: &Event, l: Lang) -> String {
             ),
             ctx.document_name(document, en)
         ),
-        EventKind::StepCompleted { node } => {
-            format!("{}: {}", t(l, Msg::EvStep), ctx.node_title(node, en))
+        EventKind::StepCompleted { node, outputs } => {
+            let mut s = format!("{}: {}", t(l, Msg::EvStep), ctx.node_title(node, en));
+            // What the step produced, as labelled in the pack.
+            for (id, v) in outputs {
+                let shown = ctx
+                    .procedure()
+                    .and_then(|p| crate::domain::outputs::find(p, id))
+                    .map_or_else(
+                        || format!("{id} = {v}"),
+                        |(_, f)| {
+                            format!(
+                                "{} = {}",
+                                f.label.get(en),
+                                crate::domain::outputs::shown(f, v, en)
+                            )
+                        },
+                    );
+                s.push_str(&format!("; {shown}"));
+            }
+            s
         }
         EventKind::DecisionAnswered {
             node,

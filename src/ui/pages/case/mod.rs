@@ -25,7 +25,7 @@ use crate::domain::case::{
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
-use crate::domain::lanes::{check_act, check_office_task, ActError, Actor, Member};
+use crate::domain::lanes::{check_act_with, check_office_task, ActError, Actor, Member};
 use crate::domain::lists::arrival;
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::staff::StaffMember;
@@ -43,6 +43,7 @@ mod applicant;
 mod discard;
 mod history;
 mod office;
+mod outputs;
 mod returned;
 mod step;
 
@@ -161,13 +162,26 @@ impl Ctx {
     /// (`lanes::check_act`: side, lane, checklist); nothing is recorded
     /// on `Err`.
     fn acting(&self, case: &Case, m: &Move, lang: Lang) -> Result<String, String> {
+        self.acting_with(case, m, &BTreeMap::new(), lang)
+            .map(|(role, _)| role)
+    }
+
+    /// `acting` for a step whose outputs were typed (`typed`): the role
+    /// and the outputs as kept.
+    fn acting_with(
+        &self,
+        case: &Case,
+        m: &Move,
+        typed: &BTreeMap<String, String>,
+        lang: Lang,
+    ) -> Result<(String, BTreeMap<String, String>), String> {
         let procedure = self
             .procedure()
             .ok_or_else(|| t(lang, Msg::CasePackMissing).to_string())?;
         let engine = Engine::new(procedure, self.offset());
         let today = local_date(platform::now(), self.offset());
-        check_act(case, &engine, self.actor(), m, today)
-            .map(|a| a.role)
+        check_act_with(case, &engine, self.actor(), m, typed, today)
+            .map(|a| (a.role, a.outputs))
             .map_err(|e| self.refusal(&e, &m.node, lang))
     }
 
@@ -188,12 +202,18 @@ impl Ctx {
                 })
                 .unwrap_or_else(|| value.to_string())
         };
+        let output = |id: &str| {
+            self.procedure()
+                .and_then(|p| crate::domain::outputs::find(p, id))
+                .map_or_else(|| id.to_string(), |(_, f)| f.label.get(en).to_string())
+        };
         act_refused(
             lang,
             e,
             &|r| self.role_name(r, lang),
             &|d| self.document_name(d, en),
             &answer,
+            &output,
         )
     }
 

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::*;
+use crate::domain::cycle_letters::letter_cycle;
 use crate::domain::lanes::{answer_options, check_answer, AnswerRefusal};
+use crate::domain::procedure::Per;
 use crate::i18n::answer_refused;
 
 /// The district's answer: shown on both sides; recorded by the office
@@ -234,6 +236,23 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                 let made = letter::issued(&events, &def.id).map(|(n, _)| n.to_string());
                 let title = def.title.get(l == Lang::En).to_string();
                 let href = base.href(&format!("cases/{}/letters/{}", ctx.case_id, def.id));
+                // A cycle letter is made for the whole cycle, on its page.
+                if def.per == Per::Cycle {
+                    let at = arrival(&walk, &def.node).unwrap_or_default();
+                    let cycle = letter_cycle(def, at, pack.utc_offset_minutes);
+                    let href = base.href(&format!("letters/{}/{}", def.id, cycle.code()));
+                    return view! {
+                        <li data-testid="letter-item" data-letter=def.id.clone()>
+                            <p><strong>{title}</strong></p>
+                            <p class="hint">{t(l, Msg::CycleLetterCase)}</p>
+                            {made.map(|number| view! {
+                                <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
+                            })}
+                            <A href=href attr:data-testid="cycle-letter-go">{t(l, Msg::CycleLetterGo)}</A>
+                        </li>
+                    }
+                    .into_any();
+                }
                 let action = match made {
                     Some(number) => view! {
                         <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
@@ -276,7 +295,11 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                                     Err(letter::IssueProblem::Missing(m)) => problem.set(Some(format!(
                                         "{} {}",
                                         t(l, Msg::LettersMissing),
-                                        letter::missing_words(l, &m)
+                                        letter::missing_words(l, &m, &|o| {
+                                            pack.procedure(&def.procedure)
+                                                .and_then(|p| crate::domain::outputs::find(p, o))
+                                                .map_or_else(|| o.to_string(), |(_, f)| f.label.get(l == Lang::En).to_string())
+                                        })
                                     ))),
                                     Err(letter::IssueProblem::Format(_)) => {
                                         problem.set(Some(t(l, Msg::ProblemOther).to_string()))
@@ -303,6 +326,7 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                         {action}
                     </li>
                 }
+                .into_any()
             })
             .collect_view();
         Some(view! {

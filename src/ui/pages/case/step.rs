@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use super::outputs::OutputInputs;
 use super::*;
 use crate::domain::engine::{applies, WindowAt};
 use crate::domain::lanes::{dossier, handed_to_district, node_side};
@@ -174,6 +175,8 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
     let blocked = RwSignal::new(None::<String>);
     let photo_problems = RwSignal::new(BTreeMap::<String, String>::new());
     let busy_docs = RwSignal::new(Vec::<String>::new());
+    // What was typed for the step's outputs (`Step::outputs`).
+    let typed = RwSignal::new(BTreeMap::<String, String>::new());
 
     move || {
         let l = lang.get();
@@ -244,16 +247,20 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                             answer: None,
                             at: rec.next_at(),
                         };
-                        let acting = d
-                            .case
-                            .with_untracked(|c| c.as_ref().map(|c| rec.ctx().acting(c, &m, l)));
+                        let acting = d.case.with_untracked(|c| {
+                            c.as_ref().map(|c| {
+                                typed.with_untracked(|typed| rec.ctx().acting_with(c, &m, typed, l))
+                            })
+                        });
                         match acting {
-                            Some(Ok(role)) => {
+                            Some(Ok((role, outputs))) => {
                                 blocked.set(None);
+                                typed.set(BTreeMap::new());
                                 rec.act(
                                     Some(role),
                                     EventKind::StepCompleted {
                                         node: node_id.clone(),
+                                        outputs,
                                     },
                                 );
                             }
@@ -282,6 +289,7 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                             <ul class="inputs">{step.inputs.iter().map(|i| view! { <li>{i.get(en).to_string()}</li> }).collect_view()}</ul>
                         })}
                         <p class="muted">{t(l, Msg::ProcedureOutput)} ": " {step.output.get(en).to_string()}</p>
+                        {(!step.outputs.is_empty()).then(|| view! { <OutputInputs fields=step.outputs.clone() typed=typed /> })}
                         {move || blocked.get().map(|m| view! { <p class="error" role="alert" data-testid="step-blocked">{m}</p> })}
                         <button type="button" class="btn btn-primary" data-testid="complete-step" on:click=complete>
                             {t(l, Msg::CaseCompleteStep)}
@@ -300,10 +308,24 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                 } else {
                     decision.legal_basis.clone()
                 };
+                // Chosen at an earlier step (`Decision::from_output`): that
+                // answer only.
+                let chosen = decision.from_output.as_ref().and_then(|o| {
+                    d.case
+                        .with_untracked(|c| c.as_ref().and_then(|c| c.outputs.get(o).cloned()))
+                });
+                let chosen_label = chosen.as_ref().and_then(|v| {
+                    decision
+                        .answers
+                        .iter()
+                        .find(|a| &a.value == v)
+                        .map(|a| a.label.get(en).to_string())
+                });
                 let answers = decision
                     .answers
                     .iter()
                     .map(|a| {
+                        let other = chosen.as_ref().is_some_and(|c| *c != a.value);
                         let needs_reason = reachable_outcomes(&engine, &a.next)
                             .iter()
                             .all(|o| *o == Outcome::Returned);
@@ -341,7 +363,8 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                         };
                         view! {
                             <li>
-                                <button type="button" class="btn" data-testid=format!("answer-{}", a.value) on:click=answer>
+                                <button type="button" class=if chosen.is_some() && !other { "btn btn-primary" } else { "btn" }
+                                    data-testid=format!("answer-{}", a.value) disabled=other on:click=answer>
                                     {a.label.get(en).to_string()}
                                 </button>
                                 <span class="muted">" \u{2192} " {leads_to}</span>
@@ -353,6 +376,7 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                     <section class="card step decision" data-testid="current-decision" data-node=node_id.to_string() aria-labelledby="decision-title">
                         <p class="muted">{t(l, Msg::CaseDecision)} " \u{b7} " {ctx.role_name(role, l)}</p>
                         <h2 id="decision-title" data-testid="decision-question">{decision.question.get(en).to_string()}</h2>
+                        {chosen_label.map(|c| view! { <p class="notice" role="note" data-testid="decision-chosen">{t(l, Msg::ActDecided)} " " <strong>{c}</strong></p> })}
                         <details>
                             <summary>{t(l, Msg::CaseLegalBasis)}</summary>
                             <ul>{basis.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>

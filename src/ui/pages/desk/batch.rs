@@ -74,6 +74,10 @@ async fn complete_all(
                             .map_or_else(|| d.to_string(), |k| k.name.get(en).to_string())
                     },
                     &|a| a.to_string(),
+                    &|o| {
+                        crate::domain::outputs::find(procedure, o)
+                            .map_or_else(|| o.to_string(), |(_, f)| f.label.get(en).to_string())
+                    },
                 );
                 out.refused.push((name, why));
             }
@@ -84,7 +88,10 @@ async fn complete_all(
                     &member.name,
                     Some(acting.role),
                     at,
-                    EventKind::StepCompleted { node: row.node },
+                    EventKind::StepCompleted {
+                        node: row.node,
+                        outputs: acting.outputs,
+                    },
                 );
                 let mut all = events.clone();
                 all.push(event.clone());

@@ -131,6 +131,59 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
     .into_any()
 }
 
+/// The pack's cycle letters (`LetterDef::per = cycle`): pick a cycle,
+/// open its letters.
+#[component]
+pub(super) fn CycleLetters(pack: Pack) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let l = lang.untracked();
+    let en = l == Lang::En;
+    let offset = pack.utc_offset_minutes;
+    let now = platform::now();
+    let cards = pack
+        .letters
+        .iter()
+        .filter(|d| d.per == crate::domain::procedure::Per::Cycle)
+        .map(|def| {
+            let current = crate::domain::cycle_letters::letter_cycle(def, now, offset);
+            let cycles: Vec<Cycle> = std::iter::successors(Some(current), |c| Some(c.previous()))
+                .take(12)
+                .collect();
+            let chosen = RwSignal::new(current);
+            let id = format!("cycle-letter-{}", def.id);
+            let letter = def.id.clone();
+            let href = move || base.href(&format!("letters/{letter}/{}", chosen.get().code()));
+            view! {
+                <li class="card" data-testid="cycle-letter" data-letter=def.id.clone()>
+                    <h3>{def.title.get(en).to_string()}</h3>
+                    <label for=id.clone()>{t(l, Msg::ListsCycle)}</label>
+                    <select id=id data-testid="cycle-letter-cycle"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            if let Some(c) = cycles.iter().find(|c| c.code() == v) {
+                                chosen.set(*c);
+                            }
+                        }>
+                        {cycles.iter().map(|c| view! {
+                            <option value=c.code()>{month_year(l, c.year, c.month)}</option>
+                        }).collect_view()}
+                    </select>
+                    <p><A href=href attr:class="btn btn-primary" attr:data-testid="cycle-letter-page">{t(l, Msg::CycleLetterGo)}</A></p>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    (!cards.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="cycle-letters-title">
+                <h2 id="cycle-letters-title">{t(l, Msg::CycleLetterOpen)}</h2>
+                <ul class="inbox">{cards}</ul>
+            </section>
+        }
+    })
+}
+
 /// Which file a list is downloaded as.
 #[derive(Clone, Copy)]
 enum FileKind {

@@ -30,7 +30,7 @@ mod staff;
 mod staff_review;
 
 use batch::{BatchReport, BatchStep, Outcome};
-use lists::{Lists, Register};
+use lists::{CycleLetters, Lists, Register};
 pub use staff::StaffSection;
 use staff_review::StaffReview;
 
@@ -267,6 +267,7 @@ pub fn Inbox() -> impl IntoView {
         (desk.is_office() && open).then(|| {
             packs.with(storage.get(), l, move |load| match desk.pack(&load) {
                 Some(pack) => view! {
+                    <CycleLetters pack=pack.clone() />
                     <Lists pack=pack.clone() load=load.clone() />
                     <Register pack=pack />
                 }

@@ -1,0 +1,401 @@
+//! A cycle letter (`letters/:letter/:cycle`, `domain::cycle_letters`):
+//! per destination, the letters already numbered for the cycle (each
+//! opens to print, its list attached) and the cases not on one yet, as a
+//! draft to number. Numbering writes the register, the kept letter and
+//! every listed case's `LetterIssued` event in one transaction.
+//! Official letters are in Indonesian whatever the interface language.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::desk::role_name;
+use super::letter::Sheet;
+use crate::domain::case::{Case, EventKind};
+use crate::domain::cycle_letters::{
+    as_list, attachment_table, destinations, letter_key, pending, render_cycle, CycleParts, Dest,
+};
+use crate::domain::date::local_date;
+use crate::domain::letters::{paper_signer, Letter};
+use crate::domain::lists::{cycle_bounds, Cycle};
+use crate::domain::procedure::{LetterDef, Pack};
+use crate::domain::register::{issue, FormatProblem, Issue, RegisterEntry};
+use crate::domain::storage::StorageProblem;
+use crate::i18n::{
+    case_count, list_column, month_year, signer_problem, storage_problem, t, Lang, Msg,
+};
+use crate::store::packs::PackLoad;
+use crate::store::{db, platform};
+use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
+
+/// What the page reads.
+#[derive(Clone)]
+struct Data {
+    cases: Vec<Case>,
+    register: Vec<RegisterEntry>,
+    villages: BTreeMap<String, String>,
+    device: String,
+    officer: String,
+    address: Option<String>,
+}
+
+/// Why a cycle letter was not numbered.
+enum Refused {
+    Format,
+    /// Another tab numbered a letter of this cycle and destination since
+    /// the page was read.
+    Changed,
+}
+
+#[component]
+pub fn CycleLetterPage() -> impl IntoView {
+    let lang = use_lang();
+    let storage = use_storage();
+    let packs = use_packs();
+    let base = use_base();
+    let desk = crate::ui::use_desk();
+    let params = use_params_map();
+    let letter_id = move || params.with(|p| p.get("letter").unwrap_or_default());
+    let cycle = move || params.with(|p| Cycle::parse(&p.get("cycle").unwrap_or_default()));
+    let (data, reload) = crate::ui::when_stored(move || {
+        let pack = packs.loaded().and_then(|load| desk.pack(&load));
+        let (id, cycle) = (letter_id(), cycle());
+        async move {
+            let (pack, cycle) = (pack?, cycle?);
+            let def = pack.letters.iter().find(|d| d.id == id)?;
+            let (from, _) = cycle_bounds(&as_list(def), cycle, pack.utc_offset_minutes);
+            let key = crate::domain::case::procedure_key(&pack.id, &def.procedure);
+            Some(
+                async {
+                    let db = db::require()?;
+                    // Each sending device's village code, from its enrolment.
+                    let villages = db
+                        .peers()
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|p| !p.forged)
+                        .map(|p| (p.sender.device_id, p.sender.village))
+                        .collect();
+                    Ok::<_, StorageProblem>(Data {
+                        cases: db.cases_changed_since(&key, from as f64).await?,
+                        register: db.register().await?,
+                        villages,
+                        device: db.device_id().await?,
+                        officer: db.officer_name().await?,
+                        address: db.letterhead_address().await?,
+                    })
+                }
+                .await,
+            )
+        }
+    });
+    let reload = StoredValue::new_local(reload);
+    move || {
+        let l = lang.get();
+        let back = view! { <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p> };
+        let body = packs.with(storage.get(), l, move |load| {
+            let pack = desk.pack(&load);
+            let def = pack.as_ref().and_then(|p| p.letters.iter().find(|d| d.id == letter_id()).cloned());
+            let (Some(pack), Some(def), Some(cycle)) = (pack, def, cycle()) else {
+                return view! { <p data-testid="cycle-letter-missing">{t(l, Msg::CycleLetterMissing)}</p> }.into_any();
+            };
+            let data = match data.get().flatten().flatten() {
+                None => return loading_note(storage.get(), l).into_any(),
+                Some(Err(p)) => return view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
+                Some(Ok(d)) => d,
+            };
+            let waiting = pending(&def, &pack, &data.cases, &load.library, pack.utc_offset_minutes, cycle);
+            let name_of = |id: &String| {
+                data.cases.iter().find(|c| &c.id == id).map_or_else(|| id.clone(), |c| c.applicant.name().to_string())
+            };
+            let undecided: Vec<String> = waiting.undecided.iter().map(name_of).collect();
+            let groups = destinations(&def, &pack, false)
+                .into_iter()
+                .map(|dest| {
+                    let ids = waiting
+                        .by_destination
+                        .get(dest.as_ref().map_or("", |d| d.value.as_str()))
+                        .cloned()
+                        .unwrap_or_default();
+                    view! { <Group pack=pack.clone() def=def.clone() cycle=cycle dest=dest ids=ids data=data.clone() load=load.clone() reload=reload /> }
+                })
+                .collect_view();
+            view! {
+                <h1>{def.title.get(l == Lang::En).to_string()} " \u{b7} " {month_year(l, cycle.year, cycle.month)}</h1>
+                <p class="hint">{t(l, Msg::CycleLetterHint)}</p>
+                {(!undecided.is_empty()).then(|| view! {
+                    <p class="error" role="alert" data-testid="cycle-undecided">
+                        {t(l, Msg::CycleLetterUndecided)} " " {undecided.join(", ")}
+                    </p>
+                })}
+                {groups}
+            }
+            .into_any()
+        });
+        view! { {back} <div class="no-print">{body}</div> }
+    }
+}
+
+/// One destination of the cycle: its numbered letters, and the cases
+/// waiting for the next one.
+#[component]
+fn Group(
+    pack: Pack,
+    def: LetterDef,
+    cycle: Cycle,
+    dest: Option<Dest>,
+    ids: Vec<String>,
+    data: Data,
+    load: std::rc::Rc<PackLoad>,
+    reload: StoredValue<crate::ui::Reload, LocalStorage>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let desk = crate::ui::use_desk();
+    let l = lang.untracked();
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let offset = pack.utc_offset_minutes;
+    let key = letter_key(&def.id, cycle, dest.as_ref().map(|d| d.value.as_str()));
+    let issued: Vec<RegisterEntry> = data
+        .register
+        .iter()
+        .filter(|e| e.case_id == key)
+        .cloned()
+        .collect();
+    let month = month_year(Lang::Id, cycle.year, cycle.month);
+    let header: Vec<String> = as_list(&def)
+        .columns
+        .iter()
+        .map(|c| list_column(Lang::Id, *c).to_string())
+        .collect();
+    let table = attachment_table(
+        &def,
+        &pack,
+        &data.cases,
+        &ids,
+        &load.library,
+        offset,
+        cycle,
+        header,
+        &data.villages,
+    );
+    let signer = paper_signer(
+        &pack,
+        def.signer_role.as_deref(),
+        &desk.staff.get_untracked(),
+    );
+    let address = data.address.clone();
+    let draft = {
+        let mut d = render_cycle(
+            &def,
+            &pack,
+            CycleParts {
+                cycle,
+                month: &month,
+                destination: dest.as_ref(),
+                table: &table,
+                cases: ids.clone(),
+                number: "\u{2026}",
+                date: local_date(platform::now(), offset),
+                signed_by: signer.as_ref().ok(),
+            },
+            false,
+            &Lang::Id,
+        );
+        if let Some(a) = &address {
+            d.address = Some(a.clone());
+        }
+        d
+    };
+    let count = ids.len();
+    let seen = issued.len();
+    let make = {
+        let (pack, def, dest, data, ids, key, month) = (
+            pack.clone(),
+            def.clone(),
+            dest.clone(),
+            data.clone(),
+            ids.clone(),
+            key.clone(),
+            month.clone(),
+        );
+        move |_| {
+            let l = lang.untracked();
+            if desk.office_task().is_err() {
+                problem.set(Some(t(l, Msg::OfficeSignIn).to_string()));
+                return;
+            }
+            // No signer, no number: refused before the register is touched.
+            let signer = match paper_signer(
+                &pack,
+                def.signer_role.as_deref(),
+                &desk.staff.get_untracked(),
+            ) {
+                Ok(s) => s,
+                Err(p) => {
+                    problem.set(Some(signer_problem(l, &p, &|r| {
+                        role_name(Some(&pack), r, l == Lang::En)
+                    })));
+                    return;
+                }
+            };
+            let officer = desk
+                .member
+                .get_untracked()
+                .map_or(data.officer.clone(), |m| m.name);
+            let at = platform::now();
+            let (pack, def, dest, data, ids, key, month, table) = (
+                pack.clone(),
+                def.clone(),
+                dest.clone(),
+                data.clone(),
+                ids.clone(),
+                key.clone(),
+                month.clone(),
+                table.clone(),
+            );
+            let library = load.library.clone();
+            busy.set(true);
+            problem.set(None);
+            leptos::task::spawn_local(async move {
+                let format = pack.register_format.clone().unwrap_or_default();
+                let title = match &dest {
+                    Some(d) => format!(
+                        "{} \u{b7} {month} \u{b7} {}",
+                        d.label,
+                        case_count(Lang::Id, ids.len() as u32)
+                    ),
+                    None => format!("{month} \u{b7} {}", case_count(Lang::Id, ids.len() as u32)),
+                };
+                let result = async {
+                    db::require()?
+                        .issue_for_cases(|entries| {
+                            if entries.iter().filter(|e| e.case_id == key).count() != seen {
+                                return Err(Refused::Changed);
+                            }
+                            let mut entry = issue(
+                                entries,
+                                &Issue {
+                                    format: &format,
+                                    case_id: &key,
+                                    letter: &def.id,
+                                    at,
+                                    offset: pack.utc_offset_minutes,
+                                    officer: &officer,
+                                    applicant: &title,
+                                    nik: "",
+                                },
+                            )
+                            .map_err(|_: Vec<FormatProblem>| Refused::Format)?;
+                            let mut letter: Letter = render_cycle(
+                                &def,
+                                &pack,
+                                CycleParts {
+                                    cycle,
+                                    month: &month,
+                                    destination: dest.as_ref(),
+                                    table: &table,
+                                    cases: ids.clone(),
+                                    number: &entry.number,
+                                    date: local_date(at, pack.utc_offset_minutes),
+                                    signed_by: Some(&signer),
+                                },
+                                false,
+                                &Lang::Id,
+                            );
+                            if let Some(a) = &data.address {
+                                letter.address = Some(a.clone());
+                            }
+                            entry.digest = letter.digest();
+                            let cases = data
+                                .cases
+                                .iter()
+                                .filter(|c| ids.contains(&c.id))
+                                .filter_map(|c| {
+                                    let event = super::case::new_event(
+                                        &c.id,
+                                        &data.device,
+                                        &officer,
+                                        None,
+                                        at,
+                                        EventKind::LetterIssued {
+                                            letter: def.id.clone(),
+                                            number: entry.number.clone(),
+                                            digest: entry.digest.clone(),
+                                        },
+                                    );
+                                    let mut all = c.events.clone();
+                                    all.push(event.clone());
+                                    let after = Case::fold(&all).ok()?;
+                                    Some((event, after.summary_in(&library)))
+                                })
+                                .collect();
+                            Ok((entry, cases, letter))
+                        })
+                        .await
+                }
+                .await;
+                let _ = busy.try_set(false);
+                let l = lang.untracked();
+                match result {
+                    Ok(Ok(_)) => reload.with_value(|r| r.again()),
+                    Ok(Err(Refused::Changed)) => {
+                        let _ = problem.try_set(Some(t(l, Msg::CycleLetterChanged).to_string()));
+                        reload.with_value(|r| r.again());
+                    }
+                    Ok(Err(Refused::Format)) => {
+                        let _ = problem.try_set(Some(t(l, Msg::DecreeBadFormat).to_string()));
+                    }
+                    Err(p) => {
+                        let _ = problem.try_set(Some(storage_problem(l, &p).to_string()));
+                    }
+                }
+            });
+        }
+    };
+    let title = dest.as_ref().map_or_else(
+        || def.title.get(l == Lang::En).to_string(),
+        |d| d.label.clone(),
+    );
+    let issued_items = issued
+        .iter()
+        .map(|e| {
+            let href = base.href(&format!("surat/{}/{}", e.year, e.seq));
+            view! {
+                <li data-testid="cycle-letter-issued" data-number=e.number.clone()>
+                    <strong>{e.number.clone()}</strong> " \u{b7} " {e.applicant.clone()} " "
+                    <A href=href attr:data-testid="cycle-letter-open">{t(l, Msg::LettersOpen)}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    let no_signer = signer.clone().err();
+    view! {
+        <section class="card" data-testid="cycle-group" data-destination=dest.as_ref().map(|d| d.value.clone()).unwrap_or_default()>
+            <h2>{title}</h2>
+            {(seen > 0).then(|| view! { <ul class="staff-list">{issued_items}</ul> })}
+            <p data-testid="cycle-pending" data-count=count.to_string()>
+                {t(l, Msg::CycleLetterWaiting)} ": " {case_count(l, count as u32)}
+            </p>
+            {(count > 0 && seen > 0).then(|| view! { <p class="hint" data-testid="cycle-late">{t(l, Msg::CycleLetterLate)}</p> })}
+            {(count > 0).then(|| no_signer.clone()).flatten().map(|p| view! {
+                <p class="error" role="alert" data-testid="cycle-no-signer">
+                    {signer_problem(l, &p, &|r| role_name(Some(&pack), r, l == Lang::En))}
+                </p>
+            })}
+            {(count > 0).then(|| view! {
+                <button type="button" class="btn btn-primary" data-testid="cycle-letter-make"
+                    disabled=move || busy.get() on:click=make.clone()>{t(l, Msg::CycleLetterMake)}</button>
+                <details data-testid="cycle-draft">
+                    <summary>{t(l, Msg::CycleLetterDraft)}</summary>
+                    <Sheet letter=draft.clone() draft=true />
+                </details>
+            })}
+            {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="cycle-letter-problem">{p}</p> })}
+        </section>
+    }
+}
