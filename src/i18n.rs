@@ -683,6 +683,7 @@ messages! {
     LettersNumber => "Nomor", "Number";
     LettersSubject => "Perihal", "Subject";
     LettersQr => "Kode QR: ID kasus, nomor surat dan sidik isi surat", "QR code: case id, letter number and a fingerprint of the letter";
+    LettersQrList => "Kode QR: nomor surat dan sidik isi surat beserta setiap baris lampirannya", "QR code: letter number and a fingerprint of the letter and every row of its attachment";
     LettersNotIssued => "Surat ini belum dibuat untuk kasus ini.", "This letter was not made for this case.";
     LettersBack => "Kembali ke kasus", "Back to the case";
     DecreeBack => "Kembali ke kotak masuk", "Back to the inbox";

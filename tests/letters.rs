@@ -45,7 +45,8 @@ fn applicant(r: &mut Recorder, address: &str) -> Case {
         .field(Field::BirthDate, "1990-01-01")
         .field(Field::Sex, "female")
         .field(Field::Village, "Nagari Painan")
-        .field(Field::District, "IV Jurai");
+        .field(Field::District, "IV Jurai")
+        .step_with("check_pbdt", &[("pbdt_number", "1301062010")]);
     if !address.is_empty() {
         r.field(Field::Address, address);
     }
@@ -147,6 +148,9 @@ fn a_case_that_lacks_what_the_letter_says_gets_the_list_not_a_letter() {
             Field::District
         ]
         .map(LetterProblem::MissingField)
+        .into_iter()
+        .chain([LetterProblem::MissingOutput("pbdt_number".into())])
+        .collect::<Vec<_>>()
     );
     let almost = applicant(&mut Recorder::new("laptop", "ps3", 0), "");
     assert_eq!(
@@ -165,8 +169,21 @@ fn every_shipped_letter_renders_for_a_complete_case() {
         for f in [Field::Rt, Field::Rw, Field::Phone] {
             r.field(f, "001");
         }
+        // What the procedures' steps produced (No. PBDT), as typed.
+        for p in &pack.procedures {
+            for n in &p.nodes {
+                let outputs = common::valid_outputs(p, &n.id);
+                if !outputs.is_empty() {
+                    r.push(pandu::domain::case::EventKind::StepCompleted {
+                        node: n.id.clone(),
+                        outputs,
+                    });
+                }
+            }
+        }
         let case = Case::fold(&r.events).unwrap();
-        for def in &pack.letters {
+        // Cycle letters speak for many cases: `tests/cycle_letters.rs`.
+        for def in pack.letters.iter().filter(|d| d.per.is_case()) {
             let l = render(def, &pack, &case, "1/2026", DAY, None, false, &Plain)
                 .unwrap_or_else(|p| panic!("{name}/{}: {p:?}", def.id));
             assert!(!l.subject.is_empty() && !l.paragraphs.is_empty());

@@ -10,64 +10,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { testEnvironment, Pandu, PHONE } from "./pandu.mjs";
-import { download, waitSaved, step, mark, text, makeOffice, fillApplicant } from "./flows.mjs";
+import { download, text, makeOffice, sendFromVillage, importAll } from "./flows.mjs";
 
 const env = testEnvironment();
 const NIK = "3313014101900002";
 
-/** A village phone trusts the office, sends one case, returns the files. */
-async function villageSends(config, { device, officer, code, village, phone, keep = false }) {
-  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
-  const desa = await Pandu.open(context, env.server, "/pandu/", "settings");
-  await desa.saveProfile({ device, officer, village: code });
-  await desa.tid("profile-saved").waitFor();
-  await desa.tid("district-file").setInputFiles({ name: config.name, mimeType: "application/json", buffer: config.buffer });
-  await desa.tid("district-trust").click();
-  await desa.tid("district-name").waitFor();
-  const card = await download(desa, "device-card");
-  await desa.goto("procedures");
-  await desa.tid("regency").selectOption("karanganyar");
-  await desa.goto("");
-  await desa.tid("new-case").click();
-  await desa.tid("start-pbi_pbpu_proposal").click();
-  await desa.tid("applicant").waitFor();
-  const fields = { full_name: "Suparmi", nik: NIK, kk: "3313010101200001", sex: "female", birth_date: "1990-01-01", village };
-  if (phone) fields.phone = phone;
-  await fillApplicant(desa, fields);
-  await waitSaved(desa);
-  for (const doc of ["kk", "ktp"]) await mark(desa, doc);
-  if (await desa.tid("present-akte").count()) await mark(desa, "akte");
-  await step(desa, "village_input", () => desa.tid("complete-step").click());
-  await waitSaved(desa);
-  await desa.tid("nav-send").click();
-  await desa.page.waitForURL(/\/send$/);
-  await desa.passVault();
-  await desa.tid("send-case").first().waitFor();
-  await desa.tid("send-make").click();
-  await desa.tid("bundle-made").waitFor();
-  const bundle = await download(desa, "bundle-download");
-  assert.deepEqual(desa.errors, []);
-  if (keep) return { card, bundle, desa, context };
-  await context.close();
-  return { card, bundle };
-}
-
-/** The office enrols each village's device and imports its bundle. */
-async function importAll(dinas, sent) {
-  for (const [i, { card, bundle }] of sent.entries()) {
-    await dinas.goto("devices");
-    await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
-    await dinas.tid("device-approve").click();
-    await dinas.page.waitForFunction(
-      (n) => document.querySelectorAll("[data-testid=device-row][data-standing=enrolled]").length === n,
-      i + 1,
-    );
-    await dinas.goto("receive");
-    await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
-    await dinas.tid("import-report").waitFor();
-    assert.equal(await text(dinas, "import-new"), "1");
-  }
-}
+/** A village phone sends the one NIK's case. */
+const villageSends = (config, opts) => sendFromVillage(env, config, { nik: NIK, ...opts });
 
 test("two villages send one NIK: the dashboard shows it, the office merges them", async () => {
   const laptop = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });

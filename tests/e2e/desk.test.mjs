@@ -19,7 +19,7 @@ const env = testEnvironment();
 // The Kadis heads Karanganyar's office: the first member added, whose PIN
 // authorises every later change to the staff.
 const STAFF = [
-  { name: "Bu Kadis", role: "kadis", pin: "4444" },
+  { name: "Bu Kadis", role: "kadis", pin: "4444", nip: "197205141998032004" },
   { name: "Pak Operator", role: "operator", pin: "1111" },
   { name: "Bu Rina", role: "kabid", pin: "2222" },
   { name: "Pak Sekdin", role: "sekdin", pin: "3333" },
@@ -28,9 +28,10 @@ const HEAD_PIN = STAFF[0].pin;
 
 /** Fills the staff form and submits it; `head` is the PIN typed for the
  * office head (the field exists once a head is on the staff). */
-async function addStaff(app, { name, role, pin }, { again = pin, head } = {}) {
+async function addStaff(app, { name, role, pin, nip }, { again = pin, head } = {}) {
   await app.tid("staff-name").fill(name);
   await app.tid("staff-role").selectOption(role);
+  if (nip) await app.tid("staff-nip").fill(nip);
   await app.tid("staff-pin").fill(pin);
   await app.tid("staff-pin-again").fill(again);
   if (head !== undefined) await app.tid("staff-auth-pin").fill(head);
@@ -260,7 +261,22 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await dinas.tid("answer-closed").waitFor();
   assert.match(await text(dinas, "answer-closed-why"), /Menyampaikan umpan balik|umpan balik|sampai di/);
   assert.equal(await dinas.tid("answer-form").count(), 0);
+  // Verifying chooses the proposal's scheme, which addresses the letter.
+  await dinas.tid("complete-step").click();
+  await says(dinas, "step-blocked", /Skema usulan \(belum diisi\)/);
+  await dinas.tid("output-scheme").selectOption("pbi_jk");
   await step(dinas, "verify", () => dinas.tid("complete-step").click());
+  // The draft is passed on only once the cycle's request letter exists.
+  await dinas.page.waitForSelector("[data-testid=current-step][data-node=check_dossier]");
+  const officeCase = new URL(dinas.page.url()).pathname.slice("/pandu/".length);
+  await dinas.tid("complete-step").click();
+  await says(dinas, "step-blocked", /Surat untuk langkah ini belum dibuat/);
+  await dinas.tid("cycle-letter-go").click();
+  const toKemensos = dinas.page.locator("[data-testid=cycle-group][data-destination=pbi_jk]");
+  assert.equal(await toKemensos.getByTestId("cycle-pending").getAttribute("data-count"), "1");
+  await toKemensos.getByTestId("cycle-letter-make").click();
+  await toKemensos.getByTestId("cycle-letter-issued").waitFor();
+  await dinas.goto(officeCase);
   await step(dinas, "check_dossier", () => dinas.tid("complete-step").click());
   // The Kabid's step, tried by the operator: refused in words.
   await dinas.page.waitForSelector("[data-testid=current-step][data-node=kabid_review]");

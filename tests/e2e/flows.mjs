@@ -139,3 +139,62 @@ export async function signIn(app, who) {
   await app.tid("sign-in-go").click();
   await app.page.waitForSelector(`[data-testid=signed-in][data-role=${who.role}]`);
 }
+
+/** A village phone (`env`'s browser, phone sized) trusts the office's
+ * `config`, records one Karanganyar proposal for `nik` ({full_name,
+ * kk, sex, birth_date, village, district, phone} as given), sends it and
+ * returns its device card and bundle (with `keep`, also the page). */
+export async function sendFromVillage(env, config, { device, officer, code, village, nik, phone, keep = false, full_name = "Suparmi", kk = "3313010101200001", sex = "female", birth_date = "1990-01-01", district }) {
+  const { Pandu, PHONE } = await import("./pandu.mjs");
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const desa = await Pandu.open(context, env.server, "/pandu/", "settings");
+  await desa.saveProfile({ device, officer, village: code });
+  await desa.tid("profile-saved").waitFor();
+  await desa.tid("district-file").setInputFiles({ name: config.name, mimeType: "application/json", buffer: config.buffer });
+  await desa.tid("district-trust").click();
+  await desa.tid("district-name").waitFor();
+  const card = await download(desa, "device-card");
+  await desa.goto("procedures");
+  await desa.tid("regency").selectOption("karanganyar");
+  await desa.goto("");
+  await desa.tid("new-case").click();
+  await desa.tid("start-pbi_pbpu_proposal").click();
+  await desa.tid("applicant").waitFor();
+  const fields = { full_name, nik, kk, sex, birth_date, village };
+  if (district) fields.district = district;
+  if (phone) fields.phone = phone;
+  await fillApplicant(desa, fields);
+  await waitSaved(desa);
+  for (const doc of ["kk", "ktp"]) await mark(desa, doc);
+  if (await desa.tid("present-akte").count()) await mark(desa, "akte");
+  await step(desa, "village_input", () => desa.tid("complete-step").click());
+  await waitSaved(desa);
+  await desa.tid("nav-send").click();
+  await desa.page.waitForURL(/\/send$/);
+  await desa.passVault();
+  await desa.tid("send-case").first().waitFor();
+  await desa.tid("send-make").click();
+  await desa.tid("bundle-made").waitFor();
+  const bundle = await download(desa, "bundle-download");
+  assert.deepEqual(desa.errors, []);
+  if (keep) return { card, bundle, desa, context };
+  await context.close();
+  return { card, bundle };
+}
+
+/** The office enrols each village's device and imports its bundle. */
+export async function importAll(dinas, sent) {
+  for (const [i, { card, bundle }] of sent.entries()) {
+    await dinas.goto("devices");
+    await dinas.tid("device-card-file").setInputFiles({ name: card.name, mimeType: "application/json", buffer: card.buffer });
+    await dinas.tid("device-approve").click();
+    await dinas.page.waitForFunction(
+      (n) => document.querySelectorAll("[data-testid=device-row][data-standing=enrolled]").length === n,
+      i + 1,
+    );
+    await dinas.goto("receive");
+    await dinas.tid("receive-file").setInputFiles({ name: bundle.name, mimeType: "application/octet-stream", buffer: bundle.buffer });
+    await dinas.tid("import-report").waitFor();
+    assert.equal(await text(dinas, "import-new"), "1");
+  }
+}

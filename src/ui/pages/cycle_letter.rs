@@ -102,6 +102,11 @@ pub fn CycleLetterPage() -> impl IntoView {
             let (Some(pack), Some(def), Some(cycle)) = (pack, def, cycle()) else {
                 return view! { <p data-testid="cycle-letter-missing">{t(l, Msg::CycleLetterMissing)}</p> }.into_any();
             };
+            // The letters name every applicant: once the office has staff,
+            // only a signed-in member sees them.
+            if !(desk.open_to_all() || desk.member.with(Option::is_some)) {
+                return view! { <p class="error" role="alert" data-testid="cycle-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
+            }
             let data = match data.get().flatten().flatten() {
                 None => return loading_note(storage.get(), l).into_any(),
                 Some(Err(p)) => return view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),

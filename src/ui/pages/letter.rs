@@ -153,7 +153,8 @@ pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoV
     };
     let attachment = letter.attachment.clone().map(|a| {
         view! {
-            <section class="letter-attachment" data-testid="letter-attachment" data-rows=a.rows.len().to_string()>
+            <section class="letter-attachment" data-testid="letter-attachment" data-rows=a.rows.len().to_string()
+                tabindex="0" aria-label=a.title.clone()>
                 <table class="letter-meta">
                     <tbody>
                         <tr><td>{t(Lang::Id, Msg::AttachmentOf)}</td><td>":"</td><td>{letter.number.clone()}</td></tr>
@@ -210,7 +211,7 @@ pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoV
             <div class="letter-foot">
                 <figure class="letter-qr" data-testid="letter-qr">
                     <div inner_html=qr_svg></div>
-                    <figcaption>{t(Lang::Id, Msg::LettersQr)}</figcaption>
+                    <figcaption>{t(Lang::Id, if letter.attachment.is_some() { Msg::LettersQrList } else { Msg::LettersQr })}</figcaption>
                 </figure>
                 <SignBlock place_date=None signer=letter.signer.clone() signed_by=letter.signed_by.clone() />
             </div>
@@ -358,9 +359,14 @@ pub fn PaperPage() -> impl IntoView {
             Ok(Some((entry, letter)))
         }
     });
+    let desk = crate::ui::use_desk();
     move || {
         let l = lang.get();
         let back = view! { <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p> };
+        // A cycle letter names every applicant on its list.
+        if !(desk.open_to_all() || desk.member.with(Option::is_some)) {
+            return view! { {back} <p class="error" role="alert" data-testid="paper-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
+        }
         let body = match kept.get().flatten() {
             None => loading_note(storage.get(), l).into_any(),
             Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
@@ -381,6 +387,6 @@ pub fn PaperPage() -> impl IntoView {
                 None => view! { <p class="error" role="alert" data-testid="paper-not-kept">{t(l, Msg::PaperNotKept)}</p> }.into_any(),
             },
         };
-        view! { {back} {body} }
+        view! { {back} {body} }.into_any()
     }
 }
