@@ -68,11 +68,20 @@ test("two villages send one NIK: the dashboard shows it, the office merges them"
   assert.match(charts[2].name, /menunggu per pelaksana/);
   assert.match(charts[2].text, /Operator/);
   await dinas.page.waitForSelector(`[data-testid=dup-group][data-nik='${NIK}']`);
+  // Each chart's title, with its unit, is on screen, not only read out.
+  const titles = async () => dinas.page.$$eval("[data-testid=chart-title]", (ts) => ts.map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent.trim(), shown: r.width > 0 && r.height > 0 && getComputedStyle(t).visibility !== "hidden" };
+  }));
+  const wide = await titles();
+  assert.equal(wide.length, 4);
+  for (const t of wide) assert.ok(t.shown && /\(jumlah kasus/.test(t.text), `a visible title with its unit: ${JSON.stringify(t)}`);
   await dinas.assertAccessible("the dashboard at laptop width");
   await dinas.page.setViewportSize({ width: 360, height: 740 });
   await dinas.assertFitsPhone("the dashboard");
   const narrow = await dinas.page.$$eval("figure.chart-box svg", (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
   for (const w of narrow) assert.ok(w > 250 && w <= 360, `a chart fills a phone's width: ${w}`);
+  assert.deepEqual(await titles(), wide, "the same titles, shown at phone width");
   await mkdir(new URL("../.output/", import.meta.url), { recursive: true });
   await dinas.page.screenshot({ path: new URL("../.output/dashboard-phone.png", import.meta.url).pathname, fullPage: true });
   await dinas.page.setViewportSize({ width: 1280, height: 900 });
