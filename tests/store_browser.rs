@@ -554,6 +554,7 @@ mod capture {
                 rank: String::new(),
                 nip: "197205141998031004".into(),
             }),
+            attachment: None,
         };
         let give = |n: i64| {
             let (db, row) = (&db, row.clone());
@@ -683,6 +684,108 @@ mod capture {
         );
         db.close();
         Db::delete("pandu-test-register").await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_cycle_letter_gives_every_listed_case_its_event_in_one_transaction() {
+        use pandu::domain::letters::{Attachment, Letter};
+        use pandu::domain::qrcheck::Verdict;
+        use pandu::domain::register::{issue, Issue};
+        let db = fresh("pandu-test-cycle-letter").await;
+        for id in ["k1", "k2"] {
+            let history = vec![created(id)];
+            let row = Case::fold(&history).unwrap().summary(None);
+            db.append(&history, &row, None).await.unwrap();
+        }
+        let key = "permohonan_usulan:2023-11:pbi_jk";
+        let make = |entries: &[pandu::domain::register::RegisterEntry]| {
+            let mut entry = issue(
+                entries,
+                &Issue {
+                    format: "460/{seq:3}/Dinsos/{month_roman}/{year}",
+                    case_id: key,
+                    letter: "permohonan_usulan",
+                    at: 1_700_000_000_100,
+                    offset: 420,
+                    officer: "Pak Operator",
+                    applicant: "PBI-JK",
+                    nik: "",
+                },
+            )
+            .map_err(|_| "format")?;
+            let letter = Letter {
+                letter: "permohonan_usulan".into(),
+                case_id: key.into(),
+                number: entry.number.clone(),
+                head: vec![],
+                address: None,
+                to: vec!["Yth. Menteri Sosial".into()],
+                subject: "Permohonan".into(),
+                paragraphs: vec![],
+                facts: vec![],
+                closing: None,
+                place_date: "Karanganyar".into(),
+                signer: "Kepala Dinas".into(),
+                signed_by: None,
+                attachment: Some(Attachment {
+                    title: "Daftar".into(),
+                    columns: vec!["No".into(), "Nama".into()],
+                    rows: vec![vec!["1".into(), "k1".into()], vec!["2".into(), "k2".into()]],
+                    cases: vec!["k1".into(), "k2".into()],
+                }),
+            };
+            entry.digest = letter.digest();
+            let cases = ["k1", "k2"]
+                .iter()
+                .enumerate()
+                .map(|(i, id)| {
+                    let e = event(
+                        id,
+                        100 + i as i64,
+                        EventKind::LetterIssued {
+                            letter: "permohonan_usulan".into(),
+                            number: entry.number.clone(),
+                            digest: entry.digest.clone(),
+                        },
+                    );
+                    let all = vec![created(id), e.clone()];
+                    (e, Case::fold(&all).unwrap().summary(None))
+                })
+                .collect();
+            Ok::<_, &str>((entry, cases, letter))
+        };
+        // A refused letter touches no case and spends no number.
+        let refused = db
+            .issue_for_cases(|_| Err::<(_, Vec<(Event, _)>, Letter), _>("no signer"))
+            .await
+            .unwrap();
+        assert_eq!(refused.unwrap_err(), "no signer");
+        assert!(db.register().await.unwrap().is_empty());
+        let (entry, events) = db.issue_for_cases(make).await.unwrap().unwrap();
+        assert_eq!(entry.number, "460/001/Dinsos/XI/2023");
+        assert_eq!(events.len(), 2);
+        for id in ["k1", "k2"] {
+            let back = db.case_events(id).await.unwrap();
+            assert!(
+                matches!(&back[1].kind, EventKind::LetterIssued { number, .. } if *number == entry.number),
+                "{id} has the letter's event"
+            );
+        }
+        // Kept as issued; its QR is genuine against the register's digest.
+        let kept = db.letter_sheet(&entry.number).await.unwrap().unwrap();
+        assert_eq!(kept.digest(), entry.digest);
+        assert!(matches!(
+            db.check_qr(&kept.qr_text()).await.unwrap(),
+            Verdict::Genuine(_)
+        ));
+        let mut altered = kept.clone();
+        altered.attachment.as_mut().unwrap().rows[1][1] = "k3".into();
+        assert!(matches!(
+            db.check_qr(&altered.qr_text()).await.unwrap(),
+            Verdict::Altered(_)
+        ));
+        db.close();
+        Db::delete("pandu-test-cycle-letter").await.unwrap();
     }
 
     #[wasm_bindgen_test]
@@ -1389,6 +1492,7 @@ mod exchange {
                 300,
                 EventKind::StepCompleted {
                     node: "check_bdt".into(),
+                    outputs: Default::default(),
                 },
             )
         };
