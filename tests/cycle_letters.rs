@@ -208,7 +208,7 @@ fn one_letter_per_cycle_and_destination_with_its_list_attached() {
         digest: kemensos.digest(),
     };
     let claim = qrcheck::parse(&kemensos.qr_text()).unwrap();
-    let verdict = qrcheck::check(&claim, &[entry.clone()], |e| Some(e.digest.clone()));
+    let verdict = qrcheck::check(&claim, std::slice::from_ref(&entry), |e| Some(e.digest.clone()));
     assert!(matches!(verdict, Verdict::Genuine(_)));
     let altered = qrcheck::parse(&forged.qr_text()).unwrap();
     assert!(matches!(

@@ -50,7 +50,7 @@ async fn complete_all(
         let offset = pack.utc_offset_minutes;
         let engine = Engine::new(procedure, offset);
         let row = case.summary_in(&load.library);
-        let at = now.max(case.updated_at as i64 + 1);
+        let at = now.max(case.updated_at + 1);
         let m = Move {
             node: row.node.clone(),
             answer: None,
