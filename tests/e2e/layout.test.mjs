@@ -121,6 +121,8 @@ test("every office page fits a phone too", async () => {
     ["receive", "receive"],
     ["settings", "office settings"],
     ["cases/new", "a walk-in"],
+    ["periksa", "the QR check"],
+    [`letters/permohonan_usulan/${new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 7)}`, "a cycle's letters"],
   ]) {
     await check(app, route, label);
   }

@@ -128,7 +128,7 @@ pub fn CheckPage() -> impl IntoView {
             return view! { <h1>{t(l, Msg::CheckTitle)}</h1> <p data-testid="check-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any();
         }
         view! {
-            <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p>
+            <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p>
             <h1>{t(l, Msg::CheckTitle)}</h1>
             <p class="hint">{t(l, Msg::CheckHint)}</p>
             <form class="card" on:submit=submit novalidate=true>

@@ -125,7 +125,7 @@ pub fn DecreePage() -> impl IntoView {
     let reload = StoredValue::new_local(reload);
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p> };
         let body = packs.with(storage.get(), l, move |load| {
             let pack = desk.pack(&load);
             let def = pack.as_ref().and_then(|p| p.decrees.iter().find(|d| d.id == decree_id()).cloned());

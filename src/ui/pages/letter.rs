@@ -285,7 +285,7 @@ pub fn LetterPage() -> impl IntoView {
         let l = lang.get();
         let id = params.with(|p| p.get("id").unwrap_or_default());
         let letter_id = params.with(|p| p.get("letter").unwrap_or_default());
-        let back = view! { <p class="no-print"><A href=base.href(&format!("cases/{id}"))>{t(l, Msg::LettersBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href(&format!("cases/{id}")) attr:class="back-link">{t(l, Msg::LettersBack)}</A></p> };
         let body = packs.with(storage.get(), l, move |load| match events.get().flatten() {
             None => loading_note(storage.get(), l).into_any(),
             Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
@@ -362,7 +362,7 @@ pub fn PaperPage() -> impl IntoView {
     let desk = crate::ui::use_desk();
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox")>{t(l, Msg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p> };
         // A cycle letter names every applicant on its list.
         if !(desk.open_to_all() || desk.member.with(Option::is_some)) {
             return view! { {back} <p class="error" role="alert" data-testid="paper-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
