@@ -618,7 +618,7 @@ messages! {
     RegisterYear => "Tahun", "Year";
     RegisterNumber => "Nomor surat", "Letter number";
     RegisterDate => "Tanggal", "Date";
-    RegisterName => "Nama", "Name";
+    RegisterName => "Pemohon atau isi", "Applicant or contents";
     RegisterLetter => "Jenis surat", "Letter";
     RegisterDownload => "Unduh rekap (CSV)", "Download the recap (CSV)";
     ListsHint => "Kasus yang sampai di langkah daftar itu pada siklusnya, sebagai CSV untuk Excel atau LibreOffice (NIK tetap utuh).", "The cases that reached the list's step in its cycle, as CSV for Excel or LibreOffice (NIKs stay whole).";
@@ -644,7 +644,9 @@ messages! {
     BatchGo => "Selesaikan langkah kasus yang dicentang", "Finish the step of the ticked cases";
     BatchPick => "Pilih", "Select";
     BatchDone => "Langkah selesai", "Step finished";
-    ActOutputs => "Isi dulu hasil langkah ini, lalu selesaikan langkahnya. Tidak ada yang dicatat:", "Fill in what this step produced first, then finish it. Nothing was recorded:";
+    ActOutputs => "Hasil langkah ini belum lengkap atau belum benar; perbaiki lalu selesaikan langkahnya. Tidak ada yang dicatat:", "What this step produced is missing or not right; correct it, then finish the step. Nothing was recorded:";
+    LettersAttachmentLine => "Lampiran", "Attachment";
+    LettersAttachmentOne => "1 (satu) berkas", "1 (one) file";
     ActDecided => "Jawaban ini sudah dipilih di langkah sebelumnya:", "This was already chosen at an earlier step:";
     ActDecidedPick => "Pilih jawaban itu.", "Choose that answer.";
     OutputEmpty => "belum diisi", "not filled in";
@@ -657,7 +659,7 @@ messages! {
     OutputUnknown => "tidak dikenal langkah ini", "unknown to this step";
     OutputsTitle => "Hasil langkah ini", "What this step produced";
     OutputChoose => "Pilih\u{2026}", "Choose\u{2026}";
-    ActPaperMissing => "Surat untuk langkah ini belum dibuat. Buat suratnya dulu di bagian Surat (tombol Buat surat), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "The letter for this step has not been made. Make it first under Letters (Make the letter), then finish this step. Nothing was recorded.";
+    ActPaperMissing => "Surat untuk langkah ini belum dibuat. Buat suratnya dulu di bagian Surat di halaman ini (surat kolektif: lewat \u{201c}Buka surat kolektif siklus ini\u{201d}), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "The letter for this step has not been made. Make it first under Letters on this page (a collective letter: through \u{201c}Open this cycle's collective letter\u{201d}), then finish this step. Nothing was recorded.";
     CheckTitle => "Periksa QR surat", "Check a letter's QR code";
     CheckLink => "Periksa QR surat atau lampiran yang tercetak", "Check the QR code of a printed letter or attachment";
     CheckHint => "Baca kode QR di surat atau lampiran keputusan dengan aplikasi pemindai apa pun, lalu tempel teksnya di sini; atau foto kodenya. Pandu mencocokkannya dengan buku register dan catatan kantor ini.", "Read the QR code on a letter or decree attachment with any scanner app and paste its text here, or take a photo of it. Pandu compares it with this office's register and record.";

@@ -143,13 +143,16 @@ fn one_letter_per_cycle_and_destination_with_its_list_attached() {
     let ids = now.by_destination["pbi_jk"].clone();
     let kemensos = letter_for(&pack, &cases, &ids, "pbi_jk", "460/001/Dinsos/XI/2026");
     assert_eq!(kemensos.to[0], "Yth. Menteri Sosial Republik Indonesia");
+    // The letter names the scheme, not the screen's label for it.
     assert!(
-        kemensos.subject.contains("PBI-JK (ke Kemensos)"),
+        kemensos.subject.contains("peserta PBI-JK bulan"),
         "{}",
         kemensos.subject
     );
+    assert!(!kemensos.subject.contains("(ke Kemensos)"));
     assert!(
-        kemensos.paragraphs[0].contains("usulan 2 calon peserta"),
+        kemensos.paragraphs[0]
+            .contains("usulan 2 calon peserta Jaminan Kesehatan Nasional skema PBI-JK,"),
         "{}",
         kemensos.paragraphs[0]
     );
@@ -180,6 +183,7 @@ fn one_letter_per_cycle_and_destination_with_its_list_attached() {
         dinkes.to[0],
         "Yth. Kepala Dinas Kesehatan Kabupaten Karanganyar"
     );
+    assert!(dinkes.paragraphs[0].contains("skema PBPU BP Pemda,"));
     assert_eq!(dinkes.attachment.as_ref().unwrap().rows.len(), 1);
 
     // The QR digest binds every row and every case id.
@@ -208,7 +212,9 @@ fn one_letter_per_cycle_and_destination_with_its_list_attached() {
         digest: kemensos.digest(),
     };
     let claim = qrcheck::parse(&kemensos.qr_text()).unwrap();
-    let verdict = qrcheck::check(&claim, std::slice::from_ref(&entry), |e| Some(e.digest.clone()));
+    let verdict = qrcheck::check(&claim, std::slice::from_ref(&entry), |e| {
+        Some(e.digest.clone())
+    });
     assert!(matches!(verdict, Verdict::Genuine(_)));
     let altered = qrcheck::parse(&forged.qr_text()).unwrap();
     assert!(matches!(
@@ -263,8 +269,16 @@ fn cycle_letters_naming_what_they_cannot_fill_are_refused() {
     def.body[0].id.push_str(" {full_name}");
     def.columns.clear();
     def.facts.push(Column::Nik);
-    // A destination without an addressee for each option.
+    // A destination without an addressee for each option, and a name
+    // for an option the output does not have.
     def.destination.as_mut().unwrap().to.remove("pbpu_bp_pemda");
+    def.destination.as_mut().unwrap().names.insert(
+        "pbi".into(),
+        pandu::domain::procedure::Text {
+            id: "PBI".into(),
+            en: None,
+        },
+    );
     let faults: Vec<LetterFault> = validate(&k, &catalogue)
         .into_iter()
         .filter_map(|p| match p {
@@ -285,6 +299,7 @@ fn cycle_letters_naming_what_they_cannot_fill_are_refused() {
     ps.letters[0].destination = Some(pandu::domain::procedure::Destination {
         output: "pbdt_number".into(),
         to: Default::default(),
+        names: Default::default(),
     });
     assert!(validate(&ps, &catalogue).contains(&PackProblem::BadLetter {
         letter: "rekomendasi_bpjs".into(),

@@ -49,11 +49,13 @@ pub fn letter_key(letter: &str, cycle: Cycle, destination: Option<&str>) -> Stri
     }
 }
 
-/// A destination: its option value and its label, in `en` or Indonesian.
+/// A destination: its option value, its label on screen and its name on
+/// the letter, in `en` or Indonesian.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dest {
     pub value: String,
     pub label: String,
+    pub name: String,
 }
 
 /// The template's destinations in the order its output offers them;
@@ -76,6 +78,12 @@ pub fn destinations(def: &LetterDef, pack: &Pack, en: bool) -> Vec<Option<Dest>>
         .map(|o| {
             Some(Dest {
                 label: o.label.get(en).to_string(),
+                name: d
+                    .names
+                    .get(&o.value)
+                    .unwrap_or(&o.label)
+                    .get(en)
+                    .to_string(),
                 value: o.value,
             })
         })
@@ -191,16 +199,16 @@ pub fn render_cycle(
     words: &dyn Words,
 ) -> Letter {
     let count = parts.table.len().to_string();
-    let dest_label = parts
+    let dest_name = parts
         .destination
-        .map(|d| d.label.clone())
+        .map(|d| d.name.clone())
         .unwrap_or_default();
     let fill = |t: &Text| -> String {
         let mut out = t.get(en).to_string();
         for (name, v) in [
             ("month", parts.month.to_string()),
             ("count", count.clone()),
-            ("destination", dest_label.clone()),
+            ("destination", dest_name.clone()),
             ("office", pack.office.clone()),
             ("regency", pack.regency.clone()),
             ("number", parts.number.to_string()),

@@ -692,6 +692,31 @@ pub fn answer_options<'p>(
         .collect())
 }
 
+/// The pack's words for an answer given in `state` to a case that walked
+/// `walk`: the first of the pack's choices of that state whose condition
+/// the walk meets (Karanganyar's "proposed" is "to Kemensos" after a
+/// PBI-JK case, "to Dinkes" after a PBPU BP Pemda one); `None` without one.
+pub fn answer_label<'p>(
+    procedure: &'p Procedure,
+    walk: &Walk,
+    state: FeedbackState,
+) -> Option<&'p Text> {
+    procedure
+        .answers
+        .as_ref()?
+        .choices
+        .iter()
+        .filter(|c| c.state == state)
+        .find(|c| {
+            c.when.as_ref().is_none_or(|w| {
+                walk.visits
+                    .iter()
+                    .any(|v| v.node == w.node && v.answer.as_deref() == Some(w.answer.as_str()))
+            })
+        })
+        .map(|c| &c.label)
+}
+
 /// Whether an answer agrees with the end the walk reached: a case the
 /// SOP ended as returned is answered "returned", one it refused
 /// "rejected" (or returned, to be completed); a positive end takes any

@@ -395,7 +395,12 @@ fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
                     _ => None,
                 });
             let addressed: BTreeSet<&str> = d.to.keys().map(String::as_str).collect();
-            if options.as_ref() != Some(&addressed) || d.to.values().any(Vec::is_empty) {
+            let named_ok = d
+                .names
+                .keys()
+                .all(|k| options.as_ref().is_some_and(|o| o.contains(k.as_str())));
+            if options.as_ref() != Some(&addressed) || d.to.values().any(Vec::is_empty) || !named_ok
+            {
                 fault(LetterFault::BadDestination(d.output.clone()));
             }
         }

@@ -175,6 +175,10 @@ pub struct Destination {
     pub output: String,
     /// The addressee's lines for each of its options' values.
     pub to: BTreeMap<String, Vec<Text>>,
+    /// How `{destination}` reads on the letter, per option ("PBI-JK");
+    /// the option's label where not given.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, Text>,
 }
 
 /// A list of the cases that reached one node of a procedure in a cycle:

@@ -99,7 +99,7 @@ test("Karanganyar: three villages, two destinations, two numbered letters with t
   const sheet = await dinas.tid("letter").textContent();
   assert.match(sheet, /Yth\. Menteri Sosial Republik Indonesia/);
   assert.doesNotMatch(sheet, /Dinas Kesehatan/);
-  assert.match(sheet, /usulan 2 calon peserta/);
+  assert.match(sheet, /usulan 2 calon peserta Jaminan Kesehatan Nasional skema PBI-JK,/);
   assert.equal(await dinas.tid("attachment-row").count(), 2);
   const rows = await dinas.tid("attachment-row").allTextContents();
   assert.match(rows[0], /Suparmi.*Jaten/);

@@ -314,6 +314,8 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await dinas.tid("answer-proposed").check();
   await dinas.tid("answer-save").click();
   await dinas.page.waitForSelector("[data-testid=case-answer][data-state=proposed]");
+  // Said in the pack's words for this case: proposed to Kemensos.
+  assert.match(await text(dinas, "case-answer-label"), /Diusulkan ke Kemensos/);
   await step(dinas, "feedback", () => dinas.tid("complete-step").click());
   await dinas.page.waitForSelector("[data-testid=case-ended][data-outcome=proposed]");
   await waitSaved(dinas);

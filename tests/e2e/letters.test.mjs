@@ -66,10 +66,13 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   await app.page.waitForSelector("[data-testid=current-step][data-node=check_pbdt]");
   await app.tid("complete-step").click();
   await app.tid("step-blocked").waitFor();
-  assert.match(await text(app, "step-blocked"), /Isi dulu hasil langkah ini.*Nomor PBDT \(belum diisi\)/);
+  assert.match(await text(app, "step-blocked"), /Hasil langkah ini belum lengkap.*Nomor PBDT \(belum diisi\)/);
   await app.tid("output-pbdt_number").fill("1301-0620");
   await app.tid("complete-step").click();
   await app.page.waitForFunction(() => /hanya angka/.test(document.querySelector("[data-testid=step-blocked]")?.textContent ?? ""));
+  // Said at the field too, which is marked invalid.
+  assert.match(await text(app, "output-wrong"), /hanya angka/);
+  assert.equal(await app.tid("output-pbdt_number").getAttribute("aria-invalid"), "true");
   assert.equal(await app.page.locator("[data-testid=current-step][data-node=check_pbdt]").count(), 1, "nothing recorded");
   await app.tid("output-pbdt_number").fill("1301 0620 1000 12");
   await step(app, "check_pbdt", () => app.tid("complete-step").click());

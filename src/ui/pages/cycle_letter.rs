@@ -373,7 +373,7 @@ fn Group(
             view! {
                 <li data-testid="cycle-letter-issued" data-number=e.number.clone()>
                     <strong>{e.number.clone()}</strong> " \u{b7} " {e.applicant.clone()} " "
-                    <A href=href attr:data-testid="cycle-letter-open">{t(l, Msg::LettersOpen)}</A>
+                    <A href=href attr:class="back-link" attr:data-testid="cycle-letter-open">{t(l, Msg::LettersOpen)}</A>
                 </li>
             }
         })

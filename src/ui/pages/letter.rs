@@ -192,6 +192,9 @@ pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoV
             <table class="letter-meta">
                 <tbody>
                     <tr><td>{t(Lang::Id, Msg::LettersNumber)}</td><td>":"</td><td data-testid="letter-number">{letter.number.clone()}</td></tr>
+                    {letter.attachment.is_some().then(|| view! {
+                        <tr><td>{t(Lang::Id, Msg::LettersAttachmentLine)}</td><td>":"</td><td>{t(Lang::Id, Msg::LettersAttachmentOne)}</td></tr>
+                    })}
                     <tr><td>{t(Lang::Id, Msg::LettersSubject)}</td><td>":"</td><td>{letter.subject.clone()}</td></tr>
                 </tbody>
             </table>

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::*;
 use crate::domain::cycle_letters::letter_cycle;
-use crate::domain::lanes::{answer_options, check_answer, AnswerRefusal};
+use crate::domain::lanes::{answer_label, answer_options, check_answer, AnswerRefusal};
 use crate::domain::procedure::Per;
 use crate::i18n::answer_refused;
 
@@ -55,9 +55,20 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
         let ctx = rec.ctx();
         let en = l == Lang::En;
         let missing: Vec<String> = a.missing.iter().map(|d| ctx.document_name(d, en)).collect();
+        // The pack's words for it, where the pack has some for this case.
+        let label = d
+            .walk
+            .with(|w| {
+                Some(
+                    answer_label(ctx.procedure()?, w.as_ref()?, a.state)?
+                        .get(en)
+                        .to_string(),
+                )
+            })
+            .unwrap_or_else(|| feedback_state(l, a.state).to_string());
         Some(view! {
             <div class=format!("notice answer answer-{}", a.state.code()) role="status" data-testid="case-answer" data-state=a.state.code()>
-                <strong>{t(l, Msg::AnswerTitle)} ": " {feedback_state(l, a.state)}</strong>
+                <strong>{t(l, Msg::AnswerTitle)} ": " <span data-testid="case-answer-label">{label}</span></strong>
                 {a.reason.clone().map(|r| view! { <p data-testid="case-answer-reason">{r}</p> })}
                 {(!missing.is_empty()).then(|| view! { <p>{t(l, Msg::AnswerMissing)} ": " {missing.join(", ")}</p> })}
             </div>
@@ -248,7 +259,7 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                             {made.map(|number| view! {
                                 <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
                             })}
-                            <A href=href attr:data-testid="cycle-letter-go">{t(l, Msg::CycleLetterGo)}</A>
+                            <A href=href attr:class="back-link" attr:data-testid="cycle-letter-go">{t(l, Msg::CycleLetterGo)}</A>
                         </li>
                     }
                     .into_any();
@@ -256,7 +267,7 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                 let action = match made {
                     Some(number) => view! {
                         <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
-                        <A href=href attr:data-testid="letter-open">{t(l, Msg::LettersOpen)}</A>
+                        <A href=href attr:class="back-link" attr:data-testid="letter-open">{t(l, Msg::LettersOpen)}</A>
                     }
                     .into_any(),
                     None => {

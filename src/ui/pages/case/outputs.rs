@@ -11,11 +11,13 @@ use crate::domain::procedure::{OutputField, OutputFormat};
 use crate::i18n::{t, Lang, Msg};
 use crate::ui::use_lang;
 
-/// One labelled input per output; what is typed goes to `typed`.
+/// One labelled input per output; what is typed goes to `typed`; what
+/// is wrong with one (`wrong`, by id, in words) shows under it.
 #[component]
 pub(super) fn OutputInputs(
     fields: Vec<OutputField>,
     typed: RwSignal<BTreeMap<String, String>>,
+    wrong: RwSignal<BTreeMap<String, String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let l = lang.untracked();
@@ -29,7 +31,16 @@ pub(super) fn OutputInputs(
         .into_iter()
         .map(|f| {
             let input_id = format!("output-{}", f.id);
+            let error_id = format!("output-{}-wrong", f.id);
             let id = f.id.clone();
+            let invalid = {
+                let id = id.clone();
+                move || wrong.with(|w| w.contains_key(&id)).then_some("true")
+            };
+            let problem = {
+                let id = id.clone();
+                move || wrong.with(|w| w.get(&id).cloned())
+            };
             let value = {
                 let id = id.clone();
                 move || typed.with(|m| m.get(&id).cloned().unwrap_or_default())
@@ -37,6 +48,7 @@ pub(super) fn OutputInputs(
             let control = match &f.format {
                 OutputFormat::Choice { options } => view! {
                     <select id=input_id.clone() data-testid=input_id.clone()
+                        aria-invalid=invalid.clone() aria-describedby=error_id.clone()
                         prop:value=value
                         on:change:target=move |ev| set(&id, ev.target().value())>
                         <option value="">{t(l, Msg::OutputChoose)}</option>
@@ -52,6 +64,7 @@ pub(super) fn OutputInputs(
                     view! {
                         <input id=input_id.clone() data-testid=input_id.clone() type="text"
                             inputmode="numeric" autocomplete="off" maxlength=room
+                            aria-invalid=invalid.clone() aria-describedby=error_id.clone()
                             prop:value=value
                             on:input:target=move |ev| set(&id, ev.target().value()) />
                     }
@@ -60,6 +73,7 @@ pub(super) fn OutputInputs(
                 OutputFormat::Text { max } => view! {
                     <input id=input_id.clone() data-testid=input_id.clone() type="text"
                         autocomplete="off" maxlength=(*max).min(MAX_TEXT)
+                        aria-invalid=invalid.clone() aria-describedby=error_id.clone()
                         prop:value=value
                         on:input:target=move |ev| set(&id, ev.target().value()) />
                 }
@@ -70,6 +84,7 @@ pub(super) fn OutputInputs(
                     <label for=input_id>{f.label.get(en).to_string()}</label>
                     {f.hint.as_ref().map(|h| view! { <p class="hint">{h.get(en).to_string()}</p> })}
                     {control}
+                    {move || problem().map(|p| view! { <p class="error" id=error_id.clone() data-testid="output-wrong">{p}</p> })}
                 </div>
             }
         })

@@ -175,8 +175,10 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
     let blocked = RwSignal::new(None::<String>);
     let photo_problems = RwSignal::new(BTreeMap::<String, String>::new());
     let busy_docs = RwSignal::new(Vec::<String>::new());
-    // What was typed for the step's outputs (`Step::outputs`).
+    // What was typed for the step's outputs (`Step::outputs`), and what
+    // is wrong with each, in words, after a try.
     let typed = RwSignal::new(BTreeMap::<String, String>::new());
+    let wrong = RwSignal::new(BTreeMap::<String, String>::new());
 
     move || {
         let l = lang.get();
@@ -247,6 +249,24 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                             answer: None,
                             at: rec.next_at(),
                         };
+                        // Each output's own problem, shown at its field.
+                        let problems = rec
+                            .ctx()
+                            .procedure()
+                            .and_then(|p| {
+                                typed
+                                    .with_untracked(|v| {
+                                        crate::domain::outputs::check(p, &node_id, v)
+                                    })
+                                    .err()
+                            })
+                            .unwrap_or_default();
+                        wrong.set(
+                            problems
+                                .iter()
+                                .map(|(id, p)| (id.clone(), crate::i18n::output_problem(l, p)))
+                                .collect(),
+                        );
                         let acting = d.case.with_untracked(|c| {
                             c.as_ref().map(|c| {
                                 typed.with_untracked(|typed| rec.ctx().acting_with(c, &m, typed, l))
@@ -289,7 +309,7 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                             <ul class="inputs">{step.inputs.iter().map(|i| view! { <li>{i.get(en).to_string()}</li> }).collect_view()}</ul>
                         })}
                         <p class="muted">{t(l, Msg::ProcedureOutput)} ": " {step.output.get(en).to_string()}</p>
-                        {(!step.outputs.is_empty()).then(|| view! { <OutputInputs fields=step.outputs.clone() typed=typed /> })}
+                        {(!step.outputs.is_empty()).then(|| view! { <OutputInputs fields=step.outputs.clone() typed=typed wrong=wrong /> })}
                         {move || blocked.get().map(|m| view! { <p class="error" role="alert" data-testid="step-blocked">{m}</p> })}
                         <button type="button" class="btn btn-primary" data-testid="complete-step" on:click=complete>
                             {t(l, Msg::CaseCompleteStep)}

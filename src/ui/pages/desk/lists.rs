@@ -265,7 +265,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
                         on:change:target=move |ev| chosen.set(ev.target().value().parse().ok())>
                         {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == year>{*y}</option> }).collect_view()}
                     </select>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-title">
                         <table class="register" data-testid="register">
                             <thead><tr>
                                 <th scope="col">"No"</th>

@@ -192,6 +192,12 @@ pub fn Inbox() -> impl IntoView {
     let packs = use_packs();
     // What the last batch of steps did, kept while the lane is read again.
     let batch = RwSignal::new(None::<Outcome>);
+    // A batch's report is its member's: another member signing in starts
+    // with none.
+    Effect::new(move |_| {
+        desk.member.with(|m| m.as_ref().map(|m| m.id.clone()));
+        batch.set(None);
+    });
     let (lane, lane_reload) = when_stored(move || {
         let role = desk.member.get().map(|m| m.role);
         async move {
