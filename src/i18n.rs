@@ -307,7 +307,7 @@ messages! {
     CaseEndedRefused => "Permohonan ditolak.", "The application is refused.";
     CaseEndedMissing => "Dokumen yang kurang:", "Missing documents:";
     CaseEndedReason => "Alasan:", "Reason:";
-    CaseNextDue => "Berikutnya", "Next";
+    CaseNextDue => "Sedang di langkah", "Now at";
     CaseSteps => "Langkah dan waktu", "Steps and times";
     CaseStepTook => "lama", "took";
     CaseOverran => "di luar waktu baku", "outside the time standard";

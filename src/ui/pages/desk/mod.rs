@@ -146,13 +146,15 @@ fn LaneList(
                 let (id, id2) = (r.id.clone(), r.id.clone());
                 let label = format!("{} {}", t(l, Msg::BatchPick), name);
                 view! {
-                    <input type="checkbox" class="batch-pick" data-testid="batch-pick" aria-label=label
-                        prop:checked=move || selected.with(|s| s.contains(&id2))
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            selected.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
-                        } />
-                    " "
+                    <label class="choice batch-choice">
+                        <input type="checkbox" class="batch-pick" data-testid="batch-pick" aria-label=label
+                            prop:checked=move || selected.with(|s| s.contains(&id2))
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                selected.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
+                            } />
+                        <span aria-hidden="true">{t(l, Msg::BatchPick)}</span>
+                    </label>
                 }
             });
             view! {
