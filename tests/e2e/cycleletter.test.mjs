@@ -135,6 +135,9 @@ test("Karanganyar: three villages, two destinations, two numbered letters with t
   const boxes = [...raw.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
   assert.ok(boxes.length >= 2 && boxes.every(([w, h]) => w === 595 && h === 842), `A4 pages: ${JSON.stringify(boxes)}`);
   await dinas.page.emulateMedia({ media: "screen" });
+  // On a phone's screen the letter fits; its list scrolls in its own box.
+  await dinas.page.setViewportSize({ width: 360, height: 640 });
+  await dinas.assertFitsPhone("a cycle letter on a phone");
   await dinas.page.setViewportSize({ width: 1280, height: 800 });
 
   // The check screen: the letter's QR is genuine; one changed digit is not.
