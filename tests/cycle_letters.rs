@@ -15,9 +15,8 @@ use pandu::domain::cycle_letters::{
 };
 use pandu::domain::date::{Date, MINUTE};
 use pandu::domain::engine::Library;
-use pandu::domain::letters::{Letter, Words};
+use pandu::domain::letters::Letter;
 use pandu::domain::lists::Cycle;
-use pandu::domain::nik::Sex;
 use pandu::domain::pack_check::{validate, LetterFault, PackProblem};
 use pandu::domain::procedure::{Column, Pack, Per};
 use pandu::domain::qrcheck::{self, Verdict};
@@ -26,16 +25,7 @@ use pandu::domain::register::RegisterEntry;
 use common::history::{t0, Recorder, WIB};
 use common::shipped_pack as pack;
 
-struct Plain;
-
-impl Words for Plain {
-    fn long_date(&self, d: Date) -> String {
-        format!("{}/{}/{}", d.day, d.month, d.year)
-    }
-    fn sex(&self, s: Sex) -> String {
-        format!("{s:?}")
-    }
-}
+use common::Plain;
 
 const NOVEMBER: Cycle = Cycle {
     year: 2026,

@@ -12,26 +12,16 @@ use pandu::domain::case::Case;
 use pandu::domain::date::Date;
 use pandu::domain::engine::Library;
 use pandu::domain::letters::{
-    decree_key, decree_state, render, render_decree, DecreeState, LetterProblem, Words,
+    decree_key, decree_state, render, render_decree, DecreeState, LetterProblem,
 };
 use pandu::domain::lists::{list_table, Cycle};
-use pandu::domain::nik::Sex;
 use pandu::domain::pack_check::{validate, DecreeFault, LetterFault, PackProblem};
 use pandu::domain::procedure::{Column, LetterDef, Pack, Text};
 
 use common::history::Recorder;
 use common::shipped_pack as pack;
 
-struct Plain;
-
-impl Words for Plain {
-    fn long_date(&self, d: Date) -> String {
-        format!("{}/{}/{}", d.day, d.month, d.year)
-    }
-    fn sex(&self, s: Sex) -> String {
-        format!("{s:?}")
-    }
-}
+use common::Plain;
 
 fn letter<'p>(pack: &'p Pack, id: &str) -> &'p LetterDef {
     pack.letters.iter().find(|l| l.id == id).unwrap()

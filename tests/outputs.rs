@@ -15,8 +15,7 @@ use pandu::domain::case::{Case, EventKind};
 use pandu::domain::date::{Date, MINUTE};
 use pandu::domain::engine::{Engine, Move};
 use pandu::domain::lanes::{check_act, check_act_with, check_sender, ActError, Actor, Member};
-use pandu::domain::letters::{render, LetterProblem, Words};
-use pandu::domain::nik::Sex;
+use pandu::domain::letters::{render, LetterProblem};
 use pandu::domain::outputs::{normalise, OutputProblem};
 use pandu::domain::pack_check::{validate, OutputFault, PackProblem};
 use pandu::domain::procedure::{NodeKind, OutputFormat, Side};
@@ -24,16 +23,7 @@ use pandu::domain::procedure::{NodeKind, OutputFormat, Side};
 use common::history::{Recorder, WIB};
 use common::shipped_pack as pack;
 
-struct Plain;
-
-impl Words for Plain {
-    fn long_date(&self, d: Date) -> String {
-        format!("{}/{}/{}", d.day, d.month, d.year)
-    }
-    fn sex(&self, s: Sex) -> String {
-        format!("{s:?}")
-    }
-}
+use common::Plain;
 
 fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()

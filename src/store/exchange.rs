@@ -517,6 +517,19 @@ impl Db {
         Ok(peers)
     }
 
+    /// Each enrolled device's village code (Kemendagri's), by device id,
+    /// for the lists' `village_code` column; none while the vault is
+    /// locked, and never a forged record's.
+    pub async fn village_codes(&self) -> std::collections::BTreeMap<String, String> {
+        self.peers()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| !p.forged)
+            .map(|p| (p.sender.device_id, p.sender.village))
+            .collect()
+    }
+
     async fn stored_peers(&self) -> std::result::Result<Vec<Peer>, StorageProblem> {
         let tx = self
             .rexie()

@@ -89,3 +89,17 @@ pub fn valid_outputs(
         })
         .collect()
 }
+
+/// Dates and sexes in plain words for letters under test: `23/11/2026`,
+/// `Female`.
+#[allow(dead_code)]
+pub struct Plain;
+
+impl pandu::domain::letters::Words for Plain {
+    fn long_date(&self, d: pandu::domain::date::Date) -> String {
+        format!("{}/{}/{}", d.day, d.month, d.year)
+    }
+    fn sex(&self, s: pandu::domain::nik::Sex) -> String {
+        format!("{s:?}")
+    }
+}

@@ -6,22 +6,26 @@
 //! Official letters are in Indonesian whatever the interface language.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::case::new_event;
 use super::desk::role_name;
 use super::letter::Sheet;
 use crate::domain::case::{Case, EventKind};
+use crate::domain::csv::Table;
 use crate::domain::cycle_letters::{
     as_list, attachment_table, destinations, letter_key, pending, render_cycle, CycleParts, Dest,
 };
-use crate::domain::date::local_date;
+use crate::domain::date::{local_date, Date};
 use crate::domain::letters::{paper_signer, Letter};
 use crate::domain::lists::{cycle_bounds, Cycle};
 use crate::domain::procedure::{LetterDef, Pack};
 use crate::domain::register::{issue, FormatProblem, Issue, RegisterEntry};
+use crate::domain::staff::Signer;
 use crate::domain::storage::StorageProblem;
 use crate::i18n::{
     case_count, list_column, month_year, signer_problem, storage_problem, t, Lang, Msg,
@@ -70,15 +74,7 @@ pub fn CycleLetterPage() -> impl IntoView {
             Some(
                 async {
                     let db = db::require()?;
-                    // Each sending device's village code, from its enrolment.
-                    let villages = db
-                        .peers()
-                        .await
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter(|p| !p.forged)
-                        .map(|p| (p.sender.device_id, p.sender.village))
-                        .collect();
+                    let villages = db.village_codes().await;
                     Ok::<_, StorageProblem>(Data {
                         cases: db.cases_changed_since(&key, from as f64).await?,
                         register: db.register().await?,
@@ -144,6 +140,50 @@ pub fn CycleLetterPage() -> impl IntoView {
     }
 }
 
+/// What one destination's next letter is made of: the draft on screen and
+/// the letter numbered are filled alike.
+struct Next {
+    def: LetterDef,
+    pack: Pack,
+    cycle: Cycle,
+    /// The cycle in words ("Desember 2026").
+    month: String,
+    dest: Option<Dest>,
+    table: Table,
+    ids: Vec<String>,
+    /// The office's own letterhead address, if set.
+    address: Option<String>,
+}
+
+impl Next {
+    fn letter(&self, number: &str, date: Date, signed_by: Option<&Signer>) -> Letter {
+        let parts = CycleParts {
+            cycle: self.cycle,
+            month: &self.month,
+            destination: self.dest.as_ref(),
+            table: &self.table,
+            cases: self.ids.clone(),
+            number,
+            date,
+            signed_by,
+        };
+        let mut letter = render_cycle(&self.def, &self.pack, parts, false, &Lang::Id);
+        if let Some(a) = &self.address {
+            letter.address = Some(a.clone());
+        }
+        letter
+    }
+
+    /// The register's line for it: "PBI-JK (ke Kemensos) · Desember 2026 · 2 kasus".
+    fn title(&self) -> String {
+        let count = case_count(Lang::Id, self.ids.len() as u32);
+        match &self.dest {
+            Some(d) => format!("{} \u{b7} {} \u{b7} {count}", d.label, self.month),
+            None => format!("{} \u{b7} {count}", self.month),
+        }
+    }
+}
+
 /// One destination of the cycle: its numbered letters, and the cases
 /// waiting for the next one.
 #[component]
@@ -154,7 +194,7 @@ fn Group(
     dest: Option<Dest>,
     ids: Vec<String>,
     data: Data,
-    load: std::rc::Rc<PackLoad>,
+    load: Rc<PackLoad>,
     reload: StoredValue<crate::ui::Reload, LocalStorage>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -171,7 +211,6 @@ fn Group(
         .filter(|e| e.case_id == key)
         .cloned()
         .collect();
-    let month = month_year(Lang::Id, cycle.year, cycle.month);
     let header: Vec<String> = as_list(&def)
         .columns
         .iter()
@@ -193,41 +232,30 @@ fn Group(
         def.signer_role.as_deref(),
         &desk.staff.get_untracked(),
     );
-    let address = data.address.clone();
-    let draft = {
-        let mut d = render_cycle(
-            &def,
-            &pack,
-            CycleParts {
-                cycle,
-                month: &month,
-                destination: dest.as_ref(),
-                table: &table,
-                cases: ids.clone(),
-                number: "\u{2026}",
-                date: local_date(platform::now(), offset),
-                signed_by: signer.as_ref().ok(),
-            },
-            false,
-            &Lang::Id,
-        );
-        if let Some(a) = &address {
-            d.address = Some(a.clone());
-        }
-        d
-    };
-    let count = ids.len();
+    let title = dest.as_ref().map_or_else(
+        || def.title.get(l == Lang::En).to_string(),
+        |d| d.label.clone(),
+    );
+    let destination = dest.as_ref().map(|d| d.value.clone()).unwrap_or_default();
+    let next = Rc::new(Next {
+        month: month_year(Lang::Id, cycle.year, cycle.month),
+        def,
+        pack: pack.clone(),
+        cycle,
+        dest,
+        table,
+        ids,
+        address: data.address.clone(),
+    });
+    let draft = next.letter(
+        "\u{2026}",
+        local_date(platform::now(), offset),
+        signer.as_ref().ok(),
+    );
+    let count = next.ids.len();
     let seen = issued.len();
     let make = {
-        let (pack, def, dest, data, ids, key, month) = (
-            pack.clone(),
-            def.clone(),
-            dest.clone(),
-            data.clone(),
-            ids.clone(),
-            key.clone(),
-            month.clone(),
-        );
+        let next = next.clone();
         move |_| {
             let l = lang.untracked();
             if desk.office_task().is_err() {
@@ -235,15 +263,16 @@ fn Group(
                 return;
             }
             // No signer, no number: refused before the register is touched.
+            let pack = &next.pack;
             let signer = match paper_signer(
-                &pack,
-                def.signer_role.as_deref(),
+                pack,
+                next.def.signer_role.as_deref(),
                 &desk.staff.get_untracked(),
             ) {
                 Ok(s) => s,
                 Err(p) => {
                     problem.set(Some(signer_problem(l, &p, &|r| {
-                        role_name(Some(&pack), r, l == Lang::En)
+                        role_name(Some(pack), r, l == Lang::En)
                     })));
                     return;
                 }
@@ -253,85 +282,56 @@ fn Group(
                 .get_untracked()
                 .map_or(data.officer.clone(), |m| m.name);
             let at = platform::now();
-            let (pack, def, dest, data, ids, key, month, table) = (
-                pack.clone(),
-                def.clone(),
-                dest.clone(),
+            let (next, data, key, library) = (
+                next.clone(),
                 data.clone(),
-                ids.clone(),
                 key.clone(),
-                month.clone(),
-                table.clone(),
+                load.library.clone(),
             );
-            let library = load.library.clone();
             busy.set(true);
             problem.set(None);
             leptos::task::spawn_local(async move {
-                let format = pack.register_format.clone().unwrap_or_default();
-                let title = match &dest {
-                    Some(d) => format!(
-                        "{} \u{b7} {month} \u{b7} {}",
-                        d.label,
-                        case_count(Lang::Id, ids.len() as u32)
-                    ),
-                    None => format!("{month} \u{b7} {}", case_count(Lang::Id, ids.len() as u32)),
-                };
+                let format = next.pack.register_format.clone().unwrap_or_default();
+                let title = next.title();
                 let result = async {
                     db::require()?
                         .issue_for_cases(|entries| {
                             if entries.iter().filter(|e| e.case_id == key).count() != seen {
                                 return Err(Refused::Changed);
                             }
-                            let mut entry = issue(
-                                entries,
-                                &Issue {
-                                    format: &format,
-                                    case_id: &key,
-                                    letter: &def.id,
-                                    at,
-                                    offset: pack.utc_offset_minutes,
-                                    officer: &officer,
-                                    applicant: &title,
-                                    nik: "",
-                                },
-                            )
-                            .map_err(|_: Vec<FormatProblem>| Refused::Format)?;
-                            let mut letter: Letter = render_cycle(
-                                &def,
-                                &pack,
-                                CycleParts {
-                                    cycle,
-                                    month: &month,
-                                    destination: dest.as_ref(),
-                                    table: &table,
-                                    cases: ids.clone(),
-                                    number: &entry.number,
-                                    date: local_date(at, pack.utc_offset_minutes),
-                                    signed_by: Some(&signer),
-                                },
-                                false,
-                                &Lang::Id,
-                            );
-                            if let Some(a) = &data.address {
-                                letter.address = Some(a.clone());
-                            }
+                            let issue_of = Issue {
+                                format: &format,
+                                case_id: &key,
+                                letter: &next.def.id,
+                                at,
+                                offset: next.pack.utc_offset_minutes,
+                                officer: &officer,
+                                applicant: &title,
+                                nik: "",
+                            };
+                            let mut entry = issue(entries, &issue_of)
+                                .map_err(|_: Vec<FormatProblem>| Refused::Format)?;
+                            let date = local_date(at, next.pack.utc_offset_minutes);
+                            let letter = next.letter(&entry.number, date, Some(&signer));
                             entry.digest = letter.digest();
+                            // Every case on the list gets the letter's event.
+                            let kind = EventKind::LetterIssued {
+                                letter: next.def.id.clone(),
+                                number: entry.number.clone(),
+                                digest: entry.digest.clone(),
+                            };
                             let cases = data
                                 .cases
                                 .iter()
-                                .filter(|c| ids.contains(&c.id))
+                                .filter(|c| next.ids.contains(&c.id))
                                 .filter_map(|c| {
-                                    let event = super::case::new_event(
+                                    let event = new_event(
                                         &c.id,
                                         &data.device,
                                         &officer,
                                         None,
                                         at,
-                                        EventKind::LetterIssued {
-                                            letter: def.id.clone(),
-                                            number: entry.number.clone(),
-                                            digest: entry.digest.clone(),
-                                        },
+                                        kind.clone(),
                                     );
                                     let mut all = c.events.clone();
                                     all.push(event.clone());
@@ -346,26 +346,17 @@ fn Group(
                 .await;
                 let _ = busy.try_set(false);
                 let l = lang.untracked();
-                match result {
-                    Ok(Ok(_)) => reload.with_value(|r| r.again()),
-                    Ok(Err(Refused::Changed)) => {
-                        let _ = problem.try_set(Some(t(l, Msg::CycleLetterChanged).to_string()));
-                        reload.with_value(|r| r.again());
-                    }
-                    Ok(Err(Refused::Format)) => {
-                        let _ = problem.try_set(Some(t(l, Msg::DecreeBadFormat).to_string()));
-                    }
-                    Err(p) => {
-                        let _ = problem.try_set(Some(storage_problem(l, &p).to_string()));
-                    }
-                }
+                let said = match result {
+                    Ok(Ok(_)) => None,
+                    Ok(Err(Refused::Changed)) => Some(t(l, Msg::CycleLetterChanged).to_string()),
+                    Ok(Err(Refused::Format)) => Some(t(l, Msg::DecreeBadFormat).to_string()),
+                    Err(p) => Some(storage_problem(l, &p).to_string()),
+                };
+                let _ = problem.try_set(said);
+                reload.with_value(|r| r.again());
             });
         }
     };
-    let title = dest.as_ref().map_or_else(
-        || def.title.get(l == Lang::En).to_string(),
-        |d| d.label.clone(),
-    );
     let issued_items = issued
         .iter()
         .map(|e| {
@@ -378,9 +369,9 @@ fn Group(
             }
         })
         .collect_view();
-    let no_signer = signer.clone().err();
+    let no_signer = signer.err();
     view! {
-        <section class="card" data-testid="cycle-group" data-destination=dest.as_ref().map(|d| d.value.clone()).unwrap_or_default()>
+        <section class="card" data-testid="cycle-group" data-destination=destination>
             <h2>{title}</h2>
             {(seen > 0).then(|| view! { <ul class="staff-list">{issued_items}</ul> })}
             <p data-testid="cycle-pending" data-count=count.to_string()>

@@ -21,11 +21,7 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
         .lists
         .iter()
         .map(|def| {
-            let current = cycle_of(def, now, offset);
-            let cycles: Vec<Cycle> = std::iter::successors(Some(current), |c| Some(c.previous()))
-                .take(12)
-                .collect();
-            let chosen = RwSignal::new(current);
+            let chosen = RwSignal::new(cycle_of(def, now, offset));
             let made = RwSignal::new(None::<Result<usize, String>>);
             let busy = RwSignal::new(false);
             let (def2, pack_id) = (def.clone(), pack.id.clone());
@@ -45,15 +41,7 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                     let key = procedure_key(&pack_id, &def.procedure);
                     let result = async {
                         let db = db::require()?;
-                        // Each sending device's village code, from its enrolment.
-                        let villages: std::collections::BTreeMap<String, String> = db
-                            .peers()
-                            .await
-                            .unwrap_or_default()
-                            .into_iter()
-                            .filter(|p| !p.forged)
-                            .map(|p| (p.sender.device_id, p.sender.village))
-                            .collect();
+                        let villages = db.village_codes().await;
                         Ok::<_, crate::domain::storage::StorageProblem>((db.cases_changed_since(&key, from as f64).await?, villages))
                     }
                     .await;
@@ -88,18 +76,7 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
             view! {
                 <li class="card" data-testid="list" data-list=def.id.clone()>
                     <h3>{def.title.get(en).to_string()}</h3>
-                    <label for=id.clone()>{t(l, Msg::ListsCycle)}</label>
-                    <select id=id.clone() data-testid="list-cycle"
-                        on:change:target=move |ev| {
-                            let v = ev.target().value();
-                            if let Some(c) = cycles.iter().find(|c| c.code() == v) {
-                                chosen.set(*c);
-                            }
-                        }>
-                        {cycles.iter().map(|c| view! {
-                            <option value=c.code()>{month_year(l, c.year, c.month)}</option>
-                        }).collect_view()}
-                    </select>
+                    <CyclePick id=id testid="list-cycle" chosen=chosen />
                     <button type="button" class="btn btn-primary" data-testid="list-make"
                         disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Sheet) }>{t(l, Msg::ListsMake)}</button>
                     " "
@@ -146,29 +123,14 @@ pub(super) fn CycleLetters(pack: Pack) -> impl IntoView {
         .iter()
         .filter(|d| d.per == crate::domain::procedure::Per::Cycle)
         .map(|def| {
-            let current = crate::domain::cycle_letters::letter_cycle(def, now, offset);
-            let cycles: Vec<Cycle> = std::iter::successors(Some(current), |c| Some(c.previous()))
-                .take(12)
-                .collect();
-            let chosen = RwSignal::new(current);
+            let chosen = RwSignal::new(crate::domain::cycle_letters::letter_cycle(def, now, offset));
             let id = format!("cycle-letter-{}", def.id);
             let letter = def.id.clone();
             let href = move || base.href(&format!("letters/{letter}/{}", chosen.get().code()));
             view! {
                 <li class="card" data-testid="cycle-letter" data-letter=def.id.clone()>
                     <h3>{def.title.get(en).to_string()}</h3>
-                    <label for=id.clone()>{t(l, Msg::ListsCycle)}</label>
-                    <select id=id data-testid="cycle-letter-cycle"
-                        on:change:target=move |ev| {
-                            let v = ev.target().value();
-                            if let Some(c) = cycles.iter().find(|c| c.code() == v) {
-                                chosen.set(*c);
-                            }
-                        }>
-                        {cycles.iter().map(|c| view! {
-                            <option value=c.code()>{month_year(l, c.year, c.month)}</option>
-                        }).collect_view()}
-                    </select>
+                    <CyclePick id=id testid="cycle-letter-cycle" chosen=chosen />
                     <p><A href=href attr:class="btn btn-primary" attr:data-testid="cycle-letter-page">{t(l, Msg::CycleLetterGo)}</A></p>
                 </li>
             }
@@ -182,6 +144,32 @@ pub(super) fn CycleLetters(pack: Pack) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// Picks a cycle: the one `chosen` starts at and the eleven before it.
+#[component]
+fn CyclePick(id: String, testid: &'static str, chosen: RwSignal<Cycle>) -> impl IntoView {
+    let l = use_lang().untracked();
+    let cycles: Vec<Cycle> =
+        std::iter::successors(Some(chosen.get_untracked()), |c| Some(c.previous()))
+            .take(12)
+            .collect();
+    let options = cycles
+        .iter()
+        .map(|c| view! { <option value=c.code()>{month_year(l, c.year, c.month)}</option> })
+        .collect_view();
+    view! {
+        <label for=id.clone()>{t(l, Msg::ListsCycle)}</label>
+        <select id=id data-testid=testid
+            on:change:target=move |ev| {
+                let v = ev.target().value();
+                if let Some(c) = cycles.iter().find(|c| c.code() == v) {
+                    chosen.set(*c);
+                }
+            }>
+            {options}
+        </select>
+    }
 }
 
 /// Which file a list is downloaded as.
