@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const PURE: &[&str] = &["src/domain", "src/bundle", "src/i18n.rs"];
+const PURE: &[&str] = &["src/domain", "src/bundle", "src/i18n"];
 const WEB_CRATES: &[&str] = &[
     "leptos",
     "web_sys",
@@ -165,4 +165,53 @@ fn only_the_store_touches_storage_or_holds_js_values() {
         "the ui reaches past the store:\n{}",
         offences.join("\n")
     );
+}
+
+/// Lines of the Rust files under `dir` whose code (not comments) holds
+/// `needle`, as `file:line`.
+fn lines_naming(dir: &str, needle: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join(dir), &mut files);
+    assert!(!files.is_empty(), "{dir} was not found");
+    let mut out = Vec::new();
+    for file in &files {
+        for (n, line) in fs::read_to_string(file).unwrap().lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains(needle) {
+                out.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn arrows_stay_one_way() {
+    // The core never takes the wire format: `bundle` builds on `domain`.
+    let core_on_wire = lines_naming("src/domain", "bundle::");
+    assert!(
+        core_on_wire.is_empty(),
+        "domain imports bundle:\n{}",
+        core_on_wire.join("\n")
+    );
+    // `lanes` reads cases; a case does not read the lanes (the list row
+    // that needs both is `domain::summary`).
+    let case_on_lanes = lines_naming("src/domain/case.rs", "lanes::");
+    assert!(
+        case_on_lanes.is_empty(),
+        "domain::case imports lanes:\n{}",
+        case_on_lanes.join("\n")
+    );
+    // The core and the wire format never reach up into the store or the ui.
+    for dir in ["src/domain", "src/bundle"] {
+        for up in ["crate::store", "crate::ui"] {
+            let found = lines_naming(dir, up);
+            assert!(
+                found.is_empty(),
+                "{dir} imports {up}:\n{}",
+                found.join("\n")
+            );
+        }
+    }
 }

@@ -118,19 +118,7 @@ pub fn b64_decode_lenient(s: &str) -> Option<Vec<u8>> {
     b64_decode_with(body, false).or_else(|| b64_decode_with(body, true))
 }
 
-pub use crate::domain::photo::hex;
-
-/// Hex, either case; `None` for odd lengths or other characters.
-pub fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    let digit = |c: u8| (c as char).to_digit(16);
-    s.as_bytes()
-        .chunks(2)
-        .map(|p| Some((digit(p[0])? << 4 | digit(p[1])?) as u8))
-        .collect()
-}
+pub use crate::domain::hex::{hex, unhex};
 
 // ---- Bech32 (BIP 173), as age uses it: no 90-character limit ----
 

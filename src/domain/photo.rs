@@ -44,11 +44,6 @@ pub fn fit(width: u32, height: u32, max_side: u32) -> (u32, u32) {
     (w.min(max_side), h.min(max_side))
 }
 
-/// A SHA-256 digest as lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +62,5 @@ mod tests {
     fn qualities_fall_and_limits_agree() {
         assert!(QUALITIES.windows(2).all(|w| w[0] > w[1]));
         const { assert!(MIN_SIDE < MAX_SIDE) };
-        assert_eq!(hex(&[0, 15, 255]), "000fff");
     }
 }

@@ -22,9 +22,8 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 use super::date::Millis;
-use super::photo::hex;
+use super::hex::{hex, unhex};
 use super::profile::MAX_NAME_CHARS;
-use crate::bundle::codec::unhex;
 
 /// PBKDF2 rounds for a PIN digest: a few tens of milliseconds on a laptop.
 pub const PIN_ROUNDS: u32 = 20_000;

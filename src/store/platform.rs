@@ -113,7 +113,7 @@ pub async fn sha256_hex(bytes: &[u8]) -> String {
     // WebCrypto copies the bytes before `digest` returns.
     match webcrypto_sha256(&js_sys::Uint8Array::from(bytes)).await {
         Ok(hex) => hex,
-        Err(_) => crate::domain::photo::hex(&crate::bundle::sha256(bytes)),
+        Err(_) => crate::domain::hex::hex(&crate::bundle::sha256(bytes)),
     }
 }
 
@@ -126,7 +126,7 @@ pub async fn webcrypto_sha256(data: &js_sys::Object) -> Result<String, JsValue> 
         .crypto()?
         .subtle();
     let digest = JsFuture::from(subtle.digest_with_str_and_buffer_source("SHA-256", data)?).await?;
-    Ok(crate::domain::photo::hex(
+    Ok(crate::domain::hex::hex(
         &js_sys::Uint8Array::new(&digest).to_vec(),
     ))
 }
@@ -198,7 +198,7 @@ pub fn random_hex(bytes: usize) -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    crate::domain::photo::hex(&buf)
+    crate::domain::hex::hex(&buf)
 }
 
 /// The browser's clock, in milliseconds since the Unix epoch.
