@@ -197,7 +197,7 @@ fn arrows_stay_one_way() {
     );
     // `lanes` reads cases; a case does not read the lanes (the list row
     // that needs both is `domain::summary`).
-    let case_on_lanes = lines_naming("src/domain/case.rs", "lanes::");
+    let case_on_lanes = lines_naming("src/domain/case", "lanes::");
     assert!(
         case_on_lanes.is_empty(),
         "domain::case imports lanes:\n{}",
