@@ -215,3 +215,33 @@ fn arrows_stay_one_way() {
         }
     }
 }
+
+/// About 600 lines at most: a file past it is split along its parts.
+const MAX_LINES: usize = 640;
+/// Files that are one table, read a line at a time: every interface text
+/// in both languages.
+const TABLES: &[&str] = &["src/i18n/messages.rs"];
+
+#[test]
+fn files_stay_small_enough_to_read() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut long = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let lines = fs::read_to_string(file).unwrap().lines().count();
+        if lines > MAX_LINES && !TABLES.contains(&rel.as_str()) {
+            long.push(format!("{rel}: {lines} lines"));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these along their parts (at most {MAX_LINES} lines):\n{}",
+        long.join("\n")
+    );
+}
