@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, writeFile } from "node:fs/promises";
 import { testEnvironment, Pandu } from "./pandu.mjs";
-import { download, step, text, scanQr, makeOffice, sendFromVillage, importAll, addStaffMember, signIn } from "./flows.mjs";
+import { download, step, text, scanQr, makeOffice, sendFromVillage, importAll, addStaffMember, signIn, waitSaved } from "./flows.mjs";
 
 const env = testEnvironment();
 
@@ -58,6 +58,7 @@ test("Karanganyar: three villages, two destinations, two numbered letters with t
     cases[p.full_name] = new URL(dinas.page.url()).pathname.slice("/pandu/".length);
     await dinas.tid("output-scheme").selectOption(p.scheme);
     await step(dinas, "verify", () => dinas.tid("complete-step").click());
+    await waitSaved(dinas);
   }
 
   // The cycle's page: two destinations, what waits for each.

@@ -266,6 +266,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await says(dinas, "step-blocked", /Skema usulan \(belum diisi\)/);
   await dinas.tid("output-scheme").selectOption("pbi_jk");
   await step(dinas, "verify", () => dinas.tid("complete-step").click());
+  await waitSaved(dinas);
   // The draft is passed on only once the cycle's request letter exists.
   await dinas.page.waitForSelector("[data-testid=current-step][data-node=check_dossier]");
   const officeCase = new URL(dinas.page.url()).pathname.slice("/pandu/".length);
