@@ -26,6 +26,24 @@ const PROPOSALS = [
   { device: "HP Kalisoro", officer: "Tutik", code: "33.13.03.2003", village: "Kalisoro", district: "Tawangmangu", full_name: "Wagiyem", nik: "3313035708750004", birth_date: "1975-08-17", scheme: "pbi_jk" },
 ];
 
+/** The letter page printed by the browser: its PDF (kept in
+ * `tests/.output/<file>`) must be A4 pages, the letter on the first and
+ * its list on the second; returns how many pages. */
+async function printsLetterAndList(app, file) {
+  await app.page.setViewportSize({ width: 794, height: 1123 });
+  await app.page.emulateMedia({ media: "print" });
+  const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await mkdir(".output", { recursive: true });
+  await writeFile(`.output/${file}`, pdf);
+  const raw = pdf.toString("latin1");
+  const pages = raw.match(/\/Type\s*\/Page[^s]/g) ?? [];
+  assert.equal(pages.length, 2, `${file}: the letter, then its list on a page of its own`);
+  const boxes = [...raw.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(+m[1]), Math.round(+m[2])]);
+  assert.ok(boxes.length >= 2 && boxes.every(([w, h]) => w === 595 && h === 842), `${file}: A4 pages: ${JSON.stringify(boxes)}`);
+  await app.page.emulateMedia({ media: "screen" });
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /** Ticks every case in the signed-in member's inbox and finishes its
  * step with `pin`; `n` cases must be done. */
 async function batch(app, pin, n) {
@@ -158,6 +176,7 @@ test("Karanganyar: three villages, two destinations, two numbered letters with t
   assert.match(await dinas.tid("letter").textContent(), /Yth\. Kepala Dinas Kesehatan Kabupaten Karanganyar/);
   assert.equal(await dinas.tid("attachment-row").count(), 1);
   assert.match(await dinas.tid("attachment-row").textContent(), /Paiman.*Tasikmadu/);
+  await printsLetterAndList(dinas, "cycle-letter-dinkes.pdf");
 
   // The paper steps, each lane in one batch with one PIN.
   await batch(dinas, OPERATOR.pin, 3);
