@@ -13,11 +13,11 @@
 
 use std::collections::BTreeMap;
 
-use super::case::{Case, EventKind};
+use super::case::Case;
 use super::csv::Table;
 use super::date::{Date, Millis};
 use super::engine::Library;
-use super::letters::{letterhead, Attachment, Letter, Words};
+use super::letters::{fill_names, letterhead, Attachment, Letter, Words};
 use super::lists::{cycle_of, list_table, members, Cycle};
 use super::procedure::{Column, LetterDef, ListDef, OutputFormat, Pack, Text};
 use super::staff::Signer;
@@ -102,13 +102,6 @@ pub struct Pending {
     pub undecided: Vec<String>,
 }
 
-/// Whether `case` is on an issued letter of `letter`.
-pub fn on_letter(case: &Case, letter: &str) -> bool {
-    case.events
-        .iter()
-        .any(|e| matches!(&e.kind, EventKind::LetterIssued { letter: l, .. } if l == letter))
-}
-
 /// The cycle's cases that the next letters would carry.
 pub fn pending(
     def: &LetterDef,
@@ -121,7 +114,7 @@ pub fn pending(
     let list = as_list(def);
     let mut out = Pending::default();
     for (_, case) in members(&list, &pack.id, cases, library, offset, cycle) {
-        if on_letter(case, &def.id) {
+        if case.has_letter(&def.id) {
             continue;
         }
         let dest = match &def.destination {
@@ -203,21 +196,16 @@ pub fn render_cycle(
         .destination
         .map(|d| d.name.clone())
         .unwrap_or_default();
-    let fill = |t: &Text| -> String {
-        let mut out = t.get(en).to_string();
-        for (name, v) in [
-            ("month", parts.month.to_string()),
-            ("count", count.clone()),
-            ("destination", dest_name.clone()),
-            ("office", pack.office.clone()),
-            ("regency", pack.regency.clone()),
-            ("number", parts.number.to_string()),
-            ("date", words.long_date(parts.date)),
-        ] {
-            out = out.replace(&format!("{{{name}}}"), &v);
-        }
-        out
-    };
+    let names = [
+        ("month", parts.month.to_string()),
+        ("count", count),
+        ("destination", dest_name),
+        ("office", pack.office.clone()),
+        ("regency", pack.regency.clone()),
+        ("number", parts.number.to_string()),
+        ("date", words.long_date(parts.date)),
+    ];
+    let fill = |t: &Text| fill_names(t.get(en), &names);
     let to_lines = match (&def.destination, parts.destination) {
         (Some(d), Some(dest)) => d.to.get(&dest.value).cloned().unwrap_or_default(),
         _ => def.to.clone(),

@@ -460,19 +460,14 @@ pub fn render_decree(
     en: bool,
     words: &dyn Words,
 ) -> Decree {
-    let fill = |t: &Text| -> String {
-        let mut out = t.get(en).to_string();
-        for (name, v) in [
-            ("month", month.to_string()),
-            ("office", pack.office.clone()),
-            ("regency", pack.regency.clone()),
-            ("number", number.to_string()),
-            ("date", words.long_date(date)),
-        ] {
-            out = out.replace(&format!("{{{name}}}"), &v);
-        }
-        out
-    };
+    let names = [
+        ("month", month.to_string()),
+        ("office", pack.office.clone()),
+        ("regency", pack.regency.clone()),
+        ("number", number.to_string()),
+        ("date", words.long_date(date)),
+    ];
+    let fill = |t: &Text| fill_names(t.get(en), &names);
     let (head, address) = letterhead(pack, en);
     Decree {
         decree: def.id.clone(),
@@ -561,6 +556,16 @@ fn unsigned_digest(d: &Decree) -> String {
         ..d.clone()
     }
     .digest()
+}
+
+/// `text` with each `{name}` of `names` replaced by its value (a paper
+/// that speaks for many cases: a decree sheet, a cycle letter).
+pub(super) fn fill_names(text: &str, names: &[(&str, String)]) -> String {
+    let mut out = text.to_string();
+    for (name, v) in names {
+        out = out.replace(&format!("{{{name}}}"), v);
+    }
+    out
 }
 
 /// The names in a decree's texts that it cannot fill.

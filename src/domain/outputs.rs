@@ -139,6 +139,14 @@ pub fn find<'p>(procedure: &'p Procedure, id: &str) -> Option<(&'p str, &'p Outp
     })
 }
 
+/// How the output `id` of `procedure` is named, in `en` or Indonesian
+/// (its id where the procedure lacks it).
+pub fn label(procedure: Option<&Procedure>, id: &str, en: bool) -> String {
+    procedure
+        .and_then(|p| find(p, id))
+        .map_or_else(|| id.to_string(), |(_, f)| f.label.get(en).to_string())
+}
+
 /// How a kept value reads: a choice by its label, else as kept.
 pub fn shown(field: &OutputField, value: &str, en: bool) -> String {
     match &field.format {

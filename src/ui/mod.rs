@@ -220,6 +220,13 @@ impl Desk {
             .with(|t| matches!(t, StaffList::Trusted(m) if m.is_empty()))
     }
 
+    /// Whether a page that names every applicant (the lists, the
+    /// register, a cycle's letters) is shown: no staff yet, or a member
+    /// signed in (tracks both).
+    pub fn names_shown(self) -> bool {
+        self.open_to_all() || self.member.with(Option::is_some)
+    }
+
     fn open_to_all_untracked(self) -> bool {
         self.trust
             .with_untracked(|t| matches!(t, StaffList::Trusted(m) if m.is_empty()))

@@ -502,6 +502,14 @@ impl Case {
             })
     }
 
+    /// Whether a letter of the template `letter` was issued for the case
+    /// (a `letter_issued` event names it).
+    pub fn has_letter(&self, letter: &str) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::LetterIssued { letter: l, .. } if l == letter))
+    }
+
     /// How a move would change the walk, without recording it: `Err` says
     /// why it cannot be made now.
     pub fn check_move(&self, engine: &Engine, m: &Move) -> Result<Walk, MoveError> {

@@ -90,13 +90,7 @@ pub fn answer_options<'p>(
         Some(r) => r
             .choices
             .iter()
-            .filter(|c| {
-                c.when.as_ref().is_none_or(|w| {
-                    walk.visits
-                        .iter()
-                        .any(|v| v.node == w.node && v.answer.as_deref() == Some(w.answer.as_str()))
-                })
-            })
+            .filter(|c| applies_to(c, walk))
             .map(|c| AnswerOption {
                 state: c.state,
                 label: Some(&c.label),
@@ -130,14 +124,18 @@ pub fn answer_label<'p>(
         .choices
         .iter()
         .filter(|c| c.state == state)
-        .find(|c| {
-            c.when.as_ref().is_none_or(|w| {
-                walk.visits
-                    .iter()
-                    .any(|v| v.node == w.node && v.answer.as_deref() == Some(w.answer.as_str()))
-            })
-        })
+        .find(|c| applies_to(c, walk))
         .map(|c| &c.label)
+}
+
+/// Whether a choice of the pack applies to a case that walked `walk`:
+/// it has no condition, or the case answered its decision so.
+fn applies_to(choice: &AnswerChoice, walk: &Walk) -> bool {
+    choice.when.as_ref().is_none_or(|w| {
+        walk.visits
+            .iter()
+            .any(|v| v.node == w.node && v.answer.as_deref() == Some(w.answer.as_str()))
+    })
 }
 
 /// Whether an answer agrees with the end the walk reached: a case the

@@ -29,7 +29,9 @@ use super::engine::{
     applies, Allowed, Applicant as EngineApplicant, Engine, Move, MoveError, Walk,
 };
 use super::outputs::OutputProblem;
-use super::procedure::{Intake, NodeKind, Outcome, Pack, Procedure, Requirement, Role, Side, Text};
+use super::procedure::{
+    AnswerChoice, Intake, NodeKind, Outcome, Pack, Procedure, Requirement, Role, Side, Text,
+};
 
 /// Where a case waits: the role at its current node and since when.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -389,10 +391,7 @@ fn checklist(
                 return Err(ActError::Unchecked(unchecked));
             }
             if let Some(paper) = &step.paper {
-                let issued = case.events.iter().any(|e| {
-                    matches!(&e.kind, EventKind::LetterIssued { letter, .. } if letter == paper)
-                });
-                if !issued {
+                if !case.has_letter(paper) {
                     return Err(ActError::PaperMissing(paper.clone()));
                 }
             }

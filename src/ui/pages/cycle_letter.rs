@@ -100,7 +100,7 @@ pub fn CycleLetterPage() -> impl IntoView {
             };
             // The letters name every applicant: once the office has staff,
             // only a signed-in member sees them.
-            if !(desk.open_to_all() || desk.member.with(Option::is_some)) {
+            if !desk.names_shown() {
                 return view! { <p class="error" role="alert" data-testid="cycle-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
             }
             let data = match data.get().flatten().flatten() {

@@ -367,7 +367,7 @@ pub fn PaperPage() -> impl IntoView {
         let l = lang.get();
         let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p> };
         // A cycle letter names every applicant on its list.
-        if !(desk.open_to_all() || desk.member.with(Option::is_some)) {
+        if !desk.names_shown() {
             return view! { {back} <p class="error" role="alert" data-testid="paper-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
         }
         let body = match kept.get().flatten() {

@@ -204,11 +204,7 @@ impl Ctx {
                 })
                 .unwrap_or_else(|| value.to_string())
         };
-        let output = |id: &str| {
-            self.procedure()
-                .and_then(|p| crate::domain::outputs::find(p, id))
-                .map_or_else(|| id.to_string(), |(_, f)| f.label.get(en).to_string())
-        };
+        let output = |id: &str| crate::domain::outputs::label(self.procedure(), id, en);
         act_refused(
             lang,
             e,

@@ -307,9 +307,7 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                                         "{} {}",
                                         t(l, Msg::LettersMissing),
                                         letter::missing_words(l, &m, &|o| {
-                                            pack.procedure(&def.procedure)
-                                                .and_then(|p| crate::domain::outputs::find(p, o))
-                                                .map_or_else(|| o.to_string(), |(_, f)| f.label.get(l == Lang::En).to_string())
+                                            crate::domain::outputs::label(pack.procedure(&def.procedure), o, l == Lang::En)
                                         })
                                     ))),
                                     Err(letter::IssueProblem::Format(_)) => {

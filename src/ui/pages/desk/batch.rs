@@ -74,10 +74,7 @@ async fn complete_all(
                             .map_or_else(|| d.to_string(), |k| k.name.get(en).to_string())
                     },
                     &|a| a.to_string(),
-                    &|o| {
-                        crate::domain::outputs::find(procedure, o)
-                            .map_or_else(|| o.to_string(), |(_, f)| f.label.get(en).to_string())
-                    },
+                    &|o| crate::domain::outputs::label(Some(procedure), o, en),
                 );
                 out.refused.push((name, why));
             }

@@ -271,7 +271,7 @@ pub fn Inbox() -> impl IntoView {
     // has staff, only a signed-in member sees them.
     let lists = move || {
         let l = lang.get();
-        let open = desk.open_to_all() || desk.member.with(Option::is_some);
+        let open = desk.names_shown();
         (desk.is_office() && open).then(|| {
             packs.with(storage.get(), l, move |load| match desk.pack(&load) {
                 Some(pack) => view! {
