@@ -68,16 +68,22 @@ test-tools: tools chromium interop-tools
 
 # ---- serve, build ----------------------------------------------------------
 
+# Both wings, built as a regency would upload them, served at the root.
 serve: tools
-	trunk serve --offline
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/ DIST=dist
+	node tests/e2e/server.mjs dist / 8080
 
-# The folder a regency uploads: release build for PUBLIC_URL, with .br and
-# .gz beside every file worth compressing.
+# The folder a regency uploads: the village app (index.html) and the
+# office workspace under kantor/ (public/kantor.html), release builds for
+# PUBLIC_URL, the service worker stamped with both, and .br and .gz beside
+# every file worth compressing.
 dist: tools
 	@command -v brotli >/dev/null \
 	  || { $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y brotli; }
-	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
-	rm -f "$(DIST)/.trunk-lock"
+	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)" index.html
+	trunk build --offline --release --public-url "$(PUBLIC_URL)kantor/" --dist "$(DIST)/kantor" public/kantor.html
+	rm -f "$(DIST)/.trunk-lock" "$(DIST)/kantor/.trunk-lock"
+	node .ci/stamp-sw.mjs "$(DIST)"
 	find "$(DIST)" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.html' -o -name '*.css' \
 	     -o -name '*.json' -o -name '*.webmanifest' -o -name '*.svg' \) -size +1k -print0 \
 	  | while IFS= read -r -d '' f; do gzip -9 -k -f -n "$$f"; brotli -q 11 -f "$$f"; done

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    pandu::ui::start();
+    pandu::ui::village::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -17,6 +17,21 @@ pub fn join(base: &str, route: &str) -> String {
     format!("{base}/{}", route.trim_start_matches('/'))
 }
 
+/// The folder of the office workspace below the app (`<sub-path>/kantor/`).
+pub const OFFICE_DIR: &str = "kantor";
+
+/// The app's own folder from a wing's base path: the office wing's
+/// `/pandu/kantor` gives `/pandu`; the village wing's base is the app's.
+pub fn app_root(base: &str, wing_dir: &str) -> String {
+    if wing_dir.is_empty() {
+        return base.to_string();
+    }
+    base.strip_suffix(wing_dir)
+        .and_then(|b| b.strip_suffix('/'))
+        .unwrap_or(base)
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +56,23 @@ mod tests {
         assert_eq!(join("", "settings"), "/settings");
         assert_eq!(join("/pandu", "/about"), "/pandu/about");
         assert_eq!(join("/dinsos/pandu", ""), "/dinsos/pandu/");
+    }
+
+    #[test]
+    fn the_app_root_is_the_office_wings_parent_folder() {
+        assert_eq!(app_root("/pandu/kantor", OFFICE_DIR), "/pandu");
+        assert_eq!(
+            app_root("/dinsos/pandu/kantor", OFFICE_DIR),
+            "/dinsos/pandu"
+        );
+        assert_eq!(app_root("/kantor", OFFICE_DIR), "");
+        assert_eq!(app_root("/pandu", ""), "/pandu");
+        assert_eq!(app_root("", ""), "");
+        // A base not in the folder is left as it is.
+        assert_eq!(app_root("/pandu", OFFICE_DIR), "/pandu");
+        assert_eq!(
+            join(&app_root("/kantor", OFFICE_DIR), "packs/index.json"),
+            "/packs/index.json"
+        );
     }
 }

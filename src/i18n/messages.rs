@@ -97,6 +97,15 @@ messages! {
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
     NotFoundBody => "Alamat ini tidak ada di Pandu. Data Anda aman.", "This address does not exist in Pandu. Your data is safe.";
     NotFoundBack => "Kembali ke Beranda", "Back to Home";
+    WingOfficeDevice => "Perangkat ini adalah kantor Dinas Sosial: pekerjaannya ada di ruang kerja kantor.", "This device is the district office: its work is in the office workspace.";
+    WingOpenOffice => "Buka ruang kerja kantor", "Open the office workspace";
+    WingOfficeTitle => "Ruang kerja kantor Dinas Sosial", "District office workspace";
+    WingOfficeWhat => "Ini bagian Pandu untuk Dinas Sosial di laptop kantor: kotak masuk, daftar, surat dan dasbor. Perangkat ini belum diatur sebagai kantor.", "This is the part of Pandu for the district social-welfare office, on the office laptop: the inbox, lists, letters and dashboard. This device is not set up as the office.";
+    WingOfficeVillage => "Petugas desa atau kelurahan tidak memerlukannya: semua pekerjaan desa ada di Pandu.", "Village and kelurahan officers do not need it: all village work is in Pandu.";
+    WingBackToVillage => "Kembali ke Pandu", "Back to Pandu";
+    WingOfficeSetup => "Laptop Dinas Sosial? Isi profil lalu buat kunci kantor di bawah ini.", "The district office laptop? Fill in the profile, then make the office keys below.";
+    WingSettingsTitle => "Dinas Sosial", "District office";
+    WingSettingsText => "Laptop kantor Dinas Sosial bekerja di ruang kerja kantor, yang dimuat terpisah. HP petugas desa tidak memerlukannya.", "The district office laptop works in the office workspace, which loads separately. Village officers' phones do not need it.";
 
     UpdateAvailable => "Versi baru Pandu tersedia. Simpan pekerjaan Anda, lalu muat ulang.",
         "A new version of Pandu is available. Save your work, then reload.";

@@ -98,16 +98,19 @@ impl Db {
         let known: BTreeSet<String> = stored.iter().map(|s| s.id.clone()).collect();
         let mut fresh = Vec::new();
 
-        match fetch_text("packs/index.json")
+        // The packs live beside the village app, whichever wing asks.
+        let root = super::platform::app_root();
+        let at = |file: &str| crate::domain::site::join(&root, &format!("packs/{file}"));
+        match fetch_text(&at("index.json"))
             .await
             .and_then(|t| serde_json::from_str::<Index>(&t).ok())
         {
             None => load.offline = true,
             Some(index) => {
                 if let Some(file) = &index.district {
-                    load.district_file = fetch_text(&format!("packs/{file}")).await;
+                    load.district_file = fetch_text(&at(file)).await;
                 }
-                match fetch_text(&format!("packs/{}", index.catalogue))
+                match fetch_text(&at(&index.catalogue))
                     .await
                     .map(|t| load_catalogue(&t))
                 {
@@ -120,7 +123,7 @@ impl Db {
                             self.put_setting(CATALOGUE_KEY, &text).await?;
                         }
                         for file in &index.packs {
-                            let Some(text) = fetch_text(&format!("packs/{file}")).await else {
+                            let Some(text) = fetch_text(&at(file)).await else {
                                 continue;
                             };
                             // The very text of a stored version was validated

@@ -78,6 +78,27 @@ pub async fn storage_status() -> StorageStatus {
 /// The path the app is served under, from `<base href>`, without the
 /// trailing slash: `""` at the site root, `"/pandu"` under `/pandu/`.
 pub fn base_path() -> String {
+    base_uri_path()
+}
+
+thread_local! {
+    /// The running wing's folder below the app ("" for the village app,
+    /// `site::OFFICE_DIR` for the office workspace), set by its entry point.
+    static WING_DIR: std::cell::Cell<&'static str> = const { std::cell::Cell::new("") };
+}
+
+/// Called once by the office workspace's entry point.
+pub fn set_wing_dir(dir: &'static str) {
+    WING_DIR.with(|w| w.set(dir));
+}
+
+/// The app's own folder path (where the packs, the service worker and
+/// the village app live), whichever wing runs.
+pub fn app_root() -> String {
+    crate::domain::site::app_root(&base_uri_path(), WING_DIR.with(|w| w.get()))
+}
+
+fn base_uri_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -176,6 +197,50 @@ pub fn apply_update() {
         if let Some(f) = f.dyn_ref::<Function>() {
             let _ = f.call0(&window);
         }
+    }
+}
+
+/// Where the running wing is now, relative to its base: `cases/x?y` at
+/// `/pandu/cases/x?y`.
+pub fn route_in_wing() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let base = base_uri_path();
+    let route = path
+        .strip_prefix(&base)
+        .unwrap_or(&path)
+        .trim_start_matches('/');
+    format!("{route}{search}")
+}
+
+/// Goes to `url` in place of this page (no new history entry).
+pub fn replace_location(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+    }
+}
+
+/// The key under which `404.html` leaves an office address a web host
+/// did not know (a deep link on a first visit), for the office wing.
+const DEEP_LINK: &str = "pandu-deep-link";
+
+/// In the office workspace: an address `404.html` sent here is put back
+/// in the address bar before the router reads it (only one of this wing).
+pub fn restore_deep_link() {
+    use gloo_storage::{SessionStorage, Storage};
+    let Ok(link) = SessionStorage::get::<String>(DEEP_LINK) else {
+        return;
+    };
+    SessionStorage::delete(DEEP_LINK);
+    let base = format!("{}/", base_uri_path());
+    if !link.starts_with(&base) || link.contains("//") {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&link));
     }
 }
 

@@ -73,7 +73,7 @@ test("Karanganyar: three villages, two destinations, two numbered letters with t
     await dinas.goto("inbox");
     await dinas.page.locator("[data-testid=inbox-row][data-node=verify]", { hasText: p.full_name }).locator("a").click();
     await dinas.page.waitForSelector("[data-testid=current-step][data-node=verify]");
-    cases[p.full_name] = new URL(dinas.page.url()).pathname.slice("/pandu/".length);
+    cases[p.full_name] = dinas.route();
     await dinas.tid("output-scheme").selectOption(p.scheme);
     await step(dinas, "verify", () => dinas.tid("complete-step").click());
     await waitSaved(dinas);
@@ -90,7 +90,7 @@ test("Karanganyar: three villages, two destinations, two numbered letters with t
   await dinas.assertAccessible("the cycle letter page");
 
   // Signed out, the page names nobody and numbers nothing.
-  const cyclePage = new URL(dinas.page.url()).pathname.slice("/pandu/".length);
+  const cyclePage = dinas.route();
   await dinas.goto("inbox");
   await dinas.tid("sign-out").click();
   await dinas.goto(cyclePage);

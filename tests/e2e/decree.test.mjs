@@ -71,7 +71,7 @@ test("Banjarbaru's decree attachment: a numbered cycle list with its QR, renumbe
   await app.tid("decree-issue").click();
   await app.tid("decree-problem").waitFor();
   assert.equal(await app.tid("decree-print").count(), 0);
-  const draftUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
+  const draftUrl = app.route();
   await addStaffMember(app, { name: "Drs. H. Rusdiansyah", role: "kadis", pin: "4444", nip: "196905121994031007" });
   // With staff, each step is its lane's: the Staf works the cases.
   await addStaffMember(app, { name: "Bu Staf", role: "staf", pin: "1111" }, "4444");

@@ -72,6 +72,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   // ---- The office sets up: keys for Karanganyar's pack, then its staff ----
   const laptop = await env.browser.newContext({ acceptDownloads: true });
   const dinas = await Pandu.open(laptop, env.server, "/pandu/", "settings");
+  await dinas.toOffice();
   await dinas.saveProfile({ device: "Laptop Dinsos", officer: "Admin Dinsos", village: "" });
   await dinas.tid("profile-saved").waitFor();
   assert.equal(await dinas.tid("nav-inbox").count(), 0, "no inbox before district mode");
@@ -269,7 +270,7 @@ test("Karanganyar's lanes: PMK -> operator -> Kabid -> Sekdin -> Kadis -> sent, 
   await waitSaved(dinas);
   // The draft is passed on only once the cycle's request letter exists.
   await dinas.page.waitForSelector("[data-testid=current-step][data-node=check_dossier]");
-  const officeCase = new URL(dinas.page.url()).pathname.slice("/pandu/".length);
+  const officeCase = dinas.route();
   await dinas.tid("complete-step").click();
   await says(dinas, "step-blocked", /Surat untuk langkah ini belum dibuat/);
   await dinas.tid("cycle-letter-go").click();

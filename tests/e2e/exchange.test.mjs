@@ -20,6 +20,7 @@ test("a case travels village -> district -> village as signed, encrypted files",
   const office = await env.browser.newContext({ acceptDownloads: true });
   const dinas = await Pandu.open(office, env.server, "/pandu/", "settings");
   await dinas.offlineReady();
+  await dinas.toOffice();
   await dinas.saveProfile({ device: "Laptop Dinsos", officer: "Pak Operator", village: "" });
   await dinas.tid("profile-saved").waitFor();
   await dinas.tid("office-create").locator("summary").click();
@@ -228,6 +229,7 @@ test("a case travels village -> district -> village as signed, encrypted files",
   assert.match(backup.subarray(0, 60).toString(), /-> scrypt /);
   const spare = await env.browser.newContext();
   const other = await Pandu.open(spare, env.server, "/pandu/", "settings");
+  await other.toOffice();
   await other.tid("office-create").locator("summary").click();
   await other.tid("restore-file").setInputFiles({ name: "backup.age", mimeType: "application/octet-stream", buffer: backup });
   await other.tid("restore-pass").fill("salah sekali kata sandinya");

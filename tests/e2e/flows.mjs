@@ -95,6 +95,7 @@ export function parseCsv(text) {
 
 /** Makes `app`'s device the district office of `pack` (district mode). */
 export async function makeOffice(app, { officer = "Pak Staf", code, pack }) {
+  await app.toOffice();
   await app.saveProfile({ device: "Laptop Dinsos", officer, village: "" });
   await app.tid("profile-saved").waitFor();
   await app.tid("office-create").locator("summary").click();

@@ -96,6 +96,7 @@ for (const mode of ["village", "office"]) {
         await app.tid("f-nik").fill("3214014101900002");
         await app.page.waitForSelector('.save-note[data-state=saved][data-typing="0"]');
       } else {
+        await app.toOffice();
         await app.saveProfile({ device: "Laptop Dinsos", officer: "Pak Staf", village: "" });
         await app.tid("profile-saved").waitFor();
         await app.tid("office-create").locator("summary").click();

@@ -86,7 +86,7 @@ test("every village page fits a phone: no sideways scroll, thumb-sized targets, 
   await app.tid("applicant").waitFor();
   await fillApplicant(app, { full_name: "Bayi Ny. Sari", nik: "1671014110260001", birth_date: "2026-10-01", sex: "female" });
   await waitSaved(app);
-  const caseRoute = new URL(app.page.url()).pathname.replace("/pandu/", "");
+  const caseRoute = app.route();
   // A newborn's record asks for the baby's name; the reconstructed SOP says so.
   assert.match(await app.page.locator("label[for=f-full_name]").textContent(), /Nama bayi/);
   assert.match(await app.tid("procedure-note").textContent(), /Direkonstruksi/);

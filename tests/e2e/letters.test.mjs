@@ -82,7 +82,7 @@ test("Pesisir Selatan's recommendation: numbered from the register, one A4 sheet
   await app.tid("step-blocked").waitFor();
   assert.match(await text(app, "step-blocked"), /Surat untuk langkah ini belum dibuat/);
   assert.equal(await app.page.locator("[data-testid=current-step][data-node=make_recommendation]").count(), 1, "nothing recorded");
-  const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
+  const caseUrl = app.route();
   // No Kadis on the staff: nobody to sign, no number used.
   await app.tid("letter-make").click();
   await app.tid("letter-problem").waitFor();
@@ -232,7 +232,7 @@ async function letterOf({ pack, code, procedure, letter, at = "kadis_sign", fiel
   }
   await app.page.waitForSelector(`[data-testid=current-step][data-node=${atNode}]`);
   // The Kadis signs: on the staff with her NIP, signed in at the laptop.
-  const caseUrl = new URL(app.page.url()).pathname.slice("/pandu/".length);
+  const caseUrl = app.route();
   await addStaffMember(app, KADIS);
   await app.goto(caseUrl);
   await app.page.locator(`[data-testid=letter-make]`).first().click();

@@ -88,6 +88,21 @@ export class Pandu {
     return app;
   }
 
+  /** The route shown now, relative to the wing this page object is in. */
+  route() {
+    const path = new URL(this.page.url()).pathname;
+    assert.ok(path.startsWith(this.prefix), `${path} is not under ${this.prefix}`);
+    return path.slice(this.prefix.length);
+  }
+
+  /** Moves this page object into the office workspace (`kantor/` below
+   * the app) and opens its Settings: the office setup before district
+   * mode, the office's Settings after. */
+  async toOffice(route = "settings") {
+    if (!this.prefix.endsWith("kantor/")) this.prefix += "kantor/";
+    await this.goto(route);
+  }
+
   url(route = "") {
     return this.server.url(this.prefix + route);
   }

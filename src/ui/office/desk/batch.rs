@@ -79,7 +79,7 @@ async fn complete_all(
                 out.refused.push((name, why));
             }
             Ok(acting) => {
-                let event = super::super::case::new_event(
+                let event = crate::ui::village::case::new_event(
                     &case.id,
                     &device,
                     &member.name,

@@ -1,26 +1,33 @@
-//! The office's part of the case page: the district's answer (shown on
-//! both sides, recorded by the office) and the letters it prints.
+//! The office's parts of the case page (`village::case::OfficeCase`):
+//! the form recording the district's answer, and the letters it prints.
 
 use crate::domain::text::{self, TextKind};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::*;
+use crate::domain::case::{Case, EventKind, FeedbackState};
 use crate::domain::cycle_letters::letter_cycle;
-use crate::domain::lanes::{answer_label, answer_options, check_answer, AnswerRefusal};
+use crate::domain::lanes::{answer_options, check_answer, Actor, AnswerRefusal, Member};
+use crate::domain::lists::arrival;
 use crate::domain::procedure::Per;
-use crate::i18n::answer_refused;
+use crate::i18n::{answer_refused, feedback_state, storage_problem, t, Lang, Msg};
+use crate::ui::office::letter;
+use crate::ui::village::case::{Derived, OfficeCase, Recorder};
+use crate::ui::{use_base, use_lang};
 
-/// The district's answer: shown on both sides; recorded by the office
-/// (the roles and nodes the pack allows, `lanes::answer_options`); once
-/// acknowledged, a village device may archive the case.
+/// The office's parts, for the case page.
+pub const OFFICE_CASE: OfficeCase = OfficeCase {
+    answer: |rec, d| view! { <AnswerForm rec=rec d=d /> }.into_any(),
+    letters: |rec, d| view! { <Letters rec=rec d=d /> }.into_any(),
+};
+
+/// The form recording the district's answer: the roles and nodes the
+/// pack allows (`lanes::answer_options`), or why it is closed.
 #[component]
-pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
+fn AnswerForm(rec: Recorder, d: Derived) -> impl IntoView {
     let lang = use_lang();
     let case = d.case;
     let office = rec.ctx().office;
-    let answer = Memo::new(move |_| case.with(|c| c.as_ref().and_then(|c| c.answer.clone())));
-    let handed = Memo::new(move |_| case.with(|c| c.as_ref().and_then(|c| c.handed_over)));
     // No answer is preselected.
     let state = RwSignal::new(None::<FeedbackState>);
     let reason = RwSignal::new(String::new());
@@ -49,31 +56,6 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
         }
     });
     let problem = RwSignal::new(None::<String>);
-    let shown = move || {
-        let l = lang.get();
-        let a = answer.get()?;
-        let ctx = rec.ctx();
-        let en = l == Lang::En;
-        let missing: Vec<String> = a.missing.iter().map(|d| ctx.document_name(d, en)).collect();
-        // The pack's words for it, where the pack has some for this case.
-        let label = d
-            .walk
-            .with(|w| {
-                Some(
-                    answer_label(ctx.procedure()?, w.as_ref()?, a.state)?
-                        .get(en)
-                        .to_string(),
-                )
-            })
-            .unwrap_or_else(|| feedback_state(l, a.state).to_string());
-        Some(view! {
-            <div class=format!("notice answer answer-{}", a.state.code()) role="status" data-testid="case-answer" data-state=a.state.code()>
-                <strong>{t(l, Msg::AnswerTitle)} ": " <span data-testid="case-answer-label">{label}</span></strong>
-                {a.reason.clone().map(|r| view! { <p data-testid="case-answer-reason">{r}</p> })}
-                {(!missing.is_empty()).then(|| view! { <p>{t(l, Msg::AnswerMissing)} ": " {missing.join(", ")}</p> })}
-            </div>
-        })
-    };
     // The choices the pack allows this member now, or why none.
     let options = move || -> Option<Result<Vec<(FeedbackState, String)>, String>> {
         let l = lang.get();
@@ -200,22 +182,13 @@ pub(super) fn Answer(rec: Recorder, d: Derived) -> impl IntoView {
             }.into_any()),
         }
     };
-    let archive = move || {
-        let l = lang.get();
-        (!office && handed.get() == Some(CaseStatus::Acknowledged)).then(|| view! {
-            <button type="button" class="btn" data-testid="case-archive"
-                on:click=move |_| rec.act(None, EventKind::StatusChanged { status: CaseStatus::Archived })>
-                {t(l, Msg::Archive)}
-            </button>
-        })
-    };
-    view! { {shown} {form} {archive} }
+    form
 }
 
 /// The office's letters for this case (district mode): offered once the
 /// case reached each template's node; issued ones open for printing.
 #[component]
-pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
+fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
     let lang = use_lang();
     let desk = crate::ui::use_desk();
     let base = use_base();
@@ -314,7 +287,7 @@ pub(super) fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                                         problem.set(Some(t(l, Msg::ProblemOther).to_string()))
                                     }
                                     Err(letter::IssueProblem::Signer(s)) => {
-                                        problem.set(Some(crate::i18n::signer_problem(l, &s, &|r| super::super::desk::role_name(Some(&pack), r, l == Lang::En))))
+                                        problem.set(Some(crate::i18n::signer_problem(l, &s, &|r| super::desk::role_name(Some(&pack), r, l == Lang::En))))
                                     }
                                     Err(letter::IssueProblem::Storage(p)) => {
                                         problem.set(Some(storage_problem(l, &p).to_string()))

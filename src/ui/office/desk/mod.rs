@@ -38,7 +38,7 @@ use staff_review::StaffReview;
 const INBOX_PAGE: u32 = 50;
 
 /// A role's name in the office's pack, or its id.
-pub(super) fn role_name(pack: Option<&Pack>, role: &str, en: bool) -> String {
+pub(crate) fn role_name(pack: Option<&Pack>, role: &str, en: bool) -> String {
     pack.and_then(|p| p.role(role))
         .map_or_else(|| role.to_string(), |r| r.name.get(en).to_string())
 }

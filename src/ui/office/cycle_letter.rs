@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::case::new_event;
 use super::desk::role_name;
 use super::letter::Sheet;
 use crate::domain::case::{Case, EventKind};
@@ -32,6 +31,7 @@ use crate::i18n::{
 };
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform};
+use crate::ui::village::case::new_event;
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
 
 /// What the page reads.

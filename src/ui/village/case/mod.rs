@@ -17,16 +17,13 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::letter;
 use crate::domain::applicant::Field;
 use crate::domain::case::{
-    reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind,
-    FeedbackState, Folded,
+    reachable_outcomes, Case, CaseStatus, CaseSummary, DocumentState, Event, EventKind, Folded,
 };
 use crate::domain::date::{local_date, Date, Millis};
 use crate::domain::engine::{Allowed, Applicant as EngineApplicant, Due, Engine, Move, Walk};
 use crate::domain::lanes::{check_act_with, check_office_task, ActError, Actor, Member};
-use crate::domain::lists::arrival;
 use crate::domain::procedure::{NodeKind, Outcome, Pack, Procedure, Side};
 use crate::domain::staff::StaffMember;
 use crate::domain::standing::Standing;
@@ -39,24 +36,26 @@ use crate::store::cases::PhotoBlob;
 use crate::store::packs::PackLoad;
 use crate::store::{db, photos, platform};
 
+mod answer;
 mod applicant;
 mod discard;
 mod history;
-mod office;
 mod outputs;
 mod recorder;
 mod returned;
 mod step;
 
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage, StorageState};
+use answer::Answer;
+pub use answer::OfficeCase;
 use applicant::ApplicantForm;
 use discard::DraftControls;
 use history::{BreachWarning, Documents, StepTimes, Timeline};
-use office::{Answer, Letters};
-use recorder::{Recorder, SaveState};
+pub(crate) use recorder::Recorder;
+use recorder::SaveState;
 use returned::ReturnedFix;
 use step::CurrentStep;
-pub(super) use step::Thumb;
+pub(crate) use step::Thumb;
 
 /// How long typing may pause before the field is saved.
 const FIELD_SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -67,7 +66,7 @@ const FULL_RETRY: Duration = Duration::from_secs(21);
 const CLOCK_TICK: Duration = Duration::from_secs(30);
 
 /// A new event by this device and officer.
-pub(super) fn new_event(
+pub(crate) fn new_event(
     case_id: &str,
     device: &str,
     officer: &str,
@@ -88,37 +87,37 @@ pub(super) fn new_event(
 }
 
 /// What the page works with besides the events.
-struct Ctx {
-    load: Rc<PackLoad>,
-    case_id: String,
-    pack: String,
-    version: u32,
-    procedure: String,
-    device: String,
-    officer: String,
+pub(crate) struct Ctx {
+    pub(crate) load: Rc<PackLoad>,
+    pub(crate) case_id: String,
+    pub(crate) pack: String,
+    pub(crate) version: u32,
+    pub(crate) procedure: String,
+    pub(crate) device: String,
+    pub(crate) officer: String,
     /// This device is the district office: it records answers.
-    office: bool,
+    pub(crate) office: bool,
     /// The office has staff: each step is worked by its lane's role, as
     /// the signed-in member (`None`: nobody signed in).
-    desk: Option<Option<StaffMember>>,
+    pub(crate) desk: Option<Option<StaffMember>>,
 }
 
 impl Ctx {
-    fn pack(&self) -> Option<&Pack> {
+    pub(crate) fn pack(&self) -> Option<&Pack> {
         self.load.library.get(&self.pack, self.version)
     }
 
-    fn procedure(&self) -> Option<&Procedure> {
+    pub(crate) fn procedure(&self) -> Option<&Procedure> {
         self.load
             .library
             .procedure(&self.pack, self.version, &self.procedure)
     }
 
-    fn offset(&self) -> i32 {
+    pub(crate) fn offset(&self) -> i32 {
         self.pack().map_or(420, |p| p.utc_offset_minutes)
     }
 
-    fn document_name(&self, id: &str, en: bool) -> String {
+    pub(crate) fn document_name(&self, id: &str, en: bool) -> String {
         self.load
             .catalogue
             .as_ref()
@@ -126,7 +125,7 @@ impl Ctx {
             .map_or_else(|| id.to_string(), |d| d.name.get(en).to_string())
     }
 
-    fn role_name(&self, id: &str, lang: Lang) -> String {
+    pub(crate) fn role_name(&self, id: &str, lang: Lang) -> String {
         let en = lang == Lang::En;
         // A member's role may be another procedure's of the pack.
         let role = self
@@ -146,7 +145,7 @@ impl Ctx {
     }
 
     /// Who is about to act on this device (`lanes::Actor`).
-    fn actor(&self) -> Actor<'_> {
+    pub(crate) fn actor(&self) -> Actor<'_> {
         if !self.office {
             return Actor::Village;
         }
@@ -163,14 +162,14 @@ impl Ctx {
     /// The role to record `m` under, or why nobody here may make it
     /// (`lanes::check_act`: side, lane, checklist); nothing is recorded
     /// on `Err`.
-    fn acting(&self, case: &Case, m: &Move, lang: Lang) -> Result<String, String> {
+    pub(crate) fn acting(&self, case: &Case, m: &Move, lang: Lang) -> Result<String, String> {
         self.acting_with(case, m, &BTreeMap::new(), lang)
             .map(|(role, _)| role)
     }
 
     /// `acting` for a step whose outputs were typed (`typed`): the role
     /// and the outputs as kept.
-    fn acting_with(
+    pub(crate) fn acting_with(
         &self,
         case: &Case,
         m: &Move,
@@ -189,7 +188,7 @@ impl Ctx {
 
     /// A refusal in the officer's words, naming roles, documents and the
     /// answer of `node` in the pack's words.
-    fn refusal(&self, e: &ActError, node: &str, lang: Lang) -> String {
+    pub(crate) fn refusal(&self, e: &ActError, node: &str, lang: Lang) -> String {
         let en = lang == Lang::En;
         let answer = |value: &str| {
             self.procedure()
@@ -216,7 +215,7 @@ impl Ctx {
     }
 
     /// The case's list row, walked with its own procedure version.
-    fn summary(&self, case: &Case) -> CaseSummary {
+    pub(crate) fn summary(&self, case: &Case) -> CaseSummary {
         match self.procedure() {
             Some(p) => {
                 let engine = Engine::new(p, self.offset());
@@ -228,14 +227,14 @@ impl Ctx {
     }
 
     /// The case's status, walked with its own procedure version.
-    fn status(&self, case: &Case, walk: Option<&Walk>) -> CaseStatus {
+    pub(crate) fn status(&self, case: &Case, walk: Option<&Walk>) -> CaseStatus {
         match self.procedure() {
             Some(p) => case.status_with(&Engine::new(p, self.offset()), walk),
             None => case.status(walk),
         }
     }
 
-    fn node_title(&self, id: &str, en: bool) -> String {
+    pub(crate) fn node_title(&self, id: &str, en: bool) -> String {
         match self.procedure().and_then(|p| p.node(id)).map(|n| &n.kind) {
             Some(NodeKind::Step(s)) => s.title.get(en).to_string(),
             Some(NodeKind::Decision(d)) => d.question.get(en).to_string(),
@@ -251,15 +250,15 @@ impl Ctx {
 /// What the sections read, each recomputed only when its own input
 /// changes: typing a field re-renders the field's notes, not the step.
 #[derive(Clone, Copy)]
-struct Derived {
-    case: Memo<Option<Case>>,
-    folded: Memo<Option<Folded>>,
-    walk: Memo<Option<Walk>>,
-    docs: Memo<BTreeMap<String, DocumentState>>,
-    birth: Memo<Option<Date>>,
+pub(crate) struct Derived {
+    pub(crate) case: Memo<Option<Case>>,
+    pub(crate) folded: Memo<Option<Folded>>,
+    pub(crate) walk: Memo<Option<Walk>>,
+    pub(crate) docs: Memo<BTreeMap<String, DocumentState>>,
+    pub(crate) birth: Memo<Option<Date>>,
     /// Where the case stands (the list row's badge), from the page's own
     /// walk: computed once per change, read by the header and the parts.
-    standing: Memo<Option<Standing>>,
+    pub(crate) standing: Memo<Option<Standing>>,
 }
 
 impl Derived {
@@ -388,6 +387,7 @@ pub fn CasePage() -> impl IntoView {
 #[component]
 fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
     let lang = use_lang();
+    let office_case = use_context::<OfficeCase>();
     let storage = use_storage();
     let rec = Recorder {
         events: RwSignal::new(events),
@@ -517,7 +517,7 @@ fn CaseView(ctx: Rc<Ctx>, events: Vec<Event>) -> impl IntoView {
         <ReturnedFix rec=rec d=d />
         <ApplicantForm rec=rec case=case initial=initial remote=remote />
         <CurrentStep rec=rec d=d now=now />
-        <Letters rec=rec d=d />
+        {office_case.map(|o| (o.letters)(rec, d))}
         <StepTimes rec=rec d=d now=now />
         <Documents rec=rec d=d />
         <Timeline rec=rec case=case />

@@ -12,7 +12,6 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::case::{new_event, Thumb};
 use crate::domain::applicant::Field;
 use crate::domain::case::{Case, Event, EventKind};
 use crate::domain::duplicates::{merge, return_other, DecisionError};
@@ -20,6 +19,7 @@ use crate::domain::storage::StorageProblem;
 use crate::i18n::{case_status, date_time, field_label, storage_problem, t, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform};
+use crate::ui::village::case::{new_event, Thumb};
 use crate::ui::{loading_note, use_base, use_desk, use_lang, use_packs, use_storage, when_stored};
 
 #[derive(Clone)]

@@ -5,7 +5,7 @@
 use super::*;
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum SaveState {
+pub(crate) enum SaveState {
     Idle,
     Saving,
     Saved,
@@ -14,28 +14,28 @@ pub(super) enum SaveState {
 
 /// The case's events and how saving them goes.
 #[derive(Clone, Copy)]
-pub(super) struct Recorder {
-    pub(super) events: RwSignal<Vec<Event>>,
-    pub(super) unsaved: StoredValue<Vec<Event>>,
-    pub(super) state: RwSignal<SaveState>,
+pub(crate) struct Recorder {
+    pub(crate) events: RwSignal<Vec<Event>>,
+    pub(crate) unsaved: StoredValue<Vec<Event>>,
+    pub(crate) state: RwSignal<SaveState>,
     /// Fields typed into and not yet saved.
-    pub(super) typing: RwSignal<std::collections::BTreeSet<Field>>,
+    pub(crate) typing: RwSignal<std::collections::BTreeSet<Field>>,
     /// The page's folded state (set once its memos exist), so a save
     /// reads the fold the page already made instead of folding again.
-    pub(super) derived: StoredValue<Option<Derived>>,
-    pub(super) storage: StorageState,
-    pub(super) ctx: StoredValue<Rc<Ctx>, LocalStorage>,
+    pub(crate) derived: StoredValue<Option<Derived>>,
+    pub(crate) storage: StorageState,
+    pub(crate) ctx: StoredValue<Rc<Ctx>, LocalStorage>,
 }
 
 impl Recorder {
-    pub(super) fn ctx(self) -> Rc<Ctx> {
+    pub(crate) fn ctx(self) -> Rc<Ctx> {
         self.ctx.get_value()
     }
 
     /// Whether this device may record on the case now: at an office with
     /// staff, only a signed-in member (`lanes::check_office_task`), so
     /// the history never names the laptop's profile for a member's work.
-    pub(super) fn may_record(self) -> bool {
+    pub(crate) fn may_record(self) -> bool {
         match self.ctx().actor() {
             Actor::Office { member, .. } => check_office_task(member).is_ok(),
             Actor::Village => true,
@@ -44,14 +44,14 @@ impl Recorder {
 
     /// The time for new events: now, but never before the case's last
     /// event (a phone clock set back must not reorder the history).
-    pub(super) fn next_at(self) -> Millis {
+    pub(crate) fn next_at(self) -> Millis {
         let last = self
             .events
             .with_untracked(|e| e.iter().map(|e| e.at).max().unwrap_or(0));
         platform::now().max(last + 1)
     }
 
-    pub(super) fn event(self, role: Option<String>, kind: EventKind) -> Event {
+    pub(crate) fn event(self, role: Option<String>, kind: EventKind) -> Event {
         let ctx = self.ctx();
         new_event(
             &ctx.case_id,
@@ -64,21 +64,21 @@ impl Recorder {
     }
 
     /// The list row after `events` (events not yet shown on the page).
-    pub(super) fn summary_of(self, events: &[Event]) -> Option<CaseSummary> {
+    pub(crate) fn summary_of(self, events: &[Event]) -> Option<CaseSummary> {
         let ctx = self.ctx();
         let case = Case::fold(events).ok()?;
         Some(ctx.summary(&case))
     }
 
     /// Records one thing done now, by `role`.
-    pub(super) fn act(self, role: Option<String>, kind: EventKind) {
+    pub(crate) fn act(self, role: Option<String>, kind: EventKind) {
         let event = self.event(role, kind);
         self.record(vec![event]);
     }
 
     /// Appends events now (the page shows them at once) and queues their
     /// write; an end of the procedure is written with strict durability.
-    pub(super) fn record(self, new: Vec<Event>) {
+    pub(crate) fn record(self, new: Vec<Event>) {
         let Some(d) = self.derived.get_value() else {
             return;
         };
@@ -124,7 +124,7 @@ impl Recorder {
 
     /// Stores a photo with the event that attaches it; the event is shown
     /// only once the photo is stored.
-    pub(super) async fn record_photo(
+    pub(crate) async fn record_photo(
         self,
         role: Option<String>,
         photo: PhotoBlob,
@@ -163,7 +163,7 @@ impl Recorder {
         result
     }
 
-    pub(super) fn finish(self, written: &[Event], result: Result<(), StorageProblem>) {
+    pub(crate) fn finish(self, written: &[Event], result: Result<(), StorageProblem>) {
         match result {
             Ok(()) => {
                 self.unsaved

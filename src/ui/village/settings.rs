@@ -40,7 +40,7 @@ async fn save(profile: Profile) -> SaveOutcome {
 }
 
 #[component]
-fn LanguagePicker() -> impl IntoView {
+pub(crate) fn LanguagePicker() -> impl IntoView {
     let lang = use_lang();
     view! {
         <fieldset class="card">
@@ -64,7 +64,7 @@ fn LanguagePicker() -> impl IntoView {
 }
 
 #[component]
-fn ProfileForm() -> impl IntoView {
+pub(crate) fn ProfileForm() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
     let device = RwSignal::new(String::new());
@@ -166,52 +166,6 @@ fn ProfileForm() -> impl IntoView {
     }
 }
 
-/// The office's own address for its letterhead (district mode): printed
-/// on letters and decree sheets instead of the pack's.
-#[component]
-fn LetterheadSection() -> impl IntoView {
-    let lang = use_lang();
-    let address = RwSignal::new(String::new());
-    let saved = RwSignal::new(None::<Result<(), String>>);
-    let (stored, _) =
-        crate::ui::when_stored(|| async { db::require()?.letterhead_address().await });
-    Effect::new(move |_| {
-        if let Some(Ok(Some(a))) = stored.get().flatten() {
-            address.set(a);
-        }
-    });
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let typed = crate::domain::text::clean(&address.get_untracked(), TextKind::Address);
-        leptos::task::spawn_local(async move {
-            let result = match db::require() {
-                Ok(db) => db.save_letterhead_address(&typed).await,
-                Err(p) => Err(p),
-            };
-            saved.set(Some(
-                result.map_err(|p| storage_problem(lang.untracked(), &p).to_string()),
-            ));
-        });
-    };
-    view! {
-        <section class="card" data-testid="letterhead" aria-labelledby="letterhead-title">
-            <h2 id="letterhead-title">{move || lang.t(Msg::LetterheadTitle)}</h2>
-            <form on:submit=save novalidate=true>
-                <label for="letterhead-address">{move || lang.t(Msg::LetterheadAddress)}</label>
-                <input id="letterhead-address" data-testid="letterhead-address" autocomplete="street-address"
-                    maxlength=TextKind::Address.max_chars()
-                    prop:value=move || address.get() on:input:target=move |ev| { saved.set(None); address.set(ev.target().value()) } />
-                <p class="hint">{move || lang.t(Msg::LetterheadHint)}</p>
-                <button type="submit" class="btn" data-testid="letterhead-save">{move || lang.t(Msg::LetterheadSave)}</button>
-                {move || saved.get().map(|r| match r {
-                    Ok(()) => view! { <p class="ok" role="status" data-testid="letterhead-saved">{lang.t(Msg::LetterheadSaved)}</p> }.into_any(),
-                    Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                })}
-            </form>
-        </section>
-    }
-}
-
 #[component]
 fn StorageSection() -> impl IntoView {
     let lang = use_lang();
@@ -252,19 +206,39 @@ fn StorageSection() -> impl IntoView {
     }
 }
 
+/// What the office workspace adds to Settings once this device is the
+/// office (its staff, its letterhead). The village app provides none.
+#[derive(Clone, Copy)]
+pub struct OfficeSettings(pub fn() -> AnyView);
+
+/// In the village app: where the district office's laptop works.
+#[component]
+fn OfficeWorkspaceLink() -> impl IntoView {
+    let lang = use_lang();
+    let href = crate::ui::use_base().office_href("");
+    view! {
+        <section class="card" data-testid="wing-office-link" aria-labelledby="wing-office-title">
+            <h2 id="wing-office-title">{move || lang.t(Msg::WingSettingsTitle)}</h2>
+            <p class="hint">{move || lang.t(Msg::WingSettingsText)}</p>
+            <a class="btn" href=href data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
+        </section>
+    }
+}
+
 #[component]
 pub fn Settings() -> impl IntoView {
     let lang = use_lang();
     let desk = crate::ui::use_desk();
+    let office = use_context::<OfficeSettings>();
     view! {
         <h1>{move || lang.t(Msg::SettingsTitle)}</h1>
         <LanguagePicker />
         <ProfileForm />
         <crate::ui::components::VaultGate><super::keys::KeysSection /></crate::ui::components::VaultGate>
-        <Show when=move || desk.is_office()>
-            <super::desk::StaffSection />
-            <LetterheadSection />
-        </Show>
+        {match office {
+            Some(o) => view! { <Show when=move || desk.is_office()>{(o.0)()}</Show> }.into_any(),
+            None => view! { <OfficeWorkspaceLink /> }.into_any(),
+        }}
         <StorageSection />
     }
 }

@@ -554,7 +554,7 @@ pub(super) fn DocItem(
 
 /// A stored photo shown small; its object URL is released with the view.
 #[component]
-pub(in crate::ui::pages) fn Thumb(sha: String, alt: String) -> impl IntoView {
+pub(crate) fn Thumb(sha: String, alt: String) -> impl IntoView {
     let url = RwSignal::new(None::<String>);
     let key = sha.clone();
     spawn_local(async move {

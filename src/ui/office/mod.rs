@@ -1,0 +1,143 @@
+//! The office workspace (`<sub-path>/kantor/`): everything the district
+//! office uses on its laptop, and the village pages for walk-ins. A phone
+//! downloads it only if opened there.
+
+mod case_parts;
+mod check;
+mod cycle_letter;
+mod dashboard;
+mod decree;
+mod desk;
+mod devices;
+mod duplicates;
+pub(crate) mod keys;
+mod letter;
+mod letterhead;
+
+pub use check::CheckPage;
+pub use cycle_letter::CycleLetterPage;
+pub use dashboard::Dashboard;
+pub use decree::DecreePage;
+pub use desk::Inbox;
+pub use devices::Devices;
+pub use duplicates::DuplicatePage;
+pub use letter::{LetterPage, PaperPage};
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes, A};
+use leptos_router::path;
+
+use crate::domain::site::OFFICE_DIR;
+use crate::i18n::Msg;
+use crate::ui::common::components::VaultGate;
+use crate::ui::common::shell::{self, Wing};
+use crate::ui::village::settings::{LanguagePicker, OfficeSettings, ProfileForm};
+use crate::ui::village::{
+    About, CasePage, Home, NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
+};
+use crate::ui::{loading_note, use_base, use_desk, use_lang, use_storage, DbState};
+
+/// The office workspace's entry point (`src/bin/kantor.rs`).
+pub fn start() {
+    crate::store::platform::restore_deep_link();
+    shell::start(Wing {
+        dir: OFFICE_DIR,
+        nav,
+        main,
+    });
+}
+
+/// The office's tabs (once this device is the office).
+fn nav() -> AnyView {
+    let lang = use_lang();
+    let desk = use_desk();
+    let base = use_base();
+    view! {
+        <Show when=move || desk.is_office()>
+            <A href=base.href("inbox") attr:data-testid="nav-inbox">
+                {move || lang.t(Msg::NavInbox)}
+            </A>
+            <A href=base.href("dashboard") attr:data-testid="nav-dashboard">
+                {move || lang.t(Msg::NavDashboard)}
+            </A>
+        </Show>
+    }
+    .into_any()
+}
+
+/// What the office adds to Settings.
+fn settings_parts() -> AnyView {
+    view! {
+        <desk::StaffSection />
+        <letterhead::LetterheadSection />
+    }
+    .into_any()
+}
+
+/// On the office, every page opens with the device PIN; elsewhere the
+/// workspace says what it is, links back, and offers the office setup.
+fn main(office: Memo<bool>) -> AnyView {
+    provide_context(case_parts::OFFICE_CASE);
+    provide_context(keys::OFFICE_KEYS);
+    provide_context(OfficeSettings(settings_parts));
+    let storage = use_storage();
+    let lang = use_lang();
+    let shown = Memo::new(move |_| match storage.get() {
+        DbState::Ready if office.get() => 2u8,
+        DbState::Ready => 1,
+        _ => 0,
+    });
+    (move || match shown.get() {
+        2 => view! { <VaultGate office=true>{routes()}</VaultGate> }.into_any(),
+        1 => view! { <Intro /> }.into_any(),
+        _ => loading_note(storage.0.get_untracked(), lang.untracked()).into_any(),
+    })
+    .into_any()
+}
+
+/// The office workspace's pages: the village app's and the office's.
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("") view=Home />
+            <Route path=path!("cases/new") view=NewCase />
+            <Route path=path!("cases/:id") view=CasePage />
+            <Route path=path!("cases/:id/letters/:letter") view=LetterPage />
+            <Route path=path!("procedures") view=Procedures />
+            <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
+            <Route path=path!("inbox") view=Inbox />
+            <Route path=path!("dashboard") view=Dashboard />
+            <Route path=path!("decrees/:decree/:cycle") view=DecreePage />
+            <Route path=path!("letters/:letter/:cycle") view=CycleLetterPage />
+            <Route path=path!("surat/:year/:seq") view=PaperPage />
+            <Route path=path!("periksa") view=CheckPage />
+            <Route path=path!("duplicates/:nik") view=DuplicatePage />
+            <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
+            <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />
+            <Route path=path!("devices") view=|| view! { <VaultGate><Devices /></VaultGate> } />
+            <Route path=path!("settings") view=Settings />
+            <Route path=path!("about") view=About />
+        </Routes>
+    }
+}
+
+/// The workspace on a device that is not the office (a phone that opened
+/// the address, or the laptop before its setup): what it is, the way
+/// back, and the office setup.
+#[component]
+fn Intro() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    view! {
+        <section class="card" data-testid="wing-office-intro">
+            <h1>{move || lang.t(Msg::WingOfficeTitle)}</h1>
+            <p>{move || lang.t(Msg::WingOfficeWhat)}</p>
+            <p>{move || lang.t(Msg::WingOfficeVillage)}</p>
+            <a class="btn btn-primary" href=base.app_href("") data-testid="wing-back">{move || lang.t(Msg::WingBackToVillage)}</a>
+        </section>
+        <p class="hint" data-testid="wing-office-setup">{move || lang.t(Msg::WingOfficeSetup)}</p>
+        <LanguagePicker />
+        <ProfileForm />
+        <VaultGate><crate::ui::village::keys::KeysSection /></VaultGate>
+    }
+}

@@ -1,0 +1,87 @@
+//! The village app: what a village officer's phone downloads and keeps
+//! offline. The office workspace reuses these pages for walk-ins.
+
+mod about;
+pub(crate) mod case;
+pub(crate) mod exchange;
+mod home;
+pub(crate) mod keys;
+mod new_case;
+mod not_found;
+mod procedures;
+pub(crate) mod settings;
+
+pub use about::About;
+pub use case::CasePage;
+pub use exchange::{Receive, Send};
+pub use home::Home;
+pub use new_case::NewCase;
+pub use not_found::NotFound;
+pub use procedures::{ProcedureChart, Procedures};
+pub use settings::Settings;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::path;
+
+use crate::i18n::Msg;
+use crate::ui::common::components::VaultGate;
+use crate::ui::common::shell::{self, Wing};
+use crate::ui::{use_base, use_lang};
+
+/// The village app's entry point (`src/main.rs`).
+pub fn start() {
+    shell::start(Wing {
+        dir: "",
+        nav: || ().into_any(),
+        main,
+    });
+}
+
+/// The village app's pages; a device that is the office is sent on to
+/// the office workspace, since its work needs the office's sign-in.
+fn main(office: Memo<bool>) -> AnyView {
+    (move || {
+        if office.get() {
+            view! { <OfficeDevice /> }.into_any()
+        } else {
+            routes().into_any()
+        }
+    })
+    .into_any()
+}
+
+/// The village app's pages. Never an office-only page (`tests/tidy.rs`).
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("") view=Home />
+            <Route path=path!("cases/new") view=NewCase />
+            <Route path=path!("cases/:id") view=CasePage />
+            <Route path=path!("procedures") view=Procedures />
+            <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
+            <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
+            <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />
+            <Route path=path!("settings") view=Settings />
+            <Route path=path!("about") view=About />
+        </Routes>
+    }
+}
+
+/// This device is the district office: the same address in the office
+/// workspace is opened instead (the link is there if it does not happen).
+#[component]
+fn OfficeDevice() -> impl IntoView {
+    let lang = use_lang();
+    let base = use_base();
+    let route = crate::store::platform::route_in_wing();
+    let href = base.office_href(&route);
+    let target = href.clone();
+    Effect::new(move || crate::store::platform::replace_location(&target));
+    view! {
+        <section class="card" data-testid="wing-office-device">
+            <p>{move || lang.t(Msg::WingOfficeDevice)}</p>
+            <a class="btn btn-primary" href=href data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
+        </section>
+    }
+}
