@@ -115,16 +115,14 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      cache.match(req, { ignoreSearch: true }).then(
-        (hit) =>
-          hit ||
-          fetch(req).then((res) => {
-            // The office workspace's files are kept as it loads them.
-            if (res.ok && OFFICE_ASSETS.includes(rel)) cache.put(rel, res.clone());
-            return res;
-          })
-      )
-    )
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const hit = await cache.match(req, { ignoreSearch: true });
+      if (hit) return hit;
+      const res = await fetch(req);
+      // The office workspace's files are kept as it loads them.
+      if (res.ok && OFFICE_ASSETS.includes(rel)) event.waitUntil(cache.put(rel, res.clone()));
+      return res;
+    })()
   );
 });

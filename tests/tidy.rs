@@ -245,3 +245,118 @@ fn files_stay_small_enough_to_read() {
         long.join("\n")
     );
 }
+
+#[test]
+fn wings_import_one_way() {
+    // `common` serves both wings and names neither; the village app never
+    // names the office workspace, so none of its code is linked in.
+    for (dir, names) in [
+        ("src/ui/common", &["village::", "office::"][..]),
+        ("src/ui/village", &["office::"][..]),
+    ] {
+        for name in names {
+            let found = lines_naming(dir, name);
+            assert!(
+                found.is_empty(),
+                "{dir} names {name}:\n{}",
+                found.join("\n")
+            );
+        }
+    }
+    // Each entry point mounts its own wing.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let village = fs::read_to_string(root.join("src/main.rs")).unwrap();
+    assert!(village.contains("pandu::ui::village::start()"));
+    let office = fs::read_to_string(root.join("src/bin/kantor.rs")).unwrap();
+    assert!(office.contains("pandu::ui::office::start()"));
+}
+
+/// The routes a wing's `routes()` lists (`path!("...")`), with each
+/// `:param` written `{}`, as a link built with `format!` reads.
+fn routes_of(file: &str) -> Vec<String> {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    text.split("path!(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(route, _)| route))
+        .map(|route| {
+            route
+                .split('/')
+                .map(|s| if s.starts_with(':') { "{}" } else { s })
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .collect()
+}
+
+/// The string literals in a line of code (not its comment), with each
+/// `{...}` of a format string written `{}`.
+fn literals(line: &str) -> Vec<String> {
+    let code = line.split("//").next().unwrap_or("");
+    code.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|lit| {
+            let mut out = String::new();
+            let mut inside = false;
+            for c in lit.chars() {
+                match c {
+                    '{' => {
+                        inside = true;
+                        out.push_str("{}");
+                    }
+                    '}' => inside = false,
+                    c if !inside => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn the_village_entry_never_links_office_only_pages() {
+    let village = routes_of("src/ui/village/mod.rs");
+    let office_only: Vec<String> = routes_of("src/ui/office/mod.rs")
+        .into_iter()
+        .filter(|r| !village.contains(r))
+        .collect();
+    for expected in [
+        "inbox",
+        "dashboard",
+        "devices",
+        "cases/{}/letters/{}",
+        "periksa",
+    ] {
+        assert!(
+            office_only.iter().any(|r| r == expected),
+            "{expected} is not an office-only route: {office_only:?}"
+        );
+    }
+    assert!(village.iter().any(|r| r == "cases/{}"), "{village:?}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui/village"), &mut files);
+    rust_files(&root.join("src/ui/common"), &mut files);
+    let mut links = Vec::new();
+    for file in &files {
+        for (n, line) in fs::read_to_string(file).unwrap().lines().enumerate() {
+            for lit in literals(line) {
+                if office_only.contains(&lit) {
+                    links.push(format!("{}:{}: \"{lit}\"", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        links.is_empty(),
+        "the village app links office-only pages (use BasePath::office_href, or move the link to ui::office):\n{}",
+        links.join("\n")
+    );
+    // The checker sees a link built with format!.
+    assert_eq!(
+        literals(r#"base.href(&format!("cases/{}/letters/{}", ctx.case_id, def.id))"#),
+        ["cases/{}/letters/{}"]
+    );
+    assert_eq!(literals(r#"base.href("inbox") // "dashboard""#), ["inbox"]);
+}

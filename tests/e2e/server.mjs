@@ -28,10 +28,12 @@ async function exists(path) {
 
 /**
  * Serves each `mounts` entry `{ prefix: "/pandu/", root: "/abs/dist" }`.
- * Returns `{ origin, url(path), override(prefix, file, body), requests, close() }`.
+ * Returns `{ origin, url(path), override(prefix, file, body), breakOff(pattern),
+ * mend(), requests, close() }`.
  */
 export async function startServer(mounts, port = 0) {
   const overrides = new Map();
+  const broken = [];
   const requests = [];
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
 
@@ -58,6 +60,11 @@ export async function startServer(mounts, port = 0) {
       vary: "Accept-Encoding",
     };
     const key = mount.prefix + rel;
+    // A dropped connection, as a flaky network gives one.
+    if (broken.some((b) => b.test(key))) {
+      req.socket.destroy();
+      return;
+    }
     if (overrides.has(key)) {
       res.writeHead(200, headers).end(overrides.get(key));
       return;
@@ -86,6 +93,9 @@ export async function startServer(mounts, port = 0) {
     requests,
     url: (path) => origin + path,
     override: (prefix, file, body) => overrides.set(prefix + file, body),
+    /** Drops the connection for every address matching `pattern` until `mend()`. */
+    breakOff: (pattern) => broken.push(pattern),
+    mend: () => broken.splice(0),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

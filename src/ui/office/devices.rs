@@ -9,8 +9,29 @@ use crate::i18n::{exchange_problem, storage_problem, Msg};
 use crate::store::exchange::Phase;
 use crate::store::exchange::{picked_bytes, spoken_fingerprint, MAX_PUBLIC_FILE_BYTES};
 use crate::store::{db, platform};
-use crate::ui::village::exchange::{import, Outcome, Report};
+use crate::ui::use_base;
+use crate::ui::village::exchange::{import, OfficeReport, Outcome, Report};
 use crate::ui::{use_lang, use_packs, when_stored};
+use leptos_router::components::A;
+
+/// The office's links in an import report (`village::exchange::Report`).
+pub const OFFICE_REPORT: OfficeReport = OfficeReport {
+    devices: || {
+        let lang = use_lang();
+        let base = use_base();
+        view! { <A href=base.href("devices") attr:class="btn">{lang.t(Msg::NavDevices)}</A> }
+            .into_any()
+    },
+    compare: |nik| {
+        let lang = use_lang();
+        let base = use_base();
+        view! {
+            " \u{b7} "
+            <A href=base.href(&format!("duplicates/{nik}")) attr:data-testid="import-compare">{lang.t(Msg::DupCompare)}</A>
+        }
+        .into_any()
+    },
+};
 
 #[component]
 pub fn Devices() -> impl IntoView {

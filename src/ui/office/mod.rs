@@ -79,6 +79,7 @@ fn settings_parts() -> AnyView {
 fn main(office: Memo<bool>) -> AnyView {
     provide_context(case_parts::OFFICE_CASE);
     provide_context(keys::OFFICE_KEYS);
+    provide_context(devices::OFFICE_REPORT);
     provide_context(OfficeSettings(settings_parts));
     let storage = use_storage();
     let lang = use_lang();

@@ -314,10 +314,20 @@ pub(crate) async fn import(
     }
 }
 
+/// The office's links in an import report: its device list (for a
+/// quarantined sender) and the comparison of a NIK met elsewhere. Only
+/// an office import meets either; the village app provides none.
+#[derive(Clone, Copy)]
+pub struct OfficeReport {
+    pub devices: fn() -> AnyView,
+    pub compare: fn(String) -> AnyView,
+}
+
 #[component]
 pub(crate) fn Report(outcome: Outcome) -> impl IntoView {
     let lang = use_lang();
     let base = use_base();
+    let office = use_context::<OfficeReport>();
     let l = lang.untracked();
     match outcome {
         Outcome::Problem(ExchangeProblem::Quarantined { sender }) => view! {
@@ -326,7 +336,7 @@ pub(crate) fn Report(outcome: Outcome) -> impl IntoView {
                 <p><strong>{sender.device_name.clone()}</strong> " \u{2014} " {sender.officer.clone()} " (" {sender.village.clone()} ")"</p>
                 <p class="fingerprint" data-testid="quarantine-fingerprint">{spoken_fingerprint(&sender.fingerprint)}</p>
                 <p>{lang.t(Msg::RecvQuarantineAction)}</p>
-                <A href=base.href("devices") attr:class="btn">{lang.t(Msg::NavDevices)}</A>
+                {office.map(|o| (o.devices)())}
             </div>
         }.into_any(),
         Outcome::Problem(p) => view! {
@@ -370,8 +380,7 @@ pub(crate) fn Report(outcome: Outcome) -> impl IntoView {
                             {elsewhere.into_iter().map(|n| view! {
                                 <li>{n.nik.clone()} " \u{2014} " {n.name.clone()} " \u{2194} "
                                     <A href=base.href(&format!("cases/{}", n.other_case))>{n.other_village.clone()}</A>
-                                    " \u{b7} "
-                                    <A href=base.href(&format!("duplicates/{}", n.nik)) attr:data-testid="import-compare">{lang.t(Msg::DupCompare)}</A></li>
+                                    {office.map(|o| (o.compare)(n.nik.clone()))}</li>
                             }).collect_view()}
                         </ul>
                     })}
