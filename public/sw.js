@@ -60,16 +60,20 @@ self.addEventListener("activate", (event) => {
 // The office workspace cannot be opened: not kept here and no network.
 function officeUnavailable() {
   const back = scopeUrl().href;
+  const button =
+    "display:inline-block;box-sizing:border-box;min-height:44px;padding:.6rem 1rem;margin:.25rem 0;" +
+    "border-radius:.5rem;font-weight:600;text-decoration:none;border:2px solid #0b5d4b;";
   const html = `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pandu · Kantor</title></head>
-<body style="font:16px/1.5 system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:40rem">
-<main data-testid="office-unavailable">
-<h1>Ruang kerja kantor belum tersimpan di perangkat ini</h1>
+<body style="font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b2421;background:#f6f8f7">
+<header style="background:#0b5d4b;color:#fff;padding:.75rem 1rem;font-weight:700">Pandu <span style="font-weight:400;opacity:.85">Kantor</span></header>
+<main data-testid="office-unavailable" style="margin:0 auto;padding:1rem;max-width:40rem">
+<h1 style="font-size:1.3rem;line-height:1.3">Ruang kerja kantor belum tersimpan di perangkat ini</h1>
 <p>Ruang kerja kantor Dinas Sosial dimuat terpisah dan baru tersimpan setelah dibuka sekali dengan internet. Sambungkan ke internet, lalu coba lagi. Data yang sudah tersimpan tetap aman.</p>
-<p lang="en">The district office workspace loads separately and is kept only after it was opened once online. Connect to the internet, then try again. Data already stored is safe.</p>
-<p><a href="" data-testid="office-retry" style="display:inline-block;padding:.7rem 1rem;min-height:44px;box-sizing:border-box">Coba lagi · Try again</a></p>
-<p><a href="${back}" data-testid="office-back" style="display:inline-block;padding:.7rem 1rem;min-height:44px;box-sizing:border-box">Kembali ke Pandu · Back to Pandu</a></p>
+<p lang="en" style="color:#4a534f">The district office workspace loads separately and is kept only after it was opened once online. Connect to the internet, then try again. Data already stored is safe.</p>
+<p><a href="" data-testid="office-retry" style="${button}background:#0b5d4b;color:#fff">Coba lagi · Try again</a></p>
+<p><a href="${back}" data-testid="office-back" style="${button}background:#fff;color:#0b5d4b">Kembali ke Pandu · Back to Pandu</a></p>
 </main></body></html>`;
   return new Response(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8" } });
 }

@@ -103,7 +103,7 @@ messages! {
     WingOfficeWhat => "Ini bagian Pandu untuk Dinas Sosial di laptop kantor: kotak masuk, daftar, surat dan dasbor. Perangkat ini belum diatur sebagai kantor.", "This is the part of Pandu for the district social-welfare office, on the office laptop: the inbox, lists, letters and dashboard. This device is not set up as the office.";
     WingOfficeVillage => "Petugas desa atau kelurahan tidak memerlukannya: semua pekerjaan desa ada di Pandu.", "Village and kelurahan officers do not need it: all village work is in Pandu.";
     WingBackToVillage => "Kembali ke Pandu", "Back to Pandu";
-    WingOfficeSetup => "Laptop Dinas Sosial? Isi profil lalu buat kunci kantor di bawah ini.", "The district office laptop? Fill in the profile, then make the office keys below.";
+    WingOfficeSetup => "Laptop Dinas Sosial? Isi profil perangkat, buat PIN Pandu, lalu buka \"Mode kantor Dinas Sosial\" di bawah ini.", "The district office laptop? Fill in the device profile, set Pandu's PIN, then open \"District office mode\" below.";
     WingSettingsTitle => "Dinas Sosial", "District office";
     WingSettingsText => "Laptop kantor Dinas Sosial bekerja di ruang kerja kantor, yang dimuat terpisah. HP petugas desa tidak memerlukannya.", "The district office laptop works in the office workspace, which loads separately. Village officers' phones do not need it.";
 

@@ -152,13 +152,16 @@ pub async fn webcrypto_sha256(data: &js_sys::Object) -> Result<String, JsValue> 
     ))
 }
 
-/// Removes the static loading placeholder of `index.html` once the app runs.
+/// Hides the static first paint of `index.html` once the app runs (it
+/// stays in the document, hidden and without its id, so the browser keeps
+/// counting it as the page's first content).
 pub fn remove_boot_placeholder() {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
-        el.remove();
+        let _ = el.set_attribute("hidden", "");
+        let _ = el.remove_attribute("id");
     }
 }
 

@@ -81,6 +81,7 @@ for (const build of BUILDS) {
     assert.match(await intro.textContent(), /Petugas desa atau kelurahan tidak memerlukannya/);
     assert.equal(await app.tid("wing-back").getAttribute("href"), prefix);
     assert.equal(await app.tid("nav-inbox").count(), 0, "no office tabs on a phone");
+    assert.equal(await app.tid("nav-home").count(), 0, "no tabs that would lead nowhere");
     await app.assertFitsPhone(`office intro under ${prefix}`);
     await app.assertAccessible(`office intro under ${prefix}`);
     assert.ok(host.requests.some((r) => /kantor\/kantor-[0-9a-f]+_bg\.wasm$/.test(r)));
@@ -99,6 +100,11 @@ for (const build of BUILDS) {
     assert.equal(await app.h1(), "Daftar kasus");
     await app.goto("settings");
     await app.page.waitForFunction(() => document.querySelector("[data-testid=device-name]").value === "HP Desa");
+    // Settings' link opens the office workspace (a page load, not the
+    // village app's router).
+    await app.tid("wing-open-office").click();
+    await intro.waitFor();
+    assert.equal(app.page.url(), host.url(`${prefix}kantor/`));
     app.assertNoConsoleErrors();
     await context.close();
     await host.close();

@@ -267,13 +267,14 @@ impl BasePath {
         site::join(self.0, route)
     }
 
-    /// A link to the village app from either wing (a full page load).
+    /// A link to the village app from either wing (a full page load: give
+    /// the `<a>` `rel="external"`, or the router would take it).
     pub fn app_href(self, route: &str) -> String {
         site::join(&platform::app_root(), route)
     }
 
     /// A link into the office workspace from either wing (a full page
-    /// load: the village app does not carry its code).
+    /// load, `rel="external"`: the village app does not carry its code).
     pub fn office_href(self, route: &str) -> String {
         self.app_href(&format!(
             "{}/{}",

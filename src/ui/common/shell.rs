@@ -21,6 +21,9 @@ pub struct Wing {
     /// What `<main>` shows, given whether this device is the office
     /// (tracked): the wing's routes, or a page saying where to go.
     pub main: fn(Memo<bool>) -> AnyView,
+    /// Whether this wing shows its pages (and so its tabs) on a device
+    /// that is the office (`true`) or is not (`false`).
+    pub serves_office: bool,
 }
 
 /// Mounts a wing into `#app` (or the body) and keeps it for the page's life.
@@ -75,6 +78,8 @@ fn App(wing: Wing) -> impl IntoView {
         <Router base=base_path>
             <a class="skip-link" href="#main">{move || lang.t(Msg::SkipToContent)}</a>
             <nav class="tabs" aria-label=move || lang.t(Msg::NavMain)>
+                // No tabs while `<main>` says where to go instead.
+                <Show when=move || db_state.get() != DbState::Ready || office.get() == wing.serves_office>
                 <A href=base.href("") exact=true attr:data-testid="nav-home">
                     {move || lang.t(Msg::NavHome)}
                 </A>
@@ -94,6 +99,7 @@ fn App(wing: Wing) -> impl IntoView {
                 <A href=base.href("about") attr:data-testid="nav-about">
                     {move || lang.t(Msg::NavAbout)}
                 </A>
+                </Show>
             </nav>
             <UpdateBanner />
             <StorageBanner />

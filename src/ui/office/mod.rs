@@ -44,6 +44,7 @@ pub fn start() {
         dir: OFFICE_DIR,
         nav,
         main,
+        serves_office: true,
     });
 }
 
@@ -134,7 +135,7 @@ fn Intro() -> impl IntoView {
             <h1>{move || lang.t(Msg::WingOfficeTitle)}</h1>
             <p>{move || lang.t(Msg::WingOfficeWhat)}</p>
             <p>{move || lang.t(Msg::WingOfficeVillage)}</p>
-            <a class="btn btn-primary" href=base.app_href("") data-testid="wing-back">{move || lang.t(Msg::WingBackToVillage)}</a>
+            <a class="btn btn-primary" href=base.app_href("") rel="external" data-testid="wing-back">{move || lang.t(Msg::WingBackToVillage)}</a>
         </section>
         <p class="hint" data-testid="wing-office-setup">{move || lang.t(Msg::WingOfficeSetup)}</p>
         <LanguagePicker />

@@ -35,6 +35,7 @@ pub fn start() {
         dir: "",
         nav: || ().into_any(),
         main,
+        serves_office: false,
     });
 }
 
@@ -81,7 +82,7 @@ fn OfficeDevice() -> impl IntoView {
     view! {
         <section class="card" data-testid="wing-office-device">
             <p>{move || lang.t(Msg::WingOfficeDevice)}</p>
-            <a class="btn btn-primary" href=href data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
+            <a class="btn btn-primary" href=href rel="external" data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
         </section>
     }
 }

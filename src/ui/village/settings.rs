@@ -220,7 +220,7 @@ fn OfficeWorkspaceLink() -> impl IntoView {
         <section class="card" data-testid="wing-office-link" aria-labelledby="wing-office-title">
             <h2 id="wing-office-title">{move || lang.t(Msg::WingSettingsTitle)}</h2>
             <p class="hint">{move || lang.t(Msg::WingSettingsText)}</p>
-            <a class="btn" href=href data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
+            <a class="btn" href=href rel="external" data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
         </section>
     }
 }
