@@ -18,7 +18,11 @@ const OFFICE = "kantor/";
 const OFFICE_SHELL = OFFICE + "index.html";
 
 const scopeUrl = () => new URL(self.registration.scope);
-const fresh = (a) => new Request(a, { cache: "reload" });
+// A file whose name carries its content's hash never changes: the copy
+// the page has just loaded (the HTTP cache) is taken, so a first visit
+// downloads the wasm once, not twice. Every other file is fetched fresh.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/;
+const fresh = (a) => new Request(a, { cache: HASHED.test(a) ? "default" : "reload" });
 
 // Whether an older build's cache holds the office workspace: then this
 // device uses it, and the update brings the new one too.

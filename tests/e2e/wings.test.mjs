@@ -49,6 +49,8 @@ for (const build of BUILDS) {
     // Settings points the office laptop to its workspace, without loading it.
     assert.equal(await app.tid("wing-office-link").locator("a").getAttribute("href"), `${prefix}kantor/`);
     assert.deepEqual(host.requests.filter(office), [], "the phone fetched nothing of the office");
+    // One download of the app's code: the worker keeps the copy just loaded.
+    assert.equal(host.requests.filter((r) => /\/pandu-[0-9a-f]+_bg\.wasm$/.test(r)).length, 1, "the wasm was fetched once");
 
     // Offline after one visit: the new-case screen and the rest open.
     await context.setOffline(true);
