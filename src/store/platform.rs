@@ -152,16 +152,13 @@ pub async fn webcrypto_sha256(data: &js_sys::Object) -> Result<String, JsValue> 
     ))
 }
 
-/// Hides the static first paint of `index.html` once the app runs (it
-/// stays in the document, hidden and without its id, so the browser keeps
-/// counting it as the page's first content).
+/// Removes the static first paint of `index.html` once the app runs.
 pub fn remove_boot_placeholder() {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
-        let _ = el.set_attribute("hidden", "");
-        let _ = el.remove_attribute("id");
+        el.remove();
     }
 }
 

@@ -35,8 +35,9 @@ async function waitOfficeKept(page) {
 for (const build of BUILDS) {
   const { prefix } = build;
 
-  test(`under ${prefix}: the village app works offline without the office's code; the office is kept once opened`, async () => {
+  test(`under ${prefix}: the village app works offline without the office's code; the office is kept once opened`, async (t) => {
     const host = await startServer([build]);
+    t.after(() => host.close());
     const office = (r) => r.startsWith(`${prefix}kantor/`);
     const context = await env.browser.newContext(PHONE);
     const app = await Pandu.open(context, host, prefix, "cases/new");
@@ -109,11 +110,11 @@ for (const build of BUILDS) {
     assert.equal(app.page.url(), host.url(`${prefix}kantor/`));
     app.assertNoConsoleErrors();
     await context.close();
-    await host.close();
   });
 
-  test(`under ${prefix}: deep links into either wing load on a first visit, and the office works offline after its first visit`, async () => {
+  test(`under ${prefix}: deep links into either wing load on a first visit, and the office works offline after its first visit`, async (t) => {
     const host = await startServer([build]);
+    t.after(() => host.close());
     const context = await env.browser.newContext({ acceptDownloads: true });
     // The web host answers unknown addresses with 404.html: the village
     // app's, which hands office addresses on.
@@ -144,12 +145,12 @@ for (const build of BUILDS) {
     await app.tid("nav-inbox").waitFor();
     app.assertNoConsoleErrors();
     await context.close();
-    await host.close();
   });
 }
 
-test("a failed download of the office workspace says so and can be retried, stored data intact", async () => {
+test("a failed download of the office workspace says so and can be retried, stored data intact", async (t) => {
   const host = await startServer([BUILDS[0]]);
+  t.after(() => host.close());
   const context = await env.browser.newContext(PHONE);
   const app = await Pandu.open(context, host, "/pandu/", "settings");
   await app.offlineReady();
@@ -168,11 +169,11 @@ test("a failed download of the office workspace says so and can be retried, stor
   await app.tid("wing-office-intro").waitFor();
   await app.page.waitForFunction(() => document.querySelector("[data-testid=device-name]").value === "Laptop Baru");
   await context.close();
-  await host.close();
 });
 
-test("an update is offered in each wing and applied only when the officer agrees", async () => {
+test("an update is offered in each wing and applied only when the officer agrees", async (t) => {
   const host = await startServer([BUILDS[0]]);
+  t.after(() => host.close());
   const context = await env.browser.newContext();
   const village = await Pandu.open(context, host, "/pandu/", "settings");
   await village.offlineReady();
@@ -202,5 +203,4 @@ test("an update is offered in each wing and applied only when the officer agrees
   await desk.tid("nav-inbox").waitFor();
   desk.assertNoConsoleErrors();
   await context.close();
-  await host.close();
 });
