@@ -69,6 +69,7 @@ function officeUnavailable() {
     "border-radius:.5rem;font-weight:600;text-decoration:none;border:2px solid #0b5d4b;";
   const html = `<!doctype html><html lang="id"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="${back}icon.svg" type="image/svg+xml">
 <title>Pandu · Kantor</title></head>
 <body style="font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b2421;background:#f6f8f7">
 <header style="background:#0b5d4b;color:#fff;padding:.75rem 1rem;font-weight:700">Pandu <span style="font-weight:400;opacity:.85">Kantor</span></header>
