@@ -50,7 +50,8 @@ export async function benchImport(server, prefix, existing = 100_000) {
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const url = (route = "") => server.url(prefix + route);
+    // The office's work happens in its workspace, one folder down.
+    const url = (route = "") => server.url(`${prefix}kantor/${route}`);
     const tid = (id) => page.getByTestId(id);
     await page.goto(url("settings"));
     await page.waitForFunction(() => !document.getElementById("boot"));
