@@ -78,7 +78,11 @@ pub async fn storage_status() -> StorageStatus {
 /// The path the app is served under, from `<base href>`, without the
 /// trailing slash: `""` at the site root, `"/pandu"` under `/pandu/`.
 pub fn base_path() -> String {
-    base_uri_path()
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    crate::domain::site::base_path_of(&base)
 }
 
 thread_local! {
@@ -95,15 +99,7 @@ pub fn set_wing_dir(dir: &'static str) {
 /// The app's own folder path (where the packs, the service worker and
 /// the village app live), whichever wing runs.
 pub fn app_root() -> String {
-    crate::domain::site::app_root(&base_uri_path(), WING_DIR.with(|w| w.get()))
-}
-
-fn base_uri_path() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    crate::domain::site::base_path_of(&base)
+    crate::domain::site::app_root(&base_path(), WING_DIR.with(|w| w.get()))
 }
 
 /// Sets `<html lang>` so screen readers and hyphenation follow the choice.
@@ -208,7 +204,7 @@ pub fn route_in_wing() -> String {
     };
     let path = location.pathname().unwrap_or_default();
     let search = location.search().unwrap_or_default();
-    let base = base_uri_path();
+    let base = base_path();
     let route = path
         .strip_prefix(&base)
         .unwrap_or(&path)
@@ -235,7 +231,7 @@ pub fn restore_deep_link() {
         return;
     };
     SessionStorage::delete(DEEP_LINK);
-    let base = format!("{}/", base_uri_path());
+    let base = format!("{}/", base_path());
     if !link.starts_with(&base) || link.contains("//") {
         return;
     }

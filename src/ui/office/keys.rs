@@ -13,7 +13,7 @@ use crate::store::exchange::{picked_bytes, spoken_fingerprint, Office, MAX_PUBLI
 use crate::store::platform::SystemRandom;
 use crate::store::{db, platform};
 use crate::ui::village::exchange::db_and_profile;
-use crate::ui::village::keys::{picked_file, valid_district_code, OfficeKeys};
+use crate::ui::village::keys::{picked_file, valid_district_code, KeysMessage, OfficeKeys};
 use crate::ui::{use_lang, use_packs, Reload};
 
 /// The office's panels, for `KeysSection`.
@@ -25,7 +25,7 @@ pub const OFFICE_KEYS: OfficeKeys = OfficeKeys {
 };
 
 #[component]
-fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+fn OfficeCreate(refresh: Reload, message: KeysMessage) -> impl IntoView {
     let lang = use_lang();
     let desk = crate::ui::use_desk();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
@@ -154,7 +154,7 @@ fn OfficeCreate(refresh: Reload, message: RwSignal<Option<(bool, String)>>) -> i
 }
 
 #[component]
-fn OfficePanel(office: Office, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+fn OfficePanel(office: Office, message: KeysMessage) -> impl IntoView {
     let lang = use_lang();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
     let pass1 = RwSignal::new(String::new());

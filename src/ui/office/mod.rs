@@ -84,15 +84,12 @@ fn main(office: Memo<bool>) -> AnyView {
     provide_context(OfficeSettings(settings_parts));
     let storage = use_storage();
     let lang = use_lang();
-    let shown = Memo::new(move |_| match storage.get() {
-        DbState::Ready if office.get() => 2u8,
-        DbState::Ready => 1,
-        _ => 0,
-    });
-    (move || match shown.get() {
-        2 => view! { <VaultGate office=true>{routes()}</VaultGate> }.into_any(),
-        1 => view! { <Intro /> }.into_any(),
-        _ => loading_note(storage.0.get_untracked(), lang.untracked()).into_any(),
+    // Whether this is the office, once storage is open to say.
+    let known = Memo::new(move |_| (storage.get() == DbState::Ready).then(|| office.get()));
+    (move || match known.get() {
+        Some(true) => view! { <VaultGate office=true>{routes()}</VaultGate> }.into_any(),
+        Some(false) => view! { <Intro /> }.into_any(),
+        None => loading_note(storage.0.get_untracked(), lang.untracked()).into_any(),
     })
     .into_any()
 }

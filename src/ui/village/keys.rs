@@ -17,13 +17,16 @@ use crate::store::exchange::{
 use crate::store::{db, platform};
 use crate::ui::{use_lang, use_packs, when_stored, Reload};
 
+/// The keys card's message line: whether it went well, and the words.
+pub type KeysMessage = RwSignal<Option<(bool, String)>>;
+
 /// What the office workspace adds to the keys card: its panel once this
 /// device is the office, and making the office keys before that. The
 /// village app provides none, so it carries neither.
 #[derive(Clone, Copy)]
 pub struct OfficeKeys {
-    pub panel: fn(Office, RwSignal<Option<(bool, String)>>) -> AnyView,
-    pub create: fn(Reload, RwSignal<Option<(bool, String)>>) -> AnyView,
+    pub panel: fn(Office, KeysMessage) -> AnyView,
+    pub create: fn(Reload, KeysMessage) -> AnyView,
 }
 
 #[derive(Clone)]
@@ -129,7 +132,7 @@ pub fn KeysSection() -> impl IntoView {
 fn DistrictPanel(
     district: Option<DistrictConfig>,
     refresh: Reload,
-    message: RwSignal<Option<(bool, String)>>,
+    message: KeysMessage,
 ) -> impl IntoView {
     let lang = use_lang();
     let say = move |ok: bool, text: String| message.set(Some((ok, text)));
