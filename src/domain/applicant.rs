@@ -263,7 +263,7 @@ pub fn name_words(name: &str) -> Vec<String> {
         .map(|w| w.replace('\'', "").to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
-    words.sort();
+    crate::domain::order::sort(&mut words);
     words.dedup();
     words
 }

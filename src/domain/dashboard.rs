@@ -137,7 +137,7 @@ impl Tally {
                 }
             }
         }
-        windows.sort_by(|a, b| {
+        crate::domain::order::sort_by(&mut windows, |a, b| {
             a.due
                 .deadline()
                 .cmp(&b.due.deadline())

@@ -65,12 +65,12 @@ impl Finder {
             .into_iter()
             .filter_map(|(nik, mut cases)| {
                 let mut origins: Vec<&str> = cases.iter().map(|c| c.origin.as_str()).collect();
-                origins.sort_unstable();
+                crate::domain::order::sort(&mut origins);
                 origins.dedup();
                 if origins.len() < 2 {
                     return None;
                 }
-                cases.sort_by(|a, b| a.id.cmp(&b.id));
+                crate::domain::order::sort_by(&mut cases, |a, b| a.id.cmp(&b.id));
                 Some(Group { nik, cases })
             })
             .collect()

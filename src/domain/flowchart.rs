@@ -142,7 +142,7 @@ fn order(p: &Procedure) -> Vec<&str> {
     };
     if rest.iter().all(|id| row(id).is_some()) {
         // Stable: nodes of one row keep their breadth-first order.
-        rest.sort_by_key(|id| row(id));
+        crate::domain::order::sort_by_key(&mut rest, |id| row(id));
     }
     rest.extend(ends);
     rest

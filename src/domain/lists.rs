@@ -120,7 +120,9 @@ pub fn members<'c>(
             (from <= at && at < to && !out).then_some((at, c))
         })
         .collect();
-    on.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    crate::domain::order::sort_by(&mut on, |a, b| {
+        a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+    });
     on
 }
 

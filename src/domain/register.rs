@@ -171,7 +171,7 @@ pub fn issue(entries: &[RegisterEntry], i: &Issue) -> Result<RegisterEntry, Vec<
 /// A year's entries in number order.
 pub fn of_year(entries: &[RegisterEntry], year: i32) -> Vec<&RegisterEntry> {
     let mut of_year: Vec<&RegisterEntry> = entries.iter().filter(|e| e.year == year).collect();
-    of_year.sort_by_key(|e| e.seq);
+    crate::domain::order::sort_by_key(&mut of_year, |e| e.seq);
     of_year
 }
 

@@ -212,7 +212,7 @@ async fn put_rows_now(
             Rows::Json(s, _) | Rows::Values(s, _) => *s,
         })
         .collect();
-    names.sort_unstable();
+    crate::domain::order::sort(&mut names);
     names.dedup();
     if names.is_empty() {
         return Ok(());

@@ -228,7 +228,7 @@ impl Db {
     /// Store names present in the database, sorted.
     pub fn store_names(&self) -> Vec<String> {
         let mut names = self.rexie.store_names();
-        names.sort();
+        crate::domain::order::sort(&mut names);
         names
     }
 
@@ -239,7 +239,7 @@ impl Db {
             .transaction(&[store], TransactionMode::ReadOnly)
             .map_err(rw)?;
         let mut names = tx.store(store).map_err(rw)?.index_names();
-        names.sort();
+        crate::domain::order::sort(&mut names);
         Ok(names)
     }
 

@@ -220,7 +220,7 @@ pub struct Case {
 /// The events in fold order: by time, then id (ties broken the same way
 /// on every device).
 pub fn sort_events(events: &mut [Event]) {
-    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    crate::domain::order::sort_by(events, |a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
 }
 
 /// The union of two histories, each event once, in fold order.

@@ -470,7 +470,7 @@ pub fn lateness(row: &CaseSummary, now: Millis) -> Lateness {
 /// Sorts rows of one lane the way an inbox shows them: oldest due first,
 /// then longest waiting, then by id so every device shows the same order.
 pub fn sort_inbox(rows: &mut [CaseSummary]) {
-    rows.sort_by(|a, b| {
+    crate::domain::order::sort_by(rows, |a, b| {
         a.due
             .total_cmp(&b.due)
             .then(a.since.total_cmp(&b.since))

@@ -515,9 +515,9 @@ impl Db {
                 .filter(|r| q.procedure.as_ref().is_none_or(|p| &r.procedure_id == p))
                 .collect();
             // A multi-entry index can list a case once per matching word.
-            rows.sort_by(|a, b| a.id.cmp(&b.id));
+            crate::domain::order::sort_by(&mut rows, |a, b| a.id.cmp(&b.id));
             rows.dedup_by(|a, b| a.id == b.id);
-            rows.sort_by(|a, b| b.updated_at.total_cmp(&a.updated_at));
+            crate::domain::order::sort_by(&mut rows, |a, b| b.updated_at.total_cmp(&a.updated_at));
             let total = rows.len() as u32;
             let more = total > q.offset + q.limit;
             let rows = rows

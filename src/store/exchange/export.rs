@@ -42,7 +42,7 @@ impl Db {
                 rows.push(from_js::<CaseSummary>(v)?);
             }
         }
-        rows.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        crate::domain::order::sort_by(&mut rows, |a, b| a.rank.total_cmp(&b.rank));
         Ok(rows)
     }
 
@@ -76,7 +76,7 @@ impl Db {
             })
             .collect();
         let mut wanted: Vec<&str> = part_keys.iter().flatten().map(String::as_str).collect();
-        wanted.sort_unstable();
+        crate::domain::order::sort(&mut wanted);
         wanted.dedup();
         let wanted_keys: Vec<JsValue> = wanted.iter().map(|k| JsValue::from_str(k)).collect();
         let parts: HashMap<&str, JsValue> = wanted

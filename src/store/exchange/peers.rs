@@ -15,7 +15,7 @@ impl Db {
             .into_iter()
             .map(|p| checked_peer(&vault, p))
             .collect();
-        peers.sort_by(|a, b| a.sender.village.cmp(&b.sender.village));
+        crate::domain::order::sort_by(&mut peers, |a, b| a.sender.village.cmp(&b.sender.village));
         Ok(peers)
     }
 
@@ -238,7 +238,7 @@ impl Db {
                 out.push((id, bytes));
             }
         }
-        out.sort();
+        crate::domain::order::sort(&mut out);
         Ok(out)
     }
 

@@ -50,6 +50,13 @@ impl UiLang {
     pub fn t(self, msg: Msg) -> &'static str {
         t(self.0.get(), msg)
     }
+
+    /// `msg` as text that follows the language. Every label shares this
+    /// one closure type, so the view code for it is made once rather
+    /// than once per label (a smaller wasm).
+    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
 }
 
 pub fn use_lang() -> UiLang {

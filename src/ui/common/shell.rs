@@ -76,28 +76,28 @@ fn App(wing: Wing) -> impl IntoView {
 
     view! {
         <Router base=base_path>
-            <a class="skip-link" href="#main">{move || lang.t(Msg::SkipToContent)}</a>
-            <nav class="tabs" aria-label=move || lang.t(Msg::NavMain)>
+            <a class="skip-link" href="#main">{lang.tr(Msg::SkipToContent)}</a>
+            <nav class="tabs" aria-label=lang.tr(Msg::NavMain)>
                 // No tabs while `<main>` says where to go instead.
                 <Show when=move || db_state.get() != DbState::Ready || office.get() == wing.serves_office>
                 <A href=base.href("") exact=true attr:data-testid="nav-home">
-                    {move || lang.t(Msg::NavHome)}
+                    {lang.tr(Msg::NavHome)}
                 </A>
                 <A href=base.href("procedures") attr:data-testid="nav-procedures">
-                    {move || lang.t(Msg::NavProcedures)}
+                    {lang.tr(Msg::NavProcedures)}
                 </A>
                 {(wing.nav)()}
                 <A href=base.href("send") attr:data-testid="nav-send">
-                    {move || lang.t(Msg::NavSend)}
+                    {lang.tr(Msg::NavSend)}
                 </A>
                 <A href=base.href("receive") attr:data-testid="nav-receive">
-                    {move || lang.t(Msg::NavReceive)}
+                    {lang.tr(Msg::NavReceive)}
                 </A>
                 <A href=base.href("settings") attr:data-testid="nav-settings">
-                    {move || lang.t(Msg::NavSettings)}
+                    {lang.tr(Msg::NavSettings)}
                 </A>
                 <A href=base.href("about") attr:data-testid="nav-about">
-                    {move || lang.t(Msg::NavAbout)}
+                    {lang.tr(Msg::NavAbout)}
                 </A>
                 </Show>
             </nav>

@@ -49,19 +49,20 @@ pub fn Dashboard() -> impl IntoView {
     let body = move || {
         let l = lang.untracked();
         if !desk.is_office() {
-            return view! { <p data-testid="dashboard-not-office">{move || lang.t(Msg::DashboardNotOffice)}</p> }
+            return view! { <p data-testid="dashboard-not-office">{lang.tr(Msg::DashboardNotOffice)}</p> }
                 .into_any();
         }
         packs.with(storage.get(), l, move |load| {
             let pack = desk.pack(&load);
             match pack {
                 Some(pack) => view! { <Board pack=pack /> }.into_any(),
-                None => view! { <p class="error" role="alert">{move || lang.t(Msg::CasePackMissing)}</p> }.into_any(),
+                None => view! { <p class="error" role="alert">{lang.tr(Msg::CasePackMissing)}</p> }
+                    .into_any(),
             }
         })
     };
     view! {
-        <h1>{move || lang.t(Msg::NavDashboard)}</h1>
+        <h1>{lang.tr(Msg::NavDashboard)}</h1>
         {body}
     }
 }
@@ -234,7 +235,7 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
 
     // Villages, the largest first; the rest in one bar.
     let mut villages: Vec<(&String, &[u32; 5])> = tally.villages.iter().collect();
-    villages.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut villages, |a, b| {
         b.1.iter()
             .sum::<u32>()
             .cmp(&a.1.iter().sum::<u32>())

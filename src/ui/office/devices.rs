@@ -101,10 +101,10 @@ pub fn Devices() -> impl IntoView {
         });
     };
     view! {
-        <h1>{move || lang.t(Msg::DevTitle)}</h1>
-        <p class="hint">{move || lang.t(Msg::DevHelp)}</p>
+        <h1>{lang.tr(Msg::DevTitle)}</h1>
+        <p class="hint">{lang.tr(Msg::DevHelp)}</p>
         <label class="btn">
-            {move || lang.t(Msg::DevAddCard)}
+            {lang.tr(Msg::DevAddCard)}
             <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="device-card-file"
                 on:change:target=move |ev| add(ev.target()) />
         </label>

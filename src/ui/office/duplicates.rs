@@ -38,7 +38,7 @@ async fn load(nik: String) -> Result<Loaded, StorageProblem> {
             cases.push(c);
         }
     }
-    cases.sort_by(|a, b| {
+    crate::domain::order::sort_by(&mut cases, |a, b| {
         a.created_at
             .cmp(&b.created_at)
             .then_with(|| a.id.cmp(&b.id))
@@ -84,7 +84,7 @@ pub fn DuplicatePage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || lang.t(Msg::DupsTitle)} " \u{b7} NIK " {nik}</h1>
+        <h1>{lang.tr(Msg::DupsTitle)} " \u{b7} NIK " {nik}</h1>
         {body}
     }
 }

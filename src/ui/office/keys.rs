@@ -124,26 +124,26 @@ fn OfficeCreate(refresh: Reload, message: KeysMessage) -> impl IntoView {
     };
     view! {
         <details class="office" data-testid="office-create">
-            <summary>{move || lang.t(Msg::KeysOffice)}</summary>
-            <p class="hint">{move || lang.t(Msg::KeysOfficeHelp)}</p>
+            <summary>{lang.tr(Msg::KeysOffice)}</summary>
+            <p class="hint">{lang.tr(Msg::KeysOfficeHelp)}</p>
             <form on:submit=create novalidate=true>
-                <label for="office-code">{move || lang.t(Msg::KeysOfficeCode)}</label>
+                <label for="office-code">{lang.tr(Msg::KeysOfficeCode)}</label>
                 <input id="office-code" data-testid="office-code" inputmode="decimal" bind:value=code />
-                <label for="office-name">{move || lang.t(Msg::KeysOfficeName)}</label>
+                <label for="office-name">{lang.tr(Msg::KeysOfficeName)}</label>
                 <input id="office-name" data-testid="office-name" maxlength=TextKind::OfficeName.max_chars() bind:value=name />
-                <label for="office-pack">{move || lang.t(Msg::KeysOfficePack)}</label>
+                <label for="office-pack">{lang.tr(Msg::KeysOfficePack)}</label>
                 <select id="office-pack" data-testid="office-pack" on:change:target=move |ev| pack.set(ev.target().value())>
                     {move || packs.loaded().map(|load| load.order.iter().filter_map(|p| load.library.latest(p)).map(|p| view! {
                         <option value=p.id.clone()>{p.regency.clone()}</option>
                     }).collect_view())}
                 </select>
                 <button type="submit" class="btn btn-primary" data-testid="office-make"
-                    disabled=move || packs.loaded().is_none()>{move || lang.t(Msg::KeysOfficeCreate)}</button>
+                    disabled=move || packs.loaded().is_none()>{lang.tr(Msg::KeysOfficeCreate)}</button>
             </form>
-            <h3>{move || lang.t(Msg::KeysRestore)}</h3>
-            <input type="file" data-testid="restore-file" aria-label=move || lang.t(Msg::KeysRestore)
+            <h3>{lang.tr(Msg::KeysRestore)}</h3>
+            <input type="file" data-testid="restore-file" aria-label=lang.tr(Msg::KeysRestore)
                 on:change:target=move |ev| pick_backup(ev.target()) />
-            <label for="restore-pass">{move || lang.t(Msg::KeysPassphrase)}</label>
+            <label for="restore-pass">{lang.tr(Msg::KeysPassphrase)}</label>
             <input id="restore-pass" type="password" data-testid="restore-pass" bind:value=passphrase />
             <button type="button" class="btn" data-testid="restore-do" on:click=restore
                 disabled=move || busy.get() || restore_file.with(Option::is_none)>
@@ -211,17 +211,17 @@ fn OfficePanel(office: Office, message: KeysMessage) -> impl IntoView {
     };
     let fp = office.keys.fingerprint();
     view! {
-        <h3>{move || lang.t(Msg::KeysOffice)}</h3>
+        <h3>{lang.tr(Msg::KeysOffice)}</h3>
         <p data-testid="office-name-shown"><strong>{office.config.name.clone()}</strong> " (" {office.config.id.clone()} ")"</p>
         <p class="fingerprint" data-testid="office-fingerprint">{spoken_fingerprint(&fp)}</p>
-        <button type="button" class="btn" data-testid="office-config" on:click=config>{move || lang.t(Msg::KeysOfficeConfig)}</button>
-        <p><leptos_router::components::A href=crate::ui::use_base().href("devices") attr:class="btn" attr:data-testid="office-devices">{move || lang.t(Msg::NavDevices)}</leptos_router::components::A></p>
+        <button type="button" class="btn" data-testid="office-config" on:click=config>{lang.tr(Msg::KeysOfficeConfig)}</button>
+        <p><leptos_router::components::A href=crate::ui::use_base().href("devices") attr:class="btn" attr:data-testid="office-devices">{lang.tr(Msg::NavDevices)}</leptos_router::components::A></p>
         <form class="backup" on:submit=backup novalidate=true>
-            <h3>{move || lang.t(Msg::KeysBackup)}</h3>
-            <p class="warning" role="note" data-testid="backup-warning">{move || lang.t(Msg::KeysBackupWarning)}</p>
-            <label for="backup-pass">{move || lang.t(Msg::KeysPassphrase)}</label>
+            <h3>{lang.tr(Msg::KeysBackup)}</h3>
+            <p class="warning" role="note" data-testid="backup-warning">{lang.tr(Msg::KeysBackupWarning)}</p>
+            <label for="backup-pass">{lang.tr(Msg::KeysPassphrase)}</label>
             <input id="backup-pass" type="password" autocomplete="new-password" data-testid="backup-pass" bind:value=pass1 />
-            <label for="backup-pass2">{move || lang.t(Msg::KeysPassphraseAgain)}</label>
+            <label for="backup-pass2">{lang.tr(Msg::KeysPassphraseAgain)}</label>
             <input id="backup-pass2" type="password" autocomplete="new-password" data-testid="backup-pass2" bind:value=pass2 />
             <button type="submit" class="btn btn-primary" data-testid="backup-make" disabled=move || busy.get()>
                 {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(Msg::KeysBackupMake) }}

@@ -56,10 +56,10 @@ fn nav() -> AnyView {
     view! {
         <Show when=move || desk.is_office()>
             <A href=base.href("inbox") attr:data-testid="nav-inbox">
-                {move || lang.t(Msg::NavInbox)}
+                {lang.tr(Msg::NavInbox)}
             </A>
             <A href=base.href("dashboard") attr:data-testid="nav-dashboard">
-                {move || lang.t(Msg::NavDashboard)}
+                {lang.tr(Msg::NavDashboard)}
             </A>
         </Show>
     }
@@ -129,12 +129,12 @@ fn Intro() -> impl IntoView {
     let base = use_base();
     view! {
         <section class="card" data-testid="wing-office-intro">
-            <h1>{move || lang.t(Msg::WingOfficeTitle)}</h1>
-            <p>{move || lang.t(Msg::WingOfficeWhat)}</p>
-            <p>{move || lang.t(Msg::WingOfficeVillage)}</p>
-            <a class="btn btn-primary" href=base.app_href("") rel="external" data-testid="wing-back">{move || lang.t(Msg::WingBackToVillage)}</a>
+            <h1>{lang.tr(Msg::WingOfficeTitle)}</h1>
+            <p>{lang.tr(Msg::WingOfficeWhat)}</p>
+            <p>{lang.tr(Msg::WingOfficeVillage)}</p>
+            <a class="btn btn-primary" href=base.app_href("") rel="external" data-testid="wing-back">{lang.tr(Msg::WingBackToVillage)}</a>
         </section>
-        <p class="hint" data-testid="wing-office-setup">{move || lang.t(Msg::WingOfficeSetup)}</p>
+        <p class="hint" data-testid="wing-office-setup">{lang.tr(Msg::WingOfficeSetup)}</p>
         <LanguagePicker />
         <ProfileForm />
         <VaultGate><crate::ui::village::keys::KeysSection /></VaultGate>

@@ -9,11 +9,11 @@ use crate::ui::use_lang;
 pub fn About() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <h1>{move || lang.t(Msg::AboutTitle)}</h1>
-        <p>{move || lang.t(Msg::AboutBody)}</p>
-        <p>{move || lang.t(Msg::AboutOffline)}</p>
+        <h1>{lang.tr(Msg::AboutTitle)}</h1>
+        <p>{lang.tr(Msg::AboutBody)}</p>
+        <p>{lang.tr(Msg::AboutOffline)}</p>
         <p class="muted" data-testid="about-version">
-            {move || lang.t(Msg::AboutVersion)} " " {env!("CARGO_PKG_VERSION")}
+            {lang.tr(Msg::AboutVersion)} " " {env!("CARGO_PKG_VERSION")}
         </p>
     }
 }

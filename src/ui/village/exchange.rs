@@ -111,12 +111,12 @@ fn Made(file: Arc<Exported>) -> impl IntoView {
     };
     view! {
         <div class="made" role="status" data-testid="bundle-made">
-            <p>{move || lang.t(Msg::SendMade)} " " <strong data-testid="bundle-name">{file.name.clone()}</strong>
+            <p>{lang.tr(Msg::SendMade)} " " <strong data-testid="bundle-name">{file.name.clone()}</strong>
                 " \u{2014} " {move || case_count(lang.get(), file.cases as u32)}</p>
             {can_share.then(|| view! {
-                <button type="button" class="btn btn-primary" data-testid="bundle-share" on:click=share>{move || lang.t(Msg::SendShare)}</button>
+                <button type="button" class="btn btn-primary" data-testid="bundle-share" on:click=share>{lang.tr(Msg::SendShare)}</button>
             })}
-            <button type="button" class="btn" data-testid="bundle-download" on:click=download>{move || lang.t(Msg::SendDownload)}</button>
+            <button type="button" class="btn" data-testid="bundle-download" on:click=download>{lang.tr(Msg::SendDownload)}</button>
         </div>
     }
 }
@@ -444,14 +444,14 @@ pub fn Receive() -> impl IntoView {
         }
     };
     view! {
-        <h1>{move || lang.t(Msg::RecvTitle)}</h1>
+        <h1>{lang.tr(Msg::RecvTitle)}</h1>
         <div class=move || if over.get() { "dropzone over" } else { "dropzone" } data-testid="dropzone"
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
             on:drop=drop>
-            <p>{move || lang.t(Msg::RecvHelp)}</p>
+            <p>{lang.tr(Msg::RecvHelp)}</p>
             <label class="btn btn-primary">
-                {move || lang.t(Msg::RecvPick)}
+                {lang.tr(Msg::RecvPick)}
                 <input type="file" class="visually-hidden" data-testid="receive-file"
                     disabled=move || phase.get().is_some()
                     on:change:target=move |ev| pick(ev.target()) />

@@ -123,7 +123,7 @@ pub fn Home() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || lang.t(Msg::HomeTitle)}</h1>
+        <h1>{lang.tr(Msg::HomeTitle)}</h1>
         {move || body().or_else(|| loading_note(storage.get(), lang.get()))}
     }
 }
@@ -388,7 +388,7 @@ fn CaseList() -> impl IntoView {
     view! {
         {attention}
         <div class="field">
-            <label for="list-search">{move || lang.t(Msg::ListSearch)}</label>
+            <label for="list-search">{lang.tr(Msg::ListSearch)}</label>
             <input id="list-search" type="search" data-testid="list-search" autocomplete="off"
                 prop:value=move || typed.get()
                 on:input:target=move |ev| on_search(ev.target().value()) />

@@ -99,7 +99,7 @@ pub fn KeysSection() -> impl IntoView {
 
     view! {
         <section class="card" data-testid="keys-section">
-            <h2>{move || lang.t(Msg::KeysTitle)}</h2>
+            <h2>{lang.tr(Msg::KeysTitle)}</h2>
             {move || match state.get().flatten() {
                 None => None,
                 Some(Err(p)) => Some(view! { <p class="error" role="alert">{storage_problem(lang.get(), &p)}</p> }.into_any()),
@@ -207,7 +207,7 @@ fn DistrictPanel(
         });
     };
     view! {
-        <h3>{move || lang.t(Msg::KeysDistrict)}</h3>
+        <h3>{lang.tr(Msg::KeysDistrict)}</h3>
         {match &district {
             Some(d) => view! {
                 <p data-testid="district-name"><strong>{d.name.clone()}</strong> " (" {d.id.clone()} ")"</p>
@@ -217,7 +217,7 @@ fn DistrictPanel(
             None => view! { <p data-testid="district-none">{lang.t(Msg::KeysNoDistrict)}</p> }.into_any(),
         }}
         <label class="btn">
-            {move || lang.t(Msg::KeysImportDistrict)}
+            {lang.tr(Msg::KeysImportDistrict)}
             <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="district-file"
                 on:change:target=move |ev| pick(ev.target()) />
         </label>

@@ -81,8 +81,8 @@ fn OfficeDevice() -> impl IntoView {
     Effect::new(move || crate::store::platform::replace_location(&target));
     view! {
         <section class="card" data-testid="wing-office-device">
-            <p>{move || lang.t(Msg::WingOfficeDevice)}</p>
-            <a class="btn btn-primary" href=href rel="external" data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
+            <p>{lang.tr(Msg::WingOfficeDevice)}</p>
+            <a class="btn btn-primary" href=href rel="external" data-testid="wing-open-office">{lang.tr(Msg::WingOpenOffice)}</a>
         </section>
     }
 }

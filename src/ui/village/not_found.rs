@@ -12,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
     let base = use_base();
     view! {
         <section data-testid="not-found">
-            <h1>{move || lang.t(Msg::NotFoundTitle)}</h1>
-            <p>{move || lang.t(Msg::NotFoundBody)}</p>
-            <A href=base.href("") attr:class="btn btn-primary">{move || lang.t(Msg::NotFoundBack)}</A>
+            <h1>{lang.tr(Msg::NotFoundTitle)}</h1>
+            <p>{lang.tr(Msg::NotFoundBody)}</p>
+            <A href=base.href("") attr:class="btn btn-primary">{lang.tr(Msg::NotFoundBack)}</A>
         </section>
     }
 }

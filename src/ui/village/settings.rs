@@ -44,7 +44,7 @@ pub(crate) fn LanguagePicker() -> impl IntoView {
     let lang = use_lang();
     view! {
         <fieldset class="card">
-            <legend>{move || lang.t(Msg::SettingsLanguage)}</legend>
+            <legend>{lang.tr(Msg::SettingsLanguage)}</legend>
             <div class="choice-row">
                 {Lang::ALL
                     .into_iter()
@@ -146,17 +146,17 @@ pub(crate) fn ProfileForm() -> impl IntoView {
 
     view! {
         <form class="card" on:submit=on_submit novalidate=true>
-            <h2>{move || lang.t(Msg::SettingsProfile)}</h2>
-            <label for="device-name">{move || lang.t(Msg::SettingsDeviceName)}</label>
+            <h2>{lang.tr(Msg::SettingsProfile)}</h2>
+            <label for="device-name">{lang.tr(Msg::SettingsDeviceName)}</label>
             <input id="device-name" data-testid="device-name" autocomplete="off" maxlength=TextKind::OfficerName.max_chars()
                 aria-describedby="device-name-hint" bind:value=device />
-            <p id="device-name-hint" class="hint">{move || lang.t(Msg::SettingsDeviceNameHint)}</p>
-            <label for="officer-name">{move || lang.t(Msg::SettingsOfficerName)}</label>
+            <p id="device-name-hint" class="hint">{lang.tr(Msg::SettingsDeviceNameHint)}</p>
+            <label for="officer-name">{lang.tr(Msg::SettingsOfficerName)}</label>
             <input id="officer-name" data-testid="officer-name" autocomplete="name" maxlength=TextKind::OfficerName.max_chars() bind:value=officer />
-            <label for="village-code">{move || lang.t(Msg::SettingsVillageCode)}</label>
+            <label for="village-code">{lang.tr(Msg::SettingsVillageCode)}</label>
             <input id="village-code" data-testid="village-code" inputmode="numeric" autocomplete="off"
                 aria-describedby="village-code-hint" bind:value=village />
-            <p id="village-code-hint" class="hint">{move || lang.t(Msg::SettingsVillageCodeHint)}</p>
+            <p id="village-code-hint" class="hint">{lang.tr(Msg::SettingsVillageCodeHint)}</p>
             <button type="submit" class="btn btn-primary" data-testid="profile-save"
                 disabled=move || pending.get() || !storage.is_ready()>
                 {move || if pending.get() { lang.t(Msg::SettingsSaving) } else { lang.t(Msg::SettingsSave) }}
@@ -178,7 +178,7 @@ fn StorageSection() -> impl IntoView {
 
     view! {
         <section class="card" data-testid="storage-status">
-            <h2>{move || lang.t(Msg::SettingsStorage)}</h2>
+            <h2>{lang.tr(Msg::SettingsStorage)}</h2>
             <p>{move || match storage.get() {
                 DbState::Ready => lang.t(Msg::SettingsStorageReady).to_string(),
                 DbState::Failed(p) => storage_problem(lang.get(), &p).to_string(),
@@ -218,9 +218,9 @@ fn OfficeWorkspaceLink() -> impl IntoView {
     let href = crate::ui::use_base().office_href("");
     view! {
         <section class="card" data-testid="wing-office-link" aria-labelledby="wing-office-title">
-            <h2 id="wing-office-title">{move || lang.t(Msg::WingSettingsTitle)}</h2>
-            <p class="hint">{move || lang.t(Msg::WingSettingsText)}</p>
-            <a class="btn" href=href rel="external" data-testid="wing-open-office">{move || lang.t(Msg::WingOpenOffice)}</a>
+            <h2 id="wing-office-title">{lang.tr(Msg::WingSettingsTitle)}</h2>
+            <p class="hint">{lang.tr(Msg::WingSettingsText)}</p>
+            <a class="btn" href=href rel="external" data-testid="wing-open-office">{lang.tr(Msg::WingOpenOffice)}</a>
         </section>
     }
 }
@@ -231,7 +231,7 @@ pub fn Settings() -> impl IntoView {
     let desk = crate::ui::use_desk();
     let office = use_context::<OfficeSettings>();
     view! {
-        <h1>{move || lang.t(Msg::SettingsTitle)}</h1>
+        <h1>{lang.tr(Msg::SettingsTitle)}</h1>
         <LanguagePicker />
         <ProfileForm />
         <crate::ui::components::VaultGate><super::keys::KeysSection /></crate::ui::components::VaultGate>

@@ -29,7 +29,7 @@ pub fn RegencySelect(
         })
         .collect_view();
     view! {
-        <label for=id>{move || lang.t(Msg::ProceduresRegency)}</label>
+        <label for=id>{lang.tr(Msg::ProceduresRegency)}</label>
         <select id=id data-testid=id on:change:target=move |ev| {
             let picked = ev.target().value();
             prefs::set_pack(&picked);

@@ -28,11 +28,11 @@ pub fn StorageBanner() -> impl IntoView {
         DbState::Ready if wiped.get() => Some(
             view! {
                 <div class="banner banner-error" role="alert" data-testid="storage-wiped">
-                    <h2>{move || lang.t(Msg::WipedTitle)}</h2>
-                    <p>{move || lang.t(Msg::WipedBody)}</p>
-                    <p>{move || lang.t(Msg::WipedNext)}</p>
+                    <h2>{lang.tr(Msg::WipedTitle)}</h2>
+                    <p>{lang.tr(Msg::WipedBody)}</p>
+                    <p>{lang.tr(Msg::WipedNext)}</p>
                     <button type="button" class="btn btn-primary" data-testid="storage-wiped-ok" on:click=dismiss>
-                        {move || lang.t(Msg::WipedOk)}
+                        {lang.tr(Msg::WipedOk)}
                     </button>
                 </div>
             }
@@ -42,7 +42,7 @@ pub fn StorageBanner() -> impl IntoView {
         DbState::Waiting => Some(
             view! {
                 <div class="banner banner-info" role="status" data-testid="storage-waiting">
-                    <p>{move || lang.t(Msg::StorageWaiting)}</p>
+                    <p>{lang.tr(Msg::StorageWaiting)}</p>
                 </div>
             }
             .into_any(),
@@ -53,12 +53,12 @@ pub fn StorageBanner() -> impl IntoView {
             Some(
                 view! {
                     <div class="banner banner-error" role="alert" data-testid="storage-problem">
-                        <h2>{move || lang.t(Msg::StorageTitle)}</h2>
+                        <h2>{lang.tr(Msg::StorageTitle)}</h2>
                         <p>{move || storage_problem(lang.get(), &words)}</p>
-                        <p>{move || lang.t(Msg::StorageSafe)}</p>
+                        <p>{lang.tr(Msg::StorageSafe)}</p>
                         <Show when=move || retry>
                             <button class="btn btn-primary" on:click=move |_| platform::reload()>
-                                {move || lang.t(Msg::StorageReload)}
+                                {lang.tr(Msg::StorageReload)}
                             </button>
                         </Show>
                     </div>

@@ -18,14 +18,14 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || waiting.get() && !dismissed.get()>
             <div class="banner banner-info" role="status" data-testid="update-banner">
-                <p>{move || lang.t(Msg::UpdateAvailable)}</p>
+                <p>{lang.tr(Msg::UpdateAvailable)}</p>
                 <div class="banner-actions">
                     <button class="btn btn-primary" data-testid="update-reload"
                         on:click=move |_| platform::apply_update()>
-                        {move || lang.t(Msg::UpdateReload)}
+                        {lang.tr(Msg::UpdateReload)}
                     </button>
                     <button class="btn" on:click=move |_| set_dismissed.set(true)>
-                        {move || lang.t(Msg::UpdateLater)}
+                        {lang.tr(Msg::UpdateLater)}
                     </button>
                 </div>
             </div>

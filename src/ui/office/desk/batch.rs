@@ -167,9 +167,9 @@ pub(super) fn BatchStep(
     };
     view! {
         <form class="card batch" data-testid="batch" on:submit=submit novalidate=true>
-            <h3>{move || lang.t(Msg::BatchTitle)}</h3>
-            <p class="hint">{move || lang.t(Msg::BatchHint)}</p>
-            <label for="batch-pin">{move || lang.t(Msg::BatchPin)}</label>
+            <h3>{lang.tr(Msg::BatchTitle)}</h3>
+            <p class="hint">{lang.tr(Msg::BatchHint)}</p>
+            <label for="batch-pin">{lang.tr(Msg::BatchPin)}</label>
             <input id="batch-pin" data-testid="batch-pin" type="password" inputmode="numeric" autocomplete="off"
                 prop:value=move || pin.get() on:input:target=move |ev| pin.set(ev.target().value()) />
             <button type="submit" class="btn btn-primary" data-testid="batch-go"

@@ -211,7 +211,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
             Some(Ok(all)) => {
                 let mut years: Vec<i32> = all.iter().map(|e| e.year).collect();
                 years.push(this_year);
-                years.sort_unstable_by(|a, b| b.cmp(a));
+                crate::domain::order::sort_by(&mut years, |a, b| b.cmp(a));
                 years.dedup();
                 let year = chosen.get().unwrap_or(this_year);
                 // A case's letter, or a decree's attachment list.
@@ -276,9 +276,9 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="register-title">
-            <h2 id="register-title">{move || lang.t(Msg::RegisterTitle)}</h2>
-            <p class="hint">{move || lang.t(Msg::RegisterHint)}</p>
-            <p><A href=use_base().href("periksa") attr:data-testid="check-open">{move || lang.t(Msg::CheckLink)}</A></p>
+            <h2 id="register-title">{lang.tr(Msg::RegisterTitle)}</h2>
+            <p class="hint">{lang.tr(Msg::RegisterHint)}</p>
+            <p><A href=use_base().href("periksa") attr:data-testid="check-open">{lang.tr(Msg::CheckLink)}</A></p>
             {body}
         </section>
     }

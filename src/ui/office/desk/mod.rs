@@ -81,8 +81,8 @@ fn SignIn() -> impl IntoView {
     };
     view! {
         <form class="card" data-testid="sign-in" on:submit=submit novalidate=true>
-            <h2>{move || lang.t(Msg::SignInTitle)}</h2>
-            <label for="sign-in-who">{move || lang.t(Msg::SignInWho)}</label>
+            <h2>{lang.tr(Msg::SignInTitle)}</h2>
+            <label for="sign-in-who">{lang.tr(Msg::SignInWho)}</label>
             <select id="sign-in-who" data-testid="sign-in-who" on:change:target=move |ev| who.set(ev.target().value())>
                 {move || desk.staff.get().into_iter().map(|m| view! {
                     <option value=m.id.clone()>{m.name.clone()}</option>
@@ -95,7 +95,7 @@ fn SignIn() -> impl IntoView {
                 Some(left) => Some(view! { <p class="error" role="alert" data-testid="sign-in-wait">{lang.t(Msg::PinWaitFor)} " " {span(lang.get(), left)} "."</p> }.into_any()),
                 None => wrong.get().then(|| view! { <p class="error" role="alert" data-testid="sign-in-wrong">{lang.t(Msg::SignInWrongPin)}</p> }.into_any()),
             }}
-            <button type="submit" class="btn btn-primary" data-testid="sign-in-go">{move || lang.t(Msg::SignIn)}</button>
+            <button type="submit" class="btn btn-primary" data-testid="sign-in-go">{lang.tr(Msg::SignIn)}</button>
         </form>
     }
 }
@@ -285,7 +285,7 @@ pub fn Inbox() -> impl IntoView {
         })
     };
     view! {
-        <h1>{move || lang.t(Msg::NavInbox)}</h1>
+        <h1>{lang.tr(Msg::NavInbox)}</h1>
         {body}
         {lists}
     }

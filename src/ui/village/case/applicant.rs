@@ -205,9 +205,9 @@ pub(super) fn ApplicantForm(
                 <select id=id.clone() data-testid=id.clone() aria-describedby=problem_id.clone()
                     prop:value=move || value.get()
                     on:change:target=move |ev| { value.set(ev.target().value()); save(); }>
-                    <option value="">{move || lang.t(Msg::FieldSexUnset)}</option>
-                    <option value="male">{move || lang.t(Msg::FieldSexMale)}</option>
-                    <option value="female">{move || lang.t(Msg::FieldSexFemale)}</option>
+                    <option value="">{lang.tr(Msg::FieldSexUnset)}</option>
+                    <option value="male">{lang.tr(Msg::FieldSexMale)}</option>
+                    <option value="female">{lang.tr(Msg::FieldSexFemale)}</option>
                 </select>
             }
             .into_any(),
@@ -249,11 +249,11 @@ pub(super) fn ApplicantForm(
 
     view! {
         <details class="card" open=open data-testid="applicant">
-            <summary><h2>{move || lang.t(Msg::CaseApplicant)}</h2></summary>
-            <p class="muted">{move || lang.t(Msg::CaseApplicantHint)}</p>
+            <summary><h2>{lang.tr(Msg::CaseApplicant)}</h2></summary>
+            <p class="muted">{lang.tr(Msg::CaseApplicantHint)}</p>
             {(!rec.may_record()).then(|| view! { <p class="notice" role="note" data-testid="record-sign-in">{lang.t(Msg::OfficeSignIn)}</p> })}
             <fieldset class="form-grid plain" disabled=!rec.may_record()>
-                <legend class="visually-hidden">{move || lang.t(Msg::CaseApplicantHint)}</legend>
+                <legend class="visually-hidden">{lang.tr(Msg::CaseApplicantHint)}</legend>
                 {Field::ALL.into_iter().map(field).collect_view()}
             </fieldset>
         </details>

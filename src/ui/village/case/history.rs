@@ -312,7 +312,7 @@ pub(super) fn Timeline(rec: Recorder, case: Memo<Option<Case>>) -> impl IntoView
     view! {
         <details class="card" data-testid="timeline"
             on:toggle:target=move |ev| open.set(ev.target().open())>
-            <summary><h2>{move || lang.t(Msg::CaseTimeline)} " (" {count} ")"</h2></summary>
+            <summary><h2>{lang.tr(Msg::CaseTimeline)} " (" {count} ")"</h2></summary>
             <ol class="timeline">{items}</ol>
         </details>
     }

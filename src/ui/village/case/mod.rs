@@ -352,7 +352,7 @@ pub fn CasePage() -> impl IntoView {
     });
 
     view! {
-        <p><A href=base.href("") attr:class="back-link">{move || lang.t(Msg::CaseBackToList)}</A></p>
+        <p><A href=base.href("") attr:class="back-link">{lang.tr(Msg::CaseBackToList)}</A></p>
         {move || {
             let l = lang.get();
             packs.with(storage.get(), l, move |load| match loaded.get().flatten() {
