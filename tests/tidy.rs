@@ -251,8 +251,8 @@ fn wings_import_one_way() {
     // `common` serves both wings and names neither; the village app never
     // names the office workspace, so none of its code is linked in.
     for (dir, names) in [
-        ("src/ui/common", &["village::", "office::"][..]),
-        ("src/ui/village", &["office::"][..]),
+        ("src/ui/common", &["village::", "office::", "OfficeMsg"][..]),
+        ("src/ui/village", &["office::", "OfficeMsg"][..]),
     ] {
         for name in names {
             let found = lines_naming(dir, name);
@@ -269,6 +269,48 @@ fn wings_import_one_way() {
     assert!(village.contains("pandu::ui::village::start()"));
     let office = fs::read_to_string(root.join("src/bin/kantor.rs")).unwrap();
     assert!(office.contains("pandu::ui::office::start()"));
+}
+
+#[test]
+fn shared_texts_are_used_outside_the_office() {
+    // `Msg` is linked into both wings; a text only the office shows
+    // belongs in `OfficeMsg`, so the village app does not carry it, and a
+    // text nobody shows is removed.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let table = fs::read_to_string(root.join("src/i18n/messages.rs")).unwrap();
+    let keys: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("    ")?.split_once(" =>"))
+        .map(|(key, _)| key)
+        .filter(|k| k.chars().all(|c| c.is_ascii_alphanumeric()))
+        .collect();
+    assert!(keys.len() > 300, "the table was not read: {} keys", keys.len());
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let code: String = files
+        .iter()
+        .filter(|f| {
+            let f = f.to_string_lossy();
+            !f.contains("src/ui/office/") && !f.ends_with("i18n/messages.rs") && !f.ends_with("tests.rs")
+        })
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect();
+    let office_only: Vec<&str> = keys
+        .iter()
+        .copied()
+        .filter(|k| {
+            let name = format!("Msg::{k}");
+            !code.match_indices(&name).any(|(at, _)| {
+                let after = code[at + name.len()..].chars().next();
+                let before = code[..at].chars().next_back();
+                !after.is_some_and(|c| c.is_ascii_alphanumeric()) && before != Some('e')
+            })
+        })
+        .collect();
+    assert!(
+        office_only.is_empty(),
+        "shown only by the office or by nobody (move them to OfficeMsg or remove them): {office_only:?}"
+    );
 }
 
 /// The routes a wing's `routes()` lists (`path!("...")`), with each

@@ -1,24 +1,11 @@
-//! The fixed interface texts, both languages on one line each.
+//! The fixed interface texts both wings show, both languages on one line
+//! each. Texts only the office workspace shows are in `office_messages`,
+//! so the village app's wasm does not carry them.
 
-use super::Lang;
-
-macro_rules! messages {
-    ($($key:ident => $id:literal, $en:literal;)*) => {
-        /// A fixed piece of interface text.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg { $($key),* }
-
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
-
-            fn texts(self) -> (&'static str, &'static str) {
-                match self { $(Msg::$key => ($id, $en)),* }
-            }
-        }
-    };
-}
+use super::{Lang, Words};
 
 messages! {
+    Msg;
     SkipToContent => "Lewati ke isi", "Skip to content";
     NavMain => "Menu utama", "Main menu";
     NavHome => "Beranda", "Home";
@@ -89,7 +76,6 @@ messages! {
     ProcedureSteps => "Daftar langkah", "List of steps";
     ProcedureBack => "Semua prosedur", "All procedures";
     ProcedureStart => "Mulai", "Start";
-    ProcedureDocuments => "Dokumen", "Documents";
     ProcedureOutput => "Hasil", "Output";
     SideVillage => "desa/kelurahan", "village";
     SideDistrict => "dinas", "district";
@@ -99,11 +85,6 @@ messages! {
     NotFoundBack => "Kembali ke Beranda", "Back to Home";
     WingOfficeDevice => "Perangkat ini adalah kantor Dinas Sosial: pekerjaannya ada di ruang kerja kantor.", "This device is the district office: its work is in the office workspace.";
     WingOpenOffice => "Buka ruang kerja kantor", "Open the office workspace";
-    WingOfficeTitle => "Ruang kerja kantor Dinas Sosial", "District office workspace";
-    WingOfficeWhat => "Ini bagian Pandu untuk Dinas Sosial di laptop kantor: kotak masuk, daftar, surat dan dasbor. Perangkat ini belum diatur sebagai kantor.", "This is the part of Pandu for the district social-welfare office, on the office laptop: the inbox, lists, letters and dashboard. This device is not set up as the office.";
-    WingOfficeVillage => "Petugas desa atau kelurahan tidak memerlukannya: semua pekerjaan desa ada di Pandu.", "Village and kelurahan officers do not need it: all village work is in Pandu.";
-    WingBackToVillage => "Kembali ke Pandu", "Back to Pandu";
-    WingOfficeSetup => "Laptop Dinas Sosial? Isi profil perangkat, buat PIN Pandu, lalu buka \"Mode kantor Dinas Sosial\" di bawah ini.", "The district office laptop? Fill in the device profile, set Pandu's PIN, then open \"District office mode\" below.";
     WingSettingsTitle => "Dinas Sosial", "District office";
     WingSettingsText => "Laptop kantor Dinas Sosial bekerja di ruang kerja kantor, yang dimuat terpisah. HP petugas desa tidak memerlukannya.", "The district office laptop works in the office workspace, which loads separately. Village officers' phones do not need it.";
 
@@ -238,8 +219,6 @@ messages! {
     DocMarkPresent => "Ada (tanpa foto)", "Present (no photo)";
     DocMarkMissing => "Tidak ada", "Missing";
     DocPhotoSaving => "Memproses foto…", "Processing the photo…";
-    DocNeedsCheck => "Cek semua dokumen dulu: foto, atau tandai ada / tidak ada.",
-        "Check every document first: a photo, or mark it present / missing.";
     PhotoNotImage => "Berkas ini bukan foto. Pilih foto (JPG/PNG) dari kamera atau galeri.",
         "This file is not a photo. Choose a photo (JPG/PNG) from the camera or gallery.";
     PhotoTooLarge => "Foto terlalu besar (maks. 20 MB). Ambil ulang dengan kamera HP.",
@@ -296,8 +275,6 @@ messages! {
     StillMissing => "masih kurang", "still missing";
     NavSend => "Kirim", "Send";
     NavReceive => "Terima", "Receive";
-    NavDevices => "Perangkat desa", "Village devices";
-
     KeysTitle => "Kunci dan Dinas Sosial", "Keys and the district office";
     KeysThisDevice => "Sidik jari perangkat ini", "This device's fingerprint";
     KeysReadAloud => "Bacakan angka ini lewat telepon untuk mencocokkan.", "Read these numbers aloud by phone to compare them.";
@@ -311,24 +288,6 @@ messages! {
     KeysCompare => "Cocokkan sidik jari ini dengan Dinas lewat telepon sebelum memercayainya:", "Compare this fingerprint with the district office by phone before trusting it:";
     KeysTrust => "Cocok, percayai", "It matches, trust it";
     Cancel => "Batal", "Cancel";
-    KeysOffice => "Mode kantor Dinas Sosial", "District office mode";
-    KeysOfficeHelp => "Hanya untuk laptop Dinas Sosial: perangkat ini akan menerima paket dari desa.", "Only for the district office's laptop: this device will receive bundles from villages.";
-    KeysOfficeCode => "Kode kabupaten/kota (PP.KK)", "Regency/city code (PP.KK)";
-    KeysOfficeName => "Nama kantor", "Office name";
-    KeysOfficePack => "Prosedur yang dipakai", "Procedures used";
-    KeysOfficeCreate => "Jadikan kantor Dinas", "Make this the district office";
-    KeysOfficeBadCode => "Kode harus dua angka, titik, dua angka (contoh 33.13).", "The code must be two digits, a dot, two digits (e.g. 33.13).";
-    KeysOfficeConfig => "Unduh konfigurasi untuk desa", "Download the configuration for villages";
-    KeysBackup => "Cadangkan kunci Dinas", "Back up the office keys";
-    KeysBackupWarning => "PENTING: tanpa cadangan ini, jika laptop rusak atau hilang, SEMUA paket dari desa tidak bisa dibuka lagi. Simpan file cadangan di flashdisk terpisah dan catat kata sandinya di tempat aman.",
-        "IMPORTANT: without this backup, if the laptop breaks or is lost, NO bundle from the villages can be opened again. Keep the backup file on a separate USB stick and write the passphrase down somewhere safe.";
-    KeysPassphrase => "Kata sandi (paling sedikit 12 huruf)", "Passphrase (at least 12 characters)";
-    KeysPassphraseAgain => "Ulangi kata sandi", "Repeat the passphrase";
-    KeysPassphraseMismatch => "Kedua kata sandi tidak sama.", "The two passphrases differ.";
-    KeysBackupMake => "Buat file cadangan", "Make the backup file";
-    KeysRestore => "Pulihkan kunci Dinas dari cadangan", "Restore the office keys from a backup";
-    KeysRestoreDo => "Pulihkan", "Restore";
-    KeysRestored => "Kunci Dinas dipulihkan.", "The office keys were restored.";
     KeysWorking => "Sedang diproses…", "Working…";
     KeysNeedProfile => "Isi dulu profil perangkat (nama perangkat dan petugas).", "Fill in the device profile (device and officer names) first.";
 
@@ -342,12 +301,10 @@ messages! {
     SendAnswersTitle => "Kirim jawaban ke desa", "Send answers to villages";
     SendAnswersNone => "Belum ada jawaban baru untuk perangkat desa.", "No new answers for village devices.";
     SendAnswersMake => "Buat paket jawaban", "Make the answer bundle";
-    SendSelectAll => "Pilih semua", "Select all";
 
     RecvTitle => "Terima paket", "Receive a bundle";
     RecvHelp => "Pilih file .pandu dari WhatsApp, email atau flashdisk, atau seret ke sini.", "Pick a .pandu file from WhatsApp, email or a USB stick, or drop it here.";
     RecvPick => "Pilih file paket", "Pick a bundle file";
-    RecvDrop => "Seret file ke sini", "Drop the file here";
     RecvOpening => "Membuka dan memeriksa tanda tangan…", "Opening and checking the signature…";
     RecvChecking => "Memeriksa pengirim dan urutan…", "Checking the sender and sequence…";
     RecvMerging => "Menggabungkan kasus…", "Merging cases…";
@@ -362,27 +319,11 @@ messages! {
     RecvRefused => "Paket ditolak", "Bundle refused";
     RecvQuarantined => "Perangkat pengirim belum terdaftar. Paket disimpan terpisah dan belum dibuka ke daftar kasus.", "The sending device is not enrolled. The bundle is kept aside and not added to the case list.";
     RecvQuarantineAction => "Telepon petugas desa, minta ia membacakan sidik jari perangkatnya, lalu setujui di halaman Perangkat desa.", "Phone the village officer, have them read their device's fingerprint aloud, then approve it on the Village devices page.";
-    RecvPhotos => "foto", "photos";
 
-    DevTitle => "Perangkat desa", "Village devices";
-    DevHelp => "Perangkat yang boleh mengirim paket ke Dinas. Setujui hanya setelah sidik jari dibacakan lewat telepon dan cocok.", "Devices allowed to send bundles to the office. Approve only after the fingerprint was read aloud by phone and matches.";
-    DevAddCard => "Tambah dari kartu perangkat", "Add from a device card";
-    DevNone => "Belum ada perangkat.", "No devices yet.";
-    DevEnrolled => "Terdaftar", "Enrolled";
-    DevPending => "Menunggu persetujuan", "Waiting for approval";
-    DevRevoked => "Dicabut", "Revoked";
-    DevForged => "Catatan perangkat ini tidak dibuat oleh Pandu di perangkat ini (mungkin ditulis halaman lain di situs yang sama). Tidak dipercaya sampai disetujui lagi setelah sidik jarinya dicocokkan lewat telepon.", "This device record was not made by Pandu on this device (perhaps written by another page of the same website). It is not trusted until approved again after its fingerprint is compared by phone.";
-    DevOlderApp => "versi lama: minta petugas memperbarui Pandu saat ada sinyal (Pengaturan), agar jawaban kantor terbaca semua.", "an older version: ask the officer to update Pandu when there is signal (Settings), so every office answer can be read.";
-    DevApprove => "Sidik jari cocok, setujui", "Fingerprint matches, approve";
-    DevRevoke => "Cabut", "Revoke";
-    DevWaiting => "paket menunggu", "bundles waiting";
     DevLastBundle => "Paket terakhir no.", "Last bundle no.";
 
     AnswerTitle => "Jawaban Dinas", "District's answer";
-    AnswerRecord => "Catat jawaban", "Record the answer";
-    AnswerReason => "Alasan", "Reason";
     AnswerMissing => "Dokumen yang kurang", "Missing documents";
-    AnswerNeedReason => "Tulis alasannya.", "Write the reason.";
     ExUnknownProcedure => "Paket berisi kasus dengan prosedur", "The bundle holds a case under the procedure";
     ExVersion => "versi", "version";
     ExUnknownProcedureFix => "Perangkat ini belum memuat versi itu, jadi lajurnya tidak bisa diperiksa. Tidak ada yang diimpor. Buka halaman Prosedur saat ada sinyal, lalu impor lagi.", "This device does not hold that version, so its lanes cannot be checked. Nothing was imported. Open the Procedures page while online, then import again.";
@@ -398,7 +339,6 @@ messages! {
     NewCaseTrusted => "prosedur Dinas Sosial yang dipercaya perangkat ini", "the procedures of the district office this device trusts";
     PinWait => "Terlalu banyak PIN salah berturut-turut. Tunggu sebentar, lalu coba lagi.", "Too many wrong PINs in a row. Wait a moment, then try again.";
     PinWaitFor => "Terlalu banyak PIN salah berturut-turut. Coba lagi dalam", "Too many wrong PINs in a row. Try again in";
-    AnswerChoose => "Pilih jawabannya dulu.", "Choose the answer first.";
     AnswerSignIn => "Masuk sebagai staf di Kotak masuk untuk mencatat jawaban Dinas.", "Sign in as a staff member in the Inbox to record the district's answer.";
     AnswerByRoles => "Jawaban Dinas dicatat oleh", "The district's answer is recorded by";
     AnswerNotYet => "Jawaban Dinas bisa dicatat setelah kasus sampai di langkah", "The district's answer can be recorded once the case reaches the step";
@@ -438,70 +378,12 @@ messages! {
     RfHiddenText => "berisi karakter tersembunyi yang membalik atau mengubah arah tulisan", "it holds hidden characters that reverse or change the text direction";
     WarnGap => "Ada paket dari perangkat ini yang belum diterima: nomor", "Bundles from this device never arrived: numbers";
     WarnChainBroken => "Paket ini tidak menyambung ke paket terakhir dari perangkat ini (perangkat direset?).", "This bundle does not follow the last one from this device (was the device reset?).";
-    NavInbox => "Kotak masuk", "Inbox";
-    NavDashboard => "Dasbor", "Dashboard";
-    DashboardNotOffice => "Dasbor dipakai di laptop Dinas Sosial (mode kantor, di Pengaturan).", "The dashboard is for the district office's laptop (district office mode, in Settings).";
-    DashboardCounting => "Menghitung kasus\u{2026}", "Counting cases\u{2026}";
-    DashboardTotal => "Semua kasus di perangkat ini", "All cases on this device";
-    WindowsTitle => "Jadwal bulan ini", "This cycle's windows";
-    WindowsHint => "Langkah yang hanya dikerjakan pada tanggal tertentu setiap bulan. \"Akan terlewat\": bila setiap langkah sebelumnya memakai waktu bakunya, kasus tiba sesudah jadwal ditutup.", "Steps worked only on given days of each month. \"Will miss it\": if each step before takes its time standard, the case arrives after the window closes.";
-    WindowsNone => "Prosedur kabupaten ini tidak punya jadwal bulanan.", "This regency's procedures have no monthly windows.";
-    WindowCutoff => "Batas", "Cut-off";
-    WindowEffective => "berlaku mulai", "effective from";
-    WindowOpensIn => "Belum dibuka; dibuka dalam", "Not open yet; opens in";
-    WindowClosesIn => "Dibuka; ditutup dalam", "Open; closes in";
-    WindowWaiting => "menunggu di langkah ini untuk jadwal di atas", "waiting at this step for the window above";
-    WindowMissed => "sudah lewat jadwalnya", "missed their window";
-    WindowComing => "masih di langkah sebelumnya, sempat", "on the way, in time";
-    WindowAtRisk => "akan terlewat", "will miss it";
-    ChartsTitle => "Grafik", "Charts";
-    ChartNoData => "Belum ada kasus.", "No cases yet.";
-    ChartNoVillage => "(desa belum diisi)", "(village not filled in)";
-    ChartOtherVillages => "Desa lain", "Other villages";
-    ChartByVillage => "Kasus per desa dan status", "Cases per village and status";
-    ChartByProcedure => "Kasus per prosedur dan status", "Cases per procedure and status";
-    ChartByLane => "Kasus menunggu per pelaksana", "Cases waiting per lane";
-    ChartOnTime => "Tepat waktu", "On time";
-    ChartLate => "Terlambat", "Late";
-    ChartBySteps => "Kepatuhan waktu baku per langkah", "Time standard kept per step";
-    ChartUnitCases => "jumlah kasus", "number of cases";
-    ChartUnitSteps => "jumlah kasus yang melewati atau berada di langkah itu", "cases that passed or stand at the step";
-    ChartDoneOnTime => "Selesai tepat waktu", "Done on time";
-    ChartDoneOver => "Selesai lewat waktu", "Done late";
-    ChartOpen => "Sedang dikerjakan", "In progress";
-    ChartOpenLate => "Sedang dikerjakan, terlambat", "In progress, late";
-    DupsTitle => "Kasus ganda", "Duplicate cases";
-    DupDiffers => "berbeda", "differs";
-    DupsNone => "Tidak ada NIK yang dikirim oleh dua desa.", "No NIK was sent by two villages.";
-    DupsHint => "Satu NIK dikirim oleh lebih dari satu desa. Bandingkan, lalu pertahankan satu kasus.", "One NIK was sent by more than one village. Compare them, then keep one case.";
-    DupKeepThis => "Pertahankan kasus ini", "Keep this case";
-    DupCompare => "Bandingkan berdampingan", "Compare side by side";
-    DupDecide => "Keputusan", "Decision";
-    DupMerge => "Gabungkan yang lain ke kasus yang dipertahankan", "Merge the others into the kept case";
-    DupMergeHint => "Data dan foto dokumen yang hanya ada di kasus lain disalin ke kasus yang dipertahankan; riwayat keduanya tetap utuh.", "Data and document photos only the other cases have are copied into the kept case; both histories stay whole.";
-    DupReason => "Alasan pengembalian ke desa", "Reason for returning to the village";
-    DupReturn => "Kembalikan yang lain ke desanya", "Return the others to their villages";
-    DupNeedReason => "Tuliskan alasan pengembalian untuk desa.", "Write the reason for the village.";
-    DupOtherPerson => "Kasus-kasus ini bukan NIK yang sama; tidak ada yang diubah.", "These cases do not share the NIK; nothing was changed.";
-    DupAlreadyMerged => "Kasus ini sudah digabung; tidak ada yang diubah.", "This case was already merged; nothing was changed.";
-    DupMerged => "Kasus digabung. Desa menerima kabarnya pada kiriman jawaban berikutnya.", "Cases merged. The villages hear it with the next answers sent.";
-    DupReturned => "Kasus lain dikembalikan ke desanya dengan alasan tersebut.", "The other cases were returned to their villages with the reason.";
-    StaffTitle => "Staf kantor", "Office staff";
-    StaffHint => "Setiap orang yang memakai laptop ini bekerja di satu peran dengan PIN-nya sendiri. Tanpa staf, siapa pun di laptop ini dapat mengerjakan setiap langkah.", "Everyone who uses this laptop works in one role with their own PIN. Without staff, anyone at this laptop may do every step.";
-    StaffName => "Nama", "Name";
-    StaffRole => "Peran", "Role";
-    StaffPin => "PIN (4-8 angka)", "PIN (4-8 digits)";
-    StaffPinAgain => "Ulangi PIN", "PIN again";
-    StaffAdd => "Tambah staf", "Add staff member";
-    StaffRemove => "Hapus", "Remove";
-    StaffAdded => "Staf ditambahkan.", "Staff member added.";
     StaffNameMissing => "Nama wajib diisi.", "The name is required.";
     StaffNameTooLong => "Nama terlalu panjang (paling banyak 60 huruf).", "The name is too long (60 characters at most).";
     StaffNameTaken => "Nama ini sudah dipakai staf lain di laptop ini.", "Another staff member on this laptop has this name.";
     StaffRoleUnknown => "Pilih peran dari paket prosedur kantor.", "Choose a role from the office's procedure pack.";
     StaffPinMalformed => "PIN harus 4 sampai 8 angka.", "The PIN must be 4 to 8 digits.";
     StaffPinMismatch => "Kedua PIN tidak sama.", "The two PINs differ.";
-    StaffNoWork => "belum ada langkah di peran ini", "no step in this role yet";
     StaffFirstNotHead => "Staf pertama harus memegang peran kepala kantor (lihat petunjuk di atas).", "The first staff member must hold the office head's role (see the note above).";
     StaffNoHead => "Belum ada kepala kantor di daftar staf: tambahkan dulu sebelum menghapus staf.", "No office head is on the staff yet: add one before removing anyone.";
     StaffMemberUnknown => "Staf ini sudah tidak ada di daftar.", "This staff member is no longer on the list.";
@@ -510,94 +392,22 @@ messages! {
     StaffNotHead => "Hanya kepala kantor yang dapat menyetujui perubahan staf.", "Only the office head can authorise staff changes.";
     StaffHeadPinMissing => "Ketik PIN kepala kantor untuk menyetujui perubahan ini.", "Type the office head's PIN to authorise this change.";
     StaffHeadPinWrong => "PIN kepala kantor salah. Tidak ada yang diubah.", "The office head's PIN is wrong. Nothing was changed.";
-    StaffFirstHead => "Staf pertama harus kepala kantor, dengan peran:", "The first staff member must be the office head, in the role:";
-    StaffFirstHeadAny => "Staf pertama yang ditambahkan menjadi kepala kantor: PIN-nya diperlukan untuk setiap perubahan staf.", "The first staff member added becomes the office head: their PIN is needed for every staff change.";
-    StaffHeadRule => "Menambah atau menghapus staf perlu PIN kepala kantor.", "Adding or removing staff needs the office head's PIN.";
-    StaffHeadBadge => "kepala kantor", "office head";
-    StaffAuthWho => "Disetujui oleh (kepala kantor)", "Authorised by (office head)";
-    StaffAuthPin => "PIN kepala kantor", "Office head's PIN";
-    StaffRemoveAsk => "Hapus staf ini?", "Remove this staff member?";
-    StaffRemoveYes => "Ya, hapus", "Yes, remove";
-    StaffRemoved => "Staf dihapus.", "Staff member removed.";
-    StaffLogTitle => "Riwayat perubahan staf", "Staff change log";
-    StaffLogNone => "Belum ada perubahan staf.", "No staff change yet.";
     StaffLogAdded => "Ditambahkan", "Added";
     StaffLogRemoved => "Dihapus", "Removed";
     StaffLogUpdated => "Pangkat/NIP diubah", "Rank/NIP changed";
-    StaffDetails => "Ubah pangkat/NIP", "Change rank/NIP";
-    StaffDetailsSave => "Simpan", "Save";
-    StaffDetailsSaved => "Pangkat/NIP disimpan.", "Rank/NIP saved.";
     StaffLogBy => "disetujui oleh", "authorised by";
-    StaffRank => "Pangkat/golongan (tidak wajib; dicetak di bawah nama pada surat yang ditandatangani)", "Rank (optional; printed under the name on letters signed)";
-    StaffNip => "NIP (18 angka; wajib bagi penanda tangan surat)", "NIP (18 digits; needed to sign letters)";
     StaffRankTooLong => "Pangkat/golongan terlalu panjang.", "The rank is too long.";
     StaffNipMalformed => "NIP harus 18 angka: 8 angka tanggal lahir (TTTTBBHH), 6 angka TMT, 1 angka jenis kelamin (1 atau 2), 3 angka urut.", "A NIP is 18 digits: 8 for the date of birth (YYYYMMDD), 6 for the start of service, 1 for sex (1 or 2), 3 in sequence.";
     StaffLogAccepted => "Daftar staf yang tidak dapat dipastikan diterima dengan PIN Pandu; jumlah anggota", "A staff list that could not be verified was accepted with the Pandu PIN; members";
     StaffLogCleared => "Daftar staf yang tidak dapat dipastikan dikosongkan dengan PIN Pandu", "A staff list that could not be verified was cleared with the Pandu PIN";
-    StaffLogUnverified => "Riwayat ini tidak dapat dipastikan: barisnya mungkin ditulis oleh halaman lain di situs yang sama.", "This log cannot be verified: its lines may have been written by another page of the same site.";
-    StaffForgedTitle => "Daftar staf tidak dapat dipastikan", "The staff list cannot be verified";
-    StaffForgedHelp => "Daftar staf di laptop ini tidak ditulis oleh Pandu dengan PIN Pandu di laptop ini: mungkin diubah oleh halaman lain di situs yang sama, atau kunci kantor dipulihkan dari cadangan. Sampai daftar ini diterima atau dikosongkan, tidak ada yang dapat masuk dan tidak ada langkah kantor yang dapat dikerjakan. Periksa setiap nama dan peran di bawah.", "The staff list on this laptop was not written by Pandu under this laptop's Pandu PIN: another page of the same site may have changed it, or the office keys were restored from a backup. Until this list is accepted or cleared, nobody can sign in and no office step can be done. Check every name and role below.";
-    StaffForgedMissing => "Daftar staf hilang dari laptop ini.", "The staff list is missing from this laptop.";
-    StaffSettlePin => "PIN Pandu (bukan PIN staf)", "Pandu PIN (not a staff PIN)";
-    StaffAccept => "Terima daftar ini", "Accept this list";
-    StaffClear => "Kosongkan daftar", "Clear the list";
-    StaffSettled => "Daftar staf dipastikan.", "The staff list is verified.";
-    InboxStaffForged => "Daftar staf tidak dapat dipastikan, jadi tidak ada yang dapat masuk. Periksa dan terima atau kosongkan daftarnya di", "The staff list cannot be verified, so nobody can sign in. Check it and accept or clear it in";
     VaultOfficeHelp => "Laptop kantor: masukkan PIN Pandu untuk membuka Pandu. Pandu memintanya lagi di setiap tab baru, setelah dimuat ulang, dan setelah 15 menit tidak dipakai. Setelah itu setiap staf masuk dengan PIN-nya sendiri di Kotak masuk; saat Pandu terkunci, staf yang sedang masuk dikeluarkan.", "Office laptop: enter the Pandu PIN to open Pandu. Pandu asks again in every new tab, after a reload, and after 15 minutes unused. Then each staff member signs in with their own PIN in the Inbox; when Pandu locks, whoever was signed in is signed out.";
-    VaultLockNow => "Kunci layar", "Lock the screen";
-    VaultLockHint => "Mengunci Pandu sampai PIN Pandu dimasukkan lagi; staf yang sedang masuk dikeluarkan.", "Locks Pandu until the Pandu PIN is entered again; whoever is signed in is signed out.";
     VaultForgotOffice => "Laptop kantor: tanpa cadangan kunci kantor, paket yang dikirim desa dengan kunci lama tidak dapat dibuka lagi. Pastikan file cadangan kunci Dinas ada sebelum menghapus.", "Office laptop: without the office key backup, bundles the villages sent to the old key cannot be opened again. Make sure the office key backup file is at hand before deleting.";
-    SignInTitle => "Masuk sebagai staf", "Sign in as a staff member";
-    SignInWho => "Siapa Anda?", "Who are you?";
-    SignIn => "Masuk", "Sign in";
     ActSwitchUser => "Biarkan staf peran itu masuk lewat Kotak masuk > Ganti pengguna; jika belum ada staf dengan peran itu, tambahkan dulu di Pengaturan > Staf kantor.", "Let a member of that role sign in through Inbox > Switch user; if nobody holds that role yet, add them first in Settings > Office staff.";
-    SignOut => "Ganti pengguna", "Switch user";
-    SignInWrongPin => "PIN salah. Coba lagi.", "Wrong PIN. Try again.";
-    SignedInAs => "Masuk sebagai", "Signed in as";
-    InboxEmpty => "Tidak ada kasus yang menunggu di peran ini.", "No case waits in this role.";
-    InboxNotOffice => "Kotak masuk dipakai di laptop Dinas Sosial (mode kantor, di Pengaturan).", "The inbox is for the district office's laptop (district office mode, in Settings).";
-    InboxNoStaff => "Tambahkan staf kantor di Pengaturan lebih dulu.", "Add the office staff in Settings first.";
-    InboxWaiting => "menunggu di peran ini, yang paling lama jatuh tempo di atas", "waiting in this role, the oldest due at the top";
-    InboxShowing => "Ditampilkan", "Showing";
     InboxNoStandard => "Tanpa batas waktu", "No time standard";
     InboxLate => "Terlambat", "Late by";
     InboxLeft => "Sisa waktu", "Time left";
-    ListsTitle => "Daftar per siklus", "Lists per cycle";
-    RegisterTitle => "Buku register surat", "Letter register";
-    RegisterHint => "Setiap surat yang diterbitkan kantor ini, menurut nomor urut per tahun; rekapnya sebagai CSV.", "Every letter this office issued, by its number in the year; the recap as CSV.";
-    RegisterNone => "Belum ada surat yang diterbitkan.", "No letter issued yet.";
-    RegisterYear => "Tahun", "Year";
-    RegisterNumber => "Nomor surat", "Letter number";
-    RegisterDate => "Tanggal", "Date";
-    RegisterName => "Pemohon atau isi", "Applicant or contents";
-    RegisterLetter => "Jenis surat", "Letter";
-    RegisterDownload => "Unduh rekap (CSV)", "Download the recap (CSV)";
-    ListsHint => "Kasus yang sampai di langkah daftar itu pada siklusnya, sebagai CSV untuk Excel atau LibreOffice (NIK tetap utuh).", "The cases that reached the list's step in its cycle, as CSV for Excel or LibreOffice (NIKs stay whole).";
-    ListsCycle => "Siklus", "Cycle";
-    ListsMake => "Unduh CSV", "Download CSV";
-    ListsMade => "File dibuat", "File made";
-    ListsMakeXlsx => "Unduh Excel (.xlsx)", "Download Excel (.xlsx)";
-    ListsMakePlain => "Unduh CSV untuk aplikasi (NIK sebagai teks biasa)", "Download CSV for software (NIK as plain text)";
-    ListsEmpty => "Tidak ada kasus di siklus ini: file hanya berisi judul kolom.", "No case in this cycle: the file holds only the column titles.";
-    ListsNone => "Paket prosedur kantor tidak memuat daftar.", "The office's procedure pack defines no lists.";
-    LettersTitle => "Surat", "Letters";
-    LettersMake => "Buat surat", "Make the letter";
-    LettersPrint => "Cetak", "Print";
-    LetterheadTitle => "Kop surat", "Letterhead";
-    LetterheadAddress => "Alamat kantor", "Office address";
-    LetterheadHint => "Dicetak di bawah nama kantor pada surat dan lampiran keputusan, misalnya \"Jl. Jend. Sudirman No. 5, Karanganyar 57712, Telp. (0271) 495123\". Kosongkan untuk memakai alamat dari paket prosedur.", "Printed under the office's name on letters and decree attachments, e.g. \"Jl. Jend. Sudirman No. 5, Karanganyar 57712, Tel. (0271) 495123\". Leave empty to use the address from the procedure pack.";
-    LetterheadSave => "Simpan alamat", "Save the address";
-    LetterheadSaved => "Alamat kop surat tersimpan.", "Letterhead address saved.";
     EvPaper => "surat nomor", "letter number";
-    BatchTitle => "Kerjakan beberapa kasus sekaligus", "Work several cases at once";
-    BatchHint => "Centang kasus yang langkahnya sudah Anda kerjakan (misalnya memaraf atau menandatangani suratnya), lalu masukkan PIN Anda sekali. Setiap kasus dicatat atas nama Anda; kasus yang belum memenuhi syarat disebutkan dan tidak dicatat.", "Tick the cases whose step you have done (initialled or signed their letters, say), then enter your PIN once. Each case is recorded in your name; cases not ready are named and not recorded.";
-    BatchPin => "PIN Anda", "Your PIN";
-    BatchGo => "Selesaikan langkah kasus yang dicentang", "Finish the step of the ticked cases";
-    BatchPick => "Pilih", "Select";
-    BatchDone => "Langkah selesai", "Step finished";
     ActOutputs => "Hasil langkah ini belum lengkap atau belum benar; perbaiki lalu selesaikan langkahnya. Tidak ada yang dicatat:", "What this step produced is missing or not right; correct it, then finish the step. Nothing was recorded:";
-    LettersAttachmentLine => "Lampiran", "Attachment";
-    LettersAttachmentOne => "1 (satu) berkas", "1 (one) file";
     ActDecided => "Jawaban ini sudah dipilih di langkah sebelumnya:", "This was already chosen at an earlier step:";
     ActDecidedPick => "Pilih jawaban itu.", "Choose that answer.";
     OutputEmpty => "belum diisi", "not filled in";
@@ -611,62 +421,9 @@ messages! {
     OutputsTitle => "Hasil langkah ini", "What this step produced";
     OutputChoose => "Pilih\u{2026}", "Choose\u{2026}";
     ActPaperMissing => "Surat untuk langkah ini belum dibuat. Buat suratnya dulu di bagian Surat di halaman ini (surat kolektif: lewat \u{201c}Buka surat kolektif siklus ini\u{201d}), lalu selesaikan langkah ini. Tidak ada yang dicatat.", "The letter for this step has not been made. Make it first under Letters on this page (a collective letter: through \u{201c}Open this cycle's collective letter\u{201d}), then finish this step. Nothing was recorded.";
-    CheckTitle => "Periksa QR surat", "Check a letter's QR code";
-    CheckLink => "Periksa QR surat atau lampiran yang tercetak", "Check the QR code of a printed letter or attachment";
-    CheckHint => "Baca kode QR di surat atau lampiran keputusan dengan aplikasi pemindai apa pun, lalu tempel teksnya di sini; atau foto kodenya. Pandu mencocokkannya dengan buku register dan catatan kantor ini.", "Read the QR code on a letter or decree attachment with any scanner app and paste its text here, or take a photo of it. Pandu compares it with this office's register and record.";
-    CheckText => "Teks kode QR", "The QR code's text";
-    CheckGo => "Periksa", "Check";
-    CheckPhoto => "Foto kode QR", "Photograph the QR code";
-    CheckGenuine => "COCOK: diterbitkan kantor ini:", "GENUINE: issued by this office:";
-    CheckGenuineSame => "Isinya sama dengan yang tercatat.", "Its words are those on record.";
-    CheckAltered => "TIDAK COCOK: nomor", "DOES NOT MATCH: number";
-    CheckAlteredWhat => "ada di buku register, tetapi isi kertas ini berbeda dari yang diterbitkan (diubah, atau dicetak dari data yang sudah berubah). Jangan diterima; cetak ulang dari Pandu.", "is in the register, but this paper's words differ from what was issued (altered, or printed from data changed since). Do not accept it; print it again from Pandu.";
-    CheckOther => "TIDAK COCOK: nomor", "DOES NOT MATCH: number";
-    CheckOtherWhose => "di buku register ini milik surat lain, atas nama", "in this register belongs to another paper, for";
-    CheckUnknown => "TIDAK DIKENAL: nomor ini tidak ada di buku register kantor ini. Surat dari kantor lain, atau nomor yang dibuat-buat.", "UNKNOWN: this number is not in this office's register. A paper from another office, or a made-up number.";
-    CheckNotPandu => "Ini bukan kode QR surat atau lampiran dari Pandu.", "This is not the QR code of a Pandu letter or attachment.";
-    CheckNoCamera => "Browser ini tidak dapat membaca kode QR dari foto. Baca kodenya dengan aplikasi pemindai, lalu tempel teksnya.", "This browser cannot read QR codes from a photo. Read the code with a scanner app and paste its text.";
-    CheckNoCode => "Tidak ada kode QR yang terbaca di foto ini. Foto lebih dekat dan terang, atau tempel teksnya.", "No QR code could be read in this photo. Take it closer and brighter, or paste its text.";
     SignerNoHolder => "Belum ada staf kantor yang memegang peran penanda tangan:", "No office staff member holds the signing role:";
     SignerNoNip => "belum punya NIP di daftar staf, padahal NIP dicetak di bawah tanda tangan.", "has no NIP on the staff list, and the NIP is printed under the signature.";
     SignerAddHint => "Isi nama lengkap dan NIP penanda tangan di Pengaturan > Staf kantor. Tidak ada nomor yang dipakai.", "Enter the signer's full name and NIP in Settings > Office staff. No number was used.";
-    LettersElsewhere => "Surat ini diterbitkan dan disimpan di Dinas Sosial, yang mencetaknya dengan tanda tangan; perangkat ini hanya mencatat nomornya:", "This letter was issued and is kept at the social affairs office, which prints it for signing; this device only records its number:";
-    LettersOpen => "Buka untuk dicetak", "Open to print";
-    LettersMissing => "Surat belum bisa dibuat; data pemohon yang belum diisi:", "The letter cannot be made yet; the applicant's record lacks:";
-    LettersNumber => "Nomor", "Number";
-    LettersSubject => "Perihal", "Subject";
-    LettersQr => "Kode QR: ID kasus, nomor surat dan sidik isi surat", "QR code: case id, letter number and a fingerprint of the letter";
-    LettersQrList => "Kode QR: nomor surat dan sidik isi surat beserta setiap baris lampirannya", "QR code: letter number and a fingerprint of the letter and every row of its attachment";
-    LettersNotIssued => "Surat ini belum dibuat untuk kasus ini.", "This letter was not made for this case.";
-    LettersBack => "Kembali ke kasus", "Back to the case";
-    DecreeBack => "Kembali ke kotak masuk", "Back to the inbox";
-    DecreeMissing => "Lampiran keputusan ini tidak ada di paket kabupaten kantor ini.", "This office's regency pack has no such decree attachment.";
-    DecreeDraft => "Konsep: belum bernomor. Terbitkan nomor dari buku register untuk mencetaknya.", "Draft: not numbered yet. Issue a number from the register to print it.";
-    DecreeChanged => "Daftar sudah berubah sejak lampiran ini diberi nomor; nomor itu berlaku untuk daftar lama. Terbitkan nomor baru untuk daftar sekarang.", "The list has changed since this attachment was numbered; that number stands for the old list. Issue a new number for the list as it is now.";
-    DecreeIssue => "Terbitkan nomor", "Issue a number";
-    DecreeOldSheet => "Lembar bernomor di bawah ini tetap seperti saat dinomori:", "The numbered sheet below stays as it was numbered:";
-    DecreeNowList => "daftar sekarang", "the list now";
-    DecreePrintOld => "Cetak ulang lembar lama", "Reprint the old sheet";
-    DecreeUnprintable => "Lembar yang diberi nomor ini tidak tersimpan di perangkat ini (dinomori oleh Pandu versi lama) dan daftarnya sudah berubah. Terbitkan nomor baru untuk mencetak daftar sekarang.", "The sheet this number was given to is not kept on this device (an older Pandu numbered it) and the list has changed. Issue a new number to print the list as it is now.";
-    DecreeEmpty => "Tidak ada kasus pada siklus ini; lampiran kosong tidak diberi nomor.", "No case in this cycle; an empty attachment gets no number.";
-    DecreeBadFormat => "Format nomor register di paket tidak dapat dipakai.", "The pack's register number format cannot be used.";
-    DecreeQr => "Kode QR: lampiran, siklus, nomor dan sidik isi daftar", "QR code: attachment, cycle, number and a fingerprint of the list";
-    CycleLetterMissing => "Surat ini tidak ada di paket kabupaten kantor ini.", "This office's regency pack has no such letter.";
-    CycleLetterHint => "Satu surat untuk semua usulan yang sudah diverifikasi pada siklus ini, per tujuan; daftarnya menjadi lampiran. Setelah surat diberi nomor, langkah berikutnya (meneliti, memaraf, menandatangani) bisa diselesaikan untuk setiap kasus di dalamnya.", "One letter for all proposals verified in this cycle, per destination, its list attached. Once the letter is numbered, the next steps (checking, initialling, signing) can be done for each case in it.";
-    CycleLetterUndecided => "Kasus ini belum punya skema/tujuan (dipilih di langkah verifikasi), jadi belum masuk surat mana pun:", "These cases have no scheme/destination yet (chosen at verification), so they are on no letter:";
-    CycleLetterWaiting => "Belum masuk surat", "Not on a letter yet";
-    CycleLetterLate => "Surat untuk siklus ini sudah bernomor dan tidak diubah; usulan yang menyusul mendapat surat bernomor sendiri.", "This cycle's letter is numbered and stays as it is; proposals that came later get a numbered letter of their own.";
-    CycleLetterMake => "Buat surat (nomor baru dari register)", "Make the letter (a new register number)";
-    CycleLetterDraft => "Lihat draf surat dan lampirannya", "See the draft letter and its attachment";
-    CycleLetterChanged => "Surat untuk tujuan ini baru saja diberi nomor di tab lain. Halaman dimuat ulang; periksa lagi sebelum membuat surat.", "A letter for this destination was just numbered in another tab. The page was reloaded; check again before making a letter.";
-    CycleLetterOpen => "Surat kolektif", "Collective letter";
-    CycleLetterCase => "Surat ini dibuat sekali untuk semua usulan satu siklus.", "This letter is made once for all proposals of a cycle.";
-    CycleLetterGo => "Buka surat kolektif siklus ini", "Open this cycle's collective letter";
-    AttachmentOf => "Lampiran surat nomor", "Attachment to letter number";
-    PaperMissing => "Nomor ini tidak ada di buku register kantor ini.", "This number is not in this office's register.";
-    PaperNotKept => "Surat bernomor ini tidak tersimpan utuh di perangkat ini, atau isinya tidak sama dengan yang tercatat di register; surat ini tidak dicetak.", "This numbered letter is not kept whole on this device, or it differs from what the register holds; it is not printed.";
-    DecreeOpen => "Lampiran keputusan", "Decree attachment";
-    LettersChecksum => "Sidik isi", "Fingerprint";
     ActSignIn => "Masuk sebagai staf di Kotak masuk untuk mengerjakan langkah ini.", "Sign in as a staff member in the Inbox to work this step.";
     ActWrongRole => "Langkah ini dikerjakan oleh", "This step is worked by";
     ActYouAre => "Anda masuk sebagai", "you are signed in as";
@@ -693,7 +450,6 @@ messages! {
     SendUnfinished => "kasus belum siap dikirim (draf, atau dikembalikan dan belum diperbaiki): selesaikan bagian desa dulu.", "cases are not ready to send (drafts, or returned and not fixed yet): finish the village's part first.";
     VillageSentWaiting => "Sudah dikirim ke Dinas Sosial; menunggu diterima. Jika Anda mengubah kasus ini, kirim lagi.", "Sent to the district office; waiting for its receipt. If you change this case, send it again.";
     VillageReceivedWaiting => "Diterima Dinas Sosial; menunggu jawaban.", "Received by the district office; waiting for its answer.";
-    InboxAnswerAgain => "Diperbaiki desa setelah dikembalikan: periksa lagi dan catat jawaban", "Fixed by the village after a return: check it again and record the answer";
     VillageSendAgain => "Kirim lagi ke Dinas", "Send to the district again";
     ReturnedFixTitle => "Dinas mengembalikan kasus ini", "The district returned this case";
     ReturnedFixHint => "Perbaiki yang diminta: betulkan data pemohon di bawah, foto ulang atau tandai dokumen, lalu kirim lagi. Kasusnya tetap sama dan riwayatnya tersimpan.",
@@ -721,7 +477,7 @@ messages! {
 }
 
 /// The text of `msg` in `lang`.
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
+pub fn t(lang: Lang, msg: impl Words) -> &'static str {
     let (id, en) = msg.texts();
     match lang {
         Lang::Id => id,

@@ -60,7 +60,34 @@ impl Lang {
     }
 }
 
+/// A fixed piece of interface text in both languages (`Msg`, `OfficeMsg`).
+pub trait Words: Copy {
+    /// The Indonesian and the English text.
+    fn texts(self) -> (&'static str, &'static str);
+}
+
+/// Makes a table of fixed texts: an enum of keys, each with its
+/// Indonesian and English text (a missing translation does not compile).
+macro_rules! messages {
+    ($name:ident; $($key:ident => $id:literal, $en:literal;)*) => {
+        /// A fixed piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($key),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+        }
+
+        impl Words for $name {
+            fn texts(self) -> (&'static str, &'static str) {
+                match self { $($name::$key => ($id, $en)),* }
+            }
+        }
+    };
+}
+
 mod messages;
+mod office_messages;
 mod pack_problems;
 mod problems;
 #[cfg(test)]
@@ -68,6 +95,7 @@ mod tests;
 mod words;
 
 pub use messages::{t, Msg};
+pub use office_messages::OfficeMsg;
 pub use pack_problems::pack_problem;
 pub use problems::*;
 pub use words::*;

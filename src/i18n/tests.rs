@@ -60,12 +60,22 @@ fn every_message_has_text_in_both_languages() {
             assert!(!t(lang, m).trim().is_empty(), "{m:?} is empty in {lang:?}");
         }
     }
+    for &m in OfficeMsg::ALL {
+        for lang in Lang::ALL {
+            assert!(!t(lang, m).trim().is_empty(), "{m:?} is empty in {lang:?}");
+        }
+    }
 }
 
 #[test]
 fn indonesian_is_the_default_and_differs_from_english() {
     assert_eq!(Lang::default(), Lang::Id);
     let same: Vec<_> = Msg::ALL
+        .iter()
+        .filter(|&&m| t(Lang::Id, m) == t(Lang::En, m))
+        .collect();
+    assert!(same.is_empty(), "untranslated: {same:?}");
+    let same: Vec<_> = OfficeMsg::ALL
         .iter()
         .filter(|&&m| t(Lang::Id, m) == t(Lang::En, m))
         .collect();

@@ -15,7 +15,7 @@ use crate::domain::procedure::Pack;
 use crate::domain::site;
 use crate::domain::staff::StaffMember;
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Lang, Msg, Words};
 use crate::store::packs::PackLoad;
 use crate::store::staff::StaffList;
 use crate::store::{self, db, platform, prefs};
@@ -47,14 +47,17 @@ impl UiLang {
     }
 
     /// The text of `msg` in the current language (tracks the language).
-    pub fn t(self, msg: Msg) -> &'static str {
+    pub fn t(self, msg: impl Words) -> &'static str {
         t(self.0.get(), msg)
     }
 
     /// `msg` as text that follows the language. Every label shares this
     /// one closure type, so the view code for it is made once rather
     /// than once per label (a smaller wasm).
-    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn tr<W: Words + Send + Sync + 'static>(
+        self,
+        msg: W,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(msg)
     }
 }

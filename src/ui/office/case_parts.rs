@@ -10,6 +10,7 @@ use crate::domain::cycle_letters::letter_cycle;
 use crate::domain::lanes::{answer_options, check_answer, Actor, AnswerRefusal, Member};
 use crate::domain::lists::arrival;
 use crate::domain::procedure::Per;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{answer_refused, feedback_state, storage_problem, t, Lang, Msg};
 use crate::ui::office::letter;
 use crate::ui::village::case::{Derived, OfficeCase, Recorder};
@@ -86,13 +87,13 @@ fn AnswerForm(rec: Recorder, d: Derived) -> impl IntoView {
         let l = lang.untracked();
         let ctx = rec.ctx();
         let Some(st) = state.get_untracked() else {
-            problem.set(Some(t(l, Msg::AnswerChoose).to_string()));
+            problem.set(Some(t(l, OfficeMsg::AnswerChoose).to_string()));
             return;
         };
         let text = text::clean(reason.get_untracked().trim(), TextKind::Reason);
         let needs_reason = matches!(st, FeedbackState::Rejected | FeedbackState::Returned);
         if needs_reason && text.is_empty() {
-            problem.set(Some(t(l, Msg::AnswerNeedReason).to_string()));
+            problem.set(Some(t(l, OfficeMsg::AnswerNeedReason).to_string()));
             return;
         }
         // Checked again as it is recorded: the case or the member may
@@ -153,15 +154,15 @@ fn AnswerForm(rec: Recorder, d: Derived) -> impl IntoView {
         match options()? {
             Err(why) => Some(view! {
                 <section class="card" data-testid="answer-closed">
-                    <h2>{t(l, Msg::AnswerRecord)}</h2>
+                    <h2>{t(l, OfficeMsg::AnswerRecord)}</h2>
                     <p class="muted" data-testid="answer-closed-why">{why}</p>
                 </section>
             }.into_any()),
             Ok(choices) => Some(view! {
                 <form class="card" data-testid="answer-form" on:submit=record novalidate=true>
-                    <h2>{t(l, Msg::AnswerRecord)}</h2>
+                    <h2>{t(l, OfficeMsg::AnswerRecord)}</h2>
                     <fieldset class="choice-list">
-                        <legend class="visually-hidden">{t(l, Msg::AnswerRecord)}</legend>
+                        <legend class="visually-hidden">{t(l, OfficeMsg::AnswerRecord)}</legend>
                         {choices
                             .into_iter()
                             .enumerate()
@@ -174,10 +175,10 @@ fn AnswerForm(rec: Recorder, d: Derived) -> impl IntoView {
                             })
                             .collect_view()}
                     </fieldset>
-                    <label for="answer-reason">{t(l, Msg::AnswerReason)}</label>
+                    <label for="answer-reason">{t(l, OfficeMsg::AnswerReason)}</label>
                     <textarea id="answer-reason" data-testid="answer-reason" maxlength=TextKind::Reason.max_chars() bind:value=reason></textarea>
                     {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="answer-problem">{p}</p> })}
-                    <button type="submit" class="btn btn-primary" data-testid="answer-save">{t(l, Msg::AnswerRecord)}</button>
+                    <button type="submit" class="btn btn-primary" data-testid="answer-save">{t(l, OfficeMsg::AnswerRecord)}</button>
                 </form>
             }.into_any()),
         }
@@ -228,19 +229,19 @@ fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                     return view! {
                         <li data-testid="letter-item" data-letter=def.id.clone()>
                             <p><strong>{title}</strong></p>
-                            <p class="hint">{t(l, Msg::CycleLetterCase)}</p>
+                            <p class="hint">{t(l, OfficeMsg::CycleLetterCase)}</p>
                             {made.map(|number| view! {
-                                <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
+                                <p>{t(l, OfficeMsg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
                             })}
-                            <A href=href attr:class="back-link" attr:data-testid="cycle-letter-go">{t(l, Msg::CycleLetterGo)}</A>
+                            <A href=href attr:class="back-link" attr:data-testid="cycle-letter-go">{t(l, OfficeMsg::CycleLetterGo)}</A>
                         </li>
                     }
                     .into_any();
                 }
                 let action = match made {
                     Some(number) => view! {
-                        <p>{t(l, Msg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
-                        <A href=href attr:class="back-link" attr:data-testid="letter-open">{t(l, Msg::LettersOpen)}</A>
+                        <p>{t(l, OfficeMsg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
+                        <A href=href attr:class="back-link" attr:data-testid="letter-open">{t(l, OfficeMsg::LettersOpen)}</A>
                     }
                     .into_any(),
                     None => {
@@ -278,7 +279,7 @@ fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                                     }
                                     Err(letter::IssueProblem::Missing(m)) => problem.set(Some(format!(
                                         "{} {}",
-                                        t(l, Msg::LettersMissing),
+                                        t(l, OfficeMsg::LettersMissing),
                                         letter::missing_words(l, &m, &|o| {
                                             crate::domain::outputs::label(pack.procedure(&def.procedure), o, l == Lang::En)
                                         })
@@ -297,7 +298,7 @@ fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                         };
                         view! {
                             <button type="button" class="btn btn-primary" data-testid="letter-make"
-                                disabled=move || busy.get() on:click=make>{t(l, Msg::LettersMake)}</button>
+                                disabled=move || busy.get() on:click=make>{t(l, OfficeMsg::LettersMake)}</button>
                         }
                         .into_any()
                     }
@@ -313,7 +314,7 @@ fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="card" data-testid="letters" aria-labelledby="letters-title">
-                <h2 id="letters-title">{t(l, Msg::LettersTitle)}</h2>
+                <h2 id="letters-title">{t(l, OfficeMsg::LettersTitle)}</h2>
                 <ul class="staff-list">{items}</ul>
                 {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="letter-problem">{p}</p> })}
             </section>

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 
 use crate::domain::date::local_date;
 use crate::domain::qrcheck::Verdict;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{long_date, storage_problem, t, Lang, Msg};
 use crate::store::db;
 use crate::store::platform::{self, QrReadProblem};
@@ -23,11 +24,11 @@ fn verdict_words(l: Lang, v: &Verdict, offset: i32) -> (&'static str, bool, Stri
             true,
             format!(
                 "{} {} \u{b7} {} \u{b7} {}. {}",
-                t(l, Msg::CheckGenuine),
+                t(l, OfficeMsg::CheckGenuine),
                 e.number,
                 when(e.issued_at),
                 e.applicant,
-                t(l, Msg::CheckGenuineSame)
+                t(l, OfficeMsg::CheckGenuineSame)
             ),
         ),
         Verdict::Altered(e) => (
@@ -35,9 +36,9 @@ fn verdict_words(l: Lang, v: &Verdict, offset: i32) -> (&'static str, bool, Stri
             false,
             format!(
                 "{} {} {}",
-                t(l, Msg::CheckAltered),
+                t(l, OfficeMsg::CheckAltered),
                 e.number,
-                t(l, Msg::CheckAlteredWhat)
+                t(l, OfficeMsg::CheckAlteredWhat)
             ),
         ),
         Verdict::OtherPaper(e) => (
@@ -45,14 +46,18 @@ fn verdict_words(l: Lang, v: &Verdict, offset: i32) -> (&'static str, bool, Stri
             false,
             format!(
                 "{} {} {} {}.",
-                t(l, Msg::CheckOther),
+                t(l, OfficeMsg::CheckOther),
                 e.number,
-                t(l, Msg::CheckOtherWhose),
+                t(l, OfficeMsg::CheckOtherWhose),
                 e.applicant
             ),
         ),
-        Verdict::Unknown => ("unknown", false, t(l, Msg::CheckUnknown).to_string()),
-        Verdict::NotPandu => ("not-pandu", false, t(l, Msg::CheckNotPandu).to_string()),
+        Verdict::Unknown => ("unknown", false, t(l, OfficeMsg::CheckUnknown).to_string()),
+        Verdict::NotPandu => (
+            "not-pandu",
+            false,
+            t(l, OfficeMsg::CheckNotPandu).to_string(),
+        ),
     }
 }
 
@@ -109,14 +114,11 @@ pub fn CheckPage() -> impl IntoView {
                 Err(p) => result.set(Some((
                     "unread",
                     false,
-                    t(
-                        l,
-                        match p {
-                            QrReadProblem::NotSupported => Msg::CheckNoCamera,
-                            QrReadProblem::NotImage => Msg::PhotoNotImage,
-                            QrReadProblem::NoCode => Msg::CheckNoCode,
-                        },
-                    )
+                    match p {
+                        QrReadProblem::NotSupported => t(l, OfficeMsg::CheckNoCamera),
+                        QrReadProblem::NotImage => t(l, Msg::PhotoNotImage),
+                        QrReadProblem::NoCode => t(l, OfficeMsg::CheckNoCode),
+                    }
                     .to_string(),
                 ))),
             }
@@ -125,18 +127,18 @@ pub fn CheckPage() -> impl IntoView {
     move || {
         let l = lang.get();
         if !desk.is_office() {
-            return view! { <h1>{t(l, Msg::CheckTitle)}</h1> <p data-testid="check-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any();
+            return view! { <h1>{t(l, OfficeMsg::CheckTitle)}</h1> <p data-testid="check-not-office">{t(l, OfficeMsg::InboxNotOffice)}</p> }.into_any();
         }
         view! {
-            <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p>
-            <h1>{t(l, Msg::CheckTitle)}</h1>
-            <p class="hint">{t(l, Msg::CheckHint)}</p>
+            <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p>
+            <h1>{t(l, OfficeMsg::CheckTitle)}</h1>
+            <p class="hint">{t(l, OfficeMsg::CheckHint)}</p>
             <form class="card" on:submit=submit novalidate=true>
-                <label for="check-text">{t(l, Msg::CheckText)}</label>
+                <label for="check-text">{t(l, OfficeMsg::CheckText)}</label>
                 <textarea id="check-text" data-testid="check-text" rows="3" maxlength="1000" spellcheck="false"
                     prop:value=move || text.get() on:input:target=move |ev| text.set(ev.target().value())></textarea>
-                <button type="submit" class="btn btn-primary" data-testid="check-go" disabled=move || busy.get()>{t(l, Msg::CheckGo)}</button>
-                <label for="check-photo" class="btn">{t(l, Msg::CheckPhoto)}</label>
+                <button type="submit" class="btn btn-primary" data-testid="check-go" disabled=move || busy.get()>{t(l, OfficeMsg::CheckGo)}</button>
+                <label for="check-photo" class="btn">{t(l, OfficeMsg::CheckPhoto)}</label>
                 <input id="check-photo" data-testid="check-photo" class="visually-hidden" type="file" accept="image/*" capture="environment" on:change=photo />
             </form>
             {move || result.get().map(|(code, ok, words)| view! {

@@ -26,6 +26,7 @@ use crate::domain::procedure::{LetterDef, Pack};
 use crate::domain::register::{issue, FormatProblem, Issue, RegisterEntry};
 use crate::domain::staff::Signer;
 use crate::domain::storage::StorageProblem;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{
     case_count, list_column, month_year, signer_problem, storage_problem, t, Lang, Msg,
 };
@@ -91,12 +92,12 @@ pub fn CycleLetterPage() -> impl IntoView {
     let reload = StoredValue::new_local(reload);
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p> };
         let body = packs.with(storage.get(), l, move |load| {
             let pack = desk.pack(&load);
             let def = pack.as_ref().and_then(|p| p.letters.iter().find(|d| d.id == letter_id()).cloned());
             let (Some(pack), Some(def), Some(cycle)) = (pack, def, cycle()) else {
-                return view! { <p data-testid="cycle-letter-missing">{t(l, Msg::CycleLetterMissing)}</p> }.into_any();
+                return view! { <p data-testid="cycle-letter-missing">{t(l, OfficeMsg::CycleLetterMissing)}</p> }.into_any();
             };
             // The letters name every applicant: once the office has staff,
             // only a signed-in member sees them.
@@ -126,10 +127,10 @@ pub fn CycleLetterPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <h1>{def.title.get(l == Lang::En).to_string()} " \u{b7} " {month_year(l, cycle.year, cycle.month)}</h1>
-                <p class="hint">{t(l, Msg::CycleLetterHint)}</p>
+                <p class="hint">{t(l, OfficeMsg::CycleLetterHint)}</p>
                 {(!undecided.is_empty()).then(|| view! {
                     <p class="error" role="alert" data-testid="cycle-undecided">
-                        {t(l, Msg::CycleLetterUndecided)} " " {undecided.join(", ")}
+                        {t(l, OfficeMsg::CycleLetterUndecided)} " " {undecided.join(", ")}
                     </p>
                 })}
                 {groups}
@@ -348,8 +349,10 @@ fn Group(
                 let l = lang.untracked();
                 let said = match result {
                     Ok(Ok(_)) => None,
-                    Ok(Err(Refused::Changed)) => Some(t(l, Msg::CycleLetterChanged).to_string()),
-                    Ok(Err(Refused::Format)) => Some(t(l, Msg::DecreeBadFormat).to_string()),
+                    Ok(Err(Refused::Changed)) => {
+                        Some(t(l, OfficeMsg::CycleLetterChanged).to_string())
+                    }
+                    Ok(Err(Refused::Format)) => Some(t(l, OfficeMsg::DecreeBadFormat).to_string()),
                     Err(p) => Some(storage_problem(l, &p).to_string()),
                 };
                 let _ = problem.try_set(said);
@@ -364,7 +367,7 @@ fn Group(
             view! {
                 <li data-testid="cycle-letter-issued" data-number=e.number.clone()>
                     <strong>{e.number.clone()}</strong> " \u{b7} " {e.applicant.clone()} " "
-                    <A href=href attr:class="back-link" attr:data-testid="cycle-letter-open">{t(l, Msg::LettersOpen)}</A>
+                    <A href=href attr:class="back-link" attr:data-testid="cycle-letter-open">{t(l, OfficeMsg::LettersOpen)}</A>
                 </li>
             }
         })
@@ -375,9 +378,9 @@ fn Group(
             <h2>{title}</h2>
             {(seen > 0).then(|| view! { <ul class="staff-list">{issued_items}</ul> })}
             <p data-testid="cycle-pending" data-count=count.to_string()>
-                {t(l, Msg::CycleLetterWaiting)} ": " {case_count(l, count as u32)}
+                {t(l, OfficeMsg::CycleLetterWaiting)} ": " {case_count(l, count as u32)}
             </p>
-            {(count > 0 && seen > 0).then(|| view! { <p class="hint" data-testid="cycle-late">{t(l, Msg::CycleLetterLate)}</p> })}
+            {(count > 0 && seen > 0).then(|| view! { <p class="hint" data-testid="cycle-late">{t(l, OfficeMsg::CycleLetterLate)}</p> })}
             {(count > 0).then(|| no_signer.clone()).flatten().map(|p| view! {
                 <p class="error" role="alert" data-testid="cycle-no-signer">
                     {signer_problem(l, &p, &|r| role_name(Some(&pack), r, l == Lang::En))}
@@ -385,9 +388,9 @@ fn Group(
             })}
             {(count > 0).then(|| view! {
                 <button type="button" class="btn btn-primary" data-testid="cycle-letter-make"
-                    disabled=move || busy.get() on:click=make.clone()>{t(l, Msg::CycleLetterMake)}</button>
+                    disabled=move || busy.get() on:click=make.clone()>{t(l, OfficeMsg::CycleLetterMake)}</button>
                 <details data-testid="cycle-draft">
-                    <summary>{t(l, Msg::CycleLetterDraft)}</summary>
+                    <summary>{t(l, OfficeMsg::CycleLetterDraft)}</summary>
                     <Sheet letter=draft.clone() draft=true />
                 </details>
             })}

@@ -22,6 +22,7 @@ use crate::domain::duplicates::{Finder, Group};
 use crate::domain::engine::Due;
 use crate::domain::procedure::{NodeKind, Pack};
 use crate::domain::storage::StorageProblem;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{
     case_count, case_status, long_date, span, storage_problem, t, time_standard, Lang, Msg,
 };
@@ -49,7 +50,7 @@ pub fn Dashboard() -> impl IntoView {
     let body = move || {
         let l = lang.untracked();
         if !desk.is_office() {
-            return view! { <p data-testid="dashboard-not-office">{lang.tr(Msg::DashboardNotOffice)}</p> }
+            return view! { <p data-testid="dashboard-not-office">{lang.tr(OfficeMsg::DashboardNotOffice)}</p> }
                 .into_any();
         }
         packs.with(storage.get(), l, move |load| {
@@ -62,7 +63,7 @@ pub fn Dashboard() -> impl IntoView {
         })
     };
     view! {
-        <h1>{lang.tr(Msg::NavDashboard)}</h1>
+        <h1>{lang.tr(OfficeMsg::NavDashboard)}</h1>
         {body}
     }
 }
@@ -100,7 +101,7 @@ fn Board(pack: Pack) -> impl IntoView {
         match figures.get() {
             None => view! {
                 <p class="muted" role="status" data-testid="dashboard-counting">
-                    {t(l, Msg::DashboardCounting)} " " {move || case_count(lang.get(), read.get())}
+                    {t(l, OfficeMsg::DashboardCounting)} " " {move || case_count(lang.get(), read.get())}
                 </p>
             }
             .into_any(),
@@ -109,7 +110,7 @@ fn Board(pack: Pack) -> impl IntoView {
             }
             Some(Ok(f)) => view! {
                 <p data-testid="dashboard-total" data-total=f.tally.total.to_string()>
-                    {t(l, Msg::DashboardTotal)} ": " {case_count(l, f.tally.total)}
+                    {t(l, OfficeMsg::DashboardTotal)} ": " {case_count(l, f.tally.total)}
                 </p>
                 {duplicates(l, &f.groups)}
                 {windows(l, &f.tally)}
@@ -160,18 +161,18 @@ fn windows(l: Lang, tally: &Tally) -> impl IntoView {
                 Due::Window { opens, closes } => format!("{} \u{2013} {}", day(opens), day(closes - 1)),
                 Due::Cutoff { closes, effective } => format!(
                     "{} {} \u{b7} {} {}",
-                    t(l, Msg::WindowCutoff),
+                    t(l, OfficeMsg::WindowCutoff),
                     day(closes - 1),
-                    t(l, Msg::WindowEffective),
+                    t(l, OfficeMsg::WindowEffective),
                     day(effective)
                 ),
                 Due::By(at) => day(at),
             };
             let phase = match w.phase(now) {
-                Phase::NotOpen { opens } => format!("{} {}", t(l, Msg::WindowOpensIn), span(l, opens - now)),
-                Phase::Open { closes } => format!("{} {}", t(l, Msg::WindowClosesIn), span(l, closes - now)),
+                Phase::NotOpen { opens } => format!("{} {}", t(l, OfficeMsg::WindowOpensIn), span(l, opens - now)),
+                Phase::Open { closes } => format!("{} {}", t(l, OfficeMsg::WindowClosesIn), span(l, closes - now)),
             };
-            let count = |testid: &'static str, msg: Msg, n: u32, warn: bool| {
+            let count = |testid: &'static str, msg: OfficeMsg, n: u32, warn: bool| {
                 view! {
                     <li data-testid=testid data-count=n.to_string() class={if warn && n > 0 { "warn" } else { "" }}>
                         <strong>{n}</strong> " " {t(l, msg)}
@@ -184,10 +185,10 @@ fn windows(l: Lang, tally: &Tally) -> impl IntoView {
                     <p class="muted">{procedure_title(pack, &w.procedure, en)} " \u{b7} " {actor} " \u{b7} " {standard}</p>
                     <p>{dates} " \u{b7} " <span data-testid="window-phase">{phase}</span></p>
                     <ul class="window-counts">
-                        {count("window-waiting", Msg::WindowWaiting, w.waiting, false)}
-                        {count("window-missed", Msg::WindowMissed, w.missed, true)}
-                        {count("window-coming", Msg::WindowComing, w.coming, false)}
-                        {count("window-at-risk", Msg::WindowAtRisk, w.at_risk, true)}
+                        {count("window-waiting", OfficeMsg::WindowWaiting, w.waiting, false)}
+                        {count("window-missed", OfficeMsg::WindowMissed, w.missed, true)}
+                        {count("window-coming", OfficeMsg::WindowComing, w.coming, false)}
+                        {count("window-at-risk", OfficeMsg::WindowAtRisk, w.at_risk, true)}
                     </ul>
                 </li>
             }
@@ -195,11 +196,11 @@ fn windows(l: Lang, tally: &Tally) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="windows-title">
-            <h2 id="windows-title">{t(l, Msg::WindowsTitle)}</h2>
+            <h2 id="windows-title">{t(l, OfficeMsg::WindowsTitle)}</h2>
             {if tally.windows.is_empty() {
-                view! { <p class="muted">{t(l, Msg::WindowsNone)}</p> }.into_any()
+                view! { <p class="muted">{t(l, OfficeMsg::WindowsNone)}</p> }.into_any()
             } else {
-                view! { <p class="hint">{t(l, Msg::WindowsHint)}</p> <ul class="inbox">{cards}</ul> }.into_any()
+                view! { <p class="hint">{t(l, OfficeMsg::WindowsHint)}</p> <ul class="inbox">{cards}</ul> }.into_any()
             }}
         </section>
     }
@@ -207,7 +208,13 @@ fn windows(l: Lang, tally: &Tally) -> impl IntoView {
 
 /// A chart with its title and unit in words above it (the SVG's own title
 /// is only its accessible name).
-fn chart_box(l: Lang, testid: &'static str, title: Msg, unit: Msg, svg: String) -> impl IntoView {
+fn chart_box(
+    l: Lang,
+    testid: &'static str,
+    title: OfficeMsg,
+    unit: OfficeMsg,
+    svg: String,
+) -> impl IntoView {
     view! {
         <figure class="chart-box" data-testid=testid>
             <figcaption class="chart-title" data-testid="chart-title">
@@ -231,7 +238,7 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
             class,
         })
         .collect();
-    let no_data = t(l, Msg::ChartNoData);
+    let no_data = t(l, OfficeMsg::ChartNoData);
 
     // Villages, the largest first; the rest in one bar.
     let mut villages: Vec<(&String, &[u32; 5])> = tally.villages.iter().collect();
@@ -246,7 +253,7 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
         .take(VILLAGES)
         .map(|(v, counts)| Bar {
             label: if v.is_empty() {
-                t(l, Msg::ChartNoVillage).to_string()
+                t(l, OfficeMsg::ChartNoVillage).to_string()
             } else {
                 (*v).clone()
             },
@@ -263,13 +270,18 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
         village_bars.push(Bar {
             label: format!(
                 "{} ({})",
-                t(l, Msg::ChartOtherVillages),
+                t(l, OfficeMsg::ChartOtherVillages),
                 villages.len() - VILLAGES
             ),
             parts: rest.to_vec(),
         });
     }
-    let by_village = bars(t(l, Msg::ChartByVillage), &statuses, &village_bars, no_data);
+    let by_village = bars(
+        t(l, OfficeMsg::ChartByVillage),
+        &statuses,
+        &village_bars,
+        no_data,
+    );
 
     let procedure_bars: Vec<Bar> = tally
         .procedures
@@ -280,7 +292,7 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
         })
         .collect();
     let by_procedure = bars(
-        t(l, Msg::ChartByProcedure),
+        t(l, OfficeMsg::ChartByProcedure),
         &statuses,
         &procedure_bars,
         no_data,
@@ -303,15 +315,20 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
         .collect();
     let on_time_late = [
         Series {
-            name: t(l, Msg::ChartOnTime).to_string(),
+            name: t(l, OfficeMsg::ChartOnTime).to_string(),
             class: "chart-0",
         },
         Series {
-            name: t(l, Msg::ChartLate).to_string(),
+            name: t(l, OfficeMsg::ChartLate).to_string(),
             class: "chart-late",
         },
     ];
-    let by_lane = bars(t(l, Msg::ChartByLane), &on_time_late, &lane_bars, no_data);
+    let by_lane = bars(
+        t(l, OfficeMsg::ChartByLane),
+        &on_time_late,
+        &lane_bars,
+        no_data,
+    );
 
     // Steps in the pack's order.
     let mut step_bars = Vec::new();
@@ -329,32 +346,37 @@ fn charts(l: Lang, tally: &Tally) -> impl IntoView {
     }
     let step_series = [
         Series {
-            name: t(l, Msg::ChartDoneOnTime).to_string(),
+            name: t(l, OfficeMsg::ChartDoneOnTime).to_string(),
             class: "chart-0",
         },
         Series {
-            name: t(l, Msg::ChartDoneOver).to_string(),
+            name: t(l, OfficeMsg::ChartDoneOver).to_string(),
             class: "chart-late",
         },
         Series {
-            name: t(l, Msg::ChartOpen).to_string(),
+            name: t(l, OfficeMsg::ChartOpen).to_string(),
             class: "chart-2",
         },
         Series {
-            name: t(l, Msg::ChartOpenLate).to_string(),
+            name: t(l, OfficeMsg::ChartOpenLate).to_string(),
             class: "chart-late-open",
         },
     ];
-    let by_step = bars(t(l, Msg::ChartBySteps), &step_series, &step_bars, no_data);
+    let by_step = bars(
+        t(l, OfficeMsg::ChartBySteps),
+        &step_series,
+        &step_bars,
+        no_data,
+    );
 
     view! {
         <section aria-labelledby="charts-title">
-            <h2 id="charts-title">{t(l, Msg::ChartsTitle)}</h2>
+            <h2 id="charts-title">{t(l, OfficeMsg::ChartsTitle)}</h2>
             <div class="charts">
-                {chart_box(l, "chart-villages", Msg::ChartByVillage, Msg::ChartUnitCases, by_village)}
-                {chart_box(l, "chart-procedures", Msg::ChartByProcedure, Msg::ChartUnitCases, by_procedure)}
-                {chart_box(l, "chart-lanes", Msg::ChartByLane, Msg::ChartUnitCases, by_lane)}
-                {chart_box(l, "chart-steps", Msg::ChartBySteps, Msg::ChartUnitSteps, by_step)}
+                {chart_box(l, "chart-villages", OfficeMsg::ChartByVillage, OfficeMsg::ChartUnitCases, by_village)}
+                {chart_box(l, "chart-procedures", OfficeMsg::ChartByProcedure, OfficeMsg::ChartUnitCases, by_procedure)}
+                {chart_box(l, "chart-lanes", OfficeMsg::ChartByLane, OfficeMsg::ChartUnitCases, by_lane)}
+                {chart_box(l, "chart-steps", OfficeMsg::ChartBySteps, OfficeMsg::ChartUnitSteps, by_step)}
             </div>
         </section>
     }
@@ -370,7 +392,7 @@ fn duplicates(l: Lang, groups: &[Group]) -> impl IntoView {
                 .cases
                 .iter()
                 .map(|m| {
-                    let village = if m.village.is_empty() { t(l, Msg::ChartNoVillage).to_string() } else { m.village.clone() };
+                    let village = if m.village.is_empty() { t(l, OfficeMsg::ChartNoVillage).to_string() } else { m.village.clone() };
                     format!("{} ({village})", m.name)
                 })
                 .collect::<Vec<_>>()
@@ -385,11 +407,11 @@ fn duplicates(l: Lang, groups: &[Group]) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="dups-title">
-            <h2 id="dups-title">{t(l, Msg::DupsTitle)}</h2>
+            <h2 id="dups-title">{t(l, OfficeMsg::DupsTitle)}</h2>
             {if groups.is_empty() {
-                view! { <p class="muted" data-testid="dups-none">{t(l, Msg::DupsNone)}</p> }.into_any()
+                view! { <p class="muted" data-testid="dups-none">{t(l, OfficeMsg::DupsNone)}</p> }.into_any()
             } else {
-                view! { <p class="hint">{t(l, Msg::DupsHint)}</p> <ul class="inbox">{items}</ul> }.into_any()
+                view! { <p class="hint">{t(l, OfficeMsg::DupsHint)}</p> <ul class="inbox">{items}</ul> }.into_any()
             }}
         </section>
     }

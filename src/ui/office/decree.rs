@@ -20,6 +20,7 @@ use crate::domain::lists::{cycle_bounds, list_table, Cycle};
 use crate::domain::procedure::Column;
 use crate::domain::register::{issue, FormatProblem, Issue, RegisterEntry};
 use crate::domain::storage::StorageProblem;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{
     case_count, list_column, month_year, signer_problem, storage_problem, t, Lang, Msg,
 };
@@ -60,7 +61,7 @@ fn DecreeSheet(sheet: Decree, draft: bool) -> impl IntoView {
             <div class="letter-foot">
                 <figure class="letter-qr" data-testid="decree-qr">
                     <div inner_html=qr_svg></div>
-                    <figcaption>{(!draft).then(|| t(Lang::Id, Msg::DecreeQr))}</figcaption>
+                    <figcaption>{(!draft).then(|| t(Lang::Id, OfficeMsg::DecreeQr))}</figcaption>
                 </figure>
                 <SignBlock place_date=Some(sheet.place_date.clone()) signer=sheet.signer.clone() signed_by=sheet.signed_by.clone() />
             </div>
@@ -125,12 +126,12 @@ pub fn DecreePage() -> impl IntoView {
     let reload = StoredValue::new_local(reload);
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p> };
         let body = packs.with(storage.get(), l, move |load| {
             let pack = desk.pack(&load);
             let def = pack.as_ref().and_then(|p| p.decrees.iter().find(|d| d.id == decree_id()).cloned());
             let (Some(pack), Some(def), Some(cycle)) = (pack, def, cycle()) else {
-                return view! { <p data-testid="decree-missing">{t(l, Msg::DecreeMissing)}</p> }.into_any();
+                return view! { <p data-testid="decree-missing">{t(l, OfficeMsg::DecreeMissing)}</p> }.into_any();
             };
             let data = match data.get().flatten().flatten() {
                 None => return loading_note(storage.get(), l).into_any(),
@@ -138,7 +139,7 @@ pub fn DecreePage() -> impl IntoView {
                 Some(Ok(d)) => d,
             };
             let Some(list) = pack.lists.iter().find(|x| x.id == def.list).cloned() else {
-                return view! { <p data-testid="decree-missing">{t(l, Msg::DecreeMissing)}</p> }.into_any();
+                return view! { <p data-testid="decree-missing">{t(l, OfficeMsg::DecreeMissing)}</p> }.into_any();
             };
             let offset = pack.utc_offset_minutes;
             let mut cols = list.clone();
@@ -215,27 +216,27 @@ pub fn DecreePage() -> impl IntoView {
                     let _ = busy.try_set(false);
                     match result {
                         Ok(Ok(_)) => reload.with_value(|r| r.again()),
-                        Ok(Err(_)) => { let _ = problem.try_set(Some(t(lang.untracked(), Msg::DecreeBadFormat).to_string())); }
+                        Ok(Err(_)) => { let _ = problem.try_set(Some(t(lang.untracked(), OfficeMsg::DecreeBadFormat).to_string())); }
                         Err(p) => { let _ = problem.try_set(Some(storage_problem(lang.untracked(), &p).to_string())); }
                     }
                 });
             };
             // What prints (if anything), and what the officer is told.
             let (sheet, printable, note) = match state {
-                DecreeState::Draft(now) => (now, false, Some(view! { <p class="hint" data-testid="decree-draft">{t(l, Msg::DecreeDraft)}</p> }.into_any())),
+                DecreeState::Draft(now) => (now, false, Some(view! { <p class="hint" data-testid="decree-draft">{t(l, OfficeMsg::DecreeDraft)}</p> }.into_any())),
                 DecreeState::Numbered(sheet) => (sheet, true, None),
                 DecreeState::Changed { sheet, now } => {
                     let note = view! {
                         <p class="error" role="alert" data-testid="decree-changed">
-                            {t(l, Msg::DecreeChanged)} " "
-                            {t(l, Msg::DecreeOldSheet)} " " {case_count(l, sheet.rows.len() as u32)}
-                            "; " {t(l, Msg::DecreeNowList)} " " {case_count(l, now.rows.len() as u32)} "."
+                            {t(l, OfficeMsg::DecreeChanged)} " "
+                            {t(l, OfficeMsg::DecreeOldSheet)} " " {case_count(l, sheet.rows.len() as u32)}
+                            "; " {t(l, OfficeMsg::DecreeNowList)} " " {case_count(l, now.rows.len() as u32)} "."
                         </p>
                     };
                     (sheet, true, Some(note.into_any()))
                 }
                 DecreeState::Unprintable { now } => (now, false, Some(view! {
-                    <p class="error" role="alert" data-testid="decree-unprintable">{t(l, Msg::DecreeUnprintable)}</p>
+                    <p class="error" role="alert" data-testid="decree-unprintable">{t(l, OfficeMsg::DecreeUnprintable)}</p>
                 }.into_any())),
             };
             let renumber = issued.is_none() || note.is_some();
@@ -250,17 +251,17 @@ pub fn DecreePage() -> impl IntoView {
                             {signer_problem(l, &p, &|r| role_name(Some(&pack), r, l == Lang::En))}
                         </p>
                     })}
-                    {(count == 0).then(|| view! { <p class="hint" data-testid="decree-empty">{t(l, Msg::DecreeEmpty)}</p> })}
+                    {(count == 0).then(|| view! { <p class="hint" data-testid="decree-empty">{t(l, OfficeMsg::DecreeEmpty)}</p> })}
                     {(renumber && count > 0).then(|| view! {
                         <button type="button" class="btn btn-primary" data-testid="decree-issue"
-                            disabled=move || busy.get() on:click=issue_now.clone()>{t(l, Msg::DecreeIssue)}</button>
+                            disabled=move || busy.get() on:click=issue_now.clone()>{t(l, OfficeMsg::DecreeIssue)}</button>
                     })}
                     {move || problem.get().map(|p| view! { <p class="error" role="alert" data-testid="decree-problem">{p}</p> })}
                     {printable.then(|| view! {
                         " "
                         <button type="button" class=if old { "btn" } else { "btn btn-primary" } data-testid="decree-print"
                             on:click=move |_| { let _ = window().print(); }>
-                            {t(l, if old { Msg::DecreePrintOld } else { Msg::LettersPrint })}
+                            {t(l, if old { OfficeMsg::DecreePrintOld } else { OfficeMsg::LettersPrint })}
                         </button>
                     })}
                 </div>

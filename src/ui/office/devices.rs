@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::bundle::exchange::{is_older_version, ExchangeProblem, Standing};
+use crate::i18n::OfficeMsg;
 use crate::i18n::{exchange_problem, storage_problem, Msg};
 use crate::store::exchange::Phase;
 use crate::store::exchange::{picked_bytes, spoken_fingerprint, MAX_PUBLIC_FILE_BYTES};
@@ -19,7 +20,7 @@ pub const OFFICE_REPORT: OfficeReport = OfficeReport {
     devices: || {
         let lang = use_lang();
         let base = use_base();
-        view! { <A href=base.href("devices") attr:class="btn">{lang.t(Msg::NavDevices)}</A> }
+        view! { <A href=base.href("devices") attr:class="btn">{lang.t(OfficeMsg::NavDevices)}</A> }
             .into_any()
     },
     compare: |nik| {
@@ -27,7 +28,7 @@ pub const OFFICE_REPORT: OfficeReport = OfficeReport {
         let base = use_base();
         view! {
             " \u{b7} "
-            <A href=base.href(&format!("duplicates/{nik}")) attr:data-testid="import-compare">{lang.t(Msg::DupCompare)}</A>
+            <A href=base.href(&format!("duplicates/{nik}")) attr:data-testid="import-compare">{lang.t(OfficeMsg::DupCompare)}</A>
         }
         .into_any()
     },
@@ -101,29 +102,29 @@ pub fn Devices() -> impl IntoView {
         });
     };
     view! {
-        <h1>{lang.tr(Msg::DevTitle)}</h1>
-        <p class="hint">{lang.tr(Msg::DevHelp)}</p>
+        <h1>{lang.tr(OfficeMsg::DevTitle)}</h1>
+        <p class="hint">{lang.tr(OfficeMsg::DevHelp)}</p>
         <label class="btn">
-            {lang.tr(Msg::DevAddCard)}
+            {lang.tr(OfficeMsg::DevAddCard)}
             <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="device-card-file"
                 on:change:target=move |ev| add(ev.target()) />
         </label>
         {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="devices-message">{m}</p> })}
         {move || peers.get().flatten().map(|r| match r {
             Err(p) => view! { <p class="error" role="alert">{storage_problem(lang.get(), &p)}</p> }.into_any(),
-            Ok(list) if list.is_empty() => view! { <p data-testid="devices-none">{lang.t(Msg::DevNone)}</p> }.into_any(),
+            Ok(list) if list.is_empty() => view! { <p data-testid="devices-none">{lang.t(OfficeMsg::DevNone)}</p> }.into_any(),
             Ok(list) => view! {
                 <ul class="peer-list">
                     {list.into_iter().map(|(p, waiting)| {
                         let (fp1, fp2) = (p.fingerprint.clone(), p.fingerprint.clone());
                         let standing = match p.standing {
-                            Standing::Enrolled => Msg::DevEnrolled,
-                            Standing::Pending => Msg::DevPending,
-                            Standing::Revoked => Msg::DevRevoked,
+                            Standing::Enrolled => OfficeMsg::DevEnrolled,
+                            Standing::Pending => OfficeMsg::DevPending,
+                            Standing::Revoked => OfficeMsg::DevRevoked,
                         };
                         view! {
                             <li class="card" data-testid="device-row" data-standing=format!("{:?}", p.standing).to_lowercase() data-forged=p.forged.to_string()>
-                                {p.forged.then(|| view! { <p class="error" role="alert" data-testid="device-forged">{lang.t(Msg::DevForged)}</p> })}
+                                {p.forged.then(|| view! { <p class="error" role="alert" data-testid="device-forged">{lang.t(OfficeMsg::DevForged)}</p> })}
                                 <p><strong>{p.sender.device_name.clone()}</strong> " \u{2014} " {p.sender.officer.clone()} " (" {p.sender.village.clone()} ")"</p>
                                 <p class="fingerprint">{spoken_fingerprint(&p.fingerprint)}</p>
                                 {(!p.app_version.is_empty()).then(|| {
@@ -131,20 +132,20 @@ pub fn Devices() -> impl IntoView {
                                     view! {
                                         <p data-testid="device-version" data-older=older.to_string() class=if older { "warning" } else { "muted" }>
                                             "Pandu " {p.app_version.clone()}
-                                            {older.then(|| format!(" \u{2014} {}", lang.t(Msg::DevOlderApp)))}
+                                            {older.then(|| format!(" \u{2014} {}", lang.t(OfficeMsg::DevOlderApp)))}
                                         </p>
                                     }
                                 })}
                                 <p><span class="badge">{lang.t(standing)}</span>
                                     {p.chain.as_ref().map(|c| format!(" \u{2014} {} {}", lang.t(Msg::DevLastBundle), c.sequence))}
-                                    {(waiting > 0).then(|| format!(" \u{2014} {waiting} {}", lang.t(Msg::DevWaiting)))}</p>
+                                    {(waiting > 0).then(|| format!(" \u{2014} {waiting} {}", lang.t(OfficeMsg::DevWaiting)))}</p>
                                 {(p.standing != Standing::Enrolled).then(|| view! {
                                     <button type="button" class="btn btn-primary" data-testid="device-approve"
-                                        on:click=move |_| set(fp1.clone(), Standing::Enrolled)>{lang.t(Msg::DevApprove)}</button>
+                                        on:click=move |_| set(fp1.clone(), Standing::Enrolled)>{lang.t(OfficeMsg::DevApprove)}</button>
                                 })}
                                 {(p.standing == Standing::Enrolled).then(|| view! {
                                     <button type="button" class="btn" data-testid="device-revoke"
-                                        on:click=move |_| set(fp2.clone(), Standing::Revoked)>{lang.t(Msg::DevRevoke)}</button>
+                                        on:click=move |_| set(fp2.clone(), Standing::Revoked)>{lang.t(OfficeMsg::DevRevoke)}</button>
                                 })}
                             </li>
                         }

@@ -16,6 +16,7 @@ use crate::domain::applicant::Field;
 use crate::domain::case::{Case, Event, EventKind};
 use crate::domain::duplicates::{merge, return_other, DecisionError};
 use crate::domain::storage::StorageProblem;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{case_status, date_time, field_label, storage_problem, t, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform};
@@ -52,9 +53,9 @@ async fn load(nik: String) -> Result<Loaded, StorageProblem> {
 
 fn decision_problem(l: Lang, e: &DecisionError) -> &'static str {
     match e {
-        DecisionError::NoReason => t(l, Msg::DupNeedReason),
-        DecisionError::SameCase | DecisionError::OtherPerson => t(l, Msg::DupOtherPerson),
-        DecisionError::AlreadyMerged { .. } => t(l, Msg::DupAlreadyMerged),
+        DecisionError::NoReason => t(l, OfficeMsg::DupNeedReason),
+        DecisionError::SameCase | DecisionError::OtherPerson => t(l, OfficeMsg::DupOtherPerson),
+        DecisionError::AlreadyMerged { .. } => t(l, OfficeMsg::DupAlreadyMerged),
     }
 }
 
@@ -84,7 +85,7 @@ pub fn DuplicatePage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{lang.tr(Msg::DupsTitle)} " \u{b7} NIK " {nik}</h1>
+        <h1>{lang.tr(OfficeMsg::DupsTitle)} " \u{b7} NIK " {nik}</h1>
         {body}
     }
 }
@@ -153,7 +154,7 @@ fn Compare(
                         <dt>{field_label(l, f)}</dt>
                         <dd class=class data-differs=odd.to_string()>
                             {if value.is_empty() { "\u{2014}".to_string() } else { value }}
-                            {odd.then(|| view! { " " <span class="badge badge-differs">{t(l, Msg::DupDiffers)}</span> })}
+                            {odd.then(|| view! { " " <span class="badge badge-differs">{t(l, OfficeMsg::DupDiffers)}</span> })}
                         </dd>
                     }
                 })
@@ -186,7 +187,7 @@ fn Compare(
                     data-merged=merged.clone().unwrap_or_default()>
                     <h2><A href=base.href(&format!("cases/{}", c.id))>{name}</A></h2>
                     <p class="muted">
-                        {if row.village.is_empty() { t(l, Msg::ChartNoVillage).to_string() } else { row.village.clone() }}
+                        {if row.village.is_empty() { t(l, OfficeMsg::ChartNoVillage).to_string() } else { row.village.clone() }}
                         " \u{b7} " {sender} " \u{b7} " {date_time(l, c.created_at, offset)}
                     </p>
                     <p>{case_status(l, row.status)} " \u{b7} " {step}</p>
@@ -204,7 +205,7 @@ fn Compare(
                             <input type="radio" name="keep" id=radio_id.clone() data-testid="dup-keep"
                                 prop:checked={let id = id.clone(); move || kept.get() == id}
                                 on:change=move |_| kept.set(id.clone()) />
-                            <span>{t(l, Msg::DupKeepThis)}</span>
+                            <span>{t(l, OfficeMsg::DupKeepThis)}</span>
                         </label>
                     })}
                 </article>
@@ -302,9 +303,9 @@ fn Compare(
                 Ok(()) => {
                     let l = lang.untracked();
                     let done = if merge_them {
-                        Msg::DupMerged
+                        OfficeMsg::DupMerged
                     } else {
-                        Msg::DupReturned
+                        OfficeMsg::DupReturned
                     };
                     let _ = message.try_set(Some((true, t(l, done).to_string())));
                     on_done();
@@ -321,20 +322,20 @@ fn Compare(
     let decide = StoredValue::new_local(decide);
     let can_decide = open.len() >= 2;
     view! {
-        <p class="hint">{t(l, Msg::DupsHint)}</p>
+        <p class="hint">{t(l, OfficeMsg::DupsHint)}</p>
         <div class="dup-grid">{columns}</div>
         {can_decide.then(|| view! {
             <section class="card" aria-labelledby="dup-decide">
-                <h2 id="dup-decide">{t(l, Msg::DupDecide)}</h2>
+                <h2 id="dup-decide">{t(l, OfficeMsg::DupDecide)}</h2>
                 <button type="button" class="btn btn-primary" data-testid="dup-merge"
                     disabled=move || busy.get()
-                    on:click=move |_| decide.with_value(|d| d(true))>{t(l, Msg::DupMerge)}</button>
-                <p class="hint">{t(l, Msg::DupMergeHint)}</p>
-                <label for="dup-reason">{t(l, Msg::DupReason)}</label>
+                    on:click=move |_| decide.with_value(|d| d(true))>{t(l, OfficeMsg::DupMerge)}</button>
+                <p class="hint">{t(l, OfficeMsg::DupMergeHint)}</p>
+                <label for="dup-reason">{t(l, OfficeMsg::DupReason)}</label>
                 <textarea id="dup-reason" data-testid="dup-reason" maxlength=TextKind::Reason.max_chars() bind:value=reason></textarea>
                 <button type="button" class="btn" data-testid="dup-return"
                     disabled=move || busy.get()
-                    on:click=move |_| decide.with_value(|d| d(false))>{t(l, Msg::DupReturn)}</button>
+                    on:click=move |_| decide.with_value(|d| d(false))>{t(l, OfficeMsg::DupReturn)}</button>
             </section>
         })}
         {move || message.get().map(|(ok, text)| if ok {

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::bundle::age::BACKUP_SCRYPT_LOG_N;
 use crate::bundle::exchange::{backup_file, restore_backup, ExchangeProblem};
 use crate::domain::text::{self, TextKind};
+use crate::i18n::OfficeMsg;
 use crate::i18n::{exchange_problem, storage_problem, Msg};
 use crate::store::exchange::{picked_bytes, spoken_fingerprint, Office, MAX_PUBLIC_FILE_BYTES};
 use crate::store::platform::SystemRandom;
@@ -39,7 +40,7 @@ fn OfficeCreate(refresh: Reload, message: KeysMessage) -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !valid_district_code(&code.get_untracked()) {
-            say(false, lang.t(Msg::KeysOfficeBadCode).to_string());
+            say(false, lang.t(OfficeMsg::KeysOfficeBadCode).to_string());
             return;
         }
         let Some(load) = packs.loaded() else { return };
@@ -114,7 +115,7 @@ fn OfficeCreate(refresh: Reload, message: KeysMessage) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => {
-                    say(true, lang.t(Msg::KeysRestored).to_string());
+                    say(true, lang.t(OfficeMsg::KeysRestored).to_string());
                     refresh.again();
                     desk.refresh();
                 }
@@ -124,30 +125,30 @@ fn OfficeCreate(refresh: Reload, message: KeysMessage) -> impl IntoView {
     };
     view! {
         <details class="office" data-testid="office-create">
-            <summary>{lang.tr(Msg::KeysOffice)}</summary>
-            <p class="hint">{lang.tr(Msg::KeysOfficeHelp)}</p>
+            <summary>{lang.tr(OfficeMsg::KeysOffice)}</summary>
+            <p class="hint">{lang.tr(OfficeMsg::KeysOfficeHelp)}</p>
             <form on:submit=create novalidate=true>
-                <label for="office-code">{lang.tr(Msg::KeysOfficeCode)}</label>
+                <label for="office-code">{lang.tr(OfficeMsg::KeysOfficeCode)}</label>
                 <input id="office-code" data-testid="office-code" inputmode="decimal" bind:value=code />
-                <label for="office-name">{lang.tr(Msg::KeysOfficeName)}</label>
+                <label for="office-name">{lang.tr(OfficeMsg::KeysOfficeName)}</label>
                 <input id="office-name" data-testid="office-name" maxlength=TextKind::OfficeName.max_chars() bind:value=name />
-                <label for="office-pack">{lang.tr(Msg::KeysOfficePack)}</label>
+                <label for="office-pack">{lang.tr(OfficeMsg::KeysOfficePack)}</label>
                 <select id="office-pack" data-testid="office-pack" on:change:target=move |ev| pack.set(ev.target().value())>
                     {move || packs.loaded().map(|load| load.order.iter().filter_map(|p| load.library.latest(p)).map(|p| view! {
                         <option value=p.id.clone()>{p.regency.clone()}</option>
                     }).collect_view())}
                 </select>
                 <button type="submit" class="btn btn-primary" data-testid="office-make"
-                    disabled=move || packs.loaded().is_none()>{lang.tr(Msg::KeysOfficeCreate)}</button>
+                    disabled=move || packs.loaded().is_none()>{lang.tr(OfficeMsg::KeysOfficeCreate)}</button>
             </form>
-            <h3>{lang.tr(Msg::KeysRestore)}</h3>
-            <input type="file" data-testid="restore-file" aria-label=lang.tr(Msg::KeysRestore)
+            <h3>{lang.tr(OfficeMsg::KeysRestore)}</h3>
+            <input type="file" data-testid="restore-file" aria-label=lang.tr(OfficeMsg::KeysRestore)
                 on:change:target=move |ev| pick_backup(ev.target()) />
-            <label for="restore-pass">{lang.tr(Msg::KeysPassphrase)}</label>
+            <label for="restore-pass">{lang.tr(OfficeMsg::KeysPassphrase)}</label>
             <input id="restore-pass" type="password" data-testid="restore-pass" bind:value=passphrase />
             <button type="button" class="btn" data-testid="restore-do" on:click=restore
                 disabled=move || busy.get() || restore_file.with(Option::is_none)>
-                {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(Msg::KeysRestoreDo) }}
+                {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(OfficeMsg::KeysRestoreDo) }}
             </button>
         </details>
     }
@@ -179,7 +180,7 @@ fn OfficePanel(office: Office, message: KeysMessage) -> impl IntoView {
     let backup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pass1.get_untracked() != pass2.get_untracked() {
-            say(false, lang.t(Msg::KeysPassphraseMismatch).to_string());
+            say(false, lang.t(OfficeMsg::KeysPassphraseMismatch).to_string());
             return;
         }
         busy.set(true);
@@ -211,20 +212,20 @@ fn OfficePanel(office: Office, message: KeysMessage) -> impl IntoView {
     };
     let fp = office.keys.fingerprint();
     view! {
-        <h3>{lang.tr(Msg::KeysOffice)}</h3>
+        <h3>{lang.tr(OfficeMsg::KeysOffice)}</h3>
         <p data-testid="office-name-shown"><strong>{office.config.name.clone()}</strong> " (" {office.config.id.clone()} ")"</p>
         <p class="fingerprint" data-testid="office-fingerprint">{spoken_fingerprint(&fp)}</p>
-        <button type="button" class="btn" data-testid="office-config" on:click=config>{lang.tr(Msg::KeysOfficeConfig)}</button>
-        <p><leptos_router::components::A href=crate::ui::use_base().href("devices") attr:class="btn" attr:data-testid="office-devices">{lang.tr(Msg::NavDevices)}</leptos_router::components::A></p>
+        <button type="button" class="btn" data-testid="office-config" on:click=config>{lang.tr(OfficeMsg::KeysOfficeConfig)}</button>
+        <p><leptos_router::components::A href=crate::ui::use_base().href("devices") attr:class="btn" attr:data-testid="office-devices">{lang.tr(OfficeMsg::NavDevices)}</leptos_router::components::A></p>
         <form class="backup" on:submit=backup novalidate=true>
-            <h3>{lang.tr(Msg::KeysBackup)}</h3>
-            <p class="warning" role="note" data-testid="backup-warning">{lang.tr(Msg::KeysBackupWarning)}</p>
-            <label for="backup-pass">{lang.tr(Msg::KeysPassphrase)}</label>
+            <h3>{lang.tr(OfficeMsg::KeysBackup)}</h3>
+            <p class="warning" role="note" data-testid="backup-warning">{lang.tr(OfficeMsg::KeysBackupWarning)}</p>
+            <label for="backup-pass">{lang.tr(OfficeMsg::KeysPassphrase)}</label>
             <input id="backup-pass" type="password" autocomplete="new-password" data-testid="backup-pass" bind:value=pass1 />
-            <label for="backup-pass2">{lang.tr(Msg::KeysPassphraseAgain)}</label>
+            <label for="backup-pass2">{lang.tr(OfficeMsg::KeysPassphraseAgain)}</label>
             <input id="backup-pass2" type="password" autocomplete="new-password" data-testid="backup-pass2" bind:value=pass2 />
             <button type="submit" class="btn btn-primary" data-testid="backup-make" disabled=move || busy.get()>
-                {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(Msg::KeysBackupMake) }}
+                {move || if busy.get() { lang.t(Msg::KeysWorking) } else { lang.t(OfficeMsg::KeysBackupMake) }}
             </button>
         </form>
     }

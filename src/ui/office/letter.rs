@@ -17,6 +17,7 @@ use crate::domain::procedure::{LetterDef, Pack};
 use crate::domain::register::{issue, FormatProblem, Issue};
 use crate::domain::staff::{Signer, SignerProblem, StaffMember};
 use crate::domain::storage::StorageProblem;
+use crate::i18n::OfficeMsg;
 use crate::i18n::{field_label, list_column, storage_problem, t, Lang, Msg};
 use crate::store::db;
 use crate::ui::{loading_note, use_base, use_lang, use_packs, use_storage};
@@ -157,8 +158,8 @@ pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoV
                 tabindex="0" aria-label=a.title.clone()>
                 <table class="letter-meta">
                     <tbody>
-                        <tr><td>{t(Lang::Id, Msg::AttachmentOf)}</td><td>":"</td><td>{letter.number.clone()}</td></tr>
-                        <tr><td>{t(Lang::Id, Msg::RegisterDate)}</td><td>":"</td><td>{letter.place_date.split_once(", ").map_or(letter.place_date.clone(), |(_, d)| d.to_string())}</td></tr>
+                        <tr><td>{t(Lang::Id, OfficeMsg::AttachmentOf)}</td><td>":"</td><td>{letter.number.clone()}</td></tr>
+                        <tr><td>{t(Lang::Id, OfficeMsg::RegisterDate)}</td><td>":"</td><td>{letter.place_date.split_once(", ").map_or(letter.place_date.clone(), |(_, d)| d.to_string())}</td></tr>
                     </tbody>
                 </table>
                 <p class="attachment-title">{a.title.clone()}</p>
@@ -191,11 +192,11 @@ pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoV
             <p class="letter-date">{letter.place_date.clone()}</p>
             <table class="letter-meta">
                 <tbody>
-                    <tr><td>{t(Lang::Id, Msg::LettersNumber)}</td><td>":"</td><td data-testid="letter-number">{letter.number.clone()}</td></tr>
+                    <tr><td>{t(Lang::Id, OfficeMsg::LettersNumber)}</td><td>":"</td><td data-testid="letter-number">{letter.number.clone()}</td></tr>
                     {letter.attachment.is_some().then(|| view! {
-                        <tr><td>{t(Lang::Id, Msg::LettersAttachmentLine)}</td><td>":"</td><td>{t(Lang::Id, Msg::LettersAttachmentOne)}</td></tr>
+                        <tr><td>{t(Lang::Id, OfficeMsg::LettersAttachmentLine)}</td><td>":"</td><td>{t(Lang::Id, OfficeMsg::LettersAttachmentOne)}</td></tr>
                     })}
-                    <tr><td>{t(Lang::Id, Msg::LettersSubject)}</td><td>":"</td><td>{letter.subject.clone()}</td></tr>
+                    <tr><td>{t(Lang::Id, OfficeMsg::LettersSubject)}</td><td>":"</td><td>{letter.subject.clone()}</td></tr>
                 </tbody>
             </table>
             <div class="letter-to">{letter.to.iter().filter(|l| !l.is_empty()).map(|l| view! { <p>{l.clone()}</p> }).collect_view()}</div>
@@ -214,7 +215,7 @@ pub(super) fn Sheet(letter: Letter, #[prop(optional)] draft: bool) -> impl IntoV
             <div class="letter-foot">
                 <figure class="letter-qr" data-testid="letter-qr">
                     <div inner_html=qr_svg></div>
-                    <figcaption>{t(Lang::Id, if letter.attachment.is_some() { Msg::LettersQrList } else { Msg::LettersQr })}</figcaption>
+                    <figcaption>{t(Lang::Id, if letter.attachment.is_some() { OfficeMsg::LettersQrList } else { OfficeMsg::LettersQr })}</figcaption>
                 </figure>
                 <SignBlock place_date=None signer=letter.signer.clone() signed_by=letter.signed_by.clone() />
             </div>
@@ -288,13 +289,13 @@ pub fn LetterPage() -> impl IntoView {
         let l = lang.get();
         let id = params.with(|p| p.get("id").unwrap_or_default());
         let letter_id = params.with(|p| p.get("letter").unwrap_or_default());
-        let back = view! { <p class="no-print"><A href=base.href(&format!("cases/{id}")) attr:class="back-link">{t(l, Msg::LettersBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href(&format!("cases/{id}")) attr:class="back-link">{t(l, OfficeMsg::LettersBack)}</A></p> };
         let body = packs.with(storage.get(), l, move |load| match events.get().flatten() {
             None => loading_note(storage.get(), l).into_any(),
             Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
             Some(Ok((events, kept))) => {
                 let Some((number, event)) = issued(&events, &letter_id) else {
-                    return view! { <p data-testid="letter-missing">{t(l, Msg::LettersNotIssued)}</p> }.into_any();
+                    return view! { <p data-testid="letter-missing">{t(l, OfficeMsg::LettersNotIssued)}</p> }.into_any();
                 };
                 let digest = match &event.kind {
                     EventKind::LetterIssued { digest, .. } => digest.clone(),
@@ -318,12 +319,12 @@ pub fn LetterPage() -> impl IntoView {
                 });
                 match made {
                     None => view! {
-                        <p data-testid="letter-elsewhere">{t(l, Msg::LettersElsewhere)} " " <strong>{number.to_string()}</strong>.</p>
+                        <p data-testid="letter-elsewhere">{t(l, OfficeMsg::LettersElsewhere)} " " <strong>{number.to_string()}</strong>.</p>
                     }
                     .into_any(),
                     Some(letter) => view! {
                         <button type="button" class="btn btn-primary no-print" data-testid="letter-print"
-                            on:click=move |_| { let _ = window().print(); }>{t(l, Msg::LettersPrint)}</button>
+                            on:click=move |_| { let _ = window().print(); }>{t(l, OfficeMsg::LettersPrint)}</button>
                         <Sheet letter=letter />
                     }
                     .into_any(),
@@ -365,7 +366,7 @@ pub fn PaperPage() -> impl IntoView {
     let desk = crate::ui::use_desk();
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, Msg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p> };
         // A cycle letter names every applicant on its list.
         if !desk.names_shown() {
             return view! { {back} <p class="error" role="alert" data-testid="paper-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
@@ -373,11 +374,11 @@ pub fn PaperPage() -> impl IntoView {
         let body = match kept.get().flatten() {
             None => loading_note(storage.get(), l).into_any(),
             Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
-            Some(Ok(None)) => view! { <p data-testid="paper-missing">{t(l, Msg::PaperMissing)}</p> }.into_any(),
+            Some(Ok(None)) => view! { <p data-testid="paper-missing">{t(l, OfficeMsg::PaperMissing)}</p> }.into_any(),
             Some(Ok(Some((entry, letter)))) => match letter.filter(|k| k.digest() == entry.digest) {
                 Some(letter) => view! {
                     <button type="button" class="btn btn-primary no-print" data-testid="letter-print"
-                        on:click=move |_| { let _ = window().print(); }>{t(l, Msg::LettersPrint)}</button>
+                        on:click=move |_| { let _ = window().print(); }>{t(l, OfficeMsg::LettersPrint)}</button>
                     <Sheet letter=letter />
                 }
                 .into_any(),
@@ -385,9 +386,9 @@ pub fn PaperPage() -> impl IntoView {
                 // not the paper the register numbered.
                 None if entry.digest.is_empty() => {
                     let href = base.href(&format!("cases/{}/letters/{}", entry.case_id, entry.letter));
-                    view! { <p><A href=href attr:data-testid="paper-case">{t(l, Msg::LettersOpen)}</A></p> }.into_any()
+                    view! { <p><A href=href attr:data-testid="paper-case">{t(l, OfficeMsg::LettersOpen)}</A></p> }.into_any()
                 }
-                None => view! { <p class="error" role="alert" data-testid="paper-not-kept">{t(l, Msg::PaperNotKept)}</p> }.into_any(),
+                None => view! { <p class="error" role="alert" data-testid="paper-not-kept">{t(l, OfficeMsg::PaperNotKept)}</p> }.into_any(),
             },
         };
         view! { {back} {body} }.into_any()

@@ -3,7 +3,8 @@
 use crate::domain::text::TextKind;
 use leptos::prelude::*;
 
-use crate::i18n::{storage_problem, Msg};
+use crate::i18n::storage_problem;
+use crate::i18n::OfficeMsg;
 use crate::store::db;
 use crate::ui::use_lang;
 
@@ -36,16 +37,16 @@ pub fn LetterheadSection() -> impl IntoView {
     };
     view! {
         <section class="card" data-testid="letterhead" aria-labelledby="letterhead-title">
-            <h2 id="letterhead-title">{lang.tr(Msg::LetterheadTitle)}</h2>
+            <h2 id="letterhead-title">{lang.tr(OfficeMsg::LetterheadTitle)}</h2>
             <form on:submit=save novalidate=true>
-                <label for="letterhead-address">{lang.tr(Msg::LetterheadAddress)}</label>
+                <label for="letterhead-address">{lang.tr(OfficeMsg::LetterheadAddress)}</label>
                 <input id="letterhead-address" data-testid="letterhead-address" autocomplete="street-address"
                     maxlength=TextKind::Address.max_chars()
                     prop:value=move || address.get() on:input:target=move |ev| { saved.set(None); address.set(ev.target().value()) } />
-                <p class="hint">{lang.tr(Msg::LetterheadHint)}</p>
-                <button type="submit" class="btn" data-testid="letterhead-save">{lang.tr(Msg::LetterheadSave)}</button>
+                <p class="hint">{lang.tr(OfficeMsg::LetterheadHint)}</p>
+                <button type="submit" class="btn" data-testid="letterhead-save">{lang.tr(OfficeMsg::LetterheadSave)}</button>
                 {move || saved.get().map(|r| match r {
-                    Ok(()) => view! { <p class="ok" role="status" data-testid="letterhead-saved">{lang.t(Msg::LetterheadSaved)}</p> }.into_any(),
+                    Ok(()) => view! { <p class="ok" role="status" data-testid="letterhead-saved">{lang.t(OfficeMsg::LetterheadSaved)}</p> }.into_any(),
                     Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
                 })}
             </form>

@@ -28,7 +28,7 @@ use leptos_router::components::{Route, Routes, A};
 use leptos_router::path;
 
 use crate::domain::site::OFFICE_DIR;
-use crate::i18n::Msg;
+use crate::i18n::OfficeMsg;
 use crate::ui::common::components::VaultGate;
 use crate::ui::common::shell::{self, Wing};
 use crate::ui::village::settings::{LanguagePicker, OfficeSettings, ProfileForm};
@@ -56,10 +56,10 @@ fn nav() -> AnyView {
     view! {
         <Show when=move || desk.is_office()>
             <A href=base.href("inbox") attr:data-testid="nav-inbox">
-                {lang.tr(Msg::NavInbox)}
+                {lang.tr(OfficeMsg::NavInbox)}
             </A>
             <A href=base.href("dashboard") attr:data-testid="nav-dashboard">
-                {lang.tr(Msg::NavDashboard)}
+                {lang.tr(OfficeMsg::NavDashboard)}
             </A>
         </Show>
     }
@@ -129,12 +129,12 @@ fn Intro() -> impl IntoView {
     let base = use_base();
     view! {
         <section class="card" data-testid="wing-office-intro">
-            <h1>{lang.tr(Msg::WingOfficeTitle)}</h1>
-            <p>{lang.tr(Msg::WingOfficeWhat)}</p>
-            <p>{lang.tr(Msg::WingOfficeVillage)}</p>
-            <a class="btn btn-primary" href=base.app_href("") rel="external" data-testid="wing-back">{lang.tr(Msg::WingBackToVillage)}</a>
+            <h1>{lang.tr(OfficeMsg::WingOfficeTitle)}</h1>
+            <p>{lang.tr(OfficeMsg::WingOfficeWhat)}</p>
+            <p>{lang.tr(OfficeMsg::WingOfficeVillage)}</p>
+            <a class="btn btn-primary" href=base.app_href("") rel="external" data-testid="wing-back">{lang.tr(OfficeMsg::WingBackToVillage)}</a>
         </section>
-        <p class="hint" data-testid="wing-office-setup">{lang.tr(Msg::WingOfficeSetup)}</p>
+        <p class="hint" data-testid="wing-office-setup">{lang.tr(OfficeMsg::WingOfficeSetup)}</p>
         <LanguagePicker />
         <ProfileForm />
         <VaultGate><crate::ui::village::keys::KeysSection /></VaultGate>

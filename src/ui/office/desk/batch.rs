@@ -14,6 +14,7 @@ use crate::domain::date::local_date;
 use crate::domain::engine::{Engine, Move};
 use crate::domain::lanes::{check_act, Actor, Member};
 use crate::i18n::act_refused;
+use crate::i18n::OfficeMsg;
 
 /// What one batch did: the cases done, and those refused with why.
 #[derive(Clone, Default)]
@@ -144,7 +145,7 @@ pub(super) fn BatchStep(
         // One PIN for the whole selection: the member's own.
         if !member.pin_matches(&typed) {
             prefs::set_pin_guard(guard.failed(now));
-            message.set(Some((false, t(l, Msg::SignInWrongPin).to_string())));
+            message.set(Some((false, t(l, OfficeMsg::SignInWrongPin).to_string())));
             return;
         }
         prefs::set_pin_guard(PinGuard::default());
@@ -167,14 +168,14 @@ pub(super) fn BatchStep(
     };
     view! {
         <form class="card batch" data-testid="batch" on:submit=submit novalidate=true>
-            <h3>{lang.tr(Msg::BatchTitle)}</h3>
-            <p class="hint">{lang.tr(Msg::BatchHint)}</p>
-            <label for="batch-pin">{lang.tr(Msg::BatchPin)}</label>
+            <h3>{lang.tr(OfficeMsg::BatchTitle)}</h3>
+            <p class="hint">{lang.tr(OfficeMsg::BatchHint)}</p>
+            <label for="batch-pin">{lang.tr(OfficeMsg::BatchPin)}</label>
             <input id="batch-pin" data-testid="batch-pin" type="password" inputmode="numeric" autocomplete="off"
                 prop:value=move || pin.get() on:input:target=move |ev| pin.set(ev.target().value()) />
             <button type="submit" class="btn btn-primary" data-testid="batch-go"
                 disabled=move || busy.get() || selected.with(BTreeSet::is_empty)>
-                {move || format!("{} ({})", lang.t(Msg::BatchGo), selected.with(BTreeSet::len))}
+                {move || format!("{} ({})", lang.t(OfficeMsg::BatchGo), selected.with(BTreeSet::len))}
             </button>
             {move || message.get().map(|(ok, m)| view! {
                 <p class=if ok { "ok" } else { "error" } role="alert" data-testid="batch-message">{m}</p>
@@ -193,7 +194,7 @@ pub(super) fn BatchReport(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             let l = lang.get();
             view! {
                 <p class="ok" role="status" data-testid="batch-done" data-done=o.done.to_string()>
-                    {t(l, Msg::BatchDone)} ": " {case_count(l, o.done as u32)}
+                    {t(l, OfficeMsg::BatchDone)} ": " {case_count(l, o.done as u32)}
                 </p>
                 {(!o.refused.is_empty()).then(|| view! {
                     <ul class="error" data-testid="batch-refused">

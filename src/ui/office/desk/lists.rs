@@ -11,7 +11,7 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
     let l = lang.untracked();
     let en = l == Lang::En;
     if pack.lists.is_empty() {
-        return view! { <p class="muted" data-testid="lists-none">{t(l, Msg::ListsNone)}</p> }
+        return view! { <p class="muted" data-testid="lists-none">{t(l, OfficeMsg::ListsNone)}</p> }
             .into_any();
     }
     let offset = pack.utc_offset_minutes;
@@ -78,20 +78,20 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                     <h3>{def.title.get(en).to_string()}</h3>
                     <CyclePick id=id testid="list-cycle" chosen=chosen />
                     <button type="button" class="btn btn-primary" data-testid="list-make"
-                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Sheet) }>{t(l, Msg::ListsMake)}</button>
+                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Sheet) }>{t(l, OfficeMsg::ListsMake)}</button>
                     " "
                     <button type="button" class="btn" data-testid="list-make-xlsx"
-                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Xlsx) }>{t(l, Msg::ListsMakeXlsx)}</button>
+                        disabled=move || busy.get() on:click={ let make = make.clone(); move |_| make(FileKind::Xlsx) }>{t(l, OfficeMsg::ListsMakeXlsx)}</button>
                     " "
                     <button type="button" class="btn" data-testid="list-make-plain"
-                        disabled=move || busy.get() on:click=move |_| make(FileKind::Plain)>{t(l, Msg::ListsMakePlain)}</button>
+                        disabled=move || busy.get() on:click=move |_| make(FileKind::Plain)>{t(l, OfficeMsg::ListsMakePlain)}</button>
                     {decrees.into_iter().map(|(id, title)| {
                         let href = move || base.href(&format!("decrees/{id}/{}", chosen.get().code()));
-                        view! { <p><A href=href attr:data-testid="decree-open">{t(l, Msg::DecreeOpen)} ": " {title}</A></p> }
+                        view! { <p><A href=href attr:data-testid="decree-open">{t(l, OfficeMsg::DecreeOpen)} ": " {title}</A></p> }
                     }).collect_view()}
                     {move || made.get().map(|r| match r {
-                        Ok(0) => view! { <p class="ok" role="status" data-testid="list-made" data-rows="0">{t(l, Msg::ListsEmpty)}</p> }.into_any(),
-                        Ok(n) => view! { <p class="ok" role="status" data-testid="list-made" data-rows=n.to_string()>{t(l, Msg::ListsMade)} ": " {case_count(l, n as u32)}</p> }.into_any(),
+                        Ok(0) => view! { <p class="ok" role="status" data-testid="list-made" data-rows="0">{t(l, OfficeMsg::ListsEmpty)}</p> }.into_any(),
+                        Ok(n) => view! { <p class="ok" role="status" data-testid="list-made" data-rows=n.to_string()>{t(l, OfficeMsg::ListsMade)} ": " {case_count(l, n as u32)}</p> }.into_any(),
                         Err(e) => view! { <p class="error" role="alert" data-testid="list-failed">{e}</p> }.into_any(),
                     })}
                 </li>
@@ -100,8 +100,8 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="lists-title">
-            <h2 id="lists-title">{t(l, Msg::ListsTitle)}</h2>
-            <p class="hint">{t(l, Msg::ListsHint)}</p>
+            <h2 id="lists-title">{t(l, OfficeMsg::ListsTitle)}</h2>
+            <p class="hint">{t(l, OfficeMsg::ListsHint)}</p>
             <ul class="inbox">{cards}</ul>
         </section>
     }
@@ -131,7 +131,7 @@ pub(super) fn CycleLetters(pack: Pack) -> impl IntoView {
                 <li class="card" data-testid="cycle-letter" data-letter=def.id.clone()>
                     <h3>{def.title.get(en).to_string()}</h3>
                     <CyclePick id=id testid="cycle-letter-cycle" chosen=chosen />
-                    <p><A href=href attr:class="btn btn-primary" attr:data-testid="cycle-letter-page">{t(l, Msg::CycleLetterGo)}</A></p>
+                    <p><A href=href attr:class="btn btn-primary" attr:data-testid="cycle-letter-page">{t(l, OfficeMsg::CycleLetterGo)}</A></p>
                 </li>
             }
         })
@@ -139,7 +139,7 @@ pub(super) fn CycleLetters(pack: Pack) -> impl IntoView {
     (!cards.is_empty()).then(|| {
         view! {
             <section aria-labelledby="cycle-letters-title">
-                <h2 id="cycle-letters-title">{t(l, Msg::CycleLetterOpen)}</h2>
+                <h2 id="cycle-letters-title">{t(l, OfficeMsg::CycleLetterOpen)}</h2>
                 <ul class="inbox">{cards}</ul>
             </section>
         }
@@ -159,7 +159,7 @@ fn CyclePick(id: String, testid: &'static str, chosen: RwSignal<Cycle>) -> impl 
         .map(|c| view! { <option value=c.code()>{month_year(l, c.year, c.month)}</option> })
         .collect_view();
     view! {
-        <label for=id.clone()>{t(l, Msg::ListsCycle)}</label>
+        <label for=id.clone()>{t(l, OfficeMsg::ListsCycle)}</label>
         <select id=id data-testid=testid
             on:change:target=move |ev| {
                 let v = ev.target().value();
@@ -205,7 +205,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
                 view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any()
             }
             Some(Ok(all)) if all.is_empty() => {
-                view! { <p class="muted" data-testid="register-none">{t(l, Msg::RegisterNone)}</p> }
+                view! { <p class="muted" data-testid="register-none">{t(l, OfficeMsg::RegisterNone)}</p> }
                     .into_any()
             }
             Some(Ok(all)) => {
@@ -248,7 +248,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
                     platform::download(table.to_csv().as_bytes(), &name, "text/csv;charset=utf-8");
                 };
                 view! {
-                    <label for="register-year">{t(l, Msg::RegisterYear)}</label>
+                    <label for="register-year">{t(l, OfficeMsg::RegisterYear)}</label>
                     <select id="register-year" data-testid="register-year"
                         on:change:target=move |ev| chosen.set(ev.target().value().parse().ok())>
                         {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == year>{*y}</option> }).collect_view()}
@@ -257,17 +257,17 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
                         <table class="register" data-testid="register">
                             <thead><tr>
                                 <th scope="col">"No"</th>
-                                <th scope="col">{t(l, Msg::RegisterNumber)}</th>
-                                <th scope="col">{t(l, Msg::RegisterDate)}</th>
-                                <th scope="col">{t(l, Msg::RegisterName)}</th>
-                                <th scope="col">{t(l, Msg::RegisterLetter)}</th>
+                                <th scope="col">{t(l, OfficeMsg::RegisterNumber)}</th>
+                                <th scope="col">{t(l, OfficeMsg::RegisterDate)}</th>
+                                <th scope="col">{t(l, OfficeMsg::RegisterName)}</th>
+                                <th scope="col">{t(l, OfficeMsg::RegisterLetter)}</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
                     {move || refused.get().then(|| view! { <p class="error" role="alert" data-testid="register-refused">{t(lang.get(), Msg::OfficeSignIn)}</p> })}
                     <button type="button" class="btn" data-testid="register-download" on:click=download>
-                        {t(l, Msg::RegisterDownload)}
+                        {t(l, OfficeMsg::RegisterDownload)}
                     </button>
                 }
                 .into_any()
@@ -276,9 +276,9 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="register-title">
-            <h2 id="register-title">{lang.tr(Msg::RegisterTitle)}</h2>
-            <p class="hint">{lang.tr(Msg::RegisterHint)}</p>
-            <p><A href=use_base().href("periksa") attr:data-testid="check-open">{lang.tr(Msg::CheckLink)}</A></p>
+            <h2 id="register-title">{lang.tr(OfficeMsg::RegisterTitle)}</h2>
+            <p class="hint">{lang.tr(OfficeMsg::RegisterHint)}</p>
+            <p><A href=use_base().href("periksa") attr:data-testid="check-open">{lang.tr(OfficeMsg::CheckLink)}</A></p>
             {body}
         </section>
     }

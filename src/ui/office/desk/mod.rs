@@ -15,6 +15,7 @@ use crate::domain::procedure::{NodeKind, Pack};
 use crate::domain::staff::{
     Authority, NewStaff, PinGuard, StaffAction, StaffChange, StaffMember, StaffProblem, StaffRules,
 };
+use crate::i18n::OfficeMsg;
 use crate::i18n::{
     case_count, date_time, lateness as lateness_text, list_column, month_year, span,
     staff_log_line, staff_problem, storage_problem, t, time_standard, Lang, Msg,
@@ -81,8 +82,8 @@ fn SignIn() -> impl IntoView {
     };
     view! {
         <form class="card" data-testid="sign-in" on:submit=submit novalidate=true>
-            <h2>{lang.tr(Msg::SignInTitle)}</h2>
-            <label for="sign-in-who">{lang.tr(Msg::SignInWho)}</label>
+            <h2>{lang.tr(OfficeMsg::SignInTitle)}</h2>
+            <label for="sign-in-who">{lang.tr(OfficeMsg::SignInWho)}</label>
             <select id="sign-in-who" data-testid="sign-in-who" on:change:target=move |ev| who.set(ev.target().value())>
                 {move || desk.staff.get().into_iter().map(|m| view! {
                     <option value=m.id.clone()>{m.name.clone()}</option>
@@ -93,9 +94,9 @@ fn SignIn() -> impl IntoView {
                 prop:value=move || pin.get() on:input:target=move |ev| pin.set(ev.target().value()) />
             {move || match wait.get() {
                 Some(left) => Some(view! { <p class="error" role="alert" data-testid="sign-in-wait">{lang.t(Msg::PinWaitFor)} " " {span(lang.get(), left)} "."</p> }.into_any()),
-                None => wrong.get().then(|| view! { <p class="error" role="alert" data-testid="sign-in-wrong">{lang.t(Msg::SignInWrongPin)}</p> }.into_any()),
+                None => wrong.get().then(|| view! { <p class="error" role="alert" data-testid="sign-in-wrong">{lang.t(OfficeMsg::SignInWrongPin)}</p> }.into_any()),
             }}
-            <button type="submit" class="btn btn-primary" data-testid="sign-in-go">{lang.tr(Msg::SignIn)}</button>
+            <button type="submit" class="btn btn-primary" data-testid="sign-in-go">{lang.tr(OfficeMsg::SignIn)}</button>
         </form>
     }
 }
@@ -117,7 +118,7 @@ fn LaneList(
     let now = platform::now();
     let offset = pack.as_ref().map_or(420, |p| p.utc_offset_minutes);
     if rows.is_empty() {
-        return view! { <p data-testid="inbox-empty">{t(l, Msg::InboxEmpty)}</p> }.into_any();
+        return view! { <p data-testid="inbox-empty">{t(l, OfficeMsg::InboxEmpty)}</p> }.into_any();
     }
     let shown = rows.len();
     // The cases ticked for one action (rows waiting at a step only).
@@ -135,7 +136,7 @@ fn LaneList(
                 Some(NodeKind::Decision(d)) => (d.question.get(en).to_string(), None),
                 // A case at an end waits here only for the district's
                 // answer (a returned case its village fixed).
-                Some(NodeKind::End { .. }) => (t(l, Msg::InboxAnswerAgain).to_string(), None),
+                Some(NodeKind::End { .. }) => (t(l, OfficeMsg::InboxAnswerAgain).to_string(), None),
                 _ => (r.node.clone(), None),
             };
             let state = lateness(&r, now);
@@ -144,7 +145,7 @@ fn LaneList(
             let tick = matches!(node.map(|n| &n.kind), Some(NodeKind::Step(_))).then(|| {
                 steps += 1;
                 let (id, id2) = (r.id.clone(), r.id.clone());
-                let label = format!("{} {}", t(l, Msg::BatchPick), name);
+                let label = format!("{} {}", t(l, OfficeMsg::BatchPick), name);
                 view! {
                     <label class="choice batch-choice">
                         <input type="checkbox" class="batch-pick" data-testid="batch-pick" aria-label=label
@@ -153,7 +154,7 @@ fn LaneList(
                                 let on = ev.target().checked();
                                 selected.update(|s| { if on { s.insert(id.clone()); } else { s.remove(&id); } });
                             } />
-                        <span aria-hidden="true">{t(l, Msg::BatchPick)}</span>
+                        <span aria-hidden="true">{t(l, OfficeMsg::BatchPick)}</span>
                     </label>
                 }
             });
@@ -176,8 +177,8 @@ fn LaneList(
         })
         .collect_view();
     view! {
-        <p data-testid="inbox-count">{case_count(l, total)} " " {t(l, Msg::InboxWaiting)}
-            {(total as usize > shown).then(|| view! { " \u{b7} " {t(l, Msg::InboxShowing)} " " {shown} })}
+        <p data-testid="inbox-count">{case_count(l, total)} " " {t(l, OfficeMsg::InboxWaiting)}
+            {(total as usize > shown).then(|| view! { " \u{b7} " {t(l, OfficeMsg::InboxShowing)} " " {shown} })}
         </p>
         <ol class="inbox" data-testid="inbox">{items}</ol>
         {(steps > 0).then(|| view! { <BatchStep selected=selected load=load outcome=outcome on_done=on_done /> })}
@@ -214,10 +215,11 @@ pub fn Inbox() -> impl IntoView {
         let l = lang.get();
         let en = l == Lang::En;
         if !desk.is_office() {
-            view! { <p data-testid="inbox-not-office">{t(l, Msg::InboxNotOffice)}</p> }.into_any()
+            view! { <p data-testid="inbox-not-office">{t(l, OfficeMsg::InboxNotOffice)}</p> }
+                .into_any()
         } else if matches!(desk.trust.get(), StaffList::Forged(_)) {
             view! {
-                <p class="error" role="alert" data-testid="inbox-staff-forged">{t(l, Msg::InboxStaffForged)} " "
+                <p class="error" role="alert" data-testid="inbox-staff-forged">{t(l, OfficeMsg::InboxStaffForged)} " "
                     <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A> "."</p>
             }
             .into_any()
@@ -225,7 +227,7 @@ pub fn Inbox() -> impl IntoView {
             loading_note(storage.get(), l).into_any()
         } else if desk.open_to_all() {
             view! {
-                <p data-testid="inbox-no-staff">{t(l, Msg::InboxNoStaff)} " "
+                <p data-testid="inbox-no-staff">{t(l, OfficeMsg::InboxNoStaff)} " "
                     <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A></p>
             }
             .into_any()
@@ -246,17 +248,17 @@ pub fn Inbox() -> impl IntoView {
                     };
                     view! {
                         <p class="signed-in" data-testid="signed-in" data-role=member.role.clone()>
-                            {t(l, Msg::SignedInAs)} " " <strong>{member.name.clone()}</strong> " \u{b7} " {role} " "
+                            {t(l, OfficeMsg::SignedInAs)} " " <strong>{member.name.clone()}</strong> " \u{b7} " {role} " "
                             <button type="button" class="btn" data-testid="sign-out" on:click=move |_| desk.sign_out()>
-                                {t(l, Msg::SignOut)}
+                                {t(l, OfficeMsg::SignOut)}
                             </button>
                             " "
-                            <button type="button" class="btn" data-testid="vault-lock" title=t(l, Msg::VaultLockHint) on:click=move |_| {
+                            <button type="button" class="btn" data-testid="vault-lock" title=t(l, OfficeMsg::VaultLockHint) on:click=move |_| {
                                 if let Ok(db) = db::require() {
                                     db.lock();
                                 }
                             }>
-                                {t(l, Msg::VaultLockNow)}
+                                {t(l, OfficeMsg::VaultLockNow)}
                             </button>
                         </p>
                         <BatchReport outcome=batch />
@@ -285,7 +287,7 @@ pub fn Inbox() -> impl IntoView {
         })
     };
     view! {
-        <h1>{lang.tr(Msg::NavInbox)}</h1>
+        <h1>{lang.tr(OfficeMsg::NavInbox)}</h1>
         {body}
         {lists}
     }

@@ -65,7 +65,7 @@ fn head_picker(
     let (who, pin) = (format!("{prefix}-who"), format!("{prefix}-pin"));
     let first = heads.first().map(|h| h.0.clone()).unwrap_or_default();
     view! {
-        <label for=who.clone()>{t(l, Msg::StaffAuthWho)}</label>
+        <label for=who.clone()>{t(l, OfficeMsg::StaffAuthWho)}</label>
         <select id=who.clone() data-testid=who.clone()
             on:change:target=move |ev| { let v = ev.target().value(); auth.update(|a| a.member = v) }>
             {heads.into_iter().map(|(id, name)| {
@@ -74,7 +74,7 @@ fn head_picker(
                 view! { <option value=id selected=selected>{name}</option> }
             }).collect_view()}
         </select>
-        <label for=pin.clone()>{t(l, Msg::StaffAuthPin)}</label>
+        <label for=pin.clone()>{t(l, OfficeMsg::StaffAuthPin)}</label>
         <input id=pin.clone() data-testid=pin type="password" inputmode="numeric" autocomplete="off"
             prop:value=move || auth.with(|a| a.pin.clone())
             on:input:target=move |ev| { let v = ev.target().value(); auth.update(|a| a.pin = v) } />
@@ -163,7 +163,7 @@ pub fn StaffSection() -> impl IntoView {
                 move |change: StaffChange,
                       by: RwSignal<Authority>,
                       found: RwSignal<Vec<StaffProblem>>,
-                      done: Msg,
+                      done: OfficeMsg,
                       after: std::rc::Rc<dyn Fn()>| {
                     if busy.get_untracked() {
                         return;
@@ -198,20 +198,20 @@ pub fn StaffSection() -> impl IntoView {
                         id: platform::random_hex(8),
                         salt: platform::random_hex(16).into_bytes(),
                     };
-                    run(change, auth, problems, Msg::StaffAdded, std::rc::Rc::new(move || form.set(NewStaff::default())));
+                    run(change, auth, problems, OfficeMsg::StaffAdded, std::rc::Rc::new(move || form.set(NewStaff::default())));
                 }
             };
             let remove = {
                 let run = run.clone();
                 move |id: String| {
                     let change = StaffChange::Remove { id, confirmed: true };
-                    run(change, remove_auth, remove_problems, Msg::StaffRemoved, std::rc::Rc::new(move || removing.set(None)));
+                    run(change, remove_auth, remove_problems, OfficeMsg::StaffRemoved, std::rc::Rc::new(move || removing.set(None)));
                 }
             };
             let save_details = move |id: String| {
                 let (rank, nip) = details.get_untracked();
                 let change = StaffChange::Details { id, rank, nip };
-                run(change, edit_auth, edit_problems, Msg::StaffDetailsSaved, std::rc::Rc::new(move || editing.set(None)));
+                run(change, edit_auth, edit_problems, OfficeMsg::StaffDetailsSaved, std::rc::Rc::new(move || editing.set(None)));
             };
             let list = {
                 let (pack, heads) = (pack.clone(), heads.clone());
@@ -233,11 +233,11 @@ pub fn StaffSection() -> impl IntoView {
                                 };
                                 view! {
                                     <form class="confirm" data-testid="staff-remove-step" on:submit=yes novalidate=true>
-                                        <p><strong>{t(l, Msg::StaffRemoveAsk)}</strong> " " {m.name.clone()} " \u{b7} " {role.clone()}</p>
+                                        <p><strong>{t(l, OfficeMsg::StaffRemoveAsk)}</strong> " " {m.name.clone()} " \u{b7} " {role.clone()}</p>
                                         {head_picker(l, "staff-remove", head_list.clone(), remove_auth)}
                                         {move || staff_problems(l, "staff-remove-problems", remove_problems.get())}
                                         <button type="submit" class="btn btn-primary" data-testid="staff-remove-yes"
-                                            disabled=move || busy.get()>{t(l, Msg::StaffRemoveYes)}</button>
+                                            disabled=move || busy.get()>{t(l, OfficeMsg::StaffRemoveYes)}</button>
                                         <button type="button" class="btn" data-testid="staff-remove-cancel"
                                             on:click=move |_| removing.set(None)>{t(l, Msg::Cancel)}</button>
                                     </form>
@@ -251,18 +251,18 @@ pub fn StaffSection() -> impl IntoView {
                                 };
                                 view! {
                                     <form class="confirm" data-testid="staff-details-step" on:submit=yes novalidate=true>
-                                        <label for="staff-details-rank">{t(l, Msg::StaffRank)}</label>
+                                        <label for="staff-details-rank">{t(l, OfficeMsg::StaffRank)}</label>
                                         <input id="staff-details-rank" data-testid="staff-details-rank" autocomplete="off" maxlength=MAX_RANK_CHARS
                                             prop:value=move || details.with(|d| d.0.clone())
                                             on:input:target=move |ev| { let v = ev.target().value(); details.update(|d| d.0 = v) } />
-                                        <label for="staff-details-nip">{t(l, Msg::StaffNip)}</label>
+                                        <label for="staff-details-nip">{t(l, OfficeMsg::StaffNip)}</label>
                                         <input id="staff-details-nip" data-testid="staff-details-nip" inputmode="numeric" autocomplete="off" maxlength="24"
                                             prop:value=move || details.with(|d| d.1.clone())
                                             on:input:target=move |ev| { let v = ev.target().value(); details.update(|d| d.1 = v) } />
                                         {head_picker(l, "staff-details", head_list.clone(), edit_auth)}
                                         {move || staff_problems(l, "staff-details-problems", edit_problems.get())}
                                         <button type="submit" class="btn btn-primary" data-testid="staff-details-save"
-                                            disabled=move || busy.get()>{t(l, Msg::StaffDetailsSave)}</button>
+                                            disabled=move || busy.get()>{t(l, OfficeMsg::StaffDetailsSave)}</button>
                                         <button type="button" class="btn" data-testid="staff-details-cancel"
                                             on:click=move |_| editing.set(None)>{t(l, Msg::Cancel)}</button>
                                     </form>
@@ -290,7 +290,7 @@ pub fn StaffSection() -> impl IntoView {
                                 <li data-testid="staff-member" data-role=m.role.clone() data-head=is_head.to_string()>
                                     <span>
                                         {m.name.clone()} " \u{b7} " {role}
-                                        {is_head.then(|| view! { " " <span class="badge">{t(l, Msg::StaffHeadBadge)}</span> })}
+                                        {is_head.then(|| view! { " " <span class="badge">{t(l, OfficeMsg::StaffHeadBadge)}</span> })}
                                     </span>
                                     {(!m.nip.is_empty() || !m.rank.is_empty()).then(|| view! {
                                         <span class="muted" data-testid="staff-member-nip">
@@ -300,10 +300,10 @@ pub fn StaffSection() -> impl IntoView {
                                     })}
                                     " "
                                     <button type="button" class="btn" data-testid="staff-details"
-                                        aria-expanded=edit.is_some().to_string() on:click=open_details>{t(l, Msg::StaffDetails)}</button>
+                                        aria-expanded=edit.is_some().to_string() on:click=open_details>{t(l, OfficeMsg::StaffDetails)}</button>
                                     " "
                                     <button type="button" class="btn" data-testid="staff-remove"
-                                        aria-expanded=confirm.is_some().to_string() on:click=ask>{t(l, Msg::StaffRemove)}</button>
+                                        aria-expanded=confirm.is_some().to_string() on:click=ask>{t(l, OfficeMsg::StaffRemove)}</button>
                                     {edit}
                                     {confirm}
                                 </li>
@@ -321,15 +321,15 @@ pub fn StaffSection() -> impl IntoView {
                     if head_list.is_empty() {
                         let note = match head.as_deref() {
                             Some(role) => view! {
-                                {t(l, Msg::StaffFirstHead)} " " <strong>{role_name(Some(&pack), role, en)}</strong>
+                                {t(l, OfficeMsg::StaffFirstHead)} " " <strong>{role_name(Some(&pack), role, en)}</strong>
                             }
                             .into_any(),
-                            None => t(l, Msg::StaffFirstHeadAny).into_any(),
+                            None => t(l, OfficeMsg::StaffFirstHeadAny).into_any(),
                         };
                         view! { <p class="hint" data-testid="staff-first-head">{note}</p> }.into_any()
                     } else {
                         view! {
-                            <p class="hint" data-testid="staff-head-rule">{t(l, Msg::StaffHeadRule)}</p>
+                            <p class="hint" data-testid="staff-head-rule">{t(l, OfficeMsg::StaffHeadRule)}</p>
                             {head_picker(l, "staff-auth", head_list, auth)}
                         }
                         .into_any()
@@ -342,11 +342,11 @@ pub fn StaffSection() -> impl IntoView {
                     None => loading_note(storage.get(), l).into_any(),
                     Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
                     Some(Ok(log)) if log.entries.is_empty() && log.trusted => {
-                        view! { <p class="muted" data-testid="staff-log-none">{t(l, Msg::StaffLogNone)}</p> }.into_any()
+                        view! { <p class="muted" data-testid="staff-log-none">{t(l, OfficeMsg::StaffLogNone)}</p> }.into_any()
                     }
                     Some(Ok(StaffLog { entries, trusted })) => view! {
                         {(!trusted).then(|| view! {
-                            <p class="error" role="alert" data-testid="staff-log-unverified">{t(l, Msg::StaffLogUnverified)}</p>
+                            <p class="error" role="alert" data-testid="staff-log-unverified">{t(l, OfficeMsg::StaffLogUnverified)}</p>
                         })}
                         <ol class="staff-log" data-testid="staff-log" aria-labelledby="staff-log-title">
                             {entries.into_iter().rev().map(|e| {
@@ -379,44 +379,44 @@ pub fn StaffSection() -> impl IntoView {
             let (nip, set_nip) = field(|f| &f.nip, |f, v| f.nip = v);
             view! {
                 <section class="card" data-testid="staff" aria-labelledby="staff-title">
-                    <h2 id="staff-title">{t(l, Msg::StaffTitle)}</h2>
-                    <p class="hint">{t(l, Msg::StaffHint)}</p>
+                    <h2 id="staff-title">{t(l, OfficeMsg::StaffTitle)}</h2>
+                    <p class="hint">{t(l, OfficeMsg::StaffHint)}</p>
                     <ul class="staff-list">{list}</ul>
                     <form on:submit=add novalidate=true data-testid="staff-form">
-                        <label for="staff-name">{t(l, Msg::StaffName)}</label>
+                        <label for="staff-name">{t(l, OfficeMsg::StaffName)}</label>
                         <input id="staff-name" data-testid="staff-name" autocomplete="off" maxlength=TextKind::OfficerName.max_chars()
                             prop:value=name on:input:target=move |ev| set_name(ev.target().value()) />
-                        <label for="staff-role">{t(l, Msg::StaffRole)}</label>
+                        <label for="staff-role">{t(l, OfficeMsg::StaffRole)}</label>
                         <select id="staff-role" data-testid="staff-role"
                             on:change:target=move |ev| { let v = ev.target().value(); form.update(|f| f.role = v) }>
                             <option value="" selected=move || form.with(|f| f.role.is_empty())>"\u{2014}"</option>
                             {roles.into_iter().map(|(id, name, work)| {
-                                let label = if work { name } else { format!("{name} ({})", t(l, Msg::StaffNoWork)) };
+                                let label = if work { name } else { format!("{name} ({})", t(l, OfficeMsg::StaffNoWork)) };
                                 let id2 = id.clone();
                                 view! { <option value=id selected=move || form.with(|f| f.role == id2)>{label}</option> }
                             }).collect_view()}
                         </select>
-                        <label for="staff-rank">{t(l, Msg::StaffRank)}</label>
+                        <label for="staff-rank">{t(l, OfficeMsg::StaffRank)}</label>
                         <input id="staff-rank" data-testid="staff-rank" autocomplete="off" maxlength=MAX_RANK_CHARS
                             prop:value=rank on:input:target=move |ev| set_rank(ev.target().value()) />
-                        <label for="staff-nip">{t(l, Msg::StaffNip)}</label>
+                        <label for="staff-nip">{t(l, OfficeMsg::StaffNip)}</label>
                         <input id="staff-nip" data-testid="staff-nip" inputmode="numeric" autocomplete="off" maxlength="24"
                             prop:value=nip on:input:target=move |ev| set_nip(ev.target().value()) />
-                        <label for="staff-pin">{t(l, Msg::StaffPin)}</label>
+                        <label for="staff-pin">{t(l, OfficeMsg::StaffPin)}</label>
                         <input id="staff-pin" data-testid="staff-pin" type="password" inputmode="numeric" autocomplete="new-password"
                             prop:value=pin on:input:target=move |ev| set_pin(ev.target().value()) />
-                        <label for="staff-pin-again">{t(l, Msg::StaffPinAgain)}</label>
+                        <label for="staff-pin-again">{t(l, OfficeMsg::StaffPinAgain)}</label>
                         <input id="staff-pin-again" data-testid="staff-pin-again" type="password" inputmode="numeric" autocomplete="new-password"
                             prop:value=again on:input:target=move |ev| set_again(ev.target().value()) />
                         {authority}
                         {move || staff_problems(l, "staff-problems", problems.get())}
                         <button type="submit" class="btn btn-primary" data-testid="staff-add"
-                            disabled=move || busy.get()>{t(l, Msg::StaffAdd)}</button>
+                            disabled=move || busy.get()>{t(l, OfficeMsg::StaffAdd)}</button>
                     </form>
                     {move || message.get().map(|(ok, text)| view! {
                         <p class=if ok { "ok" } else { "error" } role="status" data-testid="staff-message">{text}</p>
                     })}
-                    <h3 id="staff-log-title">{t(l, Msg::StaffLogTitle)}</h3>
+                    <h3 id="staff-log-title">{t(l, OfficeMsg::StaffLogTitle)}</h3>
                     {history}
                 </section>
             }

@@ -41,7 +41,7 @@ pub(super) fn StaffReview(
         });
     };
     let members = if found.is_empty() {
-        view! { <p data-testid="staff-review-missing">{t(l, Msg::StaffForgedMissing)}</p> }
+        view! { <p data-testid="staff-review-missing">{t(l, OfficeMsg::StaffForgedMissing)}</p> }
             .into_any()
     } else {
         view! {
@@ -57,21 +57,21 @@ pub(super) fn StaffReview(
     };
     view! {
         <section class="card" data-testid="staff-review" aria-labelledby="staff-review-title">
-            <h2 id="staff-review-title">{t(l, Msg::StaffForgedTitle)}</h2>
-            <p class="error" role="alert">{t(l, Msg::StaffForgedHelp)}</p>
+            <h2 id="staff-review-title">{t(l, OfficeMsg::StaffForgedTitle)}</h2>
+            <p class="error" role="alert">{t(l, OfficeMsg::StaffForgedHelp)}</p>
             {members}
             <form novalidate=true on:submit=move |ev| { ev.prevent_default(); settle(true) }>
-                <label for="staff-review-pin">{t(l, Msg::StaffSettlePin)}</label>
+                <label for="staff-review-pin">{t(l, OfficeMsg::StaffSettlePin)}</label>
                 <input id="staff-review-pin" data-testid="staff-review-pin" type="password" autocomplete="current-password"
                     bind:value=pin />
                 {move || message.get().map(|m| view! { <p class="error" role="alert" data-testid="staff-review-message">{m}</p> })}
                 <button type="submit" class="btn btn-primary" data-testid="staff-accept" disabled=move || busy.get()>
-                    {t(l, Msg::StaffAccept)}
+                    {t(l, OfficeMsg::StaffAccept)}
                 </button>
                 " "
                 <button type="button" class="btn" data-testid="staff-clear" disabled=move || busy.get()
                     on:click=move |_| settle(false)>
-                    {t(l, Msg::StaffClear)}
+                    {t(l, OfficeMsg::StaffClear)}
                 </button>
             </form>
         </section>
