@@ -4,7 +4,10 @@
 //! own. Nothing here names a wing (`tests/tidy.rs`).
 
 pub mod components;
+mod loaded;
 pub mod shell;
+
+pub use loaded::Loaded;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -240,14 +243,14 @@ impl Reload {
 
 /// A value read from the store: `None` until storage is ready, then what
 /// `load` gives, read again whenever the `Reload` is asked to.
-pub fn when_stored<T, Fut>(load: impl Fn() -> Fut + 'static) -> (LocalResource<Option<T>>, Reload)
+pub fn when_stored<T, Fut>(load: impl Fn() -> Fut + 'static) -> (Loaded<Option<T>>, Reload)
 where
     T: 'static,
     Fut: std::future::Future<Output = T> + 'static,
 {
     let storage = use_storage();
     let reload = RwSignal::new(0u32);
-    let value = LocalResource::new(move || {
+    let value = crate::ui::Loaded::new(move || {
         reload.track();
         let pending = storage.is_ready().then(&load);
         async move {
@@ -303,7 +306,7 @@ pub fn use_base() -> BasePath {
 /// (from the network or the service worker's cache), validated, stored.
 #[derive(Clone, Copy)]
 pub struct Packs {
-    load: LocalResource<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>,
+    load: Loaded<Option<Result<std::rc::Rc<PackLoad>, StorageProblem>>>,
     wanted: RwSignal<bool>,
 }
 
@@ -319,7 +322,7 @@ pub fn use_packs() -> Packs {
 impl Packs {
     pub(crate) fn new(storage: StorageState) -> Packs {
         let wanted = RwSignal::new(false);
-        let load = LocalResource::new(move || {
+        let load = crate::ui::Loaded::new(move || {
             let go = storage.is_ready() && wanted.get();
             async move {
                 if !go {

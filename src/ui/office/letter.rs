@@ -263,7 +263,7 @@ pub fn LetterPage() -> impl IntoView {
     let base = use_base();
     let params = use_params_map();
     // The case's events and the letter as issued, kept at the office.
-    let events = LocalResource::new(move || {
+    let events = crate::ui::Loaded::new(move || {
         let ready = storage.is_ready();
         let id = params.with(|p| p.get("id").unwrap_or_default());
         let letter_id = params.with(|p| p.get("letter").unwrap_or_default());

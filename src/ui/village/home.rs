@@ -165,7 +165,7 @@ fn CaseList() -> impl IntoView {
 
     // The rows come first; the counts (which read whole index ranges)
     // follow without holding them up.
-    let page = LocalResource::new(move || {
+    let page = crate::ui::Loaded::new(move || {
         let q = ListQuery {
             search: search.get(),
             procedure: procedure.get(),
@@ -175,7 +175,7 @@ fn CaseList() -> impl IntoView {
         };
         async move { db::require()?.list_cases(&q).await }
     });
-    let counts = LocalResource::new(move || {
+    let counts = crate::ui::Loaded::new(move || {
         let keys: Vec<String> = procedures.get().into_iter().map(|(k, _, _)| k).collect();
         async move {
             let (statuses, procedures) = db::require().ok()?.case_counts(&keys).await.ok()?;

@@ -73,7 +73,7 @@ pub fn NewCase() -> impl IntoView {
     let choice = RwSignal::new(prefs::pack());
     let desk = crate::ui::use_desk();
     // A phone that trusts a district opens cases under its procedures only.
-    let trusted = LocalResource::new(move || async move {
+    let trusted = crate::ui::Loaded::new(move || async move {
         if !storage.is_ready() {
             return None;
         }

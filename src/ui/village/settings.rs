@@ -72,7 +72,7 @@ pub(crate) fn ProfileForm() -> impl IntoView {
     let village = RwSignal::new(String::new());
 
     // Fill the form once from what is stored; never overwrite typing.
-    let stored = LocalResource::new(move || {
+    let stored = crate::ui::Loaded::new(move || {
         let ready = storage.is_ready();
         async move {
             if ready {
@@ -170,7 +170,7 @@ pub(crate) fn ProfileForm() -> impl IntoView {
 fn StorageSection() -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
-    let status = LocalResource::new(move || {
+    let status = crate::ui::Loaded::new(move || {
         // Re-read once storage opens: persistence is requested then.
         let _ = storage.get();
         platform::storage_status()

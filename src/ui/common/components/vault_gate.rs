@@ -38,7 +38,7 @@ pub fn VaultGate(children: ChildrenFn, #[prop(optional)] office: bool) -> impl I
     let lang = use_lang();
     let storage = use_storage();
     let changed = RwSignal::new(0u32);
-    let status = LocalResource::new(move || {
+    let status = crate::ui::Loaded::new(move || {
         changed.track();
         // Follows the vault: locked after idle time, unlocked here.
         lock::is_open();

@@ -39,7 +39,7 @@ pub(super) fn ApplicantForm(
             String::new()
         }
     });
-    let duplicates = LocalResource::new(move || {
+    let duplicates = crate::ui::Loaded::new(move || {
         let nik = nik.get();
         let own = rec.ctx().case_id.clone();
         async move {

@@ -339,7 +339,7 @@ pub fn CasePage() -> impl IntoView {
     let base = use_base();
     let packs = use_packs();
     let params = use_params_map();
-    let loaded = LocalResource::new(move || {
+    let loaded = crate::ui::Loaded::new(move || {
         let ready = storage.is_ready();
         let id = params.with(|p| p.get("id").unwrap_or_default());
         async move {
