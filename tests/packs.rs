@@ -664,3 +664,108 @@ fn hidden_direction_characters_in_a_pack_are_refused_where_they_are() {
     let json = broken(|v| nodes(v)[1]["title"]["id"] = "Cek\nberkas".into());
     assert_eq!(problems(&json), []);
 }
+
+#[test]
+fn each_kind_takes_only_its_own_fields_in_serde_words() {
+    // Nodes, time standards, output formats and conditions are read as
+    // one flat record and checked against their kind (`procedure::wire`):
+    // the words are serde's, and the position is given.
+    use serde_json::json;
+    for (edit, needle) in [
+        (
+            Box::new(|v: &mut serde_json::Value| nodes(v)[0]["actor"] = json!("staf"))
+                as Box<dyn FnOnce(&mut serde_json::Value)>,
+            "unknown field `actor`, expected `next`",
+        ),
+        (
+            Box::new(|v| nodes(v)[3]["next"] = json!("a")),
+            "unknown field `next`, expected `outcome` or `label`",
+        ),
+        (
+            Box::new(|v| {
+                nodes(v)[2]["time"] = json!({"kind": "duration", "amount": 1, "unit": "days"})
+            }),
+            "unknown field `time`",
+        ),
+        (
+            Box::new(|v| {
+                nodes(v)[1].as_object_mut().unwrap().remove("time");
+            }),
+            "missing field `time`",
+        ),
+        (
+            Box::new(|v| {
+                nodes(v)[1].as_object_mut().unwrap().remove("kind");
+            }),
+            "missing field `kind`",
+        ),
+        (
+            Box::new(|v| nodes(v)[1]["kind"] = json!("rhombus")),
+            "unknown variant `rhombus`",
+        ),
+        (
+            Box::new(|v| nodes(v)[1]["time"] = json!({"kind": "same_day", "amount": 1})),
+            "unknown field `amount`, there are no fields",
+        ),
+        (
+            Box::new(|v| nodes(v)[1]["time"] = json!({"kind": "month_window", "from_day": 1})),
+            "missing field `to_day`",
+        ),
+        (
+            Box::new(|v| {
+                nodes(v)[1]["outputs"] = json!([{"id": "pbdt", "label": {"id": "PBDT"},
+                    "format": {"kind": "digits", "min": 8, "options": []}}])
+            }),
+            "unknown field `options`, expected `min` or `max`",
+        ),
+        (
+            Box::new(|v| {
+                nodes(v)[1]["outputs"] = json!([{"id": "pbdt", "label": {"id": "PBDT"},
+                    "format": {"kind": "text"}}])
+            }),
+            "missing field `max`",
+        ),
+        (
+            Box::new(|v| {
+                nodes(v)[1]["documents"] =
+                    json!([{"document": "ktp", "when": {"kind": "age_over", "years": 17}}])
+            }),
+            "unknown variant `age_over`",
+        ),
+        (
+            Box::new(
+                |v| nodes(v)[1]["documents"] = json!([{"document": "ktp", "when": {"kind": "age_under", "years": 17, "months": 2}}]),
+            ),
+            "unknown field `months`, expected `kind` or `years`",
+        ),
+    ] {
+        let json = broken(edit);
+        match problems(&json).as_slice() {
+            [PackProblem::Malformed { line, message, .. }] => {
+                assert!(*line >= 1);
+                assert!(
+                    message.contains(needle),
+                    "{message:?} should mention {needle:?}"
+                );
+            }
+            other => panic!("expected one Malformed for {needle}, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn every_shipped_pack_reads_back_as_written() {
+    // What Pandu stores (written by the derived serializers) reads back
+    // to the same pack through `procedure::wire`.
+    for file in [
+        "purwakarta.json",
+        "karanganyar.json",
+        "palembang.json",
+        "banjarbaru.json",
+        "pesisir-selatan.json",
+    ] {
+        let p = load_pack(&read(&file), &catalogue()).unwrap_or_else(|e| panic!("{file}: {e:#?}"));
+        let again: Pack = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(again, p, "{file}");
+    }
+}

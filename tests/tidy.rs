@@ -284,14 +284,20 @@ fn shared_texts_are_used_outside_the_office() {
         .map(|(key, _)| key)
         .filter(|k| k.chars().all(|c| c.is_ascii_alphanumeric()))
         .collect();
-    assert!(keys.len() > 300, "the table was not read: {} keys", keys.len());
+    assert!(
+        keys.len() > 300,
+        "the table was not read: {} keys",
+        keys.len()
+    );
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     let code: String = files
         .iter()
         .filter(|f| {
             let f = f.to_string_lossy();
-            !f.contains("src/ui/office/") && !f.ends_with("i18n/messages.rs") && !f.ends_with("tests.rs")
+            !f.contains("src/ui/office/")
+                && !f.ends_with("i18n/messages.rs")
+                && !f.ends_with("tests.rs")
         })
         .map(|f| fs::read_to_string(f).unwrap())
         .collect();

@@ -83,7 +83,7 @@ mod tests {
             let mut ours = items.clone();
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
             let mut std_sorted = items.clone();
-            std_sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            std_sorted.sort_by_key(|e| e.0);
             assert_eq!(ours, std_sorted, "seed {seed}, {n} items");
 
             let mut by_key = items.clone();

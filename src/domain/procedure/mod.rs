@@ -7,6 +7,7 @@
 //! the engine may assume every reference resolves and every path ends.
 
 mod papers;
+mod wire;
 
 pub use papers::*;
 
@@ -223,15 +224,15 @@ pub struct Role {
     pub side: Side,
 }
 
-/// One shape of the flowchart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One shape of the flowchart (read by `wire`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {
     pub id: String,
     #[serde(flatten)]
     pub kind: NodeKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum NodeKind {
     /// The capsule where the procedure begins.
@@ -293,7 +294,7 @@ pub struct OutputField {
 }
 
 /// What an output value may be.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum OutputFormat {
     /// Digits only, `min` to `max` of them (spaces typed are dropped).
@@ -322,7 +323,7 @@ pub struct Requirement {
 }
 
 /// When a requirement applies, judged on the applicant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// e.g. the birth certificate for applicants under 17.
@@ -386,7 +387,7 @@ pub enum Outcome {
 }
 
 /// The SOP's "mutu baku waktu" in the shapes the seeds use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TimeStandard {
     /// `amount` units, or a range up to `max` ("2-3 jam").
