@@ -764,7 +764,7 @@ fn every_shipped_pack_reads_back_as_written() {
         "banjarbaru.json",
         "pesisir-selatan.json",
     ] {
-        let p = load_pack(&read(&file), &catalogue()).unwrap_or_else(|e| panic!("{file}: {e:#?}"));
+        let p = load_pack(&read(file), &catalogue()).unwrap_or_else(|e| panic!("{file}: {e:#?}"));
         let again: Pack = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
         assert_eq!(again, p, "{file}");
     }
