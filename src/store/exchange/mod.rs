@@ -71,11 +71,22 @@ fn outbox_key(to: &str) -> String {
     format!("{OUTBOX}:{to}")
 }
 
-#[derive(Serialize, Deserialize)]
+/// A `keys` row as written: the value's fields beside its `id`.
+#[derive(Serialize)]
 struct Record<T> {
     id: String,
     #[serde(flatten)]
     value: T,
+}
+
+/// A `keys` row's value: the row without its `id`, read as `T` (what
+/// serde's `flatten` would give, without its buffered second reading of
+/// every record type).
+fn record_value<T: DeserializeOwned>(row: JsValue) -> std::result::Result<T, StorageProblem> {
+    if let Some(object) = row.dyn_ref::<js_sys::Object>() {
+        let _ = js_sys::Reflect::delete_property(object, &JsValue::from_str("id"));
+    }
+    from_js(row)
 }
 
 /// The device's keys: sealed under the vault (`store::vault`); in plain
@@ -242,7 +253,7 @@ impl Db {
             .map_err(rw)?;
         let store = tx.store(stores::KEYS).map_err(rw)?;
         match store.get(JsValue::from_str(id)).await.map_err(rw)? {
-            Some(v) if v.is_object() => Ok(Some(from_js::<Record<T>>(v)?.value)),
+            Some(v) if v.is_object() => Ok(Some(record_value(v)?)),
             _ => Ok(None),
         }
     }

@@ -48,7 +48,7 @@ impl Db {
             .map_err(rw)?;
         values
             .into_iter()
-            .map(|v| from_js::<Record<Peer>>(v).map(|r| r.value))
+            .map(record_value::<Peer>)
             .collect()
     }
 
