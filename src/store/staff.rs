@@ -47,11 +47,60 @@ pub struct StaffLog {
 }
 
 /// A list as stored: tagged, or plain from before PINs existed.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(untagged)]
 enum Stored<T> {
     Tagged { list: Vec<T>, tag: String },
     Plain(Vec<T>),
+}
+
+/// Read by what the stored JSON is: an array is a plain list, an object a
+/// tagged one (serde's `untagged` would buffer the record and try each
+/// shape in turn, a second reading of every staff type in the wasm).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Stored<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Stored<T>, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct Shape<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Shape<T> {
+            type Value = Stored<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list, or an object with `list` and `tag`")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Stored<T>, A::Error> {
+                let mut list = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    list.push(item);
+                }
+                Ok(Stored::Plain(list))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Stored<T>, A::Error> {
+                let (mut list, mut tag) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "list" => list = Some(map.next_value()?),
+                        "tag" => tag = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Stored::Tagged {
+                    list: list.ok_or_else(|| A::Error::missing_field("list"))?,
+                    tag: tag.ok_or_else(|| A::Error::missing_field("tag"))?,
+                })
+            }
+        }
+        d.deserialize_any(Shape(std::marker::PhantomData))
+    }
 }
 
 fn list_bytes<T: Serialize>(list: &[T]) -> Vec<u8> {

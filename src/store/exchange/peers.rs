@@ -46,10 +46,7 @@ impl Db {
             .get_all(Some(range), None)
             .await
             .map_err(rw)?;
-        values
-            .into_iter()
-            .map(record_value::<Peer>)
-            .collect()
+        values.into_iter().map(record_value::<Peer>).collect()
     }
 
     pub async fn peer(
