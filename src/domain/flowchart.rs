@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use super::num::{OneDecimal, Tenths};
 use super::procedure::{NodeKind, Procedure};
 
 pub const WIDTH: f32 = 360.0;
@@ -293,9 +294,14 @@ pub fn escape(text: &str) -> String {
 
 fn points(ps: &[(f32, f32)]) -> String {
     ps.iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|&(x, y)| format!("{},{}", OneDecimal(x.into()), OneDecimal(y.into())))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A coordinate as drawn: to a tenth, without core's float formatting.
+fn t(v: f32) -> Tenths {
+    Tenths(v.into())
 }
 
 /// A small triangle at the end of the last segment, pointing along it.
@@ -320,14 +326,14 @@ impl Chart {
     pub fn to_svg(&self, label: &str) -> String {
         use std::fmt::Write;
         let mut s = String::new();
-        let (w, h) = (self.width, self.height);
+        let (w, h) = (t(self.width), t(self.height));
         let _ = write!(
             s,
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" data-testid="flowchart">"#,
             escape(label)
         );
         for i in 0..self.lanes.len() {
-            let x = Chart::lane_x(i);
+            let x = t(Chart::lane_x(i));
             let _ = write!(
                 s,
                 r#"<line x1="{x}" y1="0" x2="{x}" y2="{h}" stroke="{}" stroke-width="2" stroke-opacity="0.35"/>"#,
@@ -350,8 +356,8 @@ impl Chart {
                     let _ = write!(
                         s,
                         r#"<tspan x="{}" y="{}">{}</tspan>"#,
-                        l.x,
-                        l.y + 13.0 * i as f32,
+                        t(l.x),
+                        t(l.y + 13.0 * i as f32),
                         escape(line)
                     );
                 }
@@ -364,7 +370,7 @@ impl Chart {
             let colour = n.lane.map_or("#1b1f1d", lane_colour);
             let _ = write!(s, r#"<g data-node="{}">"#, escape(&n.id));
             if let Some(i) = n.lane {
-                let (lx, mid) = (Chart::lane_x(i), y + h / 2.0);
+                let (lx, mid, x) = (t(Chart::lane_x(i)), t(y + h / 2.0), t(x));
                 let _ = write!(
                     s,
                     r#"<line x1="{lx}" y1="{mid}" x2="{x}" y2="{mid}" stroke="{colour}" stroke-width="1.5"/><circle cx="{lx}" cy="{mid}" r="4" fill="{colour}"/>"#
@@ -373,12 +379,20 @@ impl Chart {
             let _ = match n.shape {
                 Shape::Capsule => write!(
                     s,
-                    r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="{}" class="fc-capsule"/>"#,
-                    h / 2.0
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" class="fc-capsule"/>"#,
+                    t(x),
+                    t(y),
+                    t(w),
+                    t(h),
+                    t(h / 2.0)
                 ),
                 Shape::Rect => write!(
                     s,
-                    r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" class="fc-step" stroke="{colour}"/>"#
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" class="fc-step" stroke="{colour}"/>"#,
+                    t(x),
+                    t(y),
+                    t(w),
+                    t(h)
                 ),
                 Shape::Diamond => {
                     let mid = y + h / 2.0;
@@ -402,7 +416,7 @@ impl Chart {
             } else {
                 10.0
             };
-            let tx = if centre { x + w / 2.0 } else { x + inset };
+            let tx = t(if centre { x + w / 2.0 } else { x + inset });
             let anchor = if centre { "middle" } else { "start" };
             let line_y = |i: usize| y + 8.0 + 12.0 + 15.0 * i as f32;
             let _ = write!(s, r#"<text text-anchor="{anchor}" class="fc-text">"#);
@@ -410,7 +424,7 @@ impl Chart {
                 let _ = write!(
                     s,
                     r#"<tspan x="{tx}" y="{}">{}</tspan>"#,
-                    line_y(i),
+                    t(line_y(i)),
                     escape(line)
                 );
             }
@@ -421,7 +435,7 @@ impl Chart {
                     let _ = write!(
                         s,
                         r#"<tspan x="{tx}" y="{}">{}</tspan>"#,
-                        line_y(n.lines.len() + i),
+                        t(line_y(n.lines.len() + i)),
                         escape(line)
                     );
                 }

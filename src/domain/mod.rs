@@ -18,6 +18,7 @@ pub mod lanes;
 pub mod letters;
 pub mod lists;
 pub mod nik;
+pub mod num;
 pub mod order;
 pub mod outputs;
 pub mod pack_check;

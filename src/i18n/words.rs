@@ -44,7 +44,7 @@ pub fn format_bytes(lang: Lang, bytes: u64) -> String {
     let text = if unit == 0 {
         format!("{bytes}")
     } else {
-        format!("{value:.1}")
+        crate::domain::num::OneDecimal(value).to_string()
     };
     let text = match lang {
         Lang::Id => text.replace('.', ","),
@@ -60,7 +60,7 @@ pub fn storage_usage(lang: Lang, usage: u64, quota: u64) -> String {
     } else {
         0.0
     };
-    let pct = format!("{pct:.1}");
+    let pct = crate::domain::num::OneDecimal(pct).to_string();
     let (used, total) = (format_bytes(lang, usage), format_bytes(lang, quota));
     match lang {
         Lang::Id => format!("{used} dari {total} terpakai ({}%)", pct.replace('.', ",")),

@@ -277,13 +277,15 @@ pub fn Send() -> impl IntoView {
     }
 }
 
-pub(crate) fn phase_progress(p: Phase) -> (f64, Msg) {
+/// How far an import is, in percent (a whole number: no float
+/// formatting in the wasm), and its words.
+pub(crate) fn phase_progress(p: Phase) -> (u32, Msg) {
     match p {
-        Phase::Opening => (0.15, Msg::RecvOpening),
-        Phase::Checking => (0.35, Msg::RecvChecking),
-        Phase::Merging => (0.6, Msg::RecvMerging),
-        Phase::Writing => (0.85, Msg::RecvWriting),
-        Phase::Done => (1.0, Msg::RecvDone),
+        Phase::Opening => (15, Msg::RecvOpening),
+        Phase::Checking => (35, Msg::RecvChecking),
+        Phase::Merging => (60, Msg::RecvMerging),
+        Phase::Writing => (85, Msg::RecvWriting),
+        Phase::Done => (100, Msg::RecvDone),
     }
 }
 
@@ -461,7 +463,7 @@ pub fn Receive() -> impl IntoView {
             let (value, msg) = phase_progress(p);
             view! {
                 <div role="status" data-testid="import-progress">
-                    <progress max="1" value=value aria-label=lang.t(msg)></progress>
+                    <progress max="100" value=value aria-label=lang.t(msg)></progress>
                     <p>{lang.t(msg)}</p>
                 </div>
             }
