@@ -328,3 +328,25 @@ pub fn remembered_member(db: &Db, staff: &[StaffMember]) -> Option<StaffMember> 
     }
     staff.iter().find(|m| m.id == id).cloned()
 }
+
+/// The staff as this device vouches for it and the member this tab
+/// signed in (`remembered_member`); the note of a member no longer
+/// vouched for is dropped. The office workspace's `Wing::staff`.
+pub fn read_desk(
+    db: std::rc::Rc<Db>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = (StaffList, Option<StaffMember>)>>> {
+    Box::pin(async move {
+        let list = db.staff_list().await.unwrap_or(StaffList::Locked);
+        let staff = match &list {
+            StaffList::Trusted(members) => members.as_slice(),
+            _ => &[],
+        };
+        // A locked vault cannot check the tab's note: signed out for now,
+        // back in once the vault opens, if the note is this vault's.
+        let member = remembered_member(&db, staff);
+        if member.is_none() && matches!(list, StaffList::Trusted(_)) {
+            super::prefs::set_active_staff(None);
+        }
+        (list, member)
+    })
+}

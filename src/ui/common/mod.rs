@@ -122,15 +122,27 @@ pub struct Desk {
     pub trust: RwSignal<StaffList>,
     /// The staff member signed in in this tab.
     pub member: RwSignal<Option<StaffMember>>,
+    /// The wing's reader of the staff (`Wing::staff`).
+    staff_reader: Option<StaffReader>,
 }
 
+/// Reads the office's staff as this device vouches for it, and the member
+/// this tab remembers as signed in (`store::staff`); only the office
+/// workspace links it in.
+pub type StaffReader = fn(
+    std::rc::Rc<db::Db>,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = (StaffList, Option<StaffMember>)>>,
+>;
+
 impl Desk {
-    pub(crate) fn new() -> Desk {
+    pub(crate) fn new(staff_reader: Option<StaffReader>) -> Desk {
         Desk {
             office: RwSignal::new(None),
             staff: RwSignal::new(Vec::new()),
             trust: RwSignal::new(StaffList::Locked),
             member: RwSignal::new(None),
+            staff_reader,
         }
     }
 
@@ -145,21 +157,16 @@ impl Desk {
     pub(crate) async fn read(self) {
         let Ok(db) = db::require() else { return };
         let office = db.office_mode().await.ok().flatten().map(|c| c.pack);
-        let list = if office.is_some() {
-            db.staff_list().await.unwrap_or(StaffList::Locked)
-        } else {
-            StaffList::Trusted(Vec::new())
+        let (list, member) = match (&office, self.staff_reader) {
+            (Some(_), Some(read)) => read(db).await,
+            // The village app never signs staff in: nobody may.
+            (Some(_), None) => (StaffList::Locked, None),
+            (None, _) => (StaffList::Trusted(Vec::new()), None),
         };
         let staff = match &list {
             StaffList::Trusted(members) => members.clone(),
             _ => Vec::new(),
         };
-        // A locked vault cannot check the tab's note: signed out for now,
-        // back in once the vault opens, if the note is this vault's.
-        let member = store::staff::remembered_member(&db, &staff);
-        if member.is_none() && matches!(list, StaffList::Trusted(_)) {
-            prefs::set_active_staff(None);
-        }
         self.office.set(office);
         self.staff.set(staff);
         self.trust.set(list);

@@ -24,6 +24,10 @@ pub struct Wing {
     /// Whether this wing shows its pages (and so its tabs) on a device
     /// that is the office (`true`) or is not (`false`).
     pub serves_office: bool,
+    /// How the office's staff and the tab's signed-in member are read
+    /// (`store::staff`); `None` in the village app, which sends an office
+    /// device on to the office workspace and signs no staff in.
+    pub staff: Option<StaffReader>,
 }
 
 /// Mounts a wing into `#app` (or the body) and keeps it for the page's life.
@@ -47,7 +51,7 @@ fn App(wing: Wing) -> impl IntoView {
 
     let db_state = RwSignal::new(DbState::Opening);
     provide_context(StorageState(db_state));
-    let desk = Desk::new();
+    let desk = Desk::new(wing.staff);
     provide_context(desk);
     open_storage(db_state, desk);
     provide_context(Packs::new(StorageState(db_state)));

@@ -45,6 +45,7 @@ pub fn start() {
         nav,
         main,
         serves_office: true,
+        staff: Some(crate::store::staff::read_desk),
     });
 }
 

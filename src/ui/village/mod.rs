@@ -36,6 +36,7 @@ pub fn start() {
         nav: || ().into_any(),
         main,
         serves_office: false,
+        staff: None,
     });
 }
 
