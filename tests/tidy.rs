@@ -319,6 +319,45 @@ fn shared_texts_are_used_outside_the_office() {
     );
 }
 
+#[test]
+fn serde_never_buffers_what_pandu_reads() {
+    // `tag`, `flatten` and `untagged` make serde's derived readers buffer
+    // a record and read every nested type a second time (README, "Keeping
+    // the village wasm small"): they may shape what is written, never
+    // what is read. Each one's nearest `#[derive(...)]` above has no
+    // `Deserialize`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let buffered = code.contains("#[serde(")
+                && (code.contains("flatten")
+                    || code.contains("untagged")
+                    || code.contains("tag = "));
+            if !buffered {
+                continue;
+            }
+            let derive = lines[..n]
+                .iter()
+                .rev()
+                .find(|l| l.trim_start().starts_with("#[derive("));
+            if derive.is_none_or(|d| d.contains("Deserialize")) {
+                found.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "read through serde's buffering:\n{}",
+        found.join("\n")
+    );
+}
+
 /// The routes a wing's `routes()` lists (`path!("...")`), with each
 /// `:param` written `{}`, as a link built with `format!` reads.
 fn routes_of(file: &str) -> Vec<String> {

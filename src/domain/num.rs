@@ -1,6 +1,6 @@
 //! Numbers written with one decimal, without core's float formatting
 //! (the Grisu and Dragon algorithms and their tables, ~12 KB of wasm):
-//! what is shown is rounded to tenths anyway (README, Speed).
+//! what is shown is rounded to tenths anyway (README, "Keeping the village wasm small").
 
 use std::fmt;
 

@@ -4,7 +4,8 @@
 //! comparison, about half a kilobyte of wasm each time, a few dozen times
 //! over. These sort a list of positions instead, through one comparison
 //! behind a reference, and then move the elements into place: the same
-//! stable order, with the algorithm in the wasm once (README, Speed).
+//! stable order, with the algorithm in the wasm once (README, "Keeping
+//! the village wasm small").
 
 use std::cmp::Ordering;
 

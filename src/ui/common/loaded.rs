@@ -5,7 +5,7 @@
 //! of its own, just an effect that starts the load and a signal that holds
 //! the result. `LocalResource`'s machinery was compiled again for every
 //! value type, about 5 KB of wasm each; this is a few hundred bytes
-//! (README, Speed).
+//! (README, "Keeping the village wasm small").
 
 use std::cell::Cell;
 use std::future::Future;
