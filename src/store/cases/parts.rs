@@ -120,8 +120,11 @@ pub fn events_of_records(
     };
     for part in parts {
         if let Some(json) = part_slice(part, case_id)? {
+            // Read as text: one JSON reader in the wasm, not two.
+            let text = std::str::from_utf8(&json)
+                .map_err(|_| StorageProblem::Corrupt("events part not UTF-8".into()))?;
             out.extend(
-                serde_json::from_slice::<Vec<Event>>(&json)
+                serde_json::from_str::<Vec<Event>>(text)
                     .map_err(|e| StorageProblem::Corrupt(e.to_string()))?,
             );
         }

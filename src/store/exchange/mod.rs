@@ -132,7 +132,8 @@ fn unseal(
 ) -> std::result::Result<KeyPair, StorageProblem> {
     vault
         .open(purpose, sealed)
-        .and_then(|b| serde_json::from_slice::<SecretKeys>(&b).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| serde_json::from_str::<SecretKeys>(&t).ok())
         .and_then(|s| KeyPair::from_secret(&s))
         .ok_or_else(|| StorageProblem::Corrupt(format!("{purpose} key does not open")))
 }
