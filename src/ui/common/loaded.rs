@@ -34,7 +34,9 @@ impl<T: 'static> Copy for Loaded<T> {}
 
 impl<T: 'static> Loaded<T> {
     /// Starts loading with `fetch`: its synchronous part is tracked (the
-    /// signals it reads), the future it returns is awaited.
+    /// signals it reads), the future it returns is awaited. Signals read
+    /// inside the future are not followed (unlike `LocalResource`): read
+    /// them before it.
     pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Loaded<T>
     where
         Fut: Future<Output = T> + 'static,

@@ -73,17 +73,21 @@ pub fn NewCase() -> impl IntoView {
     let choice = RwSignal::new(prefs::pack());
     let desk = crate::ui::use_desk();
     // A phone that trusts a district opens cases under its procedures only.
-    let trusted = crate::ui::Loaded::new(move || async move {
-        if !storage.is_ready() {
-            return None;
+    let trusted = crate::ui::Loaded::new(move || {
+        // Read before the future: what `Loaded` follows (storage opening).
+        let ready = storage.is_ready();
+        async move {
+            if !ready {
+                return None;
+            }
+            db::require()
+                .ok()?
+                .district_shown()
+                .await
+                .ok()
+                .flatten()
+                .map(|d| d.pack)
         }
-        db::require()
-            .ok()?
-            .district_shown()
-            .await
-            .ok()
-            .flatten()
-            .map(|d| d.pack)
     });
 
     move || {
