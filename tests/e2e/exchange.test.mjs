@@ -82,6 +82,12 @@ test("a case travels village -> district -> village as signed, encrypted files",
   await desa.assertAccessible("settings on a village phone");
   await desa.assertFitsPhone("settings on a village phone");
   await phone.setOffline(true);
+  // Opened straight from its address, while storage is still opening,
+  // the new-case page shows the trusted district's procedures, not a
+  // choice of regencies.
+  await desa.goto("cases/new");
+  await desa.tid("new-case-district").waitFor();
+  assert.equal(await desa.tid("new-case-regency").count(), 0);
 
   // The village's part of a case, with its photos (Purwakarta's SOP
   // requires them).
