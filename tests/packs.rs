@@ -393,6 +393,20 @@ fn the_good_pack_is_good() {
     assert_eq!(problems(&good().to_string()), []);
 }
 
+/// The pack is refused as one `Malformed` with a line, saying `needle`.
+fn assert_malformed(json: &str, needle: &str) {
+    match problems(json).as_slice() {
+        [PackProblem::Malformed { line, message, .. }] => {
+            assert!(*line >= 1);
+            assert!(
+                message.contains(needle),
+                "{message:?} should mention {needle:?}"
+            );
+        }
+        other => panic!("expected one Malformed for {needle}, got {other:?}"),
+    }
+}
+
 #[test]
 fn malformed_json_and_wrong_shapes_are_reported_with_a_position() {
     for (json, needle) in [
@@ -417,16 +431,7 @@ fn malformed_json_and_wrong_shapes_are_reported_with_a_position() {
             "unknown field `colour`",
         ),
     ] {
-        match problems(json).as_slice() {
-            [PackProblem::Malformed { line, message, .. }] => {
-                assert!(*line >= 1);
-                assert!(
-                    message.contains(needle),
-                    "{message:?} should mention {needle:?}"
-                );
-            }
-            other => panic!("expected one Malformed for {needle}, got {other:?}"),
-        }
+        assert_malformed(json, needle);
     }
 }
 
@@ -739,17 +744,7 @@ fn each_kind_takes_only_its_own_fields_in_serde_words() {
             "unknown field `months`, expected `kind` or `years`",
         ),
     ] {
-        let json = broken(edit);
-        match problems(&json).as_slice() {
-            [PackProblem::Malformed { line, message, .. }] => {
-                assert!(*line >= 1);
-                assert!(
-                    message.contains(needle),
-                    "{message:?} should mention {needle:?}"
-                );
-            }
-            other => panic!("expected one Malformed for {needle}, got {other:?}"),
-        }
+        assert_malformed(&broken(edit), needle);
     }
 }
 
