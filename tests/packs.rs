@@ -709,8 +709,24 @@ fn each_kind_takes_only_its_own_fields_in_serde_words() {
             "unknown variant `rhombus`",
         ),
         (
-            Box::new(|v| nodes(v)[1]["time"] = json!({"kind": "same_day", "amount": 1})),
-            "unknown field `amount`, there are no fields",
+            Box::new(|v| {
+                nodes(v)[1]["time"] = json!({"kind": "monthly_cutoff", "day": 25, "amount": 1})
+            }),
+            "unknown field `amount`, expected `day`",
+        ),
+        // A field its kind does not have is refused even as `null`; a
+        // list that may be left out is not `null` either; a kind is a name.
+        (
+            Box::new(|v| nodes(v)[0]["time"] = json!(null)),
+            "invalid type: null",
+        ),
+        (
+            Box::new(|v| nodes(v)[1]["documents"] = json!(null)),
+            "invalid type: null",
+        ),
+        (
+            Box::new(|v| nodes(v)[1]["kind"] = json!(2)),
+            "invalid type: integer",
         ),
         (
             Box::new(|v| nodes(v)[1]["time"] = json!({"kind": "month_window", "from_day": 1})),
@@ -745,6 +761,28 @@ fn each_kind_takes_only_its_own_fields_in_serde_words() {
         ),
     ] {
         assert_malformed(&broken(edit), needle);
+    }
+}
+
+#[test]
+fn what_serde_accepted_in_a_kind_is_still_accepted() {
+    use serde_json::json;
+    // `null` for a field that may be left out; a `same_day` with keys it
+    // ignores, as serde's own reading ignored them.
+    for edit in [
+        Box::new(|v: &mut serde_json::Value| nodes(v)[1]["paper"] = json!(null))
+            as Box<dyn FnOnce(&mut serde_json::Value)>,
+        Box::new(|v| nodes(v)[2]["from_output"] = json!(null)),
+        Box::new(|v| nodes(v)[3]["label"] = json!(null)),
+        Box::new(|v| nodes(v)[1]["row"] = json!(null)),
+        Box::new(|v| {
+            nodes(v)[1]["time"] =
+                json!({"kind": "duration", "amount": 5, "max": null, "unit": "minutes"})
+        }),
+        Box::new(|v| nodes(v)[1]["time"] = json!({"kind": "same_day", "amount": 1})),
+    ] {
+        let json = broken(edit);
+        assert_eq!(problems(&json), [], "{json}");
     }
 }
 

@@ -35,16 +35,16 @@ pub fn case_count(lang: Lang, n: u32) -> String {
 /// decimal separator: "1,5 MB" in Indonesian, "1.5 MB" in English.
 pub fn format_bytes(lang: Lang, bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
     let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
+    let mut size: u128 = 1;
+    while u128::from(bytes) >= size * 1024 && unit < UNITS.len() - 1 {
+        size *= 1024;
         unit += 1;
     }
     let text = if unit == 0 {
         format!("{bytes}")
     } else {
-        crate::domain::num::OneDecimal(value).to_string()
+        crate::domain::num::ratio(bytes.into(), size)
     };
     let text = match lang {
         Lang::Id => text.replace('.', ","),
@@ -55,12 +55,7 @@ pub fn format_bytes(lang: Lang, bytes: u64) -> String {
 
 /// "1,5 MB dari 2,0 GB terpakai (0,1%)" / "1.5 MB of 2.0 GB used (0.1%)".
 pub fn storage_usage(lang: Lang, usage: u64, quota: u64) -> String {
-    let pct = if quota > 0 {
-        usage as f64 * 100.0 / quota as f64
-    } else {
-        0.0
-    };
-    let pct = crate::domain::num::OneDecimal(pct).to_string();
+    let pct = crate::domain::num::ratio(u128::from(usage) * 100, quota.into());
     let (used, total) = (format_bytes(lang, usage), format_bytes(lang, quota));
     match lang {
         Lang::Id => format!("{used} dari {total} terpakai ({}%)", pct.replace('.', ",")),

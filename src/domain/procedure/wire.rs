@@ -9,8 +9,12 @@
 //! against its kind: the same packs are accepted, and a field its kind
 //! does not have, a missing one or an unknown kind is refused in serde's
 //! own words ("unknown field `x`, expected ...", "missing field `x`",
-//! "unknown variant `x`"). Writing is unchanged (derived). One leniency:
-//! `null` where a field may be left out counts as left out.
+//! "unknown variant `x`"). Writing is unchanged (derived).
+//!
+//! Where this differs from serde's tagged reading: a `kind` must be a
+//! string (serde's buffer also took a variant's index, `"kind": 2`).
+//! Like serde's, `same_day` ignores other keys and a `null` is a value of
+//! the wrong type, not a field left out.
 
 use serde::de::Error;
 use serde::{Deserialize, Deserializer};
@@ -33,18 +37,25 @@ fn only<E: Error>(
     }
 }
 
+/// A field that is there, even as `null`: `null` is read as the field's
+/// type (refused where it must have a value, `None` where it is an
+/// `Option`, as serde's own reading did), and the field counts as given
+/// when its kind is checked.
+fn given<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// The kind's name, one of `names` in serde's words otherwise.
+fn kind<E: Error>(name: &str, names: &'static [&'static str]) -> Result<usize, E> {
+    names
+        .iter()
+        .position(|n| *n == name)
+        .ok_or_else(|| E::unknown_variant(name, names))
+}
+
 /// The field's value, or serde's "missing field".
 fn need<T, E: Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(name))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum NodeTag {
-    Start,
-    End,
-    Step,
-    Decision,
 }
 
 /// Every field of every kind of node.
@@ -52,29 +63,45 @@ enum NodeTag {
 #[serde(deny_unknown_fields)]
 struct NodeRecord {
     id: String,
-    kind: NodeTag,
+    kind: String,
+    #[serde(default, deserialize_with = "given")]
     next: Option<String>,
+    #[serde(default, deserialize_with = "given")]
     outcome: Option<Outcome>,
-    label: Option<Text>,
-    row: Option<u32>,
+    #[serde(default, deserialize_with = "given")]
+    label: Option<Option<Text>>,
+    #[serde(default, deserialize_with = "given")]
+    row: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "given")]
     actor: Option<String>,
+    #[serde(default, deserialize_with = "given")]
     title: Option<Text>,
+    #[serde(default, deserialize_with = "given")]
     documents: Option<Vec<Requirement>>,
+    #[serde(default, deserialize_with = "given")]
     inputs: Option<Vec<Text>>,
+    #[serde(default, deserialize_with = "given")]
     time: Option<TimeStandard>,
+    #[serde(default, deserialize_with = "given")]
     output: Option<Text>,
-    paper: Option<String>,
+    #[serde(default, deserialize_with = "given")]
+    paper: Option<Option<String>>,
+    #[serde(default, deserialize_with = "given")]
     outputs: Option<Vec<OutputField>>,
+    #[serde(default, deserialize_with = "given")]
     question: Option<Text>,
+    #[serde(default, deserialize_with = "given")]
     legal_basis: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "given")]
     answers: Option<Vec<Answer>>,
-    from_output: Option<String>,
+    #[serde(default, deserialize_with = "given")]
+    from_output: Option<Option<String>>,
 }
 
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
         let r = NodeRecord::deserialize(d)?;
-        let given = [
+        let fields = [
             ("next", r.next.is_some()),
             ("outcome", r.outcome.is_some()),
             ("label", r.label.is_some()),
@@ -92,23 +119,24 @@ impl<'de> Deserialize<'de> for Node {
             ("answers", r.answers.is_some()),
             ("from_output", r.from_output.is_some()),
         ];
-        let kind = match r.kind {
-            NodeTag::Start => {
-                only(&given, &["next"])?;
+        const KINDS: &[&str] = &["start", "end", "step", "decision"];
+        let kind = match kind(&r.kind, KINDS)? {
+            0 => {
+                only(&fields, &["next"])?;
                 NodeKind::Start {
                     next: need(r.next, "next")?,
                 }
             }
-            NodeTag::End => {
-                only(&given, &["outcome", "label"])?;
+            1 => {
+                only(&fields, &["outcome", "label"])?;
                 NodeKind::End {
                     outcome: need(r.outcome, "outcome")?,
-                    label: r.label,
+                    label: r.label.flatten(),
                 }
             }
-            NodeTag::Step => {
+            2 => {
                 only(
-                    &given,
+                    &fields,
                     &[
                         "row",
                         "actor",
@@ -123,7 +151,7 @@ impl<'de> Deserialize<'de> for Node {
                     ],
                 )?;
                 NodeKind::Step(Step {
-                    row: r.row,
+                    row: r.row.flatten(),
                     actor: need(r.actor, "actor")?,
                     title: need(r.title, "title")?,
                     documents: r.documents.unwrap_or_default(),
@@ -131,13 +159,13 @@ impl<'de> Deserialize<'de> for Node {
                     time: need(r.time, "time")?,
                     output: need(r.output, "output")?,
                     next: need(r.next, "next")?,
-                    paper: r.paper,
+                    paper: r.paper.flatten(),
                     outputs: r.outputs.unwrap_or_default(),
                 })
             }
-            NodeTag::Decision => {
+            _ => {
                 only(
-                    &given,
+                    &fields,
                     &[
                         "row",
                         "actor",
@@ -148,12 +176,12 @@ impl<'de> Deserialize<'de> for Node {
                     ],
                 )?;
                 NodeKind::Decision(Decision {
-                    row: r.row,
+                    row: r.row.flatten(),
                     actor: need(r.actor, "actor")?,
                     question: need(r.question, "question")?,
                     legal_basis: r.legal_basis.unwrap_or_default(),
                     answers: need(r.answers, "answers")?,
-                    from_output: r.from_output,
+                    from_output: r.from_output.flatten(),
                 })
             }
         };
@@ -162,30 +190,27 @@ impl<'de> Deserialize<'de> for Node {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum TimeTag {
-    Duration,
-    MonthWindow,
-    MonthlyCutoff,
-    SameDay,
-}
-
-#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TimeRecord {
-    kind: TimeTag,
+    kind: String,
+    #[serde(default, deserialize_with = "given")]
     amount: Option<u32>,
-    max: Option<u32>,
+    #[serde(default, deserialize_with = "given")]
+    max: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "given")]
     unit: Option<TimeUnit>,
+    #[serde(default, deserialize_with = "given")]
     from_day: Option<u32>,
+    #[serde(default, deserialize_with = "given")]
     to_day: Option<u32>,
+    #[serde(default, deserialize_with = "given")]
     day: Option<u32>,
 }
 
 impl<'de> Deserialize<'de> for TimeStandard {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TimeStandard, D::Error> {
         let r = TimeRecord::deserialize(d)?;
-        let given = [
+        let fields = [
             ("amount", r.amount.is_some()),
             ("max", r.max.is_some()),
             ("unit", r.unit.is_some()),
@@ -193,77 +218,72 @@ impl<'de> Deserialize<'de> for TimeStandard {
             ("to_day", r.to_day.is_some()),
             ("day", r.day.is_some()),
         ];
-        Ok(match r.kind {
-            TimeTag::Duration => {
-                only(&given, &["amount", "max", "unit"])?;
+        const KINDS: &[&str] = &["duration", "month_window", "monthly_cutoff", "same_day"];
+        Ok(match kind(&r.kind, KINDS)? {
+            0 => {
+                only(&fields, &["amount", "max", "unit"])?;
                 TimeStandard::Duration {
                     amount: need(r.amount, "amount")?,
-                    max: r.max,
+                    max: r.max.flatten(),
                     unit: need(r.unit, "unit")?,
                 }
             }
-            TimeTag::MonthWindow => {
-                only(&given, &["from_day", "to_day"])?;
+            1 => {
+                only(&fields, &["from_day", "to_day"])?;
                 TimeStandard::MonthWindow {
                     from_day: need(r.from_day, "from_day")?,
                     to_day: need(r.to_day, "to_day")?,
                 }
             }
-            TimeTag::MonthlyCutoff => {
-                only(&given, &["day"])?;
+            2 => {
+                only(&fields, &["day"])?;
                 TimeStandard::MonthlyCutoff {
                     day: need(r.day, "day")?,
                 }
             }
-            TimeTag::SameDay => {
-                only(&given, &[])?;
-                TimeStandard::SameDay
-            }
+            // Serde's reading of a unit kind ignored any other key.
+            _ => TimeStandard::SameDay,
         })
     }
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum FormatTag {
-    Digits,
-    Text,
-    Choice,
-}
-
-#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FormatRecord {
-    kind: FormatTag,
+    kind: String,
+    #[serde(default, deserialize_with = "given")]
     min: Option<u32>,
+    #[serde(default, deserialize_with = "given")]
     max: Option<u32>,
+    #[serde(default, deserialize_with = "given")]
     options: Option<Vec<OutputOption>>,
 }
 
 impl<'de> Deserialize<'de> for OutputFormat {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<OutputFormat, D::Error> {
         let r = FormatRecord::deserialize(d)?;
-        let given = [
+        let fields = [
             ("min", r.min.is_some()),
             ("max", r.max.is_some()),
             ("options", r.options.is_some()),
         ];
-        Ok(match r.kind {
-            FormatTag::Digits => {
-                only(&given, &["min", "max"])?;
+        const KINDS: &[&str] = &["digits", "text", "choice"];
+        Ok(match kind(&r.kind, KINDS)? {
+            0 => {
+                only(&fields, &["min", "max"])?;
                 OutputFormat::Digits {
                     min: need(r.min, "min")?,
                     max: need(r.max, "max")?,
                 }
             }
-            FormatTag::Text => {
-                only(&given, &["max"])?;
+            1 => {
+                only(&fields, &["max"])?;
                 OutputFormat::Text {
                     max: need(r.max, "max")?,
                 }
             }
-            FormatTag::Choice => {
-                only(&given, &["options"])?;
+            _ => {
+                only(&fields, &["options"])?;
                 OutputFormat::Choice {
                     options: need(r.options, "options")?,
                 }
@@ -273,26 +293,22 @@ impl<'de> Deserialize<'de> for OutputFormat {
 }
 
 #[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum ConditionTag {
-    AgeUnder,
-    AgeAtLeast,
-}
-
-#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ConditionRecord {
-    kind: ConditionTag,
+    kind: String,
+    #[serde(default, deserialize_with = "given")]
     years: Option<u32>,
 }
 
 impl<'de> Deserialize<'de> for Condition {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Condition, D::Error> {
         let r = ConditionRecord::deserialize(d)?;
+        let under = kind(&r.kind, &["age_under", "age_at_least"])? == 0;
         let years = need(r.years, "years")?;
-        Ok(match r.kind {
-            ConditionTag::AgeUnder => Condition::AgeUnder { years },
-            ConditionTag::AgeAtLeast => Condition::AgeAtLeast { years },
+        Ok(if under {
+            Condition::AgeUnder { years }
+        } else {
+            Condition::AgeAtLeast { years }
         })
     }
 }

@@ -161,7 +161,11 @@ impl Desk {
             (Some(_), Some(read)) => read(db).await,
             // The village app never signs staff in: nobody may.
             (Some(_), None) => (StaffList::Locked, None),
-            (None, _) => (StaffList::Trusted(Vec::new()), None),
+            (None, _) => {
+                // Not the office (any more): nobody is signed in here.
+                prefs::set_active_staff(None);
+                (StaffList::Trusted(Vec::new()), None)
+            }
         };
         let staff = match &list {
             StaffList::Trusted(members) => members.clone(),
