@@ -45,14 +45,6 @@ fn given<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<
     T::deserialize(d).map(Some)
 }
 
-/// The kind's name, one of `names` in serde's words otherwise.
-fn kind<E: Error>(name: &str, names: &'static [&'static str]) -> Result<usize, E> {
-    names
-        .iter()
-        .position(|n| *n == name)
-        .ok_or_else(|| E::unknown_variant(name, names))
-}
-
 /// The field's value, or serde's "missing field".
 fn need<T, E: Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(name))
@@ -119,22 +111,21 @@ impl<'de> Deserialize<'de> for Node {
             ("answers", r.answers.is_some()),
             ("from_output", r.from_output.is_some()),
         ];
-        const KINDS: &[&str] = &["start", "end", "step", "decision"];
-        let kind = match kind(&r.kind, KINDS)? {
-            0 => {
+        let kind = match r.kind.as_str() {
+            "start" => {
                 only(&fields, &["next"])?;
                 NodeKind::Start {
                     next: need(r.next, "next")?,
                 }
             }
-            1 => {
+            "end" => {
                 only(&fields, &["outcome", "label"])?;
                 NodeKind::End {
                     outcome: need(r.outcome, "outcome")?,
                     label: r.label.flatten(),
                 }
             }
-            2 => {
+            "step" => {
                 only(
                     &fields,
                     &[
@@ -163,7 +154,7 @@ impl<'de> Deserialize<'de> for Node {
                     outputs: r.outputs.unwrap_or_default(),
                 })
             }
-            _ => {
+            "decision" => {
                 only(
                     &fields,
                     &[
@@ -183,6 +174,12 @@ impl<'de> Deserialize<'de> for Node {
                     answers: need(r.answers, "answers")?,
                     from_output: r.from_output.flatten(),
                 })
+            }
+            other => {
+                return Err(D::Error::unknown_variant(
+                    other,
+                    &["start", "end", "step", "decision"],
+                ))
             }
         };
         Ok(Node { id: r.id, kind })
@@ -218,9 +215,8 @@ impl<'de> Deserialize<'de> for TimeStandard {
             ("to_day", r.to_day.is_some()),
             ("day", r.day.is_some()),
         ];
-        const KINDS: &[&str] = &["duration", "month_window", "monthly_cutoff", "same_day"];
-        Ok(match kind(&r.kind, KINDS)? {
-            0 => {
+        Ok(match r.kind.as_str() {
+            "duration" => {
                 only(&fields, &["amount", "max", "unit"])?;
                 TimeStandard::Duration {
                     amount: need(r.amount, "amount")?,
@@ -228,21 +224,27 @@ impl<'de> Deserialize<'de> for TimeStandard {
                     unit: need(r.unit, "unit")?,
                 }
             }
-            1 => {
+            "month_window" => {
                 only(&fields, &["from_day", "to_day"])?;
                 TimeStandard::MonthWindow {
                     from_day: need(r.from_day, "from_day")?,
                     to_day: need(r.to_day, "to_day")?,
                 }
             }
-            2 => {
+            "monthly_cutoff" => {
                 only(&fields, &["day"])?;
                 TimeStandard::MonthlyCutoff {
                     day: need(r.day, "day")?,
                 }
             }
             // Serde's reading of a unit kind ignored any other key.
-            _ => TimeStandard::SameDay,
+            "same_day" => TimeStandard::SameDay,
+            other => {
+                return Err(D::Error::unknown_variant(
+                    other,
+                    &["duration", "month_window", "monthly_cutoff", "same_day"],
+                ))
+            }
         })
     }
 }
@@ -267,26 +269,31 @@ impl<'de> Deserialize<'de> for OutputFormat {
             ("max", r.max.is_some()),
             ("options", r.options.is_some()),
         ];
-        const KINDS: &[&str] = &["digits", "text", "choice"];
-        Ok(match kind(&r.kind, KINDS)? {
-            0 => {
+        Ok(match r.kind.as_str() {
+            "digits" => {
                 only(&fields, &["min", "max"])?;
                 OutputFormat::Digits {
                     min: need(r.min, "min")?,
                     max: need(r.max, "max")?,
                 }
             }
-            1 => {
+            "text" => {
                 only(&fields, &["max"])?;
                 OutputFormat::Text {
                     max: need(r.max, "max")?,
                 }
             }
-            _ => {
+            "choice" => {
                 only(&fields, &["options"])?;
                 OutputFormat::Choice {
                     options: need(r.options, "options")?,
                 }
+            }
+            other => {
+                return Err(D::Error::unknown_variant(
+                    other,
+                    &["digits", "text", "choice"],
+                ))
             }
         })
     }
@@ -303,12 +310,19 @@ struct ConditionRecord {
 impl<'de> Deserialize<'de> for Condition {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Condition, D::Error> {
         let r = ConditionRecord::deserialize(d)?;
-        let under = kind(&r.kind, &["age_under", "age_at_least"])? == 0;
-        let years = need(r.years, "years")?;
-        Ok(if under {
-            Condition::AgeUnder { years }
-        } else {
-            Condition::AgeAtLeast { years }
+        Ok(match r.kind.as_str() {
+            "age_under" => Condition::AgeUnder {
+                years: need(r.years, "years")?,
+            },
+            "age_at_least" => Condition::AgeAtLeast {
+                years: need(r.years, "years")?,
+            },
+            other => {
+                return Err(D::Error::unknown_variant(
+                    other,
+                    &["age_under", "age_at_least"],
+                ))
+            }
         })
     }
 }

@@ -261,7 +261,7 @@ where
 {
     let storage = use_storage();
     let reload = RwSignal::new(0u32);
-    let value = crate::ui::Loaded::new(move || {
+    let value = Loaded::new(move || {
         reload.track();
         let pending = storage.is_ready().then(&load);
         async move {
@@ -333,7 +333,7 @@ pub fn use_packs() -> Packs {
 impl Packs {
     pub(crate) fn new(storage: StorageState) -> Packs {
         let wanted = RwSignal::new(false);
-        let load = crate::ui::Loaded::new(move || {
+        let load = Loaded::new(move || {
             let go = storage.is_ready() && wanted.get();
             async move {
                 if !go {
