@@ -447,3 +447,65 @@ fn the_village_entry_never_links_office_only_pages() {
     );
     assert_eq!(literals(r#"base.href("inbox") // "dashboard""#), ["inbox"]);
 }
+
+#[test]
+fn sorting_is_compiled_once() {
+    // Every `slice::sort*` and every `collect()` into a B-tree (which
+    // sorts first) compiles the sort algorithm again for its type (README,
+    // "Keeping the village wasm small"). `domain::order` sorts, and builds
+    // maps and sets by inserting. This finds the spelled-out forms and a
+    // `let` typed as a B-tree whose statement ends in `.collect()`.
+    const SPELLED: [&str; 10] = [
+        ".sort(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable",
+        "BTreeMap::from(",
+        "BTreeSet::from(",
+        "BTreeMap::from_iter",
+        "BTreeSet::from_iter",
+        "collect::<BTree",
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        if file.ends_with("domain/order.rs") || file.ends_with("tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(file).unwrap();
+        // Unit tests at the end of a file may sort as they like.
+        let text = text.split("#[cfg(test)]").next().unwrap_or("");
+        let lines: Vec<&str> = text
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect();
+        for (n, code) in lines.iter().enumerate() {
+            let typed_let = code.contains("let ")
+                && (code.contains(": BTreeMap<") || code.contains(": BTreeSet<"));
+            let collected = typed_let && {
+                let statement: String = lines[n..]
+                    .iter()
+                    .scan(false, |done, l| {
+                        (!*done).then(|| {
+                            *done = l.contains(';');
+                            *l
+                        })
+                    })
+                    .collect();
+                let statement: String = statement.split_whitespace().collect();
+                statement.ends_with(".collect();")
+            };
+            if collected || SPELLED.iter().any(|s| code.contains(s)) {
+                found.push(format!("{}:{}: {}", file.display(), n + 1, code.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "sorts outside domain::order:\n{}",
+        found.join("\n")
+    );
+}

@@ -292,11 +292,11 @@ impl<'p> Engine<'p> {
     /// Where each answer of a decision leads: value -> node id.
     pub fn branches(&self, node: &str) -> BTreeMap<&'p str, &'p str> {
         match self.procedure.node(node).map(|n| &n.kind) {
-            Some(NodeKind::Decision(d)) => d
-                .answers
-                .iter()
-                .map(|a| (a.value.as_str(), a.next.as_str()))
-                .collect(),
+            Some(NodeKind::Decision(d)) => crate::domain::order::map_of(
+                d.answers
+                    .iter()
+                    .map(|a| (a.value.as_str(), a.next.as_str())),
+            ),
             _ => BTreeMap::new(),
         }
     }

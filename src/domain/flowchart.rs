@@ -213,7 +213,8 @@ pub fn layout(p: &Procedure, lane_names: Vec<String>, words: impl Fn(&str) -> Wo
             };
     }
 
-    let at: BTreeMap<&str, &Placed> = nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let at: BTreeMap<&str, &Placed> =
+        crate::domain::order::map_of(nodes.iter().map(|n| (n.id.as_str(), n)));
     let mut edges = Vec::new();
     let mut route = 0;
     for (i, id) in ids.iter().enumerate() {

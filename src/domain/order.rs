@@ -8,6 +8,7 @@
 //! the village wasm small").
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `v` stably by `cmp`, like `slice::sort_by`.
 pub fn sort_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
@@ -23,6 +24,26 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 /// Sorts `v` in ascending order, like `slice::sort`.
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
+}
+
+/// Collects pairs into a map, like `collect()`: a later value for the
+/// same key wins. `collect()` sorts the pairs first, and that sort is
+/// compiled again for every pair type; inserting needs no sort.
+pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
+}
+
+/// Collects items into a set, like `collect()`, without its sort.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
 }
 
 /// The positions `0..len` in the order `cmp` puts them, equal ones in
@@ -102,5 +123,17 @@ mod tests {
             .collect();
         sort(&mut words);
         assert_eq!(words, ["apel", "apel", "duku", "jeruk", "pisang"]);
+    }
+
+    #[test]
+    fn maps_and_sets_as_collect_makes_them() {
+        for (seed, n, modulo) in [(7, 0, 3), (8, 1, 3), (9, 50, 7), (10, 500, 1000)] {
+            // Repeated keys: the later value wins, as with `collect()`.
+            let pairs: Vec<(u64, usize)> = numbers(seed, n, modulo).into_iter().zip(0..).collect();
+            let collected: BTreeMap<u64, usize> = pairs.iter().copied().collect();
+            assert_eq!(map_of(pairs.iter().copied()), collected, "seed {seed}");
+            let keys: BTreeSet<u64> = pairs.iter().map(|p| p.0).collect();
+            assert_eq!(set_of(pairs.iter().map(|p| p.0)), keys, "seed {seed}");
+        }
     }
 }

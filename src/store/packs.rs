@@ -95,7 +95,8 @@ impl Db {
     pub async fn load_packs(&self) -> Result<PackLoad, StorageProblem> {
         let mut load = PackLoad::default();
         let stored = self.stored_packs().await?;
-        let known: BTreeSet<String> = stored.iter().map(|s| s.id.clone()).collect();
+        let known: BTreeSet<String> =
+            crate::domain::order::set_of(stored.iter().map(|s| s.id.clone()));
         let mut fresh = Vec::new();
 
         // The packs live beside the village app, whichever wing asks.

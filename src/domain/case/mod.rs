@@ -424,11 +424,12 @@ impl Case {
 
     /// The documents provided (present), for the engine's checklist.
     pub fn provided(&self) -> BTreeSet<String> {
-        self.documents
-            .iter()
-            .filter(|(_, d)| d.is_present())
-            .map(|(id, _)| id.clone())
-            .collect()
+        crate::domain::order::set_of(
+            self.documents
+                .iter()
+                .filter(|(_, d)| d.is_present())
+                .map(|(id, _)| id.clone()),
+        )
     }
 
     /// Walks the case with the engine of its own procedure version.

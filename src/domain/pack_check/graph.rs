@@ -151,7 +151,7 @@ fn check_outputs(p: &Procedure, problems: &mut Vec<PackProblem>) {
                         OutputFormat::Text { max } => (1..=MAX_TEXT).contains(max),
                         OutputFormat::Choice { options } => {
                             let values: BTreeSet<&str> =
-                                options.iter().map(|o| o.value.as_str()).collect();
+                                set_of(options.iter().map(|o| o.value.as_str()));
                             !options.is_empty()
                                 && values.len() == options.len()
                                 && !values.contains("")
@@ -167,11 +167,11 @@ fn check_outputs(p: &Procedure, problems: &mut Vec<PackProblem>) {
                 let options: Option<BTreeSet<&str>> = crate::domain::outputs::find(p, from)
                     .and_then(|(_, f)| match &f.format {
                         OutputFormat::Choice { options } => {
-                            Some(options.iter().map(|o| o.value.as_str()).collect())
+                            Some(set_of(options.iter().map(|o| o.value.as_str())))
                         }
                         _ => None,
                     });
-                let answers: BTreeSet<&str> = d.answers.iter().map(|a| a.value.as_str()).collect();
+                let answers: BTreeSet<&str> = set_of(d.answers.iter().map(|a| a.value.as_str()));
                 if options.as_ref() != Some(&answers) {
                     fault(&n.id, from, OutputFault::NotTheAnswers);
                 }
@@ -245,18 +245,14 @@ fn check_answers(p: &Procedure, problems: &mut Vec<PackProblem>) {
 /// node (a backwards search from the ends).
 fn check_paths(p: &Procedure, problems: &mut Vec<PackProblem>) {
     let Some(start) = p.start() else { return };
-    let edges: BTreeMap<&str, Vec<&str>> = p
-        .nodes
-        .iter()
-        .map(|n| {
-            (
-                n.id.as_str(),
-                n.kind.edges().into_iter().map(|(_, t)| t).collect(),
-            )
-        })
-        .collect();
+    let edges: BTreeMap<&str, Vec<&str>> = map_of(p.nodes.iter().map(|n| {
+        (
+            n.id.as_str(),
+            n.kind.edges().into_iter().map(|(_, t)| t).collect(),
+        )
+    }));
 
-    let mut reached = BTreeSet::from([start.id.as_str()]);
+    let mut reached = set_of([start.id.as_str()]);
     let mut queue = VecDeque::from([start.id.as_str()]);
     while let Some(id) = queue.pop_front() {
         for &t in edges.get(id).into_iter().flatten() {
@@ -266,12 +262,12 @@ fn check_paths(p: &Procedure, problems: &mut Vec<PackProblem>) {
         }
     }
 
-    let mut ends: BTreeSet<&str> = p
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.kind, NodeKind::End { .. }))
-        .map(|n| n.id.as_str())
-        .collect();
+    let mut ends: BTreeSet<&str> = set_of(
+        p.nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::End { .. }))
+            .map(|n| n.id.as_str()),
+    );
     // Grow the set of nodes that can reach an end until nothing changes.
     loop {
         let before = ends.len();

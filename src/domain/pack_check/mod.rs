@@ -13,6 +13,8 @@ use papers::{check_decrees, check_letters, check_lists};
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
+use super::order::{map_of, set_of};
+
 use super::case::FeedbackState;
 use super::procedure::{
     Catalogue, Intake, NodeKind, OutputFormat, Pack, Per, Procedure, Side, TimeStandard, TimeUnit,

@@ -69,11 +69,11 @@ pub(super) fn check_letters(pack: &Pack, problems: &mut Vec<PackProblem>) {
                 .and_then(|p| crate::domain::outputs::find(p, &d.output))
                 .and_then(|(_, f)| match &f.format {
                     OutputFormat::Choice { options } => {
-                        Some(options.iter().map(|o| o.value.as_str()).collect())
+                        Some(set_of(options.iter().map(|o| o.value.as_str())))
                     }
                     _ => None,
                 });
-            let addressed: BTreeSet<&str> = d.to.keys().map(String::as_str).collect();
+            let addressed: BTreeSet<&str> = set_of(d.to.keys().map(String::as_str));
             let named_ok = d
                 .names
                 .keys()

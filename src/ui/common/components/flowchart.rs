@@ -47,11 +47,11 @@ fn words(p: &Procedure, lang: Lang, id: &str) -> Words {
         NodeKind::Decision(d) => Words {
             title: d.question.get(en).to_string(),
             meta: Some(role(&d.actor)),
-            answers: d
-                .answers
-                .iter()
-                .map(|a| (a.value.clone(), a.label.get(en).to_string()))
-                .collect(),
+            answers: crate::domain::order::map_of(
+                d.answers
+                    .iter()
+                    .map(|a| (a.value.clone(), a.label.get(en).to_string())),
+            ),
         },
     }
 }

@@ -95,7 +95,7 @@ fn case_state(rec: Recorder, d: Derived) -> Option<(bool, Vec<String>)> {
             .as_ref()
             .map(|a| a.missing.clone())
             .unwrap_or_default();
-        let mut seen: BTreeSet<String> = docs.iter().cloned().collect();
+        let mut seen: BTreeSet<String> = crate::domain::order::set_of(docs.iter().cloned());
         let village_steps = procedure
             .nodes
             .iter()

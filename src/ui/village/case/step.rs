@@ -261,12 +261,11 @@ pub(super) fn CurrentStep(rec: Recorder, d: Derived, now: RwSignal<Millis>) -> i
                                     .err()
                             })
                             .unwrap_or_default();
-                        wrong.set(
+                        wrong.set(crate::domain::order::map_of(
                             problems
                                 .iter()
-                                .map(|(id, p)| (id.clone(), crate::i18n::output_problem(l, p)))
-                                .collect(),
-                        );
+                                .map(|(id, p)| (id.clone(), crate::i18n::output_problem(l, p))),
+                        ));
                         let acting = d.case.with_untracked(|c| {
                             c.as_ref().map(|c| {
                                 typed.with_untracked(|typed| rec.ctx().acting_with(c, &m, typed, l))
