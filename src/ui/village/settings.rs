@@ -195,11 +195,12 @@ fn StorageSection() -> impl IntoView {
                     (Some(u), Some(q)) => storage_usage(lang.get(), u, q),
                     _ => lang.t(Msg::SettingsUsageUnknown).to_string(),
                 };
-                let fraction = s.used_fraction().unwrap_or(0.0);
+                // In thousandths: a whole number, so no float is printed.
+                let permille = (s.used_fraction().unwrap_or(0.0) * 1000.0).round() as u32;
                 view! {
                     <p data-testid="storage-persistent">{lang.t(persistent)}</p>
                     <p data-testid="storage-usage">{usage.clone()}</p>
-                    <meter min="0" max="1" value=fraction aria-label=usage></meter>
+                    <meter min="0" max="1000" value=permille aria-label=usage></meter>
                 }
             })}
         </section>
