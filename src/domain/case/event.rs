@@ -234,8 +234,9 @@ impl Event {
     }
 }
 
-/// What happened. Externally tagged: `{"field_set": {...}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What happened. Externally tagged: `{"field_set": {...}}`; read by
+/// hand (`event_read.rs`), in serde's terms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// The case began under this exact pack version and procedure.

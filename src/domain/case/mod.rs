@@ -16,6 +16,7 @@
 //!   `-updated_at`, so an ascending read (one `getAll`) is newest first.
 
 mod event;
+mod event_read;
 mod row;
 
 pub use event::*;
