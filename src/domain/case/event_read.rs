@@ -8,8 +8,8 @@
 //! and refuses, and the words of its refusals, are serde's ("unknown
 //! variant `x`, expected one of ...", "missing field `x`", "duplicate
 //! field `x`", "invalid length 1, expected struct variant
-//! EventKind::Note with 1 element"...); `tests/compat.rs` holds it to the
-//! derived reader for every kind. Writing stays derived.
+//! EventKind::Note with 1 element"...); `tests/event_kinds.rs` holds it to
+//! the derived reader for every kind. Writing stays derived.
 
 use serde::de::{self, DeserializeSeed, EnumAccess, Error, MapAccess, SeqAccess, VariantAccess};
 use serde::Deserializer;
@@ -17,63 +17,41 @@ use std::fmt;
 
 use super::*;
 
-/// One kind: its written name, its name in messages, its fields in their
-/// order, and how many of them (at the end) may be left out.
+/// One kind: its name in messages, its fields in their order, and how
+/// many of them (at the end) may be left out. Its written name is the
+/// one at the same place in `EventKind::NAMES`.
 struct Shape {
-    name: &'static str,
     rust: &'static str,
     fields: &'static [&'static str],
     optional: usize,
 }
 
-const fn shape(
-    name: &'static str,
-    rust: &'static str,
-    fields: &'static [&'static str],
-    optional: usize,
-) -> Shape {
+const fn shape(rust: &'static str, fields: &'static [&'static str], optional: usize) -> Shape {
     Shape {
-        name,
         rust,
         fields,
         optional,
     }
 }
 
-/// In the order of `EventKind::NAMES`.
+/// In the order of `EventKind::NAMES`, which names them.
 const SHAPES: [Shape; 12] = [
-    shape("created", "Created", &["pack", "version", "procedure"], 0),
-    shape("field_set", "FieldSet", &["field", "value"], 0),
+    shape("Created", &["pack", "version", "procedure"], 0),
+    shape("FieldSet", &["field", "value"], 0),
     shape(
-        "document_attached",
         "DocumentAttached",
         &["document", "sha256", "bytes", "width", "height"],
         0,
     ),
-    shape(
-        "document_marked",
-        "DocumentMarked",
-        &["document", "present"],
-        0,
-    ),
-    shape("step_completed", "StepCompleted", &["node", "outputs"], 1),
-    shape(
-        "decision_answered",
-        "DecisionAnswered",
-        &["node", "answer", "reason"],
-        1,
-    ),
-    shape("note", "Note", &["text"], 0),
-    shape(
-        "letter_issued",
-        "LetterIssued",
-        &["letter", "number", "digest"],
-        0,
-    ),
-    shape("merged", "Merged", &["from"], 0),
-    shape("merged_into", "MergedInto", &["case"], 0),
-    shape("status_changed", "StatusChanged", &["status"], 0),
-    shape("feedback", "Feedback", &["state", "reason", "missing"], 2),
+    shape("DocumentMarked", &["document", "present"], 0),
+    shape("StepCompleted", &["node", "outputs"], 1),
+    shape("DecisionAnswered", &["node", "answer", "reason"], 1),
+    shape("Note", &["text"], 0),
+    shape("LetterIssued", &["letter", "number", "digest"], 0),
+    shape("Merged", &["from"], 0),
+    shape("MergedInto", &["case"], 0),
+    shape("StatusChanged", &["status"], 0),
+    shape("Feedback", &["state", "reason", "missing"], 2),
 ];
 
 /// The fields of one kind's object, as read.
@@ -311,16 +289,17 @@ impl de::Expected for ElementCount {
     }
 }
 
-/// The kind's name, the one key of the outer object, as its index.
+/// The kind's name, the one key of the outer object, as its index in
+/// `EventKind::NAMES` (and `SHAPES`).
 struct KindName;
 
 impl<'de> DeserializeSeed<'de> for KindName {
     type Value = usize;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
         let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
-        SHAPES
+        EventKind::NAMES
             .iter()
-            .position(|s| s.name == name)
+            .position(|n| *n == name)
             .ok_or_else(|| D::Error::unknown_variant(&name, &EventKind::NAMES))
     }
 }
