@@ -32,6 +32,17 @@ fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The Rust files under each of `dirs` (relative to the crate), in a
+/// stable order.
+fn source_files(dirs: &[&str]) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in dirs {
+        rust_files(&root.join(dir), &mut files);
+    }
+    files
+}
+
 /// Web crates a line of Rust names as the root of a path (`web_sys::X`,
 /// `use {rexie::Rexie}`, `leptos_router::A`) or in `extern crate`,
 /// ignoring `//` comments. A crate counts if the identifier is its name or
@@ -72,11 +83,7 @@ fn web_crates_named(line: &str) -> Vec<&'static str> {
 
 #[test]
 fn pure_modules_do_not_import_web_crates() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for p in PURE {
-        rust_files(&root.join(p), &mut files);
-    }
+    let files = source_files(PURE);
     assert!(files.len() >= 3, "the pure core was not found: {files:?}");
     let mut offences = Vec::new();
     for file in &files {
@@ -137,9 +144,7 @@ fn main_only_mounts_the_app() {
 
 #[test]
 fn only_the_store_touches_storage_or_holds_js_values() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src/ui"), &mut files);
+    let files = source_files(&["src/ui"]);
     assert!(files.len() >= 5, "the ui was not found: {files:?}");
     const FORBIDDEN: [&str; 6] = [
         "rexie",
@@ -170,9 +175,7 @@ fn only_the_store_touches_storage_or_holds_js_values() {
 /// Lines of the Rust files under `dir` whose code (not comments) holds
 /// `needle`, as `file:line`.
 fn lines_naming(dir: &str, needle: &str) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join(dir), &mut files);
+    let files = source_files(&[dir]);
     assert!(!files.is_empty(), "{dir} was not found");
     let mut out = Vec::new();
     for file in &files {
@@ -225,8 +228,7 @@ const TABLES: &[&str] = &["src/i18n/messages.rs"];
 #[test]
 fn files_stay_small_enough_to_read() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
+    let files = source_files(&["src"]);
     let mut long = Vec::new();
     for file in &files {
         let rel = file
@@ -289,9 +291,7 @@ fn shared_texts_are_used_outside_the_office() {
         "the table was not read: {} keys",
         keys.len()
     );
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    let code: String = files
+    let code: String = source_files(&["src"])
         .iter()
         .filter(|f| {
             let f = f.to_string_lossy();
@@ -326,9 +326,7 @@ fn serde_never_buffers_what_pandu_reads() {
     // the village wasm small"): they may shape what is written, never
     // what is read. Each one's nearest `#[derive(...)]` above has no
     // `Deserialize`.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
+    let files = source_files(&["src"]);
     let mut found = Vec::new();
     for file in &files {
         let text = fs::read_to_string(file).unwrap();
@@ -421,10 +419,7 @@ fn the_village_entry_never_links_office_only_pages() {
         );
     }
     assert!(village.iter().any(|r| r == "cases/{}"), "{village:?}");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src/ui/village"), &mut files);
-    rust_files(&root.join("src/ui/common"), &mut files);
+    let files = source_files(&["src/ui/village", "src/ui/common"]);
     let mut links = Vec::new();
     for file in &files {
         for (n, line) in fs::read_to_string(file).unwrap().lines().enumerate() {
@@ -467,9 +462,7 @@ fn sorting_is_compiled_once() {
         "BTreeSet::from_iter",
         "collect::<BTree",
     ];
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
+    let files = source_files(&["src"]);
     let mut found = Vec::new();
     for file in &files {
         if file.ends_with("domain/order.rs") || file.ends_with("tests.rs") {
