@@ -502,3 +502,38 @@ fn sorting_is_compiled_once() {
         found.join("\n")
     );
 }
+
+#[test]
+fn links_are_plain_anchors_outside_the_navigation_bars() {
+    // The router takes a click on any plain `<a href>` inside the wing;
+    // `leptos_router`'s `<A>` adds only `aria-current`, which only a
+    // navigation bar needs, and compiles its component again for every
+    // kind of children and attributes it is given (README, "Keeping the
+    // village wasm small").
+    const BARS: [&str; 2] = ["ui/common/shell.rs", "ui/office/mod.rs"];
+    let mut found = Vec::new();
+    for file in source_files(&["src"]) {
+        if BARS.iter().any(|b| file.ends_with(b)) {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            // `<A ...>`, `<leptos_router::components::A ...>`, or `A` in a
+            // `use leptos_router::...` line.
+            let tag = code.contains("<A ") || code.contains("<A>") || code.contains("::A ");
+            let imported = code.contains("leptos_router")
+                && code
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == "A");
+            if tag || imported {
+                found.push(format!("{}:{}: {}", file.display(), n + 1, code.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "router <A> outside a navigation bar:\n{}",
+        found.join("\n")
+    );
+}

@@ -69,21 +69,28 @@ export async function startServer(mounts, port = 0) {
       res.writeHead(200, headers).end(overrides.get(key));
       return;
     }
+    const accept = String(req.headers["accept-encoding"] || "");
+    // A file as the host sends it: compressed when the browser takes it.
+    const send = async (status, path, head) => {
+      for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
+        if (accept.includes(enc) && (await exists(path + ext))) {
+          res.writeHead(status, { ...head, "content-encoding": enc });
+          res.end(await readFile(path + ext));
+          return;
+        }
+      }
+      res.writeHead(status, head).end(await readFile(path));
+    };
     if (!(await exists(file))) {
+      // Unknown addresses get 404.html, compressed like any page (nginx's
+      // error_page with gzip_static, Apache's ErrorDocument, GitHub Pages).
       const page = join(mount.root, "404.html");
-      res.writeHead(404, { ...headers, "content-type": TYPES[".html"] });
-      res.end((await exists(page)) ? await readFile(page) : "not found");
+      const head = { ...headers, "content-type": TYPES[".html"] };
+      if (await exists(page)) await send(404, page, head);
+      else res.writeHead(404, head).end("not found");
       return;
     }
-    const accept = String(req.headers["accept-encoding"] || "");
-    for (const [enc, ext] of [["br", ".br"], ["gzip", ".gz"]]) {
-      if (accept.includes(enc) && (await exists(file + ext))) {
-        res.writeHead(200, { ...headers, "content-encoding": enc });
-        res.end(await readFile(file + ext));
-        return;
-      }
-    }
-    res.writeHead(200, headers).end(await readFile(file));
+    await send(200, file, headers);
   });
 
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -3,7 +3,6 @@
 
 use crate::domain::text::{self, TextKind};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::case::{Case, EventKind, FeedbackState};
 use crate::domain::cycle_letters::letter_cycle;
@@ -233,7 +232,7 @@ fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                             {made.map(|number| view! {
                                 <p>{t(l, OfficeMsg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
                             })}
-                            <A href=href attr:class="back-link" attr:data-testid="cycle-letter-go">{t(l, OfficeMsg::CycleLetterGo)}</A>
+                            <a href=href class="back-link" data-testid="cycle-letter-go">{t(l, OfficeMsg::CycleLetterGo)}</a>
                         </li>
                     }
                     .into_any();
@@ -241,7 +240,7 @@ fn Letters(rec: Recorder, d: Derived) -> impl IntoView {
                 let action = match made {
                     Some(number) => view! {
                         <p>{t(l, OfficeMsg::LettersNumber)} ": " <strong data-testid="letter-issued">{number}</strong></p>
-                        <A href=href attr:class="back-link" attr:data-testid="letter-open">{t(l, OfficeMsg::LettersOpen)}</A>
+                        <a href=href class="back-link" data-testid="letter-open">{t(l, OfficeMsg::LettersOpen)}</a>
                     }
                     .into_any(),
                     None => {

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::domain::date::local_date;
 use crate::domain::qrcheck::Verdict;
@@ -130,7 +129,7 @@ pub fn CheckPage() -> impl IntoView {
             return view! { <h1>{t(l, OfficeMsg::CheckTitle)}</h1> <p data-testid="check-not-office">{t(l, OfficeMsg::InboxNotOffice)}</p> }.into_any();
         }
         view! {
-            <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p>
+            <p class="no-print"><a href=base.href("inbox") class="back-link">{t(l, OfficeMsg::DecreeBack)}</a></p>
             <h1>{t(l, OfficeMsg::CheckTitle)}</h1>
             <p class="hint">{t(l, OfficeMsg::CheckHint)}</p>
             <form class="card" on:submit=submit novalidate=true>

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::desk::role_name;
@@ -92,7 +91,7 @@ pub fn CycleLetterPage() -> impl IntoView {
     let reload = StoredValue::new_local(reload);
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><a href=base.href("inbox") class="back-link">{t(l, OfficeMsg::DecreeBack)}</a></p> };
         let body = packs.with(storage.get(), l, move |load| {
             let pack = desk.pack(&load);
             let def = pack.as_ref().and_then(|p| p.letters.iter().find(|d| d.id == letter_id()).cloned());
@@ -367,7 +366,7 @@ fn Group(
             view! {
                 <li data-testid="cycle-letter-issued" data-number=e.number.clone()>
                     <strong>{e.number.clone()}</strong> " \u{b7} " {e.applicant.clone()} " "
-                    <A href=href attr:class="back-link" attr:data-testid="cycle-letter-open">{t(l, OfficeMsg::LettersOpen)}</A>
+                    <a href=href class="back-link" data-testid="cycle-letter-open">{t(l, OfficeMsg::LettersOpen)}</a>
                 </li>
             }
         })

@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::desk::role_name;
 use crate::domain::case::CaseStatus;
@@ -399,7 +398,7 @@ fn duplicates(l: Lang, groups: &[Group]) -> impl IntoView {
                 .join(", ");
             view! {
                 <li class="card" data-testid="dup-group" data-nik=g.nik.clone()>
-                    <A href=base.href(&format!("duplicates/{}", g.nik))>{format!("NIK {}", g.nik)}</A>
+                    <a href=base.href(&format!("duplicates/{}", g.nik))>{format!("NIK {}", g.nik)}</a>
                     <p class="muted">{case_count(l, g.cases.len() as u32)} ": " {who}</p>
                 </li>
             }

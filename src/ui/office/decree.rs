@@ -5,7 +5,6 @@
 //! Official papers are in Indonesian whatever the interface language.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::desk::role_name;
@@ -126,7 +125,7 @@ pub fn DecreePage() -> impl IntoView {
     let reload = StoredValue::new_local(reload);
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><a href=base.href("inbox") class="back-link">{t(l, OfficeMsg::DecreeBack)}</a></p> };
         let body = packs.with(storage.get(), l, move |load| {
             let pack = desk.pack(&load);
             let def = pack.as_ref().and_then(|p| p.decrees.iter().find(|d| d.id == decree_id()).cloned());

@@ -13,14 +13,13 @@ use crate::store::{db, platform};
 use crate::ui::use_base;
 use crate::ui::village::exchange::{import, OfficeReport, Outcome, Report};
 use crate::ui::{use_lang, use_packs, when_stored};
-use leptos_router::components::A;
 
 /// The office's links in an import report (`village::exchange::Report`).
 pub const OFFICE_REPORT: OfficeReport = OfficeReport {
     devices: || {
         let lang = use_lang();
         let base = use_base();
-        view! { <A href=base.href("devices") attr:class="btn">{lang.t(OfficeMsg::NavDevices)}</A> }
+        view! { <a href=base.href("devices") class="btn">{lang.t(OfficeMsg::NavDevices)}</a> }
             .into_any()
     },
     compare: |nik| {
@@ -28,7 +27,7 @@ pub const OFFICE_REPORT: OfficeReport = OfficeReport {
         let base = use_base();
         view! {
             " \u{b7} "
-            <A href=base.href(&format!("duplicates/{nik}")) attr:data-testid="import-compare">{lang.t(OfficeMsg::DupCompare)}</A>
+            <a href=base.href(&format!("duplicates/{nik}")) data-testid="import-compare">{lang.t(OfficeMsg::DupCompare)}</a>
         }
         .into_any()
     },

@@ -9,7 +9,6 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::applicant::Field;
@@ -185,7 +184,7 @@ fn Compare(
             view! {
                 <article class="card dup-case" data-testid="dup-case" data-case=c.id.clone() data-settled=(!choosable).to_string()
                     data-merged=merged.clone().unwrap_or_default()>
-                    <h2><A href=base.href(&format!("cases/{}", c.id))>{name}</A></h2>
+                    <h2><a href=base.href(&format!("cases/{}", c.id))>{name}</a></h2>
                     <p class="muted">
                         {if row.village.is_empty() { t(l, OfficeMsg::ChartNoVillage).to_string() } else { row.village.clone() }}
                         " \u{b7} " {sender} " \u{b7} " {date_time(l, c.created_at, offset)}

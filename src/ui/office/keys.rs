@@ -216,7 +216,7 @@ fn OfficePanel(office: Office, message: KeysMessage) -> impl IntoView {
         <p data-testid="office-name-shown"><strong>{office.config.name.clone()}</strong> " (" {office.config.id.clone()} ")"</p>
         <p class="fingerprint" data-testid="office-fingerprint">{spoken_fingerprint(&fp)}</p>
         <button type="button" class="btn" data-testid="office-config" on:click=config>{lang.tr(OfficeMsg::KeysOfficeConfig)}</button>
-        <p><leptos_router::components::A href=crate::ui::use_base().href("devices") attr:class="btn" attr:data-testid="office-devices">{lang.tr(OfficeMsg::NavDevices)}</leptos_router::components::A></p>
+        <p><a href=crate::ui::use_base().href("devices") class="btn" data-testid="office-devices">{lang.tr(OfficeMsg::NavDevices)}</a></p>
         <form class="backup" on:submit=backup novalidate=true>
             <h3>{lang.tr(OfficeMsg::KeysBackup)}</h3>
             <p class="warning" role="note" data-testid="backup-warning">{lang.tr(OfficeMsg::KeysBackupWarning)}</p>

@@ -6,7 +6,6 @@
 //! whatever the interface language.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::bundle::qr;
@@ -289,7 +288,7 @@ pub fn LetterPage() -> impl IntoView {
         let l = lang.get();
         let id = params.with(|p| p.get("id").unwrap_or_default());
         let letter_id = params.with(|p| p.get("letter").unwrap_or_default());
-        let back = view! { <p class="no-print"><A href=base.href(&format!("cases/{id}")) attr:class="back-link">{t(l, OfficeMsg::LettersBack)}</A></p> };
+        let back = view! { <p class="no-print"><a href=base.href(&format!("cases/{id}")) class="back-link">{t(l, OfficeMsg::LettersBack)}</a></p> };
         let body = packs.with(storage.get(), l, move |load| match events.get().flatten() {
             None => loading_note(storage.get(), l).into_any(),
             Some(Err(p)) => view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> }.into_any(),
@@ -366,7 +365,7 @@ pub fn PaperPage() -> impl IntoView {
     let desk = crate::ui::use_desk();
     move || {
         let l = lang.get();
-        let back = view! { <p class="no-print"><A href=base.href("inbox") attr:class="back-link">{t(l, OfficeMsg::DecreeBack)}</A></p> };
+        let back = view! { <p class="no-print"><a href=base.href("inbox") class="back-link">{t(l, OfficeMsg::DecreeBack)}</a></p> };
         // A cycle letter names every applicant on its list.
         if !desk.names_shown() {
             return view! { {back} <p class="error" role="alert" data-testid="paper-sign-in">{t(l, Msg::OfficeSignIn)}</p> }.into_any();
@@ -386,7 +385,7 @@ pub fn PaperPage() -> impl IntoView {
                 // not the paper the register numbered.
                 None if entry.digest.is_empty() => {
                     let href = base.href(&format!("cases/{}/letters/{}", entry.case_id, entry.letter));
-                    view! { <p><A href=href attr:data-testid="paper-case">{t(l, OfficeMsg::LettersOpen)}</A></p> }.into_any()
+                    view! { <p><a href=href data-testid="paper-case">{t(l, OfficeMsg::LettersOpen)}</a></p> }.into_any()
                 }
                 None => view! { <p class="error" role="alert" data-testid="paper-not-kept">{t(l, OfficeMsg::PaperNotKept)}</p> }.into_any(),
             },

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::bundle::exchange::{ExchangeProblem, ImportReport, Peer, Standing};
 use crate::bundle::seal::MAX_FILE_BYTES;
@@ -373,7 +372,7 @@ pub(crate) fn Report(outcome: Outcome) -> impl IntoView {
                     </dl>
                     <ul class="report-cases">
                         {listed.into_iter().map(|(id, name)| view! {
-                            <li><A href=base.href(&format!("cases/{id}")) attr:class="back-link">{if name.is_empty() { id.clone() } else { name }}</A></li>
+                            <li><a href=base.href(&format!("cases/{id}")) class="back-link">{if name.is_empty() { id.clone() } else { name }}</a></li>
                         }).collect_view()}
                     </ul>
                     {(!elsewhere.is_empty()).then(move || view! {
@@ -381,7 +380,7 @@ pub(crate) fn Report(outcome: Outcome) -> impl IntoView {
                         <ul data-testid="import-nik-elsewhere">
                             {elsewhere.into_iter().map(|n| view! {
                                 <li>{n.nik.clone()} " \u{2014} " {n.name.clone()} " \u{2194} "
-                                    <A href=base.href(&format!("cases/{}", n.other_case))>{n.other_village.clone()}</A>
+                                    <a href=base.href(&format!("cases/{}", n.other_case))>{n.other_village.clone()}</a>
                                     {office.map(|o| (o.compare)(n.nik.clone()))}</li>
                             }).collect_view()}
                         </ul>

@@ -3,7 +3,6 @@
 //! with counts. For a new officer, an empty state that says what to do.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::time::Duration;
 
 use crate::domain::case::{CaseStatus, FeedbackState};
@@ -89,12 +88,12 @@ pub fn Home() -> impl IntoView {
                     view! {
                         <p class="notice" data-testid="home-profile-missing">
                             {t(l, Msg::HomeProfileMissing)} " "
-                            <A href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</A>
+                            <a href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</a>
                         </p>
                     }
                 });
                 let new_case = profile.is_some().then(|| view! {
-                    <p><A href=base.href("cases/new") attr:class="btn btn-primary" attr:data-testid="new-case">{t(l, Msg::CaseNew)}</A></p>
+                    <p><a href=base.href("cases/new") class="btn btn-primary" data-testid="new-case">{t(l, Msg::CaseNew)}</a></p>
                 });
                 let list = if total == 0 {
                     view! {
@@ -108,7 +107,7 @@ pub fn Home() -> impl IntoView {
                                 <li>{t(l, Msg::HomeEmptyStep3)}</li>
                             </ol>
                             {profile.is_none().then(|| view! {
-                                <A href=base.href("settings") attr:class="btn btn-primary">{t(l, Msg::HomeOpenSettings)}</A>
+                                <a href=base.href("settings") class="btn btn-primary">{t(l, Msg::HomeOpenSettings)}</a>
                             })}
                         </section>
                     }
@@ -316,9 +315,9 @@ fn CaseList() -> impl IntoView {
                         let ended = c.outcome.filter(|_| c.answer.is_none() && c.status != CaseStatus::Archived);
                         view! {
                             <li class=format!("case-row standing-{}", st.code()) data-testid="case-row" data-status=c.status.code() data-standing=st.code()>
-                                <A href=base.href(&format!("cases/{}", c.id))>
+                                <a href=base.href(&format!("cases/{}", c.id))>
                                     <span class="case-name">{name}</span>
-                                </A>
+                                </a>
                                 <span class="case-nik">{c.nik.clone()}
                                     {(!c.village.is_empty()).then(|| view! { " \u{b7} " <span data-testid="case-row-village">{c.village.clone()}</span> })}
                                 </span>

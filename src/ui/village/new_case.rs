@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::case::new_event;
@@ -155,12 +154,12 @@ pub fn NewCase() -> impl IntoView {
             .into_any()
         });
         view! {
-            <p><A href=base.href("") attr:class="back-link">{t(l, Msg::CaseBackToList)}</A></p>
+            <p><a href=base.href("") class="back-link">{t(l, Msg::CaseBackToList)}</a></p>
             <h1>{t(l, Msg::CaseNewTitle)}</h1>
             {move || no_profile.get().then(|| view! {
                 <p class="notice" role="alert" data-testid="new-case-profile">
                     {t(l, Msg::CaseNewNeedProfile)} " "
-                    <A href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</A>
+                    <a href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</a>
                 </p>
             })}
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> })}

@@ -1,7 +1,6 @@
 //! The page for an address Pandu does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::Msg;
 use crate::ui::{use_base, use_lang};
@@ -14,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section data-testid="not-found">
             <h1>{lang.tr(Msg::NotFoundTitle)}</h1>
             <p>{lang.tr(Msg::NotFoundBody)}</p>
-            <A href=base.href("") attr:class="btn btn-primary">{lang.tr(Msg::NotFoundBack)}</A>
+            <a href=base.href("") class="btn btn-primary">{lang.tr(Msg::NotFoundBack)}</a>
         </section>
     }
 }

@@ -2,7 +2,6 @@
 //! with every problem), and one procedure's flowchart.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::procedure::{NodeKind, Pack, Provenance, Side};
@@ -70,7 +69,7 @@ pub fn Procedures() -> impl IntoView {
                                         {p.sop_number.clone().map(|n| view! { <p class="muted">{t(l, Msg::ProcedureSop)} " " {n}</p> })}
                                         {reconstructed}
                                         <p>{step_count(l, steps)}</p>
-                                        <A href=href attr:class="btn">{t(l, Msg::ProceduresOpenChart)}</A>
+                                        <a href=href class="btn">{t(l, Msg::ProceduresOpenChart)}</a>
                                     </li>
                                 }
                             })
@@ -103,7 +102,7 @@ pub fn ProcedureChart() -> impl IntoView {
         let en = l == Lang::En;
         let pack_id = params.with(|p| p.get("pack").unwrap_or_default());
         let proc_id = params.with(|p| p.get("procedure").unwrap_or_default());
-        let back = view! { <A href=base.href("procedures") attr:class="back-link">{t(l, Msg::ProcedureBack)}</A> };
+        let back = view! { <a href=base.href("procedures") class="back-link">{t(l, Msg::ProcedureBack)}</a> };
         let body = packs.with(storage.get(), l, |load| {
             let found = load.library.latest(&pack_id).and_then(|pack| {
                 pack.procedure(&proc_id).map(|p| (pack, p))

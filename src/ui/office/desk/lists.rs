@@ -87,7 +87,7 @@ pub(super) fn Lists(pack: Pack, load: std::rc::Rc<PackLoad>) -> impl IntoView {
                         disabled=move || busy.get() on:click=move |_| make(FileKind::Plain)>{t(l, OfficeMsg::ListsMakePlain)}</button>
                     {decrees.into_iter().map(|(id, title)| {
                         let href = move || base.href(&format!("decrees/{id}/{}", chosen.get().code()));
-                        view! { <p><A href=href attr:data-testid="decree-open">{t(l, OfficeMsg::DecreeOpen)} ": " {title}</A></p> }
+                        view! { <p><a href=href data-testid="decree-open">{t(l, OfficeMsg::DecreeOpen)} ": " {title}</a></p> }
                     }).collect_view()}
                     {move || made.get().map(|r| match r {
                         Ok(0) => view! { <p class="ok" role="status" data-testid="list-made" data-rows="0">{t(l, OfficeMsg::ListsEmpty)}</p> }.into_any(),
@@ -131,7 +131,7 @@ pub(super) fn CycleLetters(pack: Pack) -> impl IntoView {
                 <li class="card" data-testid="cycle-letter" data-letter=def.id.clone()>
                     <h3>{def.title.get(en).to_string()}</h3>
                     <CyclePick id=id testid="cycle-letter-cycle" chosen=chosen />
-                    <p><A href=href attr:class="btn btn-primary" attr:data-testid="cycle-letter-page">{t(l, OfficeMsg::CycleLetterGo)}</A></p>
+                    <p><a href=href class="btn btn-primary" data-testid="cycle-letter-page">{t(l, OfficeMsg::CycleLetterGo)}</a></p>
                 </li>
             }
         })
@@ -278,7 +278,7 @@ pub(super) fn Register(pack: Pack) -> impl IntoView {
         <section aria-labelledby="register-title">
             <h2 id="register-title">{lang.tr(OfficeMsg::RegisterTitle)}</h2>
             <p class="hint">{lang.tr(OfficeMsg::RegisterHint)}</p>
-            <p><A href=use_base().href("periksa") attr:data-testid="check-open">{lang.tr(OfficeMsg::CheckLink)}</A></p>
+            <p><a href=use_base().href("periksa") data-testid="check-open">{lang.tr(OfficeMsg::CheckLink)}</a></p>
             {body}
         </section>
     }

@@ -5,7 +5,6 @@
 //! (`lists`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::case::procedure_key;
 use crate::domain::case::CaseSummary;
@@ -162,7 +161,7 @@ fn LaneList(
                 <li class=if late { "card inbox-row late" } else { "card inbox-row" } data-testid="inbox-row"
                     data-case=r.id.clone() data-node=r.node.clone() data-late=late.to_string()>
                     {tick}
-                    <A href=base.href(&format!("cases/{}", r.id))>{name}</A>
+                    <a href=base.href(&format!("cases/{}", r.id))>{name}</a>
                     <span class="muted">" " {r.nik.clone()}
                         {(!r.village.is_empty()).then(|| view! { " \u{b7} " <span data-testid="inbox-village">{r.village.clone()}</span> })}
                     </span>
@@ -220,7 +219,7 @@ pub fn Inbox() -> impl IntoView {
         } else if matches!(desk.trust.get(), StaffList::Forged(_)) {
             view! {
                 <p class="error" role="alert" data-testid="inbox-staff-forged">{t(l, OfficeMsg::InboxStaffForged)} " "
-                    <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A> "."</p>
+                    <a href=base.href("settings")>{t(l, Msg::NavSettings)}</a> "."</p>
             }
             .into_any()
         } else if matches!(desk.trust.get(), StaffList::Locked) {
@@ -228,7 +227,7 @@ pub fn Inbox() -> impl IntoView {
         } else if desk.open_to_all() {
             view! {
                 <p data-testid="inbox-no-staff">{t(l, OfficeMsg::InboxNoStaff)} " "
-                    <A href=base.href("settings")>{t(l, Msg::NavSettings)}</A></p>
+                    <a href=base.href("settings")>{t(l, Msg::NavSettings)}</a></p>
             }
             .into_any()
         } else {

@@ -3,7 +3,6 @@
 
 use crate::domain::text;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::*;
 
@@ -182,7 +181,7 @@ pub(super) fn ApplicantForm(
                         {t(l, Msg::NikDuplicate)} " "
                         {rows.into_iter().map(|r| {
                             let name = if r.applicant_name.is_empty() { t(l, Msg::CaseNoName).to_string() } else { r.applicant_name.clone() };
-                            view! { <A href=base.href(&format!("cases/{}", r.id))>{name}</A> " " }
+                            view! { <a href=base.href(&format!("cases/{}", r.id))>{name}</a> " " }
                         }).collect_view()}
                     </span>
                 })

@@ -14,7 +14,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::applicant::Field;
@@ -352,7 +351,7 @@ pub fn CasePage() -> impl IntoView {
     });
 
     view! {
-        <p><A href=base.href("") attr:class="back-link">{lang.tr(Msg::CaseBackToList)}</A></p>
+        <p><a href=base.href("") class="back-link">{lang.tr(Msg::CaseBackToList)}</a></p>
         {move || {
             let l = lang.get();
             packs.with(storage.get(), l, move |load| match loaded.get().flatten() {

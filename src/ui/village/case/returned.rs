@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::step::DocItem;
 use super::*;
@@ -61,7 +60,7 @@ pub(super) fn ReturnedFix(rec: Recorder, d: Derived) -> impl IntoView {
                     <p data-testid="returned-asked"><strong>{t(l, Msg::AnswerMissing)} ": "</strong> {missing.join(", ")}</p>
                 })}
                 {fixed.then(|| view! {
-                    <A href=base.href("send") attr:class="btn btn-primary" attr:data-testid="returned-send">{t(l, Msg::VillageSendAgain)}</A>
+                    <a href=base.href("send") class="btn btn-primary" data-testid="returned-send">{t(l, Msg::VillageSendAgain)}</a>
                 })}
                 <h3>{t(l, Msg::ReturnedDocuments)}</h3>
                 <ul class="checklist">{items}</ul>

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::outputs::OutputInputs;
 use super::*;
@@ -149,7 +148,7 @@ fn OtherSide(
                     {waits}
                     <p class="muted">{t(l, Msg::DistrictStepReadOnly)}</p>
                     {sendable.then(|| view! {
-                        <A href=base.href("send") attr:class="btn btn-primary" attr:data-testid="village-send">{t(l, Msg::VillageSendNow)}</A>
+                        <a href=base.href("send") class="btn btn-primary" data-testid="village-send">{t(l, Msg::VillageSendNow)}</a>
                     })}
                     {checklist.map(|c| view! { <h3>{t(l, Msg::DossierTitle)}</h3> {c} })}
                 </section>
