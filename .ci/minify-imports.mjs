@@ -137,8 +137,6 @@ for (const [name, next] of renamed) {
   js = js.replace(key, next);
 }
 const out = Buffer.concat(parts);
-writeFileSync(wasmFile, out);
-writeFileSync(jsFile, js);
 
 // The page's integrity hashes of the two files.
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
@@ -148,5 +146,8 @@ for (const [h, bytes] of [[wasmHref, out], [jsHref, Buffer.from(js)]]) {
   if (!link) fail(`no integrity on the link to ${h}`);
   html = html.replace(link, link.replace(/sha384-[A-Za-z0-9+/=]+/, sri(bytes)));
 }
+// Nothing is written until every check has passed.
+writeFileSync(wasmFile, out);
+writeFileSync(jsFile, js);
 writeFileSync(page, html);
 console.log(`minify-imports: ${renamed.size} imports renamed, wasm ${wasm.length} -> ${out.length} bytes`);
