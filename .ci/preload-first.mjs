@@ -16,8 +16,8 @@ if (links.length === 0) {
   process.exit(1);
 }
 for (const l of links) html = html.replace(l, "");
-// After the first inline script when it comes before any stylesheet
-// (the office redirect), otherwise after <base>.
+// After <base>, and after the inline script right behind it when there
+// is one (the village page's office redirect).
 const base = html.match(/<base\b[^>]*>/i);
 if (!base) {
   console.error("preload-first: no <base> to place the preloads after");

@@ -175,13 +175,19 @@ fn only_the_store_touches_storage_or_holds_js_values() {
 /// Lines of the Rust files under `dir` whose code (not comments) holds
 /// `needle`, as `file:line`.
 fn lines_naming(dir: &str, needle: &str) -> Vec<String> {
+    lines_where(dir, |code| code.contains(needle))
+}
+
+/// Lines of the Rust files under `dir` whose code (not comments) `keep`
+/// takes, as `file:line`.
+fn lines_where(dir: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
     let files = source_files(&[dir]);
     assert!(!files.is_empty(), "{dir} was not found");
     let mut out = Vec::new();
     for file in &files {
         for (n, line) in fs::read_to_string(file).unwrap().lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
-            if code.contains(needle) {
+            if keep(code) {
                 out.push(format!("{}:{}", file.display(), n + 1));
             }
         }
@@ -511,26 +517,23 @@ fn links_are_plain_anchors_outside_the_navigation_bars() {
     // kind of children and attributes it is given (README, "Keeping the
     // village wasm small").
     const BARS: [&str; 2] = ["ui/common/shell.rs", "ui/office/mod.rs"];
-    let mut found = Vec::new();
-    for file in source_files(&["src"]) {
-        if BARS.iter().any(|b| file.ends_with(b)) {
-            continue;
-        }
-        let text = fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
-            // `<A ...>`, `<leptos_router::components::A ...>`, or `A` in a
-            // `use leptos_router::...` line.
-            let tag = code.contains("<A ") || code.contains("<A>") || code.contains("::A ");
-            let imported = code.contains("leptos_router")
-                && code
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .any(|w| w == "A");
-            if tag || imported {
-                found.push(format!("{}:{}: {}", file.display(), n + 1, code.trim()));
-            }
-        }
-    }
+    // `<A ...>`, `<leptos_router::components::A ...>`, or `A` in a
+    // `use leptos_router::...` line.
+    let found: Vec<String> = lines_where("src", |code| {
+        let tag = code.contains("<A ") || code.contains("<A>") || code.contains("::A ");
+        let imported = code.contains("leptos_router")
+            && code
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .any(|w| w == "A");
+        tag || imported
+    })
+    .into_iter()
+    .filter(|at| {
+        !BARS
+            .iter()
+            .any(|b| at.split(':').next().is_some_and(|f| f.ends_with(b)))
+    })
+    .collect();
     assert!(
         found.is_empty(),
         "router <A> outside a navigation bar:\n{}",
