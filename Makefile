@@ -11,15 +11,19 @@ SHELL := /bin/bash
 TRUNK_VERSION := 0.22.1
 # The CLI must equal the crate pinned in Cargo.toml, byte for byte.
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+WASM_SPLIT_VERSION := 0.2.4
 NODE_BIN := $(CURDIR)/tests/node_modules/.bin
-export PATH := $(NODE_BIN):$(HOME)/.cargo/bin:$(PATH)
+# .ci/bin first: its wasm-bindgen splits the village wasm before the real
+# one runs (README, "Deferred pages"), leaving the deferred files here.
+export PATH := $(CURDIR)/.ci/bin:$(NODE_BIN):$(HOME)/.cargo/bin:$(PATH)
+export PANDU_SPLIT_DIR := $(CURDIR)/target/wasm-split
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PUBLIC_URL ?= /
 DIST ?= dist
 E2E_DIST := target/e2e
 
-.PHONY: help serve test dist bench tools test-tools rust-target trunk wasm-bindgen node-deps chromium interop-tools \
+.PHONY: help serve test dist bench tools test-tools rust-target trunk wasm-bindgen wasm-split node-deps chromium interop-tools \
         test-native test-schema test-browser test-e2e e2e-dist clean
 
 help:
@@ -44,6 +48,12 @@ wasm-bindgen:
 	  || { echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
 	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
 
+# Splits the deferred village pages off the main wasm (.ci/bin/wasm-bindgen).
+wasm-split:
+	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+	  || { echo "installing wasm-split-cli $(WASM_SPLIT_VERSION)"; \
+	       cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary; }
+
 # Node tools (wasm-opt from npm binaryen, playwright-core, axe, lighthouse)
 # from the committed lockfile; reinstalled only when the lockfile changes.
 node-deps: tests/node_modules/.installed
@@ -63,7 +73,7 @@ interop-tools:
 	@python3 -c 'import cryptography' 2>/dev/null \
 	  || python3 -m pip install --quiet --disable-pip-version-check cryptography
 
-tools: rust-target trunk wasm-bindgen node-deps
+tools: rust-target trunk wasm-bindgen wasm-split node-deps
 test-tools: tools chromium interop-tools
 
 # ---- serve, build ----------------------------------------------------------

@@ -13,6 +13,8 @@ messages! {
     NavAbout => "Tentang", "About";
     NavProcedures => "Prosedur", "Procedures";
     Loading => "Memuat…", "Loading…";
+    DeferredFailed => "Bagian Pandu untuk halaman ini belum tersimpan di perangkat ini, atau unduhannya terputus. Sambungkan ke internet, lalu coba lagi. Data yang sudah tersimpan tetap aman.", "The part of Pandu for this page is not on this device yet, or its download broke off. Connect to the internet, then try again. Data already stored is safe.";
+    DeferredRetry => "Coba lagi", "Try again";
 
     HomeTitle => "Daftar kasus", "Case list";
     HomeEmptyTitle => "Belum ada kasus di perangkat ini", "No cases on this device yet";

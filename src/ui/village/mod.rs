@@ -3,6 +3,7 @@
 
 mod about;
 pub(crate) mod case;
+pub mod deferred;
 pub(crate) mod exchange;
 mod home;
 pub(crate) mod keys;
@@ -25,12 +26,15 @@ use leptos_router::components::{Route, Routes};
 use leptos_router::path;
 
 use crate::i18n::Msg;
-use crate::ui::common::components::VaultGate;
 use crate::ui::common::shell::{self, Wing};
 use crate::ui::{use_base, use_lang};
 
-/// The village app's entry point (`src/main.rs`).
-pub fn start() {
+use deferred::{Deferred, DeferredPage};
+
+/// The village app's entry point (`src/main.rs`), which hands in how the
+/// deferred pages are loaded (`deferred`).
+pub fn start(loader: deferred::Loader) {
+    deferred::set_loader(loader);
     shell::start(Wing {
         dir: "",
         nav: || ().into_any(),
@@ -53,19 +57,20 @@ fn main(office: Memo<bool>) -> AnyView {
     .into_any()
 }
 
-/// The village app's pages. Never an office-only page (`tests/tidy.rs`).
+/// The village app's pages. Never an office-only page (`tests/tidy.rs`);
+/// all but the first two come in the deferred file (`deferred`).
 fn routes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home />
             <Route path=path!("cases/new") view=NewCase />
-            <Route path=path!("cases/:id") view=CasePage />
-            <Route path=path!("procedures") view=Procedures />
-            <Route path=path!("procedures/:pack/:procedure") view=ProcedureChart />
-            <Route path=path!("send") view=|| view! { <VaultGate><Send /></VaultGate> } />
-            <Route path=path!("receive") view=|| view! { <VaultGate><Receive /></VaultGate> } />
-            <Route path=path!("settings") view=Settings />
-            <Route path=path!("about") view=About />
+            <Route path=path!("cases/:id") view=|| view! { <DeferredPage page=Deferred::Case /> } />
+            <Route path=path!("procedures") view=|| view! { <DeferredPage page=Deferred::Procedures /> } />
+            <Route path=path!("procedures/:pack/:procedure") view=|| view! { <DeferredPage page=Deferred::Chart /> } />
+            <Route path=path!("send") view=|| view! { <DeferredPage page=Deferred::Send /> } />
+            <Route path=path!("receive") view=|| view! { <DeferredPage page=Deferred::Receive /> } />
+            <Route path=path!("settings") view=|| view! { <DeferredPage page=Deferred::Settings /> } />
+            <Route path=path!("about") view=|| view! { <DeferredPage page=Deferred::About /> } />
         </Routes>
     }
 }
