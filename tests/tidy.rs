@@ -143,6 +143,26 @@ fn main_only_mounts_the_app() {
 }
 
 #[test]
+fn the_village_wasm_has_one_split_point() {
+    // README, "Deferred pages": the split point lives in the village
+    // binary alone, so the office workspace and the library's tests never
+    // carry it, and it hands over only the deferred pages' views.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let found = lines_where("src", |code| code.contains("wasm_split("));
+    assert_eq!(found.len(), 1, "one split point: {found:?}");
+    assert!(found[0].contains("src/split.rs"), "{found:?}");
+    let split = fs::read_to_string(root.join("src/split.rs")).unwrap();
+    assert!(split.contains("Ok(view_of(which))"));
+    let main = fs::read_to_string(root.join("src/main.rs")).unwrap();
+    assert!(main.contains("mod split;"));
+    let lib = fs::read_to_string(root.join("src/lib.rs")).unwrap();
+    assert!(
+        !lib.contains("mod split"),
+        "the library never has the split point"
+    );
+}
+
+#[test]
 fn only_the_store_touches_storage_or_holds_js_values() {
     let files = source_files(&["src/ui"]);
     assert!(files.len() >= 5, "the ui was not found: {files:?}");
@@ -274,7 +294,7 @@ fn wings_import_one_way() {
     // Each entry point mounts its own wing.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let village = fs::read_to_string(root.join("src/main.rs")).unwrap();
-    assert!(village.contains("pandu::ui::village::start()"));
+    assert!(village.contains("pandu::ui::village::start(split::LOADER)"));
     let office = fs::read_to_string(root.join("src/bin/kantor.rs")).unwrap();
     assert!(office.contains("pandu::ui::office::start()"));
 }
