@@ -14,9 +14,8 @@ const DEFERRED = /\/split_village_pages-[0-9a-f]{16}\.wasm$/;
 test("the first screens need only the main wasm; the other pages fetch the deferred file", async (t) => {
   const host = await startServer([BUILDS[0]]);
   t.after(() => host.close());
-  const context = await env.browser.newContext(PHONE);
-  // No service worker, so every fetch shows in the page's own log.
-  await context.route("**/sw.js", (route) => route.abort());
+  // No service worker, so every fetch is the page's own.
+  const context = await env.browser.newContext({ ...PHONE, serviceWorkers: "block" });
   const page = await context.newPage();
   const wasm = [];
   page.on("request", (r) => {
@@ -44,13 +43,17 @@ test("the first screens need only the main wasm; the other pages fetch the defer
 test("a deferred page whose code cannot be fetched says so and can be retried, stored data intact", async (t) => {
   const host = await startServer([BUILDS[0]]);
   t.after(() => host.close());
-  const context = await env.browser.newContext(PHONE);
-  // The signal drops before the service worker kept the deferred file.
-  host.breakOff(DEFERRED);
-  const app = await Pandu.open(context, host, "/pandu/", "");
-  await app.tid("new-case").click();
+  // No service worker to keep the deferred file: each page load fetches it.
+  const context = await env.browser.newContext({ ...PHONE, serviceWorkers: "block" });
+  const app = await Pandu.open(context, host, "/pandu/", "settings");
+  await app.saveProfile({ device: "HP Desa", officer: "Siti Aminah", village: "32.14.01.2001" });
+  await app.tid("profile-saved").waitFor();
+  await app.goto("cases/new");
+  // The signal drops; the new case is stored, its page needs the deferred
+  // file (routed, so not from the HTTP cache of the Settings visit either).
+  const cut = (route) => route.abort("internetdisconnected");
+  await app.page.route(DEFERRED, cut);
   await app.tid("start-enrolment").click();
-  // The new case is stored; its page needs the deferred file.
   const failed = app.tid("deferred-failed");
   await failed.waitFor();
   assert.match(await failed.textContent(), /belum tersimpan di perangkat ini, atau unduhannya terputus/);
@@ -58,16 +61,17 @@ test("a deferred page whose code cannot be fetched says so and can be retried, s
   assert.equal(await failed.getAttribute("role"), "alert");
   await app.assertFitsPhone("deferred page failed");
 
-  // The list (main file) still shows the new draft.
+  // The list (main file) still shows the profile and the new draft.
   await app.tid("nav-home").click();
-  await app.page.locator("main h1", { hasText: "Daftar kasus" }).waitFor();
+  await app.tid("home-officer").waitFor();
+  assert.match(await app.tid("home-officer").textContent(), /Siti Aminah/);
   await app.page.locator("[data-testid=case-row]").first().waitFor();
   assert.equal(await app.page.locator("[data-testid=case-row]").count(), 1);
 
-  // Back to the case, and again with the signal back.
+  // Back to the case: still refused while the signal is gone, then opened.
   await app.page.goBack();
   await failed.waitFor();
-  host.mend();
+  await app.page.unroute(DEFERRED, cut);
   await app.tid("deferred-retry").click();
   await app.tid("applicant").waitFor();
   assert.equal(await app.tid("deferred-failed").count(), 0);
