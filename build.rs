@@ -1,6 +1,7 @@
 //! Keeps the linker's relocations in the village wasm (`--emit-relocs`),
 //! which `wasm-split-cli` needs to split off the deferred pages
-//! (`src/ui/village/deferred.rs`). Only the `pandu` binary on wasm32.
+//! (`src/split.rs`, `src/ui/village/deferred.rs`). Only the `pandu`
+//! binary on wasm32.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

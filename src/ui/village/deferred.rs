@@ -9,9 +9,9 @@
 //! says "Memuat…", and if the download fails it says so, keeps every
 //! stored thing as it was, and offers to try again.
 //!
-//! The split point itself lives in the village entry point (`src/main.rs`,
-//! which hands its `Loader` to `start`), so that neither the office
-//! workspace nor the library's tests carry it.
+//! The split point itself lives in the village binary (`src/split.rs`;
+//! `src/main.rs` hands its `Loader` to `start`), so that neither the
+//! office workspace nor the library's tests carry it.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -40,7 +40,7 @@ pub enum Deferred {
 }
 
 /// A deferred page's view. Called only from the split point in
-/// `src/main.rs`, so its code (and all only it reaches) lands in the
+/// `src/split.rs`, so its code (and all only it reaches) lands in the
 /// deferred file.
 pub fn view_of(page: Deferred) -> AnyView {
     match page {
