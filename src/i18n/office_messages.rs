@@ -43,6 +43,8 @@ messages! {
     DevApprove => "Sidik jari cocok, setujui", "Fingerprint matches, approve";
     DevRevoke => "Cabut", "Revoke";
     DevWaiting => "paket menunggu", "bundles waiting";
+    DevOpenWaiting => "Buka paket yang menunggu", "Open the waiting bundles";
+    DevPacksWait => "Prosedur masih dimuat. Tunggu sebentar, lalu coba lagi.", "The procedures are still loading. Wait a moment, then try again.";
     AnswerRecord => "Catat jawaban", "Record the answer";
     AnswerReason => "Alasan", "Reason";
     AnswerNeedReason => "Tulis alasannya.", "Write the reason.";

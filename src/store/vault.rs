@@ -113,6 +113,11 @@ pub fn is_open() -> bool {
     STATE.with(|s| s.get())
 }
 
+/// `is_open` without following it.
+pub fn is_open_untracked() -> bool {
+    STATE.with(|s| s.get_untracked())
+}
+
 fn opened(name: &str, v: Vault) {
     OPEN.with(|o| {
         o.borrow_mut()

@@ -157,6 +157,16 @@ export async function sendFromVillage(env, config, { device, officer, code, vill
   const card = await download(desa, "device-card");
   await desa.goto("procedures");
   await desa.tid("regency").selectOption("karanganyar");
+  const bundle = await sendAnother(desa, { full_name, nik, kk, sex, birth_date, village, district, phone });
+  assert.deepEqual(desa.errors, []);
+  if (keep) return { card, bundle, desa, context };
+  await context.close();
+  return { card, bundle };
+}
+
+/** On a village phone set up by `sendFromVillage`, records one more
+ * Karanganyar proposal (`fields` as there) and sends it; returns the bundle. */
+export async function sendAnother(desa, { full_name, nik, kk, sex, birth_date, village, district, phone }) {
   await desa.goto("");
   await desa.tid("new-case").click();
   await desa.tid("start-pbi_pbpu_proposal").click();
@@ -176,11 +186,7 @@ export async function sendFromVillage(env, config, { device, officer, code, vill
   await desa.tid("send-case").first().waitFor();
   await desa.tid("send-make").click();
   await desa.tid("bundle-made").waitFor();
-  const bundle = await download(desa, "bundle-download");
-  assert.deepEqual(desa.errors, []);
-  if (keep) return { card, bundle, desa, context };
-  await context.close();
-  return { card, bundle };
+  return download(desa, "bundle-download");
 }
 
 /** The office enrols each village's device and imports its bundle. */

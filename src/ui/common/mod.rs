@@ -122,6 +122,13 @@ pub struct Desk {
     pub trust: RwSignal<StaffList>,
     /// The staff member signed in in this tab.
     pub member: RwSignal<Option<StaffMember>>,
+    /// Whether the vault was open (`store::vault::is_open`) when the
+    /// staff were last read; `None` before the first read. Who may act
+    /// is known only once this matches the vault (`knows_vault`).
+    read_with_vault: RwSignal<Option<bool>>,
+    /// The number of the latest read started: a read overtaken by a
+    /// newer one (the vault opened meanwhile) changes nothing.
+    reads: StoredValue<u32>,
     /// The wing's reader of the staff (`Wing::staff`).
     staff_reader: Option<StaffReader>,
 }
@@ -142,6 +149,8 @@ impl Desk {
             staff: RwSignal::new(Vec::new()),
             trust: RwSignal::new(StaffList::Locked),
             member: RwSignal::new(None),
+            read_with_vault: RwSignal::new(None),
+            reads: StoredValue::new(0),
             staff_reader,
         }
     }
@@ -155,7 +164,13 @@ impl Desk {
 
     /// Reads district mode, the staff and the signed-in member.
     pub(crate) async fn read(self) {
-        let Ok(db) = db::require() else { return };
+        let vault = crate::store::vault::is_open_untracked();
+        self.reads.update_value(|n| *n += 1);
+        let ticket = self.reads.get_value();
+        let Ok(db) = db::require() else {
+            self.read_with_vault.set(Some(vault));
+            return;
+        };
         let office = db.office_mode().await.ok().flatten().map(|c| c.pack);
         let (list, member) = match (&office, self.staff_reader) {
             (Some(_), Some(read)) => read(db).await,
@@ -167,6 +182,9 @@ impl Desk {
                 (StaffList::Trusted(Vec::new()), None)
             }
         };
+        if ticket != self.reads.get_value() {
+            return;
+        }
         let staff = match &list {
             StaffList::Trusted(members) => members.clone(),
             _ => Vec::new(),
@@ -175,6 +193,16 @@ impl Desk {
         self.staff.set(staff);
         self.trust.set(list);
         self.member.set(member);
+        self.read_with_vault.set(Some(vault));
+    }
+
+    /// Whether the staff and the signed-in member were read with the
+    /// vault as it is now (tracks both). Just after the PIN opens the
+    /// vault they are read again; until then the desk still holds what
+    /// a locked vault allows (nobody may act), so what needs the keys
+    /// waits for this (`VaultGate`) rather than refusing a quick click.
+    pub fn knows_vault(self) -> bool {
+        self.read_with_vault.get() == Some(crate::store::vault::is_open())
     }
 
     /// Whether this device is the district office (tracks it).

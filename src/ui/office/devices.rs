@@ -1,14 +1,19 @@
 //! The office's enrolment list: the village devices it trusts, their
 //! villages and cards, and revoking one.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::bundle::exchange::{is_older_version, ExchangeProblem, Standing};
+use crate::domain::storage::StorageProblem;
 use crate::i18n::OfficeMsg;
 use crate::i18n::{exchange_problem, storage_problem, Msg};
+use crate::store::db::Db;
 use crate::store::exchange::Phase;
 use crate::store::exchange::{picked_bytes, spoken_fingerprint, MAX_PUBLIC_FILE_BYTES};
+use crate::store::packs::PackLoad;
 use crate::store::{db, platform};
 use crate::ui::use_base;
 use crate::ui::village::exchange::{import, OfficeReport, Outcome, Report};
@@ -69,33 +74,45 @@ pub fn Devices() -> impl IntoView {
             }
         });
     };
-    let set = move |fp: String, standing: Standing| {
+    let busy = RwSignal::new(false);
+    // A row's button: a new standing, or (`None`) only opening what an
+    // enrolled device's bundles left waiting. Approving opens them too.
+    let act = move |fp: String, standing: Option<Standing>| {
+        if busy.get_untracked() {
+            return;
+        }
+        message.set(None);
         if desk.office_task().is_err() {
             message.set(Some(lang.t(Msg::OfficeSignIn).to_string()));
             return;
         }
+        let opens = standing != Some(Standing::Revoked);
         let load = packs.loaded();
+        if opens && load.is_none() {
+            // The buttons wait for the procedures; this is the last word.
+            message.set(Some(lang.t(OfficeMsg::DevPacksWait).to_string()));
+            return;
+        }
+        busy.set(true);
         spawn_local(async move {
-            let Ok(db) = db::require() else { return };
-            if let Err(p) = db.set_standing(&fp, standing).await {
-                message.set(Some(exchange_problem(lang.untracked(), &p)));
-                return;
-            }
-            // Approval opens what waited in quarantine, oldest first.
-            if standing == Standing::Enrolled {
-                if let (Some(load), Ok(waiting)) = (load, db.quarantined(&fp).await) {
-                    let mut results = Vec::new();
-                    for (id, bytes) in waiting {
-                        let o = import(bytes, load.clone(), phase).await;
-                        let keep = matches!(&o, Outcome::Problem(ExchangeProblem::Storage(_)));
-                        if !keep {
-                            let _ = db.drop_quarantined(&id).await;
-                        }
-                        results.push(o);
-                    }
-                    phase.set(None);
-                    outcomes.set(results);
+            let done = async {
+                let db = db::require().map_err(ExchangeProblem::Storage)?;
+                if let Some(standing) = standing {
+                    db.set_standing(&fp, standing).await?;
                 }
+                match load {
+                    Some(load) if opens => import_waiting(&db, &fp, load, phase)
+                        .await
+                        .map_err(ExchangeProblem::Storage),
+                    _ => Ok(Vec::new()),
+                }
+            }
+            .await;
+            phase.set(None);
+            busy.set(false);
+            match done {
+                Ok(results) => outcomes.set(results),
+                Err(p) => message.set(Some(exchange_problem(lang.untracked(), &p))),
             }
             refresh.again();
         });
@@ -115,7 +132,7 @@ pub fn Devices() -> impl IntoView {
             Ok(list) => view! {
                 <ul class="peer-list">
                     {list.into_iter().map(|(p, waiting)| {
-                        let (fp1, fp2) = (p.fingerprint.clone(), p.fingerprint.clone());
+                        let (fp1, fp2, fp3) = (p.fingerprint.clone(), p.fingerprint.clone(), p.fingerprint.clone());
                         let standing = match p.standing {
                             Standing::Enrolled => OfficeMsg::DevEnrolled,
                             Standing::Pending => OfficeMsg::DevPending,
@@ -140,11 +157,18 @@ pub fn Devices() -> impl IntoView {
                                     {(waiting > 0).then(|| format!(" \u{2014} {waiting} {}", lang.t(OfficeMsg::DevWaiting)))}</p>
                                 {(p.standing != Standing::Enrolled).then(|| view! {
                                     <button type="button" class="btn btn-primary" data-testid="device-approve"
-                                        on:click=move |_| set(fp1.clone(), Standing::Enrolled)>{lang.t(OfficeMsg::DevApprove)}</button>
+                                        disabled=move || busy.get() || packs.loaded().is_none()
+                                        on:click=move |_| act(fp1.clone(), Some(Standing::Enrolled))>{lang.t(OfficeMsg::DevApprove)}</button>
+                                })}
+                                {(p.standing == Standing::Enrolled && waiting > 0).then(|| view! {
+                                    <button type="button" class="btn btn-primary" data-testid="device-open-waiting"
+                                        disabled=move || busy.get() || packs.loaded().is_none()
+                                        on:click=move |_| act(fp3.clone(), None)>{lang.t(OfficeMsg::DevOpenWaiting)}</button>
                                 })}
                                 {(p.standing == Standing::Enrolled).then(|| view! {
                                     <button type="button" class="btn" data-testid="device-revoke"
-                                        on:click=move |_| set(fp2.clone(), Standing::Revoked)>{lang.t(OfficeMsg::DevRevoke)}</button>
+                                        disabled=move || busy.get()
+                                        on:click=move |_| act(fp2.clone(), Some(Standing::Revoked))>{lang.t(OfficeMsg::DevRevoke)}</button>
                                 })}
                             </li>
                         }
@@ -155,4 +179,26 @@ pub fn Devices() -> impl IntoView {
         {move || phase.get().map(|_| view! { <p class="muted" role="status">{lang.t(Msg::KeysWorking)}</p> })}
         {move || outcomes.get().into_iter().map(|o| view! { <Report outcome=o /> }).collect_view()}
     }
+}
+
+/// Opens the bundles that waited in quarantine for a device now enrolled,
+/// oldest first, and drops each once read; one a storage problem kept
+/// from being saved waits for the next try ("Buka paket yang menunggu").
+async fn import_waiting(
+    db: &Db,
+    fp: &str,
+    load: Rc<PackLoad>,
+    phase: RwSignal<Option<Phase>>,
+) -> Result<Vec<Outcome>, StorageProblem> {
+    let mut results = Vec::new();
+    for (id, bytes) in db.quarantined(fp).await? {
+        let o = import(bytes, load.clone(), phase).await;
+        if !matches!(&o, Outcome::Problem(ExchangeProblem::Storage(_))) {
+            // Left behind, it would be read again next time and refused
+            // as already imported: no harm.
+            let _ = db.drop_quarantined(&id).await;
+        }
+        results.push(o);
+    }
+    Ok(results)
 }

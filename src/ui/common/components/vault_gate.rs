@@ -37,6 +37,12 @@ pub fn problem_words(lang: crate::i18n::Lang, p: &VaultProblem) -> String {
 pub fn VaultGate(children: ChildrenFn, #[prop(optional)] office: bool) -> impl IntoView {
     let lang = use_lang();
     let storage = use_storage();
+    let desk = crate::ui::use_desk();
+    // Who may act is read again once the vault opens: what the gate
+    // guards waits for that read (`Desk::knows_vault`), so a quick click
+    // is not refused as if nobody had signed in. A memo, so a later read
+    // of the desk does not build the page again.
+    let desk_ready = Memo::new(move |_| desk.knows_vault());
     let changed = RwSignal::new(0u32);
     let status = crate::ui::Loaded::new(move || {
         changed.track();
@@ -119,6 +125,9 @@ pub fn VaultGate(children: ChildrenFn, #[prop(optional)] office: bool) -> impl I
     move || {
         match status.get().flatten() {
         None => view! { <p class="muted">{lang.t(Msg::KeysWorking)}</p> }.into_any(),
+        Some(VaultStatus::Open) if !desk_ready.get() => {
+            view! { <p class="muted">{lang.t(Msg::KeysWorking)}</p> }.into_any()
+        }
         Some(VaultStatus::Open) => {
             view! {
                 <div class="vault-open" data-vault="open">
