@@ -160,6 +160,7 @@ messages! {
         "Fill in the device profile first: the officer's name is recorded with every step.";
     CaseNotFound => "Kasus ini tidak ada di perangkat ini.", "This case is not on this device.";
     CaseBackToList => "← Daftar kasus", "← Case list";
+    CaseNewBack => "← Pilih prosedur", "← Choose a procedure";
     CaseNoName => "(belum ada nama)", "(no name yet)";
     CaseApplicant => "Data pemohon", "Applicant";
     CaseApplicantHint => "Setiap isian tersimpan otomatis dalam 1 detik.", "Every field is saved automatically within a second.";

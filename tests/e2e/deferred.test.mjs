@@ -49,8 +49,9 @@ test("a deferred page whose code cannot be fetched says so and can be retried, s
   await app.saveProfile({ device: "HP Desa", officer: "Siti Aminah", village: "32.14.01.2001" });
   await app.tid("profile-saved").waitFor();
   await app.goto("cases/new");
-  // The signal drops; the new case is stored, its page needs the deferred
-  // file (routed, so not from the HTTP cache of the Settings visit either).
+  // The signal drops: a case is made by the deferred file's code (with
+  // the case page it opens), routed, so not from the HTTP cache of the
+  // Settings visit either.
   const cut = (route) => route.abort("internetdisconnected");
   await app.page.route(DEFERRED, cut);
   await app.tid("start-enrolment").click();
@@ -61,19 +62,62 @@ test("a deferred page whose code cannot be fetched says so and can be retried, s
   assert.equal(await failed.getAttribute("role"), "alert");
   await app.assertFitsPhone("deferred page failed");
 
-  // The list (main file) still shows the profile and the new draft.
+  // The list (main file) still shows the profile, and no half-made case.
   await app.tid("nav-home").click();
   await app.tid("home-officer").waitFor();
   assert.match(await app.tid("home-officer").textContent(), /Siti Aminah/);
-  await app.page.locator("[data-testid=case-row]").first().waitFor();
-  assert.equal(await app.page.locator("[data-testid=case-row]").count(), 1);
+  await app.tid("home-empty").waitFor();
+  assert.equal(await app.page.locator("[data-testid=case-row]").count(), 0);
 
-  // Back to the case: still refused while the signal is gone, then opened.
+  // Back to the start: still refused while the signal is gone, then the
+  // case asked for is made and opened, once.
   await app.page.goBack();
   await failed.waitFor();
   await app.page.unroute(DEFERRED, cut);
   await app.tid("deferred-retry").click();
   await app.tid("applicant").waitFor();
   assert.equal(await app.tid("deferred-failed").count(), 0);
+  assert.match(app.route(), /^cases\/c[0-9a-f]{16}$/);
+  // The start's place in the history is the case's: back is the form.
+  await app.page.goBack();
+  await app.page.locator("main h1", { hasText: "Kasus baru: pilih prosedur" }).waitFor();
+  await app.tid("nav-home").click();
+  await app.page.locator("[data-testid=case-row]").first().waitFor();
+  assert.equal(await app.page.locator("[data-testid=case-row]").count(), 1);
+  await context.close();
+});
+
+test("a case is made only from the form: not by the start address typed or reloaded, not without a profile", async () => {
+  const context = await env.browser.newContext({ ...PHONE });
+  const app = await Pandu.open(context, env.server, "/pandu/", "cases/new");
+  // No profile yet: the start says what is missing, and stores nothing.
+  await app.tid("start-enrolment").click();
+  const notice = app.tid("new-case-profile");
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /Isi profil perangkat dulu/);
+  assert.equal(await notice.getAttribute("role"), "alert");
+  await app.assertFitsPhone("a start without a profile");
+  await notice.locator("a").click();
+  await app.page.waitForURL(/\/pandu\/settings$/);
+  await app.saveProfile({ device: "HP Desa", officer: "Siti Aminah", village: "32.14.01.2001" });
+  await app.tid("profile-saved").waitFor();
+
+  // The start address opened by hand, then reloaded: back to the form.
+  for (const open of [() => app.page.goto(app.url("cases/start")), () => app.page.reload()]) {
+    await open();
+    await app.page.waitForURL(/\/pandu\/cases\/new$/);
+    await app.tid("start-enrolment").waitFor();
+  }
+  await app.goto("");
+  await app.tid("home-empty").waitFor();
+
+  // From the form: one case, opened.
+  await app.goto("cases/new");
+  await app.tid("start-enrolment").click();
+  await app.tid("applicant").waitFor();
+  await app.goto("");
+  await app.page.locator("[data-testid=case-row]").first().waitFor();
+  assert.equal(await app.page.locator("[data-testid=case-row]").count(), 1);
+  app.assertNoConsoleErrors();
   await context.close();
 });

@@ -111,7 +111,7 @@ impl Db {
         let Some(remembered) = super::super::prefs::remembered_device() else {
             return Ok(None);
         };
-        if self.get_key::<DeviceRecord>(DEVICE).await?.is_some() {
+        if self.key_row(DEVICE).await?.is_some() {
             return Ok(None);
         }
         super::super::prefs::set_wiped(Some(&remembered));
@@ -145,14 +145,11 @@ impl Db {
         }))
     }
 
-    /// The office's config if this device is the district office, for
+    /// The office's pack if this device is the district office, for
     /// choosing what pages show (no key, no vault needed). Never used to
     /// sign, encrypt or trust anything.
-    pub async fn office_mode(&self) -> std::result::Result<Option<DistrictConfig>, StorageProblem> {
-        Ok(self
-            .get_key::<OfficeRecord>(OFFICE)
-            .await?
-            .map(|r| r.config))
+    pub async fn office_mode(&self) -> std::result::Result<Option<String>, StorageProblem> {
+        self.key_text(OFFICE, &["config", "pack"]).await
     }
 
     /// Makes this device the district office: new office keys and config.
@@ -235,6 +232,12 @@ impl Db {
             .get_key::<DistrictRecord>(DISTRICT)
             .await?
             .map(|r| r.config))
+    }
+
+    /// The trusted district's pack, as `district_shown` (no vault needed,
+    /// never trusted for anything), read without its keys.
+    pub async fn district_pack(&self) -> std::result::Result<Option<String>, StorageProblem> {
+        self.key_text(DISTRICT, &["config", "pack"]).await
     }
 
     /// Trusts a district config (after its fingerprint was read back).

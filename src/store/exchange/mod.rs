@@ -248,14 +248,48 @@ impl Db {
         &self,
         id: &str,
     ) -> std::result::Result<Option<T>, StorageProblem> {
+        match self.key_row(id).await? {
+            Some(v) => Ok(Some(record_value(v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The `keys` row `id` as IndexedDB holds it, unread.
+    async fn key_row(&self, id: &str) -> std::result::Result<Option<JsValue>, StorageProblem> {
         let tx = self
             .rexie()
             .transaction(&[stores::KEYS], TransactionMode::ReadOnly)
             .map_err(rw)?;
         let store = tx.store(stores::KEYS).map_err(rw)?;
-        match store.get(JsValue::from_str(id)).await.map_err(rw)? {
-            Some(v) if v.is_object() => Ok(Some(record_value(v)?)),
-            _ => Ok(None),
+        Ok(store
+            .get(JsValue::from_str(id))
+            .await
+            .map_err(rw)?
+            .filter(JsValue::is_object))
+    }
+
+    /// The text at `path` in the `keys` row `id`, read without parsing
+    /// the row: the first screens need a record's pack, not its keys, and
+    /// the readers of keys stay out of the main village wasm (README,
+    /// "Deferred pages"). `None` without the row; a row without that
+    /// text is corrupt.
+    async fn key_text(
+        &self,
+        id: &str,
+        path: &[&str],
+    ) -> std::result::Result<Option<String>, StorageProblem> {
+        let Some(mut v) = self.key_row(id).await? else {
+            return Ok(None);
+        };
+        for field in path {
+            v = js_sys::Reflect::get(&v, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
+        }
+        match v.as_string() {
+            Some(text) => Ok(Some(text)),
+            None => Err(StorageProblem::Corrupt(format!(
+                "{id} without {}",
+                path.join(".")
+            ))),
         }
     }
 

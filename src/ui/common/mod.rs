@@ -171,7 +171,7 @@ impl Desk {
             self.read_with_vault.set(Some(vault));
             return;
         };
-        let office = db.office_mode().await.ok().flatten().map(|c| c.pack);
+        let office = db.office_mode().await.ok().flatten();
         let (list, member) = match (&office, self.staff_reader) {
             (Some(_), Some(read)) => read(db).await,
             // The village app never signs staff in: nobody may.

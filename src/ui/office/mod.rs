@@ -34,6 +34,7 @@ use crate::ui::common::shell::{self, Wing};
 use crate::ui::village::settings::{LanguagePicker, OfficeSettings, ProfileForm};
 use crate::ui::village::{
     About, CasePage, Home, NewCase, NotFound, ProcedureChart, Procedures, Receive, Send, Settings,
+    StartCase,
 };
 use crate::ui::{loading_note, use_base, use_desk, use_lang, use_storage, DbState};
 
@@ -101,6 +102,7 @@ fn routes() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home />
             <Route path=path!("cases/new") view=NewCase />
+            <Route path=path!("cases/start") view=StartCase />
             <Route path=path!("cases/:id") view=CasePage />
             <Route path=path!("cases/:id/letters/:letter") view=LetterPage />
             <Route path=path!("procedures") view=Procedures />

@@ -21,7 +21,7 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{About, CasePage, ProcedureChart, Procedures, Receive, Send, Settings};
+use super::{About, CasePage, ProcedureChart, Procedures, Receive, Send, Settings, StartCase};
 use crate::i18n::Msg;
 use crate::ui::common::components::VaultGate;
 use crate::ui::use_lang;
@@ -30,6 +30,7 @@ use crate::ui::use_lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Deferred {
+    Start,
     Case,
     Procedures,
     Chart,
@@ -44,6 +45,7 @@ pub enum Deferred {
 /// deferred file.
 pub fn view_of(page: Deferred) -> AnyView {
     match page {
+        Deferred::Start => view! { <StartCase /> }.into_any(),
         Deferred::Case => view! { <CasePage /> }.into_any(),
         Deferred::Procedures => view! { <Procedures /> }.into_any(),
         Deferred::Chart => view! { <ProcedureChart /> }.into_any(),

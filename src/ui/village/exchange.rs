@@ -65,7 +65,7 @@ async fn load_mode() -> Result<Mode, crate::domain::storage::StorageProblem> {
     let mut foreign = Vec::new();
     let mut unfinished = 0;
     if !office {
-        let district_pack = db.district_shown().await?.map(|d| d.pack);
+        let district_pack = db.district_pack().await?;
         let (mine, other): (Vec<CaseSummary>, Vec<CaseSummary>) =
             db.sendable_cases().await?.into_iter().partition(|r| {
                 district_pack

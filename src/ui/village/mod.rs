@@ -11,6 +11,7 @@ mod new_case;
 mod not_found;
 mod procedures;
 pub(crate) mod settings;
+mod start_case;
 
 pub use about::About;
 pub use case::CasePage;
@@ -20,6 +21,7 @@ pub use new_case::NewCase;
 pub use not_found::NotFound;
 pub use procedures::{ProcedureChart, Procedures};
 pub use settings::Settings;
+pub use start_case::StartCase;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -64,6 +66,7 @@ fn routes() -> impl IntoView {
         <Routes fallback=NotFound>
             <Route path=path!("") view=Home />
             <Route path=path!("cases/new") view=NewCase />
+            <Route path=path!("cases/start") view=|| view! { <DeferredPage page=Deferred::Start /> } />
             <Route path=path!("cases/:id") view=|| view! { <DeferredPage page=Deferred::Case /> } />
             <Route path=path!("procedures") view=|| view! { <DeferredPage page=Deferred::Procedures /> } />
             <Route path=path!("procedures/:pack/:procedure") view=|| view! { <DeferredPage page=Deferred::Chart /> } />

@@ -1,63 +1,17 @@
 //! A new case: the officer picks one of the regency pack's procedures; the
-//! case is created (and stored) at once, so even an empty draft is in the
-//! list after a reload.
+//! case is created (and stored) at once by `cases/start` (`start_case`),
+//! so even an empty draft is in the list after a reload.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use super::case::new_event;
 use super::procedures::chosen;
-use crate::domain::case::{Case, EventKind};
+use super::start_case::{ask, Start};
 use crate::domain::lanes::{new_case_pack, opens_here};
-use crate::domain::storage::StorageProblem;
-use crate::i18n::{step_count, storage_problem, t, Lang, Msg};
-use crate::store::{db, platform, prefs};
+use crate::i18n::{step_count, t, Lang, Msg};
+use crate::store::{db, prefs};
 use crate::ui::components::RegencySelect;
 use crate::ui::{use_base, use_lang, use_packs, use_storage};
-
-/// Creates and stores a case; its id.
-async fn create(
-    load: std::rc::Rc<crate::store::packs::PackLoad>,
-    pack: String,
-    version: u32,
-    procedure: String,
-) -> Result<Option<String>, StorageProblem> {
-    let db = db::require()?;
-    let Some(profile) = db.profile().await? else {
-        return Ok(None);
-    };
-    let device = db.device_id().await?;
-    let office = db.office_mode().await?.is_some();
-    let opens = load
-        .library
-        .procedure(&pack, version, &procedure)
-        .is_some_and(|p| opens_here(p, office));
-    if !opens {
-        // Not offered on this device (an office procedure on a phone).
-        return Err(StorageProblem::Other(format!(
-            "{pack}.{procedure}: office only"
-        )));
-    }
-    let case_id = format!("c{}", platform::random_hex(8));
-    let created = new_event(
-        &case_id,
-        &device,
-        &profile.officer_name,
-        None,
-        platform::now(),
-        EventKind::Created {
-            pack,
-            version,
-            procedure,
-        },
-    );
-    let case = Case::fold(std::slice::from_ref(&created))
-        .map_err(|e| StorageProblem::Other(format!("{e:?}")))?;
-    db.append(&[created], &case.summary_in(&load.library), None)
-        .await?;
-    Ok(Some(case_id))
-}
 
 #[component]
 pub fn NewCase() -> impl IntoView {
@@ -66,9 +20,6 @@ pub fn NewCase() -> impl IntoView {
     let base = use_base();
     let packs = use_packs();
     let navigate = use_navigate();
-    let problem = RwSignal::new(None::<StorageProblem>);
-    let no_profile = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let choice = RwSignal::new(prefs::pack());
     let desk = crate::ui::use_desk();
     // A phone that trusts a district opens cases under its procedures only.
@@ -79,13 +30,7 @@ pub fn NewCase() -> impl IntoView {
             if !ready {
                 return None;
             }
-            db::require()
-                .ok()?
-                .district_shown()
-                .await
-                .ok()
-                .flatten()
-                .map(|d| d.pack)
+            db::require().ok()?.district_pack().await.ok().flatten()
         }
     });
 
@@ -115,20 +60,9 @@ pub fn NewCase() -> impl IntoView {
                     let navigate = navigate.clone();
                     let load = load.clone();
                     let start = move |_| {
-                        if busy.get_untracked() {
-                            return;
-                        }
-                        busy.set(true);
-                        let (pack_id, proc_id, navigate, load) = (pack_id.clone(), proc_id.clone(), navigate.clone(), load.clone());
-                        spawn_local(async move {
-                            match create(load, pack_id, version, proc_id).await {
-                                // The router adds its base itself.
-                                Ok(Some(id)) => navigate(&format!("/cases/{id}"), Default::default()),
-                                Ok(None) => no_profile.set(true),
-                                Err(e) => problem.set(Some(e)),
-                            }
-                            busy.set(false);
-                        });
+                        ask(Start { load: load.clone(), pack: pack_id.clone(), version, procedure: proc_id.clone() });
+                        // The router adds its base itself.
+                        navigate("/cases/start", Default::default());
                     };
                     view! {
                         <li class="card" data-testid="new-case-procedure">
@@ -136,7 +70,7 @@ pub fn NewCase() -> impl IntoView {
                             <p class="muted">{step_count(l, steps)}</p>
                             {p.note.as_ref().map(|n| view! { <p class="badge" data-testid="procedure-note">{n.get(en).to_string()}</p> })}
                             <button type="button" class="btn btn-primary" data-testid=format!("start-{}", p.id)
-                                prop:disabled=move || busy.get() on:click=start>
+                                on:click=start>
                                 {t(l, Msg::CaseNewStart)}
                             </button>
                         </li>
@@ -156,13 +90,6 @@ pub fn NewCase() -> impl IntoView {
         view! {
             <p><a href=base.href("") class="back-link">{t(l, Msg::CaseBackToList)}</a></p>
             <h1>{t(l, Msg::CaseNewTitle)}</h1>
-            {move || no_profile.get().then(|| view! {
-                <p class="notice" role="alert" data-testid="new-case-profile">
-                    {t(l, Msg::CaseNewNeedProfile)} " "
-                    <a href=base.href("settings")>{t(l, Msg::HomeOpenSettings)}</a>
-                </p>
-            })}
-            {move || problem.get().map(|p| view! { <p class="error" role="alert">{storage_problem(l, &p)}</p> })}
             {body}
         }
     }
