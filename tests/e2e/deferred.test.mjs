@@ -96,8 +96,11 @@ test("a case is made only from the form: not by the start address typed or reloa
   await notice.waitFor();
   assert.match(await notice.textContent(), /Isi profil perangkat dulu/);
   assert.equal(await notice.getAttribute("role"), "alert");
+  assert.equal(await app.h1(), "Perlindungan terhadap Penyandang Masalah Sosial (PBI JKN)");
   await app.assertFitsPhone("a start without a profile");
-  await notice.locator("a").click();
+  const settings = app.tid("new-case-settings");
+  assert.ok((await settings.boundingBox()).height >= 44, "a thumb-sized way to the profile");
+  await settings.click();
   await app.page.waitForURL(/\/pandu\/settings$/);
   await app.saveProfile({ device: "HP Desa", officer: "Siti Aminah", village: "32.14.01.2001" });
   await app.tid("profile-saved").waitFor();

@@ -19,7 +19,7 @@ use super::case::new_event;
 use crate::domain::case::{Case, EventKind};
 use crate::domain::lanes::opens_here;
 use crate::domain::storage::StorageProblem;
-use crate::i18n::{storage_problem, Msg};
+use crate::i18n::{storage_problem, Lang, Msg};
 use crate::store::packs::PackLoad;
 use crate::store::{db, platform};
 use crate::ui::{use_base, use_lang};
@@ -109,6 +109,14 @@ pub fn StartCase() -> impl IntoView {
     let navigate = use_navigate();
     let outcome = RwSignal::new(None::<Outcome>);
     let asked = take();
+    // The heading names what is being started (the form's, if nothing).
+    let title = asked.as_ref().and_then(|a| {
+        let p = a.load.library.procedure(&a.pack, a.version, &a.procedure)?;
+        Some((
+            p.title.get(false).to_string(),
+            p.title.get(true).to_string(),
+        ))
+    });
     spawn_local(async move {
         let replace = NavigateOptions {
             replace: true,
@@ -127,14 +135,15 @@ pub fn StartCase() -> impl IntoView {
     });
     view! {
         <p><a href=base.href("cases/new") class="back-link">{lang.tr(Msg::CaseNewBack)}</a></p>
-        <h1>{lang.tr(Msg::CaseNewTitle)}</h1>
+        <h1>{move || match &title {
+            Some((id, en)) => if lang.get() == Lang::En { en.clone() } else { id.clone() },
+            None => lang.t(Msg::CaseNewTitle).to_string(),
+        }}</h1>
         {move || outcome.with(|o| match o {
             None => view! { <p class="muted" data-testid="case-starting">{lang.t(Msg::Loading)}</p> }.into_any(),
             Some(Outcome::NoProfile) => view! {
-                <p class="notice" role="alert" data-testid="new-case-profile">
-                    {lang.t(Msg::CaseNewNeedProfile)} " "
-                    <a href=base.href("settings")>{lang.t(Msg::HomeOpenSettings)}</a>
-                </p>
+                <p class="notice" role="alert" data-testid="new-case-profile">{lang.t(Msg::CaseNewNeedProfile)}</p>
+                <p><a href=base.href("settings") class="btn btn-primary" data-testid="new-case-settings">{lang.t(Msg::HomeOpenSettings)}</a></p>
             }.into_any(),
             Some(Outcome::Problem(p)) => view! {
                 <p class="error" role="alert" data-testid="new-case-problem">{storage_problem(lang.get(), p)}</p>
